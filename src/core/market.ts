@@ -1,0 +1,56 @@
+/** How a contract is margined, as `/future-markets` reports it. */
+export type Margin = 'COIN' | 'STABLE';
+
+/** One futures contract from Coinalyze `/future-markets`, in our naming. */
+export interface Market {
+  /** Coinalyze symbol, e.g. `BTCUSDT_PERP.A`. */
+  symbol: string;
+  /** Coinalyze exchange code, e.g. `A` for Binance. */
+  exchange: string;
+  symbolOnExchange: string;
+  baseAsset: string;
+  quoteAsset: string;
+  isPerpetual: boolean;
+  /** Expiry in milliseconds (as the API sends it); null for perpetuals. */
+  expireAt: number | null;
+  margined: Margin;
+  /** Unit of liquidations when `convert_to_usd=false`. */
+  denominatedIn: 'BASE_ASSET' | 'QUOTE_ASSET';
+  hasOhlcv: boolean;
+}
+
+/** Which contracts an aggregate sums over. */
+export type ContractFilter =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'margin'; readonly margin: Margin }
+  | { readonly kind: 'exchange'; readonly exchange: string };
+
+/** The filter that keeps every contract. */
+export const ALL_CONTRACTS: ContractFilter = { kind: 'all' };
+
+/** True when `market` passes `filter`. */
+export function matchesFilter(
+  market: Pick<Market, 'margined' | 'exchange'>,
+  filter: ContractFilter,
+): boolean {
+  switch (filter.kind) {
+    case 'all':
+      return true;
+    case 'margin':
+      return market.margined === filter.margin;
+    case 'exchange':
+      return market.exchange === filter.exchange;
+  }
+}
+
+/** Stable text key for a filter, for caches and URLs. */
+export function filterKey(filter: ContractFilter): string {
+  switch (filter.kind) {
+    case 'all':
+      return 'all';
+    case 'margin':
+      return `margin:${filter.margin}`;
+    case 'exchange':
+      return `exchange:${filter.exchange}`;
+  }
+}

@@ -1,0 +1,57 @@
+import type { UnixSeconds } from './time';
+
+/**
+ * Dense, evenly spaced liquidation buckets: bucket i starts at `start + i * step`.
+ * `covered[i]` is 1 where the data is known (a zero there is a real zero) and 0 inside a gap.
+ */
+export interface LiqSeries {
+  start: UnixSeconds;
+  step: number;
+  long: Float64Array;
+  short: Float64Array;
+  covered: Uint8Array;
+}
+
+/** Dense, evenly spaced candles; NaN marks a bucket with no candle. */
+export interface CandleSeries {
+  start: UnixSeconds;
+  step: number;
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  volume: Float64Array;
+}
+
+/** Candles and liquidations on one time grid: what the chart draws and the compute worker scores. */
+export interface BarFrame {
+  start: UnixSeconds;
+  step: number;
+  candles: CandleSeries;
+  liq: LiqSeries;
+}
+
+/** Number of buckets in a series. */
+export function length(series: { long: Float64Array } | { close: Float64Array }): number {
+  return 'long' in series ? series.long.length : series.close.length;
+}
+
+/** An empty liquidation series of `n` buckets, all uncovered. */
+export function emptyLiq(start: UnixSeconds, step: number, n: number): LiqSeries {
+  return { start, step, long: new Float64Array(n), short: new Float64Array(n), covered: new Uint8Array(n) };
+}
+
+/** An empty candle series of `n` buckets, all NaN. */
+export function emptyCandles(start: UnixSeconds, step: number, n: number): CandleSeries {
+  const nan = () => new Float64Array(n).fill(Number.NaN);
+  return { start, step, open: nan(), high: nan(), low: nan(), close: nan(), volume: nan() };
+}
+
+/** The typed arrays of a frame, for handing to comlink `transfer` without copying. */
+export function frameBuffers(frame: BarFrame): ArrayBuffer[] {
+  const c = frame.candles;
+  const l = frame.liq;
+  return [c.open, c.high, c.low, c.close, c.volume, l.long, l.short, l.covered].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Numbered migrations. Migration k upgrades version k−1 to k; never edit a released one, append a new one.
+ * Each runs inside the version-change transaction, so a failure rolls the whole upgrade back.
+ */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { LiqLabDB } from './schema';
+
+type UpgradeTx = IDBPTransaction<LiqLabDB, StoreNames<LiqLabDB>[], 'versionchange'>;
+
+/** One schema step. */
+export interface Migration {
+  version: number;
+  description: string;
+  run(db: IDBPDatabase<LiqLabDB>, tx: UpgradeTx): void | Promise<void>;
+}
+
+/** All migrations, in order; the last one's version is the schema version. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'series chunks, coverage, markets, key-value settings',
+    run(db) {
+      db.createObjectStore('liqChunks', { keyPath: ['symbol', 'interval', 'start'] });
+      db.createObjectStore('candleChunks', { keyPath: ['symbol', 'interval', 'start'] });
+      db.createObjectStore('coverage', { keyPath: ['kind', 'symbol', 'interval'] });
+      db.createObjectStore('markets', { keyPath: 'symbol' });
+      db.createObjectStore('kv');
+    },
+  },
+  {
+    version: 2,
+    description: 'alert outbox',
+    run(db) {
+      const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+      outbox.createIndex('byStatus', 'status');
+    },
+  },
+];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,44 @@
+/**
+ * Opening the database safely across tabs: an older tab holding the database closes its connection when a
+ * newer one needs to upgrade (blocking), and a newer tab waiting on an old one reports it (blocked).
+ */
+import { type IDBPDatabase, openDB } from 'idb';
+import { MIGRATIONS, type Migration, SCHEMA_VERSION } from './migrations';
+import type { LiqLabDB } from './schema';
+
+/** The user's archive. */
+export const ARCHIVE_DB = 'liqlab';
+/** The bundled demo data lives apart, so it never mixes with the user's archive. */
+export const DEMO_DB = 'liqlab-demo';
+
+/** Callbacks for the situations a user should hear about. */
+export interface OpenHooks {
+  /** Another tab runs an older version and has not closed the database yet. */
+  onBlocked?: () => void;
+  /** A newer version wants to upgrade: this connection has been closed; the page should reload. */
+  onVersionChange?: () => void;
+}
+
+/** Opens (and if needed upgrades) a LiqLab database. */
+export function openLiqLabDb(
+  name: string = ARCHIVE_DB,
+  hooks: OpenHooks = {},
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<IDBPDatabase<LiqLabDB>> {
+  const version = migrations === MIGRATIONS ? SCHEMA_VERSION : migrations.length;
+  return openDB<LiqLabDB>(name, version, {
+    async upgrade(db, oldVersion, newVersion, tx) {
+      for (const m of migrations) {
+        if (m.version > oldVersion && m.version <= (newVersion ?? version)) await m.run(db, tx);
+      }
+    },
+    blocked() {
+      hooks.onBlocked?.();
+    },
+    blocking(_current, _next, event) {
+      // Let the newer tab upgrade; this tab's data stays safe on disk and it reloads into the new code.
+      (event.target as IDBDatabase).close();
+      hooks.onVersionChange?.();
+    },
+  });
+}

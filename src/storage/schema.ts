@@ -1,0 +1,66 @@
+/**
+ * IndexedDB schema. Series live in columnar chunks: one record holds CHUNK_SLOTS consecutive buckets of one
+ * contract at one base interval as typed arrays (see docs/storage-design.md for why).
+ */
+import type { DBSchema } from 'idb';
+import type { BaseInterval } from '../core/intervals';
+import type { Market } from '../core/market';
+
+/** Buckets per chunk record; a chunk starts at a multiple of CHUNK_SLOTS × interval seconds. */
+export const CHUNK_SLOTS = 4096;
+
+/** Liquidations of one contract: USD per bucket, 0 where nothing was liquidated. */
+export interface LiqChunk {
+  symbol: string;
+  interval: BaseInterval;
+  start: number;
+  long: Float64Array;
+  short: Float64Array;
+}
+
+/** Candles of one market; NaN where there is no candle. */
+export interface CandleChunk {
+  symbol: string;
+  interval: BaseInterval;
+  start: number;
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  volume: Float64Array;
+}
+
+/** Which kind of series a coverage record describes. */
+export type SeriesKind = 'liq' | 'candle';
+
+/** Time ranges known for one series, as sorted, disjoint, half-open [from, to) pairs in unix seconds. */
+export interface Coverage {
+  kind: SeriesKind;
+  symbol: string;
+  interval: BaseInterval;
+  ranges: Array<[number, number]>;
+}
+
+/** One queued outgoing alert (filled in by the alerts feature). */
+export interface OutboxRecord {
+  id: string;
+  createdAt: number;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: number;
+  payload: unknown;
+  error?: string;
+}
+
+/** The whole schema as idb types it. */
+export interface LiqLabDB extends DBSchema {
+  liqChunks: { key: [string, BaseInterval, number]; value: LiqChunk };
+  candleChunks: { key: [string, BaseInterval, number]; value: CandleChunk };
+  coverage: { key: [SeriesKind, string, BaseInterval]; value: Coverage };
+  markets: { key: string; value: Market };
+  kv: { key: string; value: unknown };
+  outbox: { key: string; value: OutboxRecord; indexes: { byStatus: string } };
+}
+
+/** Names of every object store, for whole-database operations (export, clear). */
+export type StoreName = 'liqChunks' | 'candleChunks' | 'coverage' | 'markets' | 'kv' | 'outbox';

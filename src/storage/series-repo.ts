@@ -1,0 +1,201 @@
+/**
+ * Reading and writing series as columnar chunks. Every write of a fetched range is one transaction that sets the
+ * whole range (omitted buckets become 0) and extends coverage, so writing the same range twice changes nothing.
+ */
+import type { IDBPDatabase } from 'idb';
+import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
+import { addRange } from '../core/ranges';
+import { type CandleSeries, emptyCandles, emptyLiq, type LiqSeries } from '../core/series';
+import { floorTo, type UnixSeconds } from '../core/time';
+import { type CandleChunk, CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
+
+/** One liquidation bucket as the API sends it, already in USD. */
+export interface LiqPoint {
+  t: number;
+  l: number;
+  s: number;
+}
+
+/** One candle as the API sends it. */
+export interface CandlePoint {
+  t: number;
+  o: number;
+  h: number;
+  l: number;
+  c: number;
+  v: number;
+}
+
+function chunkSpan(interval: BaseInterval): number {
+  return BASE_INTERVAL_SECONDS[interval] * CHUNK_SLOTS;
+}
+
+/** Chunk start times that overlap [from, to). */
+function chunkStarts(interval: BaseInterval, from: number, to: number): number[] {
+  const span = chunkSpan(interval);
+  const starts: number[] = [];
+  for (let s: number = floorTo(from, span); s < to; s += span) starts.push(s);
+  return starts;
+}
+
+/**
+ * Stores liquidations for `symbol` over the fetched range [from, to): buckets in range that `points` omits are
+ * zero. Returns how many buckets changed value.
+ */
+export async function writeLiqRange(
+  db: IDBPDatabase<LiqLabDB>,
+  symbol: string,
+  interval: BaseInterval,
+  from: number,
+  to: number,
+  points: readonly LiqPoint[],
+): Promise<number> {
+  const step = BASE_INTERVAL_SECONDS[interval];
+  const tx = db.transaction(['liqChunks', 'coverage'], 'readwrite');
+  const chunks = tx.objectStore('liqChunks');
+  let changed = 0;
+  const byStart = new Map<number, LiqChunk>();
+  for (const start of chunkStarts(interval, from, to)) {
+    const existing = await chunks.get([symbol, interval, start]);
+    byStart.set(
+      start,
+      existing ?? {
+        symbol,
+        interval,
+        start,
+        long: new Float64Array(CHUNK_SLOTS),
+        short: new Float64Array(CHUNK_SLOTS),
+      },
+    );
+  }
+  const span = chunkSpan(interval);
+  const setSlot = (t: number, l: number, s: number) => {
+    const chunk = byStart.get(floorTo(t, span));
+    if (!chunk) return;
+    const i = (t - chunk.start) / step;
+    if (chunk.long[i] !== l || chunk.short[i] !== s) changed++;
+    chunk.long[i] = l;
+    chunk.short[i] = s;
+  };
+  for (let t = floorTo(from, step) + (from % step === 0 ? 0 : step); t < to; t += step) setSlot(t, 0, 0);
+  for (const p of points) if (p.t >= from && p.t < to && p.t % step === 0) setSlot(p.t, p.l, p.s);
+  if (changed > 0) for (const chunk of byStart.values()) void chunks.put(chunk);
+  const cov = tx.objectStore('coverage');
+  const key: ['liq', string, BaseInterval] = ['liq', symbol, interval];
+  const prev = await cov.get(key);
+  void cov.put({ kind: 'liq', symbol, interval, ranges: addRange(prev?.ranges ?? [], [from, to]) });
+  await tx.done;
+  return changed;
+}
+
+/** Stores candles of `symbol`; unlike liquidations, a missing candle stays missing (NaN). */
+export async function writeCandles(
+  db: IDBPDatabase<LiqLabDB>,
+  symbol: string,
+  interval: BaseInterval,
+  from: number,
+  to: number,
+  points: readonly CandlePoint[],
+): Promise<void> {
+  const step = BASE_INTERVAL_SECONDS[interval];
+  const span = chunkSpan(interval);
+  const tx = db.transaction(['candleChunks', 'coverage'], 'readwrite');
+  const store = tx.objectStore('candleChunks');
+  const touched = new Map<number, CandleChunk>();
+  for (const p of points) {
+    if (p.t < from || p.t >= to || p.t % step !== 0) continue;
+    const start = floorTo(p.t, span);
+    let chunk = touched.get(start);
+    if (!chunk) {
+      const nan = () => new Float64Array(CHUNK_SLOTS).fill(Number.NaN);
+      chunk = (await store.get([symbol, interval, start])) ?? {
+        symbol,
+        interval,
+        start,
+        open: nan(),
+        high: nan(),
+        low: nan(),
+        close: nan(),
+        volume: nan(),
+      };
+      touched.set(start, chunk);
+    }
+    const i = (p.t - start) / step;
+    chunk.open[i] = p.o;
+    chunk.high[i] = p.h;
+    chunk.low[i] = p.l;
+    chunk.close[i] = p.c;
+    chunk.volume[i] = p.v;
+  }
+  for (const chunk of touched.values()) void store.put(chunk);
+  const cov = tx.objectStore('coverage');
+  const prev = await cov.get(['candle', symbol, interval]);
+  void cov.put({ kind: 'candle', symbol, interval, ranges: addRange(prev?.ranges ?? [], [from, to]) });
+  await tx.done;
+}
+
+/** Liquidations over [from, to) summed across `symbols`; a bucket counts as covered when any symbol covers it. */
+export async function readLiqSum(
+  db: IDBPDatabase<LiqLabDB>,
+  symbols: readonly string[],
+  interval: BaseInterval,
+  from: number,
+  to: number,
+): Promise<LiqSeries> {
+  const step = BASE_INTERVAL_SECONDS[interval];
+  const start = floorTo(from, step);
+  const n = Math.max(0, Math.ceil((to - start) / step));
+  const out = emptyLiq(start, step, n);
+  const tx = db.transaction(['liqChunks', 'coverage'], 'readonly');
+  const span = chunkSpan(interval);
+  for (const symbol of symbols) {
+    const range = IDBKeyRange.bound([symbol, interval, floorTo(start, span)], [symbol, interval, to]);
+    const [chunks, cov] = await Promise.all([
+      tx.objectStore('liqChunks').getAll(range),
+      tx.objectStore('coverage').get(['liq', symbol, interval]),
+    ]);
+    for (const c of chunks) {
+      const offset = (c.start - start) / step;
+      const lo = Math.max(0, -offset);
+      const hi = Math.min(CHUNK_SLOTS, n - offset);
+      for (let i = lo; i < hi; i++) {
+        out.long[offset + i] += c.long[i] ?? 0;
+        out.short[offset + i] += c.short[i] ?? 0;
+      }
+    }
+    for (const [a, b] of cov?.ranges ?? []) {
+      const lo = Math.max(0, Math.ceil((a - start) / step));
+      const hi = Math.min(n, Math.ceil((b - start) / step));
+      out.covered.fill(1, lo, Math.max(lo, hi));
+    }
+  }
+  await tx.done;
+  return out;
+}
+
+/** Candles of one market over [from, to); NaN where none is stored. */
+export async function readCandles(
+  db: IDBPDatabase<LiqLabDB>,
+  symbol: string,
+  interval: BaseInterval,
+  from: number,
+  to: number,
+): Promise<CandleSeries> {
+  const step = BASE_INTERVAL_SECONDS[interval];
+  const start = floorTo(from, step);
+  const n = Math.max(0, Math.ceil((to - start) / step));
+  const out = emptyCandles(start as UnixSeconds, step, n);
+  const span = chunkSpan(interval);
+  const range = IDBKeyRange.bound([symbol, interval, floorTo(start, span)], [symbol, interval, to]);
+  for (const c of await db.getAll('candleChunks', range)) {
+    const offset = (c.start - start) / step;
+    const lo = Math.max(0, -offset);
+    const hi = Math.min(CHUNK_SLOTS, n - offset);
+    out.open.set(c.open.subarray(lo, hi), offset + lo);
+    out.high.set(c.high.subarray(lo, hi), offset + lo);
+    out.low.set(c.low.subarray(lo, hi), offset + lo);
+    out.close.set(c.close.subarray(lo, hi), offset + lo);
+    out.volume.set(c.volume.subarray(lo, hi), offset + lo);
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/** The chart area: mounts the chart controller, the legend, and keyboard pan/zoom. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { BarFrame } from '../../core/series';
+import { ChartController } from './chart-controller';
+import { Legend } from './Legend';
+import type { ThemeName } from './theme';
+
+/** Props of the chart view. */
+export interface ChartViewProps {
+  frame: BarFrame | null;
+  notice: string | null;
+  theme: ThemeName;
+  /** Receives the controller once, so overlays (markers, levels) can attach. */
+  onReady?: (controller: ChartController) => void;
+}
+
+/** Candles + liquidation histogram with a crosshair legend. */
+export function ChartView({ frame, notice, theme, onReady }: ChartViewProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const controller = useRef<ChartController | null>(null);
+  const [hover, setHover] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const c = new ChartController(host.current, theme, setHover);
+    controller.current = c;
+    onReady?.(c);
+    return () => {
+      c.dispose();
+      controller.current = null;
+    };
+    // The chart is created once; theme and data changes are applied below.
+  }, []);
+
+  useEffect(() => controller.current?.setTheme(theme), [theme]);
+  useEffect(() => {
+    if (frame) controller.current?.setFrame(frame);
+  }, [frame]);
+
+  const bars = frame?.candles.close.length ?? 0;
+  return (
+    <div class="chart-area">
+      <Legend frame={frame} index={hover} />
+      <div
+        id="chart"
+        ref={host}
+        class="chart"
+        data-bars={bars}
+        data-ready={frame ? 'true' : 'false'}
+        role="img"
+        aria-label="BTC candles with long and short liquidations"
+      />
+      {notice && (
+        <div class="chart-notice" role="status">
+          {notice}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Handles chart keyboard shortcuts; returns true when the key was used. */
+export function chartKey(controller: ChartController | null, key: string): boolean {
+  if (!controller) return false;
+  switch (key) {
+    case 'ArrowLeft':
+      controller.pan(-0.1);
+      return true;
+    case 'ArrowRight':
+      controller.pan(0.1);
+      return true;
+    case '+':
+    case '=':
+      controller.zoom(0.8);
+      return true;
+    case '-':
+    case '_':
+      controller.zoom(1.25);
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Owns the lightweight-charts instance: candles on pane 0, the long/short liquidation histogram on pane 1.
+ * Views (legend, markers, level zones) attach through it; it holds no business logic.
+ */
+import {
+  type CandlestickData,
+  CandlestickSeries,
+  createChart,
+  HistogramSeries,
+  type IChartApi,
+  type ISeriesApi,
+  type MouseEventParams,
+  type UTCTimestamp,
+  type WhitespaceData,
+} from 'lightweight-charts';
+import type { BarFrame } from '../../core/series';
+import { unixSeconds } from '../../core/time';
+import { formatUsd } from '../format/usd';
+import { barIndex, toChartData } from './chart-data';
+import { CHART_THEMES, type ThemeName } from './theme';
+
+/** What the crosshair points at, or null when it leaves the chart. */
+export type HoverHandler = (index: number | null) => void;
+
+/** Chart wrapper with the two panes LiqLab always shows. */
+export class ChartController {
+  readonly chart: IChartApi;
+  readonly candles: ISeriesApi<'Candlestick'>;
+  readonly shorts: ISeriesApi<'Histogram'>;
+  readonly longs: ISeriesApi<'Histogram'>;
+  private frame: BarFrame | null = null;
+
+  constructor(container: HTMLElement, theme: ThemeName, onHover: HoverHandler) {
+    this.chart = createChart(container, {
+      autoSize: true,
+      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
+      rightPriceScale: { borderVisible: false },
+      localization: {
+        timeFormatter: (t: number) => new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' '),
+      },
+    });
+    this.candles = this.chart.addSeries(CandlestickSeries, { priceLineVisible: true });
+    const usd = { type: 'custom' as const, formatter: (v: number) => formatUsd(Math.abs(v)), minMove: 1 };
+    this.shorts = this.chart.addSeries(
+      HistogramSeries,
+      { priceFormat: usd, lastValueVisible: false, priceLineVisible: false },
+      1,
+    );
+    this.longs = this.chart.addSeries(
+      HistogramSeries,
+      { priceFormat: usd, lastValueVisible: false, priceLineVisible: false },
+      1,
+    );
+    this.chart.panes()[1]?.setHeight(Math.max(90, Math.round(container.clientHeight * 0.28)));
+    this.setTheme(theme);
+    this.chart.subscribeCrosshairMove((p: MouseEventParams) => {
+      const t = p.time as number | undefined;
+      onHover(t === undefined || !this.frame ? null : barIndex(this.frame, t));
+    });
+  }
+
+  /** Replaces all data (timeframe or filter changed). */
+  setFrame(frame: BarFrame): void {
+    this.frame = frame;
+    const data = toChartData(frame);
+    this.candles.setData(data.candles);
+    this.shorts.setData(data.shorts);
+    this.longs.setData(data.longs);
+    this.showRecent(150);
+  }
+
+  /** Updates or appends the newest bar only (live data), without redrawing history. */
+  updateLastBar(frame: BarFrame): void {
+    this.frame = frame;
+    const n = frame.candles.close.length;
+    if (n === 0) return;
+    const data = toChartData({
+      ...frame,
+      candles: sliceCandles(frame, n - 1),
+      liq: sliceLiq(frame, n - 1),
+      start: unixSeconds(frame.start + (n - 1) * frame.step),
+    });
+    const [candle] = data.candles as Array<CandlestickData<UTCTimestamp> | WhitespaceData<UTCTimestamp>>;
+    if (candle) this.candles.update(candle);
+    if (data.shorts[0]) this.shorts.update(data.shorts[0]);
+    if (data.longs[0]) this.longs.update(data.longs[0]);
+  }
+
+  /** The frame on screen. */
+  get currentFrame(): BarFrame | null {
+    return this.frame;
+  }
+
+  /** Shows the last `bars` bars. */
+  showRecent(bars: number): void {
+    const n = this.frame?.candles.close.length ?? 0;
+    if (n > 0) this.chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, n - bars), to: n + 3 });
+  }
+
+  /** Pans by a fraction of the visible width (negative = back in time). */
+  pan(fraction: number): void {
+    const ts = this.chart.timeScale();
+    const r = ts.getVisibleLogicalRange();
+    if (!r) return;
+    const shift = (r.to - r.from) * fraction;
+    ts.setVisibleLogicalRange({ from: r.from + shift, to: r.to + shift });
+  }
+
+  /** Zooms around the right edge; factor < 1 zooms in. */
+  zoom(factor: number): void {
+    const ts = this.chart.timeScale();
+    const r = ts.getVisibleLogicalRange();
+    if (!r) return;
+    const width = Math.max(10, (r.to - r.from) * factor);
+    ts.setVisibleLogicalRange({ from: r.to - width, to: r.to });
+  }
+
+  /** Applies a colour theme. */
+  setTheme(name: ThemeName): void {
+    const t = CHART_THEMES[name];
+    this.chart.applyOptions({
+      layout: { background: { color: t.background }, textColor: t.text, panes: { separatorColor: t.grid } },
+      grid: { vertLines: { color: t.grid }, horzLines: { color: t.grid } },
+    });
+    this.candles.applyOptions({
+      upColor: t.up,
+      downColor: t.down,
+      borderVisible: false,
+      wickUpColor: t.up,
+      wickDownColor: t.down,
+    });
+    this.shorts.applyOptions({ color: t.shortLiq });
+    this.longs.applyOptions({ color: t.longLiq });
+  }
+
+  /** Releases the chart. */
+  dispose(): void {
+    this.chart.remove();
+  }
+}
+
+function sliceCandles(frame: BarFrame, i: number): BarFrame['candles'] {
+  const c = frame.candles;
+  return {
+    ...c,
+    open: c.open.subarray(i),
+    high: c.high.subarray(i),
+    low: c.low.subarray(i),
+    close: c.close.subarray(i),
+    volume: c.volume.subarray(i),
+  };
+}
+
+function sliceLiq(frame: BarFrame, i: number): BarFrame['liq'] {
+  const l = frame.liq;
+  return { ...l, long: l.long.subarray(i), short: l.short.subarray(i), covered: l.covered.subarray(i) };
+}

@@ -1,0 +1,37 @@
+/**
+ * Registers the service worker and, when a new version is waiting, offers "Update available — reload".
+ * It never reloads by itself: the user decides when, so nothing they are doing is interrupted.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { Workbox } from 'workbox-window';
+
+/** The update banner; renders nothing until an update waits. */
+export function UpdatePrompt() {
+  const [wb, setWb] = useState<Workbox | null>(null);
+  const [waiting, setWaiting] = useState(false);
+
+  useEffect(() => {
+    if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+    const workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+    workbox.addEventListener('waiting', () => setWaiting(true));
+    void workbox.register();
+    setWb(workbox);
+  }, []);
+
+  if (!waiting || !wb) return null;
+  const reload = () => {
+    wb.addEventListener('controlling', () => window.location.reload());
+    wb.messageSkipWaiting();
+  };
+  return (
+    <div class="update-prompt" role="alert">
+      <span>Update available</span>
+      <button type="button" onClick={reload}>
+        Reload
+      </button>
+      <button type="button" onClick={() => setWaiting(false)} aria-label="Dismiss update">
+        Later
+      </button>
+    </div>
+  );
+}

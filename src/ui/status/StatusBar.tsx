@@ -1,0 +1,46 @@
+/** Status bar: data source, last update, API budget and backfill progress, as text (tests read it). */
+import { formatUtc } from '../format/usd';
+
+/** Where the data on screen comes from. */
+export type DataSourceLabel = 'Demo' | 'Live' | 'Offline';
+
+/** Everything the status bar shows. */
+export interface StatusInfo {
+  source: DataSourceLabel;
+  /** Unix seconds of the newest stored data, or null. */
+  lastUpdate: number | null;
+  callsUsed: number;
+  callsBudget: number;
+  /** Backfill progress 0…1, or null when nothing is backfilling. */
+  backfill: number | null;
+  message?: string;
+}
+
+/** Renders the status bar. */
+export function StatusBar({ info }: { info: StatusInfo }) {
+  const pct = info.backfill === null ? null : Math.round(info.backfill * 100);
+  return (
+    <footer class="status-bar">
+      <span class={`source source-${info.source.toLowerCase()}`} data-testid="status-source">
+        {info.source === 'Demo' ? 'Demo data' : info.source}
+      </span>
+      <span data-testid="status-updated">
+        Last update: {info.lastUpdate === null ? '—' : formatUtc(info.lastUpdate)}
+      </span>
+      <span data-testid="status-budget">
+        API calls: {info.callsUsed}/{info.callsBudget} per min
+      </span>
+      <span data-testid="status-backfill" class="backfill">
+        Backfill: {pct === null ? 'idle' : `${pct}%`}
+        {pct !== null && <progress max={100} value={pct} aria-label="Backfill progress" />}
+      </span>
+      {info.message && <span class="status-message">{info.message}</span>}
+      <span class="attribution">
+        Data:{' '}
+        <a href="https://coinalyze.net" target="_blank" rel="noreferrer">
+          Coinalyze
+        </a>
+      </span>
+    </footer>
+  );
+}

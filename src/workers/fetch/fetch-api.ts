@@ -1,0 +1,18 @@
+/** The fetch worker's implementation, kept apart from the entry so tests can run it without a Worker. */
+import { AbortRegistry } from '../cancel';
+import { database } from '../db-cache';
+import type { FetchApi } from './api';
+import { ensureDemo } from './demo-loader';
+
+const aborts = new AbortRegistry();
+
+/** Fetch API implementation. */
+export const fetchApi: FetchApi = {
+  abortCall(callId) {
+    aborts.abort(callId);
+  },
+
+  async ensureDemo(assetUrl: string) {
+    return ensureDemo(await database('demo'), assetUrl);
+  },
+};
