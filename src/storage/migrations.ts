@@ -37,5 +37,10 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** The schema version this build writes. */
-export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The schema version this build writes: the highest migration version (numbers may skip; order must rise). */
+export const SCHEMA_VERSION = schemaVersion(MIGRATIONS);
+
+/** Highest version in a migration list. */
+export function schemaVersion(migrations: readonly Migration[]): number {
+  return migrations.reduce((v, m) => Math.max(v, m.version), 0);
+}

@@ -3,7 +3,7 @@
  * newer one needs to upgrade (blocking), and a newer tab waiting on an old one reports it (blocked).
  */
 import { type IDBPDatabase, openDB } from 'idb';
-import { MIGRATIONS, type Migration, SCHEMA_VERSION } from './migrations';
+import { MIGRATIONS, type Migration, schemaVersion } from './migrations';
 import type { LiqLabDB } from './schema';
 
 /** The user's archive. */
@@ -25,7 +25,7 @@ export function openLiqLabDb(
   hooks: OpenHooks = {},
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<IDBPDatabase<LiqLabDB>> {
-  const version = migrations === MIGRATIONS ? SCHEMA_VERSION : migrations.length;
+  const version = schemaVersion(migrations);
   return openDB<LiqLabDB>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       for (const m of migrations) {

@@ -37,7 +37,11 @@ export async function check(name, fn) {
     console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
   } catch (e) {
     results.push({ name, ok: false, ms: Date.now() - t0, error: String(e?.stack ?? e) });
-    console.log(`  ✗ ${name}\n    ${String(e?.message ?? e).split('\n').join('\n    ')}`);
+    console.log(
+      `  ✗ ${name}\n    ${String(e?.message ?? e)
+        .split('\n')
+        .join('\n    ')}`,
+    );
   }
 }
 

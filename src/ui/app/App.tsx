@@ -4,7 +4,9 @@ import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import type { DataSource } from '../../workers/compute/api';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
+import { SidePanel } from '../panels/SidePanel';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { StatusBar, type StatusInfo } from '../status/StatusBar';
 import { Toolbar } from '../toolbar/Toolbar';
 import { type Layout, loadLayout, saveLayout } from './layout-store';
@@ -29,6 +31,7 @@ export function App() {
     callsBudget: 40,
     backfill: null,
   });
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const chart = useRef<ChartController | null>(null);
   const { frame, notice, error } = useFrame(source, layout.timeframe, 0);
 
@@ -70,7 +73,18 @@ export function App() {
         onTimeframe={(timeframe) => update({ timeframe })}
         theme={layout.theme}
         onTheme={(theme) => update({ theme })}
-      />
+      >
+        <button
+          type="button"
+          aria-pressed={layout.sidePanelOpen}
+          onClick={() => update({ sidePanelOpen: !layout.sidePanelOpen })}
+        >
+          Panels
+        </button>
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
+      </Toolbar>
       <main class="workspace">
         <ChartView
           frame={frame}
@@ -78,8 +92,10 @@ export function App() {
           theme={layout.theme}
           onReady={(c) => (chart.current = c)}
         />
+        <SidePanel open={layout.sidePanelOpen} onJump={(t) => chart.current?.jumpTo(t)} />
       </main>
       <StatusBar info={status} />
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <UpdatePrompt />
     </div>
   );

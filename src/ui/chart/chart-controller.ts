@@ -97,6 +97,17 @@ export class ChartController {
     if (n > 0) this.chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, n - bars), to: n + 3 });
   }
 
+  /** Centres the view on the bar containing `time` (unix seconds), keeping the zoom. */
+  jumpTo(time: number): void {
+    const f = this.frame;
+    if (!f) return;
+    const ts = this.chart.timeScale();
+    const r = ts.getVisibleLogicalRange();
+    const half = r ? (r.to - r.from) / 2 : 75;
+    const i = Math.floor((time - f.start) / f.step);
+    ts.setVisibleLogicalRange({ from: i - half, to: i + half });
+  }
+
   /** Pans by a fraction of the visible width (negative = back in time). */
   pan(fraction: number): void {
     const ts = this.chart.timeScale();

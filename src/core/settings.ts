@@ -1,0 +1,51 @@
+/**
+ * User settings, stored in the archive database (key `settings`) so workers can read them too.
+ * Each feature owns one sub-object; add yours with its defaults, and `mergeSettings` keeps old saves valid.
+ */
+
+/** Coinalyze access. The key never leaves the browser except in the `api_key` header. */
+export interface CoinalyzeSettings {
+  apiKey: string;
+  /** Same-origin proxy path by default, because Coinalyze sends no CORS headers. */
+  apiBaseUrl: string;
+}
+
+/** Telegram delivery. The token is stored only here, shown masked, never logged or exported. */
+export interface TelegramSettings {
+  botToken: string;
+  chatId: string;
+  apiBaseUrl: string;
+}
+
+/** All settings. */
+export interface Settings {
+  coinalyze: CoinalyzeSettings;
+  telegram: TelegramSettings;
+}
+
+/** Defaults for a first start. */
+export const DEFAULT_SETTINGS: Settings = {
+  coinalyze: { apiKey: '', apiBaseUrl: '/coinalyze/v1' },
+  telegram: { botToken: '', chatId: '', apiBaseUrl: 'https://api.telegram.org' },
+};
+
+type Plain = Record<string, unknown>;
+
+function isPlain(v: unknown): v is Plain {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function mergeInto(defaults: Plain, saved: Plain): Plain {
+  const out: Plain = {};
+  for (const [k, d] of Object.entries(defaults)) {
+    const s = saved[k];
+    if (isPlain(d)) out[k] = mergeInto(d, isPlain(s) ? s : {});
+    else out[k] = s !== undefined && typeof s === typeof d ? s : d;
+  }
+  return out;
+}
+
+/** Saved settings over defaults, field by field: unknown fields drop, missing or mistyped fields take defaults. */
+export function mergeSettings(saved: unknown): Settings {
+  return mergeInto(DEFAULT_SETTINGS as unknown as Plain, isPlain(saved) ? saved : {}) as unknown as Settings;
+}

@@ -1,0 +1,70 @@
+/**
+ * The settings dialog: a native <dialog> with one section per feature. A feature adds a section component to
+ * SECTIONS; each section edits its own sub-object of the draft and the dialog saves them together.
+ */
+import type { ComponentType } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Settings } from '../../core/settings';
+import { CoinalyzeSection } from './CoinalyzeSection';
+import { loadSettings, saveSettings } from './settings-store';
+
+/** Props every settings section receives. */
+export interface SectionProps {
+  draft: Settings;
+  onChange: (next: Settings) => void;
+}
+
+const SECTIONS: ReadonlyArray<{ title: string; component: ComponentType<SectionProps> }> = [
+  { title: 'Data', component: CoinalyzeSection },
+];
+
+/** Props of the dialog. */
+export interface SettingsDialogProps {
+  open: boolean;
+  onClose: (saved: Settings | null) => void;
+}
+
+/** Renders the dialog while `open`. */
+export function SettingsDialog({ open, onClose }: SettingsDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    ref.current?.showModal();
+    loadSettings().then(setDraft, (e: unknown) => setError(String(e)));
+  }, [open]);
+
+  if (!open) return null;
+  const save = async () => {
+    if (!draft) return;
+    try {
+      await saveSettings(draft);
+      onClose(draft);
+    } catch (e) {
+      setError(`Settings were not saved: ${String(e)}`);
+    }
+  };
+  return (
+    <dialog ref={ref} class="settings-dialog" aria-label="Settings" onClose={() => onClose(null)}>
+      <h2>Settings</h2>
+      {error && <p role="alert">{error}</p>}
+      {draft &&
+        SECTIONS.map(({ title, component: Section }) => (
+          <section key={title} class="settings-section">
+            <h3>{title}</h3>
+            <Section draft={draft} onChange={setDraft} />
+          </section>
+        ))}
+      <div class="dialog-actions">
+        <button type="button" onClick={() => onClose(null)}>
+          Cancel
+        </button>
+        <button type="button" class="primary" onClick={save} disabled={!draft}>
+          Save
+        </button>
+      </div>
+    </dialog>
+  );
+}
