@@ -1,0 +1,88 @@
+// Benchmarks in real Chromium. Runs bench/suites/*.bench.mjs (filter: `npm run bench -- <substring>`),
+// prints a table and merges the figures into bench/results.json (flat map key → {value, unit, baseline?, note?}).
+// ctx for suites: { launch, appUrl, pagesUrl, runPage(path, timeoutMs) } — runPage opens bench/pages/<path> on a
+// Vite dev server and resolves with the page's `window.__bench` object once it is set.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createServer } from 'vite';
+import { launch } from '../test/e2e/harness.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const filter = process.argv[2] ?? '';
+const resultsPath = join(root, 'bench/results.json');
+const previewPort = process.env.BENCH_PREVIEW_PORT ?? '4190';
+
+if (spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+const preview = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', previewPort, '--strictPort'], {
+  cwd: root,
+  stdio: 'ignore',
+  detached: true,
+});
+const appUrl = `http://127.0.0.1:${previewPort}/`;
+const server = await createServer({ root, server: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+await server.listen();
+const address = server.httpServer?.address();
+const pagesUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/bench/pages/`;
+for (let i = 0; i < 150; i++) {
+  try {
+    if ((await fetch(appUrl)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function runPage(path, timeoutMs = 120_000) {
+  const ctx = await launch();
+  try {
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => console.error(`  page error in ${path}: ${e.message}`));
+    await page.goto(pagesUrl + path);
+    await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: timeoutMs, polling: 200 });
+    const out = await page.evaluate(() => window.__bench);
+    if (out?.error) throw new Error(`${path}: ${out.error}`);
+    return out;
+  } finally {
+    await ctx.close();
+  }
+}
+
+const results = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 'utf8')) : {};
+const suites = readdirSync(join(root, 'bench/suites'))
+  .filter((f) => f.endsWith('.bench.mjs') && f.includes(filter))
+  .sort();
+let failures = 0;
+try {
+  for (const file of suites) {
+    console.log(`\n▶ ${file}`);
+    try {
+      const suite = await import(pathToFileURL(join(root, 'bench/suites', file)).href);
+      Object.assign(results, await suite.run({ launch, appUrl, pagesUrl, runPage, root }));
+    } catch (e) {
+      failures++;
+      console.error(`  ${file} failed: ${e?.stack ?? e}`);
+    }
+  }
+} finally {
+  await server.close();
+  try {
+    process.kill(-preview.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
+writeFileSync(resultsPath, `${JSON.stringify(sorted, null, 2)}\n`);
+const rows = Object.entries(sorted).map(([k, r]) => [
+  k,
+  `${Number(r.value.toPrecision(4))} ${r.unit}`,
+  r.baseline === undefined ? '' : String(Number(r.baseline.toPrecision(4))),
+  r.note ?? '',
+]);
+const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), 6));
+console.log(`\n${['key', 'value', 'baseline', 'note'].map((h, c) => h.padEnd(widths[c])).join('  ')}`);
+for (const r of rows) console.log(r.map((v, c) => v.padEnd(widths[c])).join('  '));
+console.log(`\nwrote ${resultsPath}`);
+process.exit(failures > 0 ? 1 : 0);
