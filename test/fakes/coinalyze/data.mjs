@@ -179,7 +179,8 @@ export function makeLiqModel(symbols, listedSec) {
       l += a;
       s += b;
     };
-    if (step >= HOUR) for (const end = Math.floor(closedEnd / HOUR) * HOUR; m < end; m += HOUR) add(hourSum(symbol, m));
+    if (step >= HOUR)
+      for (const end = Math.floor(closedEnd / HOUR) * HOUR; m < end; m += HOUR) add(hourSum(symbol, m));
     if (m < closedEnd) add(minuteSum(symbol, m, closedEnd));
     const frac = (nowSec - closedEnd) / MIN;
     const [a, b] = minute(symbol, closedEnd);

@@ -65,7 +65,10 @@ export function createFakeCoinalyze(options = {}) {
       const market = bySymbol.get(symbol);
       if (!market) continue;
       const hist = [];
-      const first = Math.max(Math.ceil(from / step) * step, Math.ceil(retentionStart(interval, nowSec) / step) * step);
+      const first = Math.max(
+        Math.ceil(from / step) * step,
+        Math.ceil(retentionStart(interval, nowSec) / step) * step,
+      );
       // ms timestamps land far in the future: nothing is there, so the answer is [] (as the real API does).
       for (let t = first; t <= to && t < nowSec; t += step) {
         if (kind === 'liq') {
@@ -80,7 +83,17 @@ export function createFakeCoinalyze(options = {}) {
           const c = priceAt(end);
           const mid = priceAt((t + end) / 2);
           const v = 100 + 50 * Math.abs(Math.sin(t / 3000));
-          hist.push({ t, o, h: Math.max(o, c, mid) + 5, l: Math.min(o, c, mid) - 5, c, v, bv: v / 2, tx: 10, btx: 5 });
+          hist.push({
+            t,
+            o,
+            h: Math.max(o, c, mid) + 5,
+            l: Math.min(o, c, mid) - 5,
+            c,
+            v,
+            bv: v / 2,
+            tx: 10,
+            btx: 5,
+          });
         }
       }
       if (hist.length > 0) out.push({ symbol, history: hist });
@@ -95,13 +108,19 @@ export function createFakeCoinalyze(options = {}) {
   function route(req) {
     const url = new URL(req.url ?? '/', 'http://fake');
     const key = req.headers.api_key ?? url.searchParams.get('api_key') ?? '';
-    const entry = { path: url.pathname, symbols: symbolsOf(url), interval: url.searchParams.get('interval'), at: now() };
+    const entry = {
+      path: url.pathname,
+      symbols: symbolsOf(url),
+      interval: url.searchParams.get('interval'),
+      at: now(),
+    };
     log.push(entry);
     const send = (status, body, headers = {}) => {
       entry.status = status;
       return [status, body, headers];
     };
-    if (!key || (keys ? !keys.includes(key) : key === 'bad-key')) return send(401, { message: 'Invalid API key' });
+    if (!key || (keys ? !keys.includes(key) : key === 'bad-key'))
+      return send(401, { message: 'Invalid API key' });
     const needsSymbols = !['/v1/exchanges', '/v1/future-markets', '/v1/spot-markets'].includes(url.pathname);
     const symbols = symbolsOf(url);
     if (needsSymbols && symbols.length === 0) return send(400, { message: 'symbols is required' });
@@ -124,7 +143,9 @@ export function createFakeCoinalyze(options = {}) {
   }
 
   const server = createServer(async (req, res) => {
-    const cors = options.cors ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'api_key' } : {};
+    const cors = options.cors
+      ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'api_key' }
+      : {};
     if (req.method === 'OPTIONS') {
       res.writeHead(options.cors ? 204 : 405, cors).end();
       return;
