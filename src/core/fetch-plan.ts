@@ -108,9 +108,10 @@ export function planSeries(s: SeriesState, nowSec: number, liveDue: boolean): Jo
   const tailStart = Math.max(end - step, requestStart(s.interval, nowSec));
   const tail = { ...base, from: tailStart, to: coverageEnd(s.interval, nowSec) };
   const minuteLiq = s.kind === 'liq' && s.interval === '1min';
-  const long = nowSec - end > (minuteLiq ? LIVE_TAIL_MAX_S : refreshPeriod(s.kind, s.interval) + step);
+  const period = refreshPeriod(s.kind, s.interval);
+  const long = nowSec - end > (minuteLiq ? LIVE_TAIL_MAX_S : Math.max(LIVE_TAIL_MAX_S, period + step));
   if (nowSec >= end && long) return { ...tail, tier: 'gap' };
-  if (minuteLiq ? liveDue : nowSec >= end - step + refreshPeriod(s.kind, s.interval)) {
+  if (minuteLiq ? liveDue : nowSec >= end - step + period) {
     return { ...tail, tier: 'live' };
   }
   const holes = uncovered(s.ranges, Math.max(first[0], guaranteedStart(s.interval, nowSec)), end);

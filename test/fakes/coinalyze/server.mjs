@@ -71,13 +71,13 @@ export function createFakeCoinalyze(options = {}) {
       );
       // ms timestamps land far in the future: nothing is there, so the answer is [] (as the real API does).
       for (let t = first; t <= to && t < nowSec; t += step) {
+        if (t + step <= listed) continue; // before the contract was listed: nothing to report
         if (kind === 'liq') {
           const [l, s] = model.seen(symbol, step, t, nowSec);
           if (l === 0 && s === 0) continue; // empty buckets are omitted
           const f = !usd && market.oi_lq_vol_denominated_in === 'BASE_ASSET' ? 1 / priceAt(t) : 1;
           hist.push({ t, l: l * f, s: s * f });
         } else {
-          if (t + step <= listed) continue;
           const end = Math.min(t + step, nowSec);
           const o = priceAt(t);
           const c = priceAt(end);
