@@ -78,7 +78,12 @@ export class Scheduler {
 
   private emit(patch: Partial<FetchStatus>): void {
     const now = this.deps.clock.now();
-    this.status = { ...this.status, ...patch, callsUsed: this.bucket.usedInLastMinute(now) };
+    this.status = {
+      ...this.status,
+      ...patch,
+      callsUsed: this.bucket.usedInLastMinute(now),
+      backfill: this.progress(),
+    };
     this.deps.onStatus(this.status);
   }
 
@@ -96,13 +101,13 @@ export class Scheduler {
       await this.refreshShares(now);
       const batch = await this.nextBatch(now);
       if (batch.length === 0) {
-        this.emit({ state: 'live', backfill: this.progress() });
+        this.emit({ state: 'live' });
         await clock.sleep(IDLE_MS, signal);
         continue;
       }
       const available = Math.floor(this.bucket.available(now));
       if (available < 1) {
-        this.emit({ backfill: this.progress() });
+        this.emit({});
         await clock.sleep(this.bucket.waitFor(1, now), signal);
         continue;
       }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BASE_INTERVAL_SECONDS } from '../../../src/core/intervals';
 import { FETCH_INTERVALS } from '../../../src/core/fetch-plan';
+import { BASE_INTERVAL_SECONDS } from '../../../src/core/intervals';
 import { readLiqSum } from '../../../src/storage/series-repo';
-import { setup, scheduler, T0 } from './harness';
+import { scheduler, setup, T0 } from './harness';
 
 type Env = Awaited<ReturnType<typeof setup>>;
 let env: Env | null = null;
@@ -30,7 +30,11 @@ async function expectTruth(e: Env): Promise<number> {
   for (const interval of FETCH_INTERVALS) {
     const step = BASE_INTERVAL_SECONDS[interval];
     const cov = await e.db.getAll('coverage');
-    const from = Math.min(...cov.filter((c) => c.interval === interval && c.kind === 'liq').map((c) => c.ranges[0]?.[0] ?? Infinity));
+    const from = Math.min(
+      ...cov
+        .filter((c) => c.interval === interval && c.kind === 'liq')
+        .map((c) => c.ranges[0]?.[0] ?? Infinity),
+    );
     const to = Math.floor(T0 / 1000 / step) * step;
     const got = await readLiqSum(e.db, e.contracts, interval, Math.max(from, to - 400 * step), to);
     for (let i = 0; i < got.long.length; i++) {
@@ -81,7 +85,9 @@ describe('backfill against the fake Coinalyze', () => {
     expect(Array.from(after.covered)).toEqual(Array.from(before.covered));
     const covAfter = await env.db.getAll('coverage');
     for (const c of covBefore) {
-      const now = covAfter.find((x) => x.kind === c.kind && x.symbol === c.symbol && x.interval === c.interval);
+      const now = covAfter.find(
+        (x) => x.kind === c.kind && x.symbol === c.symbol && x.interval === c.interval,
+      );
       expect(now?.ranges[0]?.[0]).toBe(c.ranges[0]?.[0]);
     }
   }, 60_000);

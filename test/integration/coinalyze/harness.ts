@@ -1,7 +1,7 @@
 /** Wiring for integration tests: the fake Coinalyze, a virtual clock both share, and a fresh archive database. */
 import 'fake-indexeddb/auto';
 import type { IDBPDatabase } from 'idb';
-import { parseMarkets, selectContracts, DEFAULT_SELECTION } from '../../../src/core/coinalyze';
+import { DEFAULT_SELECTION, parseMarkets, selectContracts } from '../../../src/core/coinalyze';
 import type { BaseInterval } from '../../../src/core/intervals';
 import type { FetchStatus } from '../../../src/core/notices';
 import { openLiqLabDb } from '../../../src/storage/open';
@@ -30,7 +30,11 @@ let dbSeq = 0;
 /** A fake, a clock, a database and the 40 default contracts. */
 export async function setup(opts: { keys?: string[] } = {}) {
   const clock = new VirtualClock(T0);
-  const fake: FakeCoinalyze = createFakeCoinalyze({ now: () => clock.now(), keys: opts.keys ?? ['test-key'], listedDaysAgo: 20 });
+  const fake: FakeCoinalyze = createFakeCoinalyze({
+    now: () => clock.now(),
+    keys: opts.keys ?? ['test-key'],
+    listedDaysAgo: 20,
+  });
   const url = await fake.listen(0);
   const db = await openLiqLabDb(`it-${process.pid}-${++dbSeq}`);
   const contracts = selectContracts(parseMarkets(fake.markets), DEFAULT_SELECTION, T0).map((m) => m.symbol);
@@ -60,7 +64,13 @@ export function scheduler(
     onData: () => {},
     call: (path, params, signal) =>
       callCoinalyze(
-        { baseUrl: `${env.url}/v1`, apiKey: opts.key ?? 'test-key', fetch, timeoutMs: 5_000, origin: env.url },
+        {
+          baseUrl: `${env.url}/v1`,
+          apiKey: opts.key ?? 'test-key',
+          fetch,
+          timeoutMs: 5_000,
+          origin: env.url,
+        },
         path,
         params,
         signal,
