@@ -13,7 +13,8 @@ const T0 = 1_704_067_200; // 2024-01-01
 
 function points(seed: number, n: number) {
   const out: Array<{ t: number; l: number; s: number }> = [];
-  for (let i = 0; i < n; i++) if ((i * 7 + seed) % 3 === 0) out.push({ t: T0 + i * 60, l: (i % 97) * 10.5, s: (i % 89) * 7.25 });
+  for (let i = 0; i < n; i++)
+    if ((i * 7 + seed) % 3 === 0) out.push({ t: T0 + i * 60, l: (i % 97) * 10.5, s: (i % 89) * 7.25 });
   return out;
 }
 
@@ -29,7 +30,14 @@ async function main() {
     const span = 4 * 1440 * 60;
     for (let from = T0; from < T0 + YEAR_MIN * 60; from += span) {
       const to = Math.min(from + span, T0 + YEAR_MIN * 60);
-      await writeLiqRange(db, symbols[c] ?? '', '1min', from, to, pts.filter((p) => p.t >= from && p.t < to));
+      await writeLiqRange(
+        db,
+        symbols[c] ?? '',
+        '1min',
+        from,
+        to,
+        pts.filter((p) => p.t >= from && p.t < to),
+      );
     }
   }
   const writeS = (performance.now() - w0) / 1000;
@@ -45,7 +53,8 @@ async function main() {
   });
   const n0 = performance.now();
   const tx = naive.transaction('bars', 'readwrite');
-  for (let i = 0; i < NAIVE_BARS; i++) void tx.store.put({ symbol: 'C0', t: T0 + i * 60, l: i % 97, s: i % 89 });
+  for (let i = 0; i < NAIVE_BARS; i++)
+    void tx.store.put({ symbol: 'C0', t: T0 + i * 60, l: i % 97, s: i % 89 });
   await tx.done;
   const naiveS = (performance.now() - n0) / 1000;
   const naiveRate = (NAIVE_BARS * 2) / naiveS;

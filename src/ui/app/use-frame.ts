@@ -34,7 +34,6 @@ export function useFrame(
           setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
       });
     return () => abort.abort();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the filter's key is its identity
   }, [source, timeframe, revision, filterKey(filter)]);
   return state;
 }

@@ -48,7 +48,6 @@ export function useLiveBars(
       .finally(() => {
         busy.current = false;
       });
-    // biome-ignore lint/correctness/useExhaustiveDependencies: only a data tick triggers a live update
   }, [dataTick]);
   return revision;
 }
