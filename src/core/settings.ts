@@ -2,12 +2,17 @@
  * User settings, stored in the archive database (key `settings`) so workers can read them too.
  * Each feature owns one sub-object; add yours with its defaults, and `mergeSettings` keeps old saves valid.
  */
+import { type ContractSelection, DEFAULT_SELECTION } from './coinalyze';
 
 /** Coinalyze access. The key never leaves the browser except in the `api_key` header. */
 export interface CoinalyzeSettings {
   apiKey: string;
   /** Same-origin proxy path by default, because Coinalyze sends no CORS headers. */
   apiBaseUrl: string;
+  /** Which contracts are fetched (the data engine's market filter). */
+  contracts: ContractSelection;
+  /** Market whose candles are fetched and drawn. */
+  reference: string;
 }
 
 /** Telegram delivery. The token is stored only here, shown masked, never logged or exported. */
@@ -25,7 +30,12 @@ export interface Settings {
 
 /** Defaults for a first start. */
 export const DEFAULT_SETTINGS: Settings = {
-  coinalyze: { apiKey: '', apiBaseUrl: '/coinalyze/v1' },
+  coinalyze: {
+    apiKey: '',
+    apiBaseUrl: '/coinalyze/v1',
+    contracts: DEFAULT_SELECTION,
+    reference: 'BTCUSDT_PERP.A',
+  },
   telegram: { botToken: '', chatId: '', apiBaseUrl: 'https://api.telegram.org' },
 };
 

@@ -1,15 +1,17 @@
 /** The app shell: toolbar, chart, status bar; wires the workers to the views. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
-import type { DataSource } from '../../workers/compute/api';
+import { ALL_CONTRACTS, type ContractFilter } from '../../core/market';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
+import { ContractFilterSelect } from '../data/ContractFilterSelect';
+import { useLive } from '../data/use-live';
+import { useLiveBars } from '../data/use-live-bars';
 import { SidePanel } from '../panels/SidePanel';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { SettingsDialog } from '../settings/SettingsDialog';
-import { StatusBar, type StatusInfo } from '../status/StatusBar';
+import { StatusBar } from '../status/StatusBar';
 import { Toolbar } from '../toolbar/Toolbar';
-import { demoReady } from './boot';
 import { type Layout, loadLayout, saveLayout } from './layout-store';
 import { useFrame } from './use-frame';
 
@@ -23,32 +25,18 @@ function isTyping(target: EventTarget | null): boolean {
 /** Root component. */
 export function App() {
   const [layout, setLayout] = useState<Layout>(loadLayout);
-  const [source, setSource] = useState<DataSource | null>(null);
-  const [status, setStatus] = useState<StatusInfo>({
-    source: 'Demo',
-    lastUpdate: null,
-    callsUsed: 0,
-    callsBudget: 40,
-    backfill: null,
-  });
+  const { source, status, dataTick } = useLive();
+  const [filter, setFilter] = useState<ContractFilter>(ALL_CONTRACTS);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const chart = useRef<ChartController | null>(null);
-  const { frame, notice, error } = useFrame(source, layout.timeframe, 0);
+  const revision = useLiveBars(source, layout.timeframe, filter, dataTick, chart);
+  const { frame, notice, error } = useFrame(source, layout.timeframe, revision, filter);
 
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
   useEffect(() => saveLayout(layout), [layout]);
   useEffect(() => {
     document.documentElement.dataset.theme = layout.theme;
   }, [layout.theme]);
-
-  useEffect(() => {
-    demoReady()
-      .then((demo) => {
-        setSource('demo');
-        setStatus((s) => ({ ...s, source: 'Demo', lastUpdate: demo.lastTime + 3600 }));
-      })
-      .catch((e: unknown) => setStatus((s) => ({ ...s, message: `Demo data failed to load: ${String(e)}` })));
-  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -73,6 +61,7 @@ export function App() {
         theme={layout.theme}
         onTheme={(theme) => update({ theme })}
       >
+        <ContractFilterSelect value={filter} onChange={setFilter} refresh={dataTick > 0 ? 1 : 0} />
         <button
           type="button"
           aria-pressed={layout.sidePanelOpen}

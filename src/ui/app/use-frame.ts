@@ -1,7 +1,7 @@
 /** Loads the frame for the current timeframe from the compute worker, cancelling a stale request. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
-import { ALL_CONTRACTS } from '../../core/market';
+import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import type { DataSource } from '../../workers/compute/api';
 import { compute, DEFAULT_REFERENCE } from './services';
@@ -14,14 +14,19 @@ export interface FrameState {
 }
 
 /** Re-requests the frame whenever the source becomes ready or the timeframe changes. */
-export function useFrame(source: DataSource | null, timeframe: Timeframe, revision: number): FrameState {
+export function useFrame(
+  source: DataSource | null,
+  timeframe: Timeframe,
+  revision: number,
+  filter: ContractFilter = ALL_CONTRACTS,
+): FrameState {
   const [state, setState] = useState<FrameState>({ frame: null, notice: null, error: null });
   useEffect(() => {
     if (!source) return;
     const abort = new AbortController();
     compute
       .call(abort.signal, (api, id) =>
-        api.loadFrame({ source, timeframe, filter: ALL_CONTRACTS, referenceSymbol: DEFAULT_REFERENCE }, id),
+        api.loadFrame({ source, timeframe, filter, referenceSymbol: DEFAULT_REFERENCE }, id),
       )
       .then((r) => setState({ frame: r.frame, notice: r.notice, error: null }))
       .catch((e: unknown) => {
@@ -29,6 +34,6 @@ export function useFrame(source: DataSource | null, timeframe: Timeframe, revisi
           setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
       });
     return () => abort.abort();
-  }, [source, timeframe, revision]);
+  }, [source, timeframe, revision, filterKey(filter)]);
   return state;
 }

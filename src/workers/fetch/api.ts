@@ -14,4 +14,9 @@ export interface DemoLoad {
 export interface FetchApi extends Cancellable {
   /** Loads the bundled demo asset into the demo database once. */
   ensureDemo(assetUrl: string, callId?: number): Promise<DemoLoad>;
+  /**
+   * Starts the Coinalyze engine of this tab (idempotent): it bids for leadership and, when it leads, fetches.
+   * `origin` resolves a relative API base URL. Status and data changes arrive as BroadcastChannel notices.
+   */
+  startEngine(origin: string): Promise<void>;
 }

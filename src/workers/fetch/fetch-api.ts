@@ -3,6 +3,7 @@ import { AbortRegistry } from '../cancel';
 import { database } from '../db-cache';
 import type { FetchApi } from './api';
 import { ensureDemo } from './demo-loader';
+import { startLiveEngine } from './live-engine';
 
 const aborts = new AbortRegistry();
 
@@ -14,5 +15,9 @@ export const fetchApi: FetchApi = {
 
   async ensureDemo(assetUrl: string) {
     return ensureDemo(await database('demo'), assetUrl);
+  },
+
+  async startEngine(origin: string) {
+    await startLiveEngine(origin);
   },
 };

@@ -1,0 +1,63 @@
+/** Toolbar selector for which contracts the liquidation aggregate sums: all, by margin, or one exchange. */
+import { useEffect, useState } from 'preact/hooks';
+import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market';
+import { readKv } from '../../storage/kv-repo';
+import { ARCHIVE_DB, openLiqLabDb } from '../../storage/open';
+
+/** Exchanges present in the stored market list, with names from /exchanges when known. */
+async function storedExchanges(): Promise<Array<{ code: string; name: string }>> {
+  const db = await openLiqLabDb(ARCHIVE_DB);
+  try {
+    const names = new Map(
+      (await readKv<Array<{ code: string; name: string }>>(db, 'exchanges', [])).map((e) => [e.code, e.name]),
+    );
+    const codes = [
+      ...new Set((await db.getAll('markets')).filter((m) => m.baseAsset === 'BTC').map((m) => m.exchange)),
+    ];
+    return codes.sort().map((code) => ({ code, name: names.get(code) ?? `Exchange ${code}` }));
+  } finally {
+    db.close();
+  }
+}
+
+/** Props of the selector. */
+export interface ContractFilterSelectProps {
+  value: ContractFilter;
+  onChange: (f: ContractFilter) => void;
+  /** Re-read the exchange list when this changes (new markets discovered). */
+  refresh: number;
+}
+
+/** Renders the selector. */
+export function ContractFilterSelect({ value, onChange, refresh }: ContractFilterSelectProps) {
+  const [exchanges, setExchanges] = useState<Array<{ code: string; name: string }>>([]);
+  useEffect(() => {
+    void storedExchanges().then(setExchanges, () => setExchanges([]));
+  }, [refresh]);
+  const options: Array<[string, string, ContractFilter]> = [
+    ['all', 'All contracts', ALL_CONTRACTS],
+    ['margin:COIN', 'COIN-margined', { kind: 'margin', margin: 'COIN' }],
+    ['margin:STABLE', 'STABLE-margined', { kind: 'margin', margin: 'STABLE' }],
+    ...exchanges.map((e): [string, string, ContractFilter] => [
+      `exchange:${e.code}`,
+      e.name,
+      { kind: 'exchange', exchange: e.code },
+    ]),
+  ];
+  return (
+    <select
+      aria-label="Contracts"
+      value={filterKey(value)}
+      onChange={(e) => {
+        const hit = options.find(([k]) => k === e.currentTarget.value);
+        if (hit) onChange(hit[2]);
+      }}
+    >
+      {options.map(([k, label]) => (
+        <option key={k} value={k}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}

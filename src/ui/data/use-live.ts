@@ -1,0 +1,87 @@
+/**
+ * Switches the app between the bundled demo and the live archive: with a saved Coinalyze key the archive is shown
+ * and this tab's fetch worker joins the leader election; status notices from whichever tab fetches drive the
+ * status bar, and data notices tick so the chart can update its newest bar.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { type FetchStatus, isNotice, NOTICE_CHANNEL } from '../../core/notices';
+import type { DataSource } from '../../workers/compute/api';
+import { demoReady } from '../app/boot';
+import { fetcher } from '../app/services';
+import { loadSettings } from '../settings/settings-store';
+import type { StatusInfo } from '../status/StatusBar';
+
+/** What the app shell needs from the data engine. */
+export interface LiveState {
+  source: DataSource | null;
+  status: StatusInfo;
+  /** Increments whenever the archive gets new data. */
+  dataTick: number;
+}
+
+const DEMO_STATUS: StatusInfo = {
+  source: 'Demo',
+  lastUpdate: null,
+  callsUsed: 0,
+  callsBudget: 40,
+  backfill: null,
+};
+
+/** Maps the fetcher's status to the status bar. */
+export function toStatusInfo(s: FetchStatus, prev: StatusInfo): StatusInfo {
+  return {
+    source: s.state === 'offline' ? 'Offline' : 'Live',
+    lastUpdate: s.lastUpdate ?? prev.lastUpdate,
+    callsUsed: s.callsUsed,
+    callsBudget: s.callsBudget,
+    backfill: s.backfill,
+    message: s.message ?? undefined,
+  };
+}
+
+async function showDemo(set: (s: LiveState | ((p: LiveState) => LiveState)) => void): Promise<void> {
+  try {
+    const demo = await demoReady();
+    set((p) => ({ ...p, source: 'demo', status: { ...DEMO_STATUS, lastUpdate: demo.lastTime + 3600 } }));
+  } catch (e) {
+    set((p) => ({ ...p, status: { ...p.status, message: `Demo data failed to load: ${String(e)}` } }));
+  }
+}
+
+/** Demo until a key is saved, then the live archive. */
+export function useLive(): LiveState {
+  const [state, setState] = useState<LiveState>({ source: null, status: DEMO_STATUS, dataTick: 0 });
+  useEffect(() => {
+    let live = false;
+    const decide = async () => {
+      const settings = await loadSettings();
+      live = settings.coinalyze.apiKey !== '';
+      if (live) {
+        setState((p) => ({
+          ...p,
+          source: 'archive',
+          status:
+            p.status.source === 'Demo'
+              ? { ...DEMO_STATUS, source: 'Live', message: 'Connecting to Coinalyze…' }
+              : p.status,
+        }));
+        // Ask the browser not to evict the archive under storage pressure (page only: workers lack persist()).
+        void navigator.storage?.persist?.().catch(() => false);
+      } else await showDemo(setState);
+      await fetcher.api.startEngine(location.origin);
+    };
+    void decide();
+    const channel = new BroadcastChannel(NOTICE_CHANNEL);
+    channel.onmessage = (ev: MessageEvent) => {
+      const n: unknown = ev.data;
+      if (!isNotice(n)) return;
+      if (n.type === 'settings-changed') void decide();
+      else if (n.type === 'status' && live)
+        setState((p) => ({ ...p, status: toStatusInfo(n.status, p.status) }));
+      else if (n.type === 'data-changed' && n.db === 'archive' && live)
+        setState((p) => ({ ...p, dataTick: p.dataTick + 1 }));
+    };
+    return () => channel.close();
+  }, []);
+  return state;
+}

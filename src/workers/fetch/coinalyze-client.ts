@@ -1,0 +1,78 @@
+/**
+ * One HTTP call to Coinalyze, classified into what the scheduler must do next. The key travels only in the
+ * `api_key` header (never in the URL, so it stays out of logs and caches).
+ */
+
+/** The outcome of one call. */
+export type CallResult =
+  | { kind: 'ok'; body: unknown }
+  | { kind: 'rate-limited'; retryAfterMs: number }
+  | { kind: 'unauthorized' }
+  | { kind: 'bad-request'; message: string }
+  | { kind: 'retry'; reason: string };
+
+/** The fetch function shape we need (global fetch fits; tests may wrap it). */
+export type FetchFn = (
+  url: string,
+  init: { headers: Record<string, string>; signal: AbortSignal },
+) => Promise<Response>;
+
+/** Where and how to call. */
+export interface ClientConfig {
+  baseUrl: string;
+  apiKey: string;
+  fetch: FetchFn;
+  timeoutMs: number;
+  /** Resolves relative base URLs such as `/coinalyze/v1`. */
+  origin: string;
+}
+
+/** Builds the request URL; the base may be relative to the page origin. */
+export function buildUrl(
+  cfg: Pick<ClientConfig, 'baseUrl' | 'origin'>,
+  path: string,
+  params: Record<string, string>,
+): string {
+  const base = new URL(cfg.baseUrl.replace(/\/+$/, '') + path, cfg.origin);
+  for (const [k, v] of Object.entries(params)) base.searchParams.set(k, v);
+  return base.toString();
+}
+
+/** GETs `path` and classifies the answer; never throws (except on the caller's abort). */
+export async function callCoinalyze(
+  cfg: ClientConfig,
+  path: string,
+  params: Record<string, string>,
+  outer: AbortSignal,
+): Promise<CallResult> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), cfg.timeoutMs);
+  const onAbort = () => timeout.abort();
+  outer.addEventListener('abort', onAbort, { once: true });
+  try {
+    const res = await cfg.fetch(buildUrl(cfg, path, params), {
+      headers: { api_key: cfg.apiKey },
+      signal: timeout.signal,
+    });
+    if (res.status === 429) {
+      const secs = Number(res.headers.get('Retry-After'));
+      return { kind: 'rate-limited', retryAfterMs: (Number.isFinite(secs) && secs > 0 ? secs : 60) * 1000 };
+    }
+    if (res.status === 401 || res.status === 403) return { kind: 'unauthorized' };
+    const text = await res.text();
+    if (res.status >= 500) return { kind: 'retry', reason: `HTTP ${res.status}` };
+    if (res.status >= 400)
+      return { kind: 'bad-request', message: `HTTP ${res.status}: ${text.slice(0, 200)}` };
+    try {
+      return { kind: 'ok', body: JSON.parse(text) as unknown };
+    } catch {
+      return { kind: 'retry', reason: 'malformed JSON' };
+    }
+  } catch (e) {
+    if (outer.aborted) throw e;
+    return { kind: 'retry', reason: timeout.signal.aborted ? 'timeout' : 'network error' };
+  } finally {
+    clearTimeout(timer);
+    outer.removeEventListener('abort', onAbort);
+  }
+}

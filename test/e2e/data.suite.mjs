@@ -1,0 +1,87 @@
+// Live data e2e: the fake Coinalyze behind `vite preview`'s /coinalyze proxy (COINALYZE_UPSTREAM), a key entered in
+// settings, the status bar going Live, bars appearing, and the newest bar updating as the fake's clock moves.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createFakeCoinalyze } from '../fakes/coinalyze/server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function waitFor(url, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+export async function run({ check, assert, launch }) {
+  const fake = createFakeCoinalyze({ keys: ['test-key'], listedDaysAgo: 20 });
+  const upstream = await fake.listen(0);
+  const port = String(Number(process.env.PREVIEW_PORT ?? 4173) + 5);
+  const preview = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort'], {
+    cwd: root,
+    env: { ...process.env, COINALYZE_UPSTREAM: upstream },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const ctx = await launch();
+  try {
+    await waitFor(url);
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await check('starts on demo data', async () => {
+      await page.getByTestId('status-source').filter({ hasText: 'Demo' }).waitFor({ timeout: 15_000 });
+    });
+    await check('entering a key in settings switches to Live', async () => {
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByLabel('Coinalyze API key').fill('test-key');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+    });
+    await check('the status bar shows the API budget in use and backfill progress', async () => {
+      await page.waitForFunction(
+        () =>
+          /API calls: [1-9]\d*\/40 per min/.test(
+            document.querySelector('[data-testid=status-budget]')?.textContent ?? '',
+          ),
+        null,
+        { timeout: 20_000 },
+      );
+      const backfill = await page.getByTestId('status-backfill').textContent();
+      assert(/Backfill: (\d+%|idle)/.test(backfill ?? ''), `backfill text: ${backfill}`);
+    });
+    await check('bars appear from the live archive', async () => {
+      await page.getByRole('button', { name: '1h' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-ready=true]') !== null, null, {
+        timeout: 30_000,
+      });
+      const requests = fake.log.filter((r) => r.status === 200 && r.path.includes('liquidation-history'));
+      assert(requests.length > 0, 'no liquidation requests reached the fake');
+      const leaked = fake.log.some((r) => String(r.path).includes('api_key'));
+      assert(!leaked, 'the key appeared in a URL');
+    });
+    await check('the last update time moves as new data arrives', async () => {
+      const first = await page.getByTestId('status-updated').textContent();
+      await page.waitForFunction(
+        (before) => document.querySelector('[data-testid=status-updated]')?.textContent !== before,
+        first,
+        { timeout: 80_000 },
+      );
+    });
+  } finally {
+    await ctx.close();
+    try {
+      process.kill(-preview.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await fake.close();
+  }
+}

@@ -1,0 +1,191 @@
+// Deterministic synthetic Coinalyze data: markets and per-minute liquidations with quiet periods, recurring
+// hour-of-day clusters and rare cascades that hit every contract at once. Coarser buckets are sums of minutes,
+// so every interval agrees with every other (the truth tests compare against).
+
+const MIN = 60;
+const HOUR = 3600;
+const DAY = 86400;
+
+/** Interval name → seconds (the API's valid values, in its order). */
+export const INTERVALS = {
+  '1min': 60,
+  '5min': 300,
+  '15min': 900,
+  '30min': 1800,
+  '1hour': 3600,
+  '2hour': 7200,
+  '4hour': 14400,
+  '6hour': 21600,
+  '12hour': 43200,
+  daily: 86400,
+};
+
+function fnv(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Uniform [0, 1) from a seed and an integer, stable across runs. */
+export function rand(seed, n) {
+  let h = (seed ^ Math.imul(n | 0, 0x9e3779b1) ^ Math.imul(Math.floor(n / 4294967296), 0x85ebca6b)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 4294967296;
+}
+
+const CLUSTER_HOURS = new Set([0, 8, 13, 14, 20]);
+const SHARED = fnv('market-wide');
+
+/** Deterministic BTC price (USD) at unix second t. */
+export function priceAt(t) {
+  const days = t / DAY;
+  return 60000 + 6000 * Math.sin(days / 9) + 900 * Math.sin(t / 5400) + 150 * Math.sin(t / 420);
+}
+
+/** The 40 default BTC contracts plus a few that the default filter must drop. */
+export function makeMarkets(startSec) {
+  const exchanges = ['A', '6', '3', '0', '2', 'H', 'Y', '8', 'F', 'K'];
+  const rows = [];
+  const row = (symbol, exchange, quote, margined, perpetual, expireSec, base = 'BTC') => ({
+    symbol,
+    exchange,
+    symbol_on_exchange: symbol.split('.')[0],
+    base_asset: base,
+    quote_asset: quote,
+    expire_at: perpetual ? null : expireSec * 1000,
+    has_buy_sell_data: true,
+    is_perpetual: perpetual,
+    margined,
+    oi_lq_vol_denominated_in: margined === 'COIN' ? 'QUOTE_ASSET' : 'BASE_ASSET',
+    has_long_short_ratio_data: true,
+    has_ohlcv_data: true,
+  });
+  for (const x of exchanges) {
+    rows.push(row(`BTCUSDT_PERP.${x}`, x, 'USDT', 'STABLE', true));
+    rows.push(row(`BTCUSD_PERP.${x}`, x, 'USD', 'COIN', true));
+    rows.push(row(`BTCUSDC_PERP.${x}`, x, 'USDC', 'STABLE', true));
+    rows.push(row(`BTC-Q1.${x}`, x, 'USD', 'COIN', false, startSec + 90 * DAY));
+  }
+  rows.push(row('BTC-OLD.A', 'A', 'USD', 'COIN', false, startSec - 30 * DAY));
+  rows.push(row('BTCEUR_PERP.0', '0', 'EUR', 'STABLE', true));
+  rows.push(row('ETHUSDT_PERP.A', 'A', 'USDT', 'STABLE', true, null, 'ETH'));
+  return rows;
+}
+
+/** Exchange list as /exchanges returns it. */
+export const EXCHANGES = [
+  { name: 'Binance', code: 'A' },
+  { name: 'Bybit', code: '6' },
+  { name: 'OKX', code: '3' },
+  { name: 'BitMEX', code: '0' },
+  { name: 'Deribit', code: '2' },
+  { name: 'Hyperliquid', code: 'H' },
+  { name: 'Gate.io', code: 'Y' },
+  { name: 'dYdX', code: '8' },
+  { name: 'Bitfinex', code: 'F' },
+  { name: 'Kraken', code: 'K' },
+];
+
+/** Liquidation generator for a set of symbols listed at `listedSec`. */
+export function makeLiqModel(symbols, listedSec) {
+  const seeds = new Map(symbols.map((s) => [s, fnv(s)]));
+  const weights = new Map(symbols.map((s) => [s, 0.2 + 3 * rand(fnv(s), 7) ** 3]));
+  const hourCache = new Map();
+
+  /** Liquidation events of one hour: minute start → [long, short] USD. Only a few minutes are active. */
+  function hourEvents(symbol, h) {
+    const seed = seeds.get(symbol);
+    const events = new Map();
+    if (seed === undefined || h < listedSec) return events;
+    if (rand(SHARED, Math.floor(h / (6 * HOUR))) < 0.2) return events; // quiet period across the market
+    const hour = h / HOUR;
+    const cluster = CLUSTER_HOURS.has(hour % 24) ? 4 : 1;
+    const cascade = rand(SHARED, hour * 7 + 3) < 0.004 ? 30 : 1;
+    const active = Math.floor(6 * cluster * (cascade > 1 ? 4 : 1) * (0.5 + rand(seed, hour * 5)));
+    const w = (weights.get(symbol) ?? 1) * 1500 * cluster * cascade;
+    for (let k = 0; k < Math.min(active, 60); k++) {
+      const u = (hour * 64 + k) * 4;
+      const t = h + MIN * Math.floor(60 * rand(seed, u));
+      const amount = w * -Math.log(1 - rand(seed, u + 1));
+      const side = rand(seed, u + 2);
+      const prev = events.get(t) ?? [0, 0];
+      events.set(t, [
+        Math.round((prev[0] + amount * side) * 100) / 100,
+        Math.round((prev[1] + amount * (1 - side)) * 100) / 100,
+      ]);
+    }
+    return events;
+  }
+
+  /** USD liquidated in the closed minute starting at t: [long, short]. */
+  function minute(symbol, t) {
+    return hourEvents(symbol, Math.floor(t / HOUR) * HOUR).get(t) ?? [0, 0];
+  }
+
+  function hourSum(symbol, h) {
+    const key = `${symbol}|${h}`;
+    let v = hourCache.get(key);
+    if (!v) {
+      v = [0, 0];
+      const events = hourEvents(symbol, h);
+      for (const t of [...events.keys()].sort((x, y) => x - y)) {
+        const [l, s] = events.get(t) ?? [0, 0];
+        v[0] += l;
+        v[1] += s;
+      }
+      hourCache.set(key, v);
+    }
+    return v;
+  }
+
+  /** Minutes of [t, t + step) summed in time order (step < 1 hour, inside one hour). */
+  function minuteSum(symbol, t, end) {
+    const events = hourEvents(symbol, Math.floor(t / HOUR) * HOUR);
+    let l = 0;
+    let s = 0;
+    for (let m = t; m < end; m += MIN) {
+      const v = events.get(m);
+      if (v) {
+        l += v[0];
+        s += v[1];
+      }
+    }
+    return [l, s];
+  }
+
+  /** Final (closed) value of a bucket of `step` seconds at t. */
+  function bucket(symbol, step, t) {
+    let l = 0;
+    let s = 0;
+    const add = ([a, b]) => {
+      l += a;
+      s += b;
+    };
+    if (step >= HOUR) for (let h = t; h < t + step; h += HOUR) add(hourSum(symbol, h));
+    else add(minuteSum(symbol, t, t + step));
+    return [l, s];
+  }
+
+  /** Value of the bucket at t as seen at `nowSec`: the open bucket holds only what has happened so far. */
+  function seen(symbol, step, t, nowSec) {
+    if (t + step <= nowSec) return bucket(symbol, step, t);
+    const closedEnd = Math.floor(nowSec / MIN) * MIN;
+    let l = 0;
+    let s = 0;
+    let m = t;
+    const add = ([a, b]) => {
+      l += a;
+      s += b;
+    };
+    if (step >= HOUR)
+      for (const end = Math.floor(closedEnd / HOUR) * HOUR; m < end; m += HOUR) add(hourSum(symbol, m));
+    if (m < closedEnd) add(minuteSum(symbol, m, closedEnd));
+    const frac = (nowSec - closedEnd) / MIN;
+    const [a, b] = minute(symbol, closedEnd);
+    return [l + Math.round(a * frac * 100) / 100, s + Math.round(b * frac * 100) / 100];
+  }
+
+  return { minute, bucket, seen, weight: (s) => weights.get(s) ?? 0 };
+}

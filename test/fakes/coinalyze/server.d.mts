@@ -1,0 +1,49 @@
+/** Types for the fake Coinalyze server (implemented in plain JS so `npm run dev:mock` runs it with node). */
+export type FakeFault = '500' | '429' | 'malformed' | 'drop';
+
+/** One request as the fake saw it. */
+export interface FakeLogEntry {
+  path: string;
+  symbols?: string[];
+  interval?: string | null;
+  at: number;
+  status?: number;
+  weight?: number;
+  fault?: FakeFault;
+}
+
+/** A /future-markets row. */
+export interface FakeMarketRow {
+  symbol: string;
+  exchange: string;
+  base_asset: string;
+  quote_asset: string;
+  is_perpetual: boolean;
+  expire_at: number | null;
+  margined: 'COIN' | 'STABLE';
+  oi_lq_vol_denominated_in: 'BASE_ASSET' | 'QUOTE_ASSET';
+}
+
+/** Options of the fake. */
+export interface FakeOptions {
+  now?: () => number;
+  keys?: string[] | null;
+  cors?: boolean;
+  limitPerMin?: number;
+  listedDaysAgo?: number;
+  latencyMs?: number;
+}
+
+/** A running fake. */
+export interface FakeCoinalyze {
+  markets: FakeMarketRow[];
+  log: FakeLogEntry[];
+  inject(...kinds: FakeFault[]): void;
+  setLatency(ms: number): void;
+  truth(symbol: string, interval: string, t: number): [number, number];
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Creates the fake (call listen()). */
+export function createFakeCoinalyze(options?: FakeOptions): FakeCoinalyze;

@@ -1,0 +1,202 @@
+// Fake Coinalyze REST API v1 (Node http, no framework), faithful to docs/coinalyze-api.md: api_key header or
+// query param, 401, ≤ 20 symbols, weighted 40 calls/min with 429 + Retry-After, per-interval retention, omitted
+// empty buckets, an open newest bucket that keeps changing, ms timestamps → [], invalid-interval message,
+// convert_to_usd per oi_lq_vol_denominated_in, CORS off by default, and fault injection. Time comes from `now`.
+import { createServer } from 'node:http';
+import { EXCHANGES, INTERVALS, makeLiqModel, makeMarkets, priceAt } from './data.mjs';
+
+const RETENTION_POINTS = { '1min': 1700, '5min': 2000, '15min': 1800 };
+const DEFAULT_RETENTION = 1600;
+
+/** Starts nothing yet; call `listen()`. Options: now (ms clock), keys, cors, limitPerMin, listedDaysAgo. */
+export function createFakeCoinalyze(options = {}) {
+  const now = options.now ?? (() => Date.now());
+  const keys = options.keys ?? null; // null: any non-empty key except "bad-key" works (dev:mock)
+  const limit = options.limitPerMin ?? 40;
+  const startSec = Math.floor(now() / 1000);
+  const markets = options.markets ?? makeMarkets(startSec);
+  const listed = startSec - (options.listedDaysAgo ?? 400) * 86400;
+  const model = makeLiqModel(
+    markets.map((m) => m.symbol),
+    listed,
+  );
+  const bySymbol = new Map(markets.map((m) => [m.symbol, m]));
+  const spent = new Map(); // key → [{at, weight}]
+  const faults = [];
+  const log = [];
+  let latencyMs = options.latencyMs ?? 0;
+
+  const retentionStart = (interval, nowSec) =>
+    interval === 'daily'
+      ? Number.NEGATIVE_INFINITY
+      : nowSec - (RETENTION_POINTS[interval] ?? DEFAULT_RETENTION) * INTERVALS[interval];
+
+  function rateCheck(key, weight) {
+    const t = now();
+    const list = (spent.get(key) ?? []).filter((s) => s.at > t - 60_000);
+    spent.set(key, list);
+    const used = list.reduce((a, s) => a + s.weight, 0);
+    if (used + weight <= limit) {
+      list.push({ at: t, weight });
+      return 0;
+    }
+    // Seconds until enough of the window has expired.
+    let free = limit - used;
+    for (const s of list) {
+      free += s.weight;
+      if (free >= weight) return Math.max(1, Math.ceil((s.at + 60_000 - t) / 1000));
+    }
+    return 60;
+  }
+
+  function history(url, kind) {
+    const interval = url.searchParams.get('interval') ?? '';
+    const step = INTERVALS[interval];
+    if (!step) {
+      return [400, { message: `Invalid interval. Valid values: ${Object.keys(INTERVALS).join(', ')}` }];
+    }
+    const from = Number(url.searchParams.get('from'));
+    const to = Number(url.searchParams.get('to'));
+    if (!Number.isFinite(from) || !Number.isFinite(to)) return [400, { message: 'from and to are required' }];
+    const nowSec = now() / 1000;
+    const usd = url.searchParams.get('convert_to_usd') === 'true';
+    const out = [];
+    for (const symbol of symbolsOf(url)) {
+      const market = bySymbol.get(symbol);
+      if (!market) continue;
+      const hist = [];
+      const first = Math.max(
+        Math.ceil(from / step) * step,
+        Math.ceil(retentionStart(interval, nowSec) / step) * step,
+      );
+      // ms timestamps land far in the future: nothing is there, so the answer is [] (as the real API does).
+      for (let t = first; t <= to && t < nowSec; t += step) {
+        if (t + step <= listed) continue; // before the contract was listed: nothing to report
+        if (kind === 'liq') {
+          const [l, s] = model.seen(symbol, step, t, nowSec);
+          if (l === 0 && s === 0) continue; // empty buckets are omitted
+          const f = !usd && market.oi_lq_vol_denominated_in === 'BASE_ASSET' ? 1 / priceAt(t) : 1;
+          hist.push({ t, l: l * f, s: s * f });
+        } else {
+          const end = Math.min(t + step, nowSec);
+          const o = priceAt(t);
+          const c = priceAt(end);
+          const mid = priceAt((t + end) / 2);
+          const v = 100 + 50 * Math.abs(Math.sin(t / 3000));
+          hist.push({
+            t,
+            o,
+            h: Math.max(o, c, mid) + 5,
+            l: Math.min(o, c, mid) - 5,
+            c,
+            v,
+            bv: v / 2,
+            tx: 10,
+            btx: 5,
+          });
+        }
+      }
+      if (hist.length > 0) out.push({ symbol, history: hist });
+    }
+    return [200, out];
+  }
+
+  function symbolsOf(url) {
+    return (url.searchParams.get('symbols') ?? '').split(',').filter((s) => s.length > 0);
+  }
+
+  function route(req) {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const key = req.headers.api_key ?? url.searchParams.get('api_key') ?? '';
+    const entry = {
+      path: url.pathname,
+      symbols: symbolsOf(url),
+      interval: url.searchParams.get('interval'),
+      at: now(),
+    };
+    log.push(entry);
+    const send = (status, body, headers = {}) => {
+      entry.status = status;
+      return [status, body, headers];
+    };
+    if (!key || (keys ? !keys.includes(key) : key === 'bad-key'))
+      return send(401, { message: 'Invalid API key' });
+    const needsSymbols = !['/v1/exchanges', '/v1/future-markets', '/v1/spot-markets'].includes(url.pathname);
+    const symbols = symbolsOf(url);
+    if (needsSymbols && symbols.length === 0) return send(400, { message: 'symbols is required' });
+    if (symbols.length > 20) return send(400, { message: 'Maximum 20 symbols allowed' });
+    const retry = rateCheck(key, Math.max(1, symbols.length));
+    if (retry > 0) return send(429, { message: 'Too many requests' }, { 'Retry-After': String(retry) });
+    entry.weight = Math.max(1, symbols.length);
+    switch (url.pathname) {
+      case '/v1/exchanges':
+        return send(200, EXCHANGES);
+      case '/v1/future-markets':
+        return send(200, markets);
+      case '/v1/liquidation-history':
+        return send(...history(url, 'liq'));
+      case '/v1/ohlcv-history':
+        return send(...history(url, 'ohlcv'));
+      default:
+        return send(404, { message: 'Not found' });
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    const cors = options.cors
+      ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'api_key' }
+      : {};
+    if (req.method === 'OPTIONS') {
+      res.writeHead(options.cors ? 204 : 405, cors).end();
+      return;
+    }
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    const fault = faults.shift();
+    if (fault === 'drop') {
+      log.push({ path: req.url, fault, at: now() });
+      req.socket.destroy();
+      return;
+    }
+    if (fault === '500' || fault === '429') {
+      log.push({ path: req.url, fault, at: now(), status: Number(fault) });
+      const headers = fault === '429' ? { 'Retry-After': '5' } : {};
+      res.writeHead(Number(fault), { 'Content-Type': 'application/json', ...headers, ...cors });
+      res.end(JSON.stringify({ message: fault === '429' ? 'Too many requests' : 'Internal server error' }));
+      return;
+    }
+    const [status, body, headers] = route(req);
+    res.writeHead(status, { 'Content-Type': 'application/json', ...headers, ...cors });
+    const text = JSON.stringify(body);
+    res.end(fault === 'malformed' ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : text);
+  });
+
+  return {
+    markets,
+    log,
+    model,
+    /** Queues faults for the next requests: '500', '429', 'malformed', 'drop'. */
+    inject(...kinds) {
+      faults.push(...kinds);
+    },
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    /** Final per-contract truth of a closed bucket, in USD: [long, short]. */
+    truth(symbol, interval, t) {
+      return model.bucket(symbol, INTERVALS[interval], t);
+    },
+    /** Listens on `port` (0 = any) and resolves with the base URL (without /v1). */
+    listen(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve) => {
+        server.listen(port, host, () => {
+          const a = server.address();
+          resolve(`http://${host}:${typeof a === 'object' && a ? a.port : port}`);
+        });
+      });
+    },
+    close() {
+      server.closeAllConnections?.();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

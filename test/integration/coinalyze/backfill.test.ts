@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FETCH_INTERVALS } from '../../../src/core/fetch-plan';
+import { BASE_INTERVAL_SECONDS } from '../../../src/core/intervals';
+import { readLiqSum } from '../../../src/storage/series-repo';
+import { scheduler, setup, T0 } from './harness';
+
+type Env = Awaited<ReturnType<typeof setup>>;
+let env: Env | null = null;
+afterEach(async () => {
+  await env?.fake.close();
+  env?.db.close();
+  env = null;
+});
+
+/** Sum of the fake's per-contract truth for one bucket. */
+function truthSum(e: Env, interval: string, t: number): [number, number] {
+  let l = 0;
+  let s = 0;
+  for (const sym of e.contracts) {
+    const [a, b] = e.fake.truth(sym, interval, t);
+    l += a;
+    s += b;
+  }
+  return [l, s];
+}
+
+/** Every covered, closed bucket before T0 equals the truth; returns how many buckets were checked. */
+async function expectTruth(e: Env): Promise<number> {
+  let checked = 0;
+  for (const interval of FETCH_INTERVALS) {
+    const step = BASE_INTERVAL_SECONDS[interval];
+    const cov = await e.db.getAll('coverage');
+    const from = Math.min(
+      ...cov
+        .filter((c) => c.interval === interval && c.kind === 'liq')
+        .map((c) => c.ranges[0]?.[0] ?? Infinity),
+    );
+    const to = Math.floor(T0 / 1000 / step) * step;
+    const got = await readLiqSum(e.db, e.contracts, interval, Math.max(from, to - 400 * step), to);
+    for (let i = 0; i < got.long.length; i++) {
+      if (!got.covered[i]) continue;
+      const [l, s] = truthSum(e, interval, got.start + i * step);
+      expect(got.long[i]).toBeCloseTo(l, 4);
+      expect(got.short[i]).toBeCloseTo(s, 4);
+      checked++;
+    }
+  }
+  return checked;
+}
+
+describe('backfill against the fake Coinalyze', () => {
+  it('backfills 40 contracts at every interval with no 429, near the budget minimum, matching the truth', async () => {
+    env = await setup();
+    expect(env.contracts).toHaveLength(40);
+    const { s, runUntil } = scheduler(env);
+    await runUntil((st) => st.backfill === null);
+    const ok = env.fake.log.filter((r) => r.status === 200 && r.path.includes('history'));
+    expect(env.fake.log.filter((r) => r.status === 429)).toHaveLength(0);
+    expect(s.stats.rateLimited).toBe(0);
+    const calls = ok.reduce((n, r) => n + (r.weight ?? 0), 0);
+    expect(calls).toBe((40 + 1) * FETCH_INTERVALS.length);
+    const last = Math.max(...ok.map((r) => r.at));
+    // A 40/min limit sends calls 1..40 at t=0, 41..80 at 60 s, …: the last call cannot go before this.
+    const minimum = Math.floor((calls - 1) / 40) * 60_000;
+    expect(last - T0).toBeLessThanOrEqual(minimum * 1.1);
+    expect(await expectTruth(env)).toBeGreaterThan(1000);
+    // Coverage never starts before what the server still held (1min keeps 1,700 points in the fake).
+    for (const c of await env.db.getAll('coverage')) {
+      if (c.interval === '1min') expect(c.ranges[0]?.[0] ?? 0).toBeGreaterThanOrEqual(T0 / 1000 - 1700 * 60);
+    }
+  }, 60_000);
+
+  it('re-running the same backfill changes nothing', async () => {
+    env = await setup();
+    const contracts = env.contracts.slice(0, 6);
+    const first = scheduler(env, { contracts, intervals: ['1min', '1hour'] });
+    await first.runUntil((st) => st.backfill === null);
+    const before = await readLiqSum(env.db, contracts, '1min', T0 / 1000 - 2000 * 60, T0 / 1000);
+    const covBefore = await env.db.getAll('coverage');
+    await env.db.delete('kv', 'fetch:backfilled');
+    const again = scheduler(env, { contracts, intervals: ['1min', '1hour'] });
+    await again.runUntil((st) => st.backfill === null);
+    const after = await readLiqSum(env.db, contracts, '1min', T0 / 1000 - 2000 * 60, T0 / 1000);
+    expect(Array.from(after.long)).toEqual(Array.from(before.long));
+    expect(Array.from(after.covered)).toEqual(Array.from(before.covered));
+    const covAfter = await env.db.getAll('coverage');
+    for (const c of covBefore) {
+      const now = covAfter.find(
+        (x) => x.kind === c.kind && x.symbol === c.symbol && x.interval === c.interval,
+      );
+      expect(now?.ranges[0]?.[0]).toBe(c.ranges[0]?.[0]);
+    }
+  }, 60_000);
+});

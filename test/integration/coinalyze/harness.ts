@@ -1,0 +1,86 @@
+/** Wiring for integration tests: the fake Coinalyze, a virtual clock both share, and a fresh archive database. */
+import 'fake-indexeddb/auto';
+import type { IDBPDatabase } from 'idb';
+import { DEFAULT_SELECTION, parseMarkets, selectContracts } from '../../../src/core/coinalyze';
+import type { BaseInterval } from '../../../src/core/intervals';
+import type { FetchStatus } from '../../../src/core/notices';
+import { openLiqLabDb } from '../../../src/storage/open';
+import type { LiqLabDB } from '../../../src/storage/schema';
+import { callCoinalyze } from '../../../src/workers/fetch/coinalyze-client';
+import { type Clock, Scheduler, type StopReason } from '../../../src/workers/fetch/scheduler';
+import { createFakeCoinalyze, type FakeCoinalyze } from '../../fakes/coinalyze/server.mjs';
+
+/** Time that moves only when the code under test sleeps. */
+export class VirtualClock implements Clock {
+  constructor(public t: number) {}
+  now(): number {
+    return this.t;
+  }
+  async sleep(ms: number): Promise<void> {
+    this.t += Math.max(0, ms);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+/** 2026-03-02 09:17:23 UTC: not aligned to any bucket, on purpose. */
+export const T0 = Date.UTC(2026, 2, 2, 9, 17, 23);
+
+let dbSeq = 0;
+
+/** A fake, a clock, a database and the 40 default contracts. */
+export async function setup(opts: { keys?: string[] } = {}) {
+  const clock = new VirtualClock(T0);
+  const fake: FakeCoinalyze = createFakeCoinalyze({
+    now: () => clock.now(),
+    keys: opts.keys ?? ['test-key'],
+    listedDaysAgo: 20,
+  });
+  const url = await fake.listen(0);
+  const db = await openLiqLabDb(`it-${process.pid}-${++dbSeq}`);
+  const contracts = selectContracts(parseMarkets(fake.markets), DEFAULT_SELECTION, T0).map((m) => m.symbol);
+  return { clock, fake, url, db, contracts };
+}
+
+/** Builds a scheduler against the fake. */
+export function scheduler(
+  env: { clock: VirtualClock; url: string; db: IDBPDatabase<LiqLabDB>; contracts: string[] },
+  opts: { key?: string; intervals?: readonly BaseInterval[]; live?: number; contracts?: string[] } = {},
+) {
+  const statuses: FetchStatus[] = [];
+  const ctl = { abort: new AbortController(), until: (_st: FetchStatus) => false };
+  const s = new Scheduler({
+    db: env.db,
+    clock: env.clock,
+    random: () => 0.5,
+    isOnline: () => true,
+    contracts: opts.contracts ?? env.contracts,
+    reference: 'BTCUSDT_PERP.A',
+    intervals: opts.intervals,
+    liveCallsPerMin: opts.live ?? 0,
+    onStatus: (st) => {
+      statuses.push(st);
+      if (ctl.until(st)) ctl.abort.abort();
+    },
+    onData: () => {},
+    call: (path, params, signal) =>
+      callCoinalyze(
+        {
+          baseUrl: `${env.url}/v1`,
+          apiKey: opts.key ?? 'test-key',
+          fetch,
+          timeoutMs: 5_000,
+          origin: env.url,
+        },
+        path,
+        params,
+        signal,
+      ),
+  });
+  /** Runs until `done(status)` holds (or the loop stops by itself); returns why it stopped. */
+  const runUntil = (done: (st: FetchStatus) => boolean): Promise<StopReason> => {
+    ctl.abort = new AbortController();
+    ctl.until = done;
+    return s.run(ctl.abort.signal);
+  };
+  return { s, statuses, runUntil };
+}
