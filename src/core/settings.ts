@@ -2,6 +2,7 @@
  * User settings, stored in the archive database (key `settings`) so workers can read them too.
  * Each feature owns one sub-object; add yours with its defaults, and `mergeSettings` keeps old saves valid.
  */
+import { type AlertSettings, DEFAULT_ALERTS } from './alerts/config';
 
 /** Coinalyze access. The key never leaves the browser except in the `api_key` header. */
 export interface CoinalyzeSettings {
@@ -21,12 +22,14 @@ export interface TelegramSettings {
 export interface Settings {
   coinalyze: CoinalyzeSettings;
   telegram: TelegramSettings;
+  alerts: AlertSettings;
 }
 
 /** Defaults for a first start. */
 export const DEFAULT_SETTINGS: Settings = {
   coinalyze: { apiKey: '', apiBaseUrl: '/coinalyze/v1' },
   telegram: { botToken: '', chatId: '', apiBaseUrl: 'https://api.telegram.org' },
+  alerts: DEFAULT_ALERTS,
 };
 
 type Plain = Record<string, unknown>;
