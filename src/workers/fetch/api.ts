@@ -1,5 +1,7 @@
 /** The fetch worker's API as the page sees it. */
+import type { TelegramSettings } from '../../core/settings';
 import type { Cancellable } from '../facade';
+import type { FindChatsResult, TestSendResult } from './alerts/service';
 
 /** Result of making sure the demo database holds the bundled data. */
 export interface DemoLoad {
@@ -14,4 +16,10 @@ export interface DemoLoad {
 export interface FetchApi extends Cancellable {
   /** Loads the bundled demo asset into the demo database once. */
   ensureDemo(assetUrl: string, callId?: number): Promise<DemoLoad>;
+  /** Alerts: bid for the alert-sender role; the leader tab's worker delivers the outbox. */
+  alertsStart(): Promise<void>;
+  /** Alerts: send the test message with these settings and log it. */
+  alertsSendTest(telegram: TelegramSettings, appUrl: string): Promise<TestSendResult>;
+  /** Alerts: chats that recently messaged the bot (getUpdates). */
+  alertsFindChats(botToken: string, apiBaseUrl: string): Promise<FindChatsResult>;
 }

@@ -1,6 +1,7 @@
 /** The fetch worker's implementation, kept apart from the entry so tests can run it without a Worker. */
 import { AbortRegistry } from '../cancel';
 import { database } from '../db-cache';
+import { findTelegramChats, sendTestMessage, startAlertSender } from './alerts/service';
 import type { FetchApi } from './api';
 import { ensureDemo } from './demo-loader';
 
@@ -15,4 +16,8 @@ export const fetchApi: FetchApi = {
   async ensureDemo(assetUrl: string) {
     return ensureDemo(await database('demo'), assetUrl);
   },
+
+  alertsStart: async () => startAlertSender(),
+  alertsSendTest: (telegram, appUrl) => sendTestMessage(telegram, appUrl),
+  alertsFindChats: (botToken, apiBaseUrl) => findTelegramChats(botToken, apiBaseUrl),
 };
