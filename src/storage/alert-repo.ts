@@ -32,6 +32,8 @@ export interface EnqueueRequest {
   cooldownMs: number;
   nowMs: number;
   payload: AlertPayload;
+  /** False when Telegram is off: remember the key (so it never repeats) but queue nothing to send. */
+  outbox?: boolean;
 }
 
 /** How long de-duplication keys are kept: far longer than any event stays fresh. */
@@ -60,7 +62,7 @@ export async function enqueueAlert(db: IDBPDatabase<LiqLabDB>, req: EnqueueReque
       nextAttemptAt: req.nowMs,
       payload: req.payload,
     };
-    await tx.objectStore('outbox').put(record);
+    if (req.outbox !== false) await tx.objectStore('outbox').put(record);
     result = 'queued';
   }
   await tx.done;

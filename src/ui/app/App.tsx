@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import type { DataSource } from '../../workers/compute/api';
+import { useAlerts } from '../alerts/use-alerts';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
 import { SidePanel } from '../panels/SidePanel';
@@ -34,6 +35,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const chart = useRef<ChartController | null>(null);
   const { frame, notice, error } = useFrame(source, layout.timeframe, 0);
+  useAlerts(chart, frame, layout.timeframe, (timeframe) => update({ timeframe }));
 
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
   useEffect(() => saveLayout(layout), [layout]);

@@ -1,7 +1,7 @@
 /** The fetch worker's API as the page sees it. */
+import type { FindChatsResult, TestSendResult } from '../../core/alerts/api-types';
 import type { TelegramSettings } from '../../core/settings';
 import type { Cancellable } from '../facade';
-import type { FindChatsResult, TestSendResult } from './alerts/service';
 
 /** Result of making sure the demo database holds the bundled data. */
 export interface DemoLoad {

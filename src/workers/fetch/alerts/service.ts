@@ -2,6 +2,8 @@
  * The alerts side of the fetch worker (which owns I/O): bids for the alert-sender lock and runs the delivery
  * loop while it holds it; sends the test message and looks up chats for the settings dialog.
  */
+
+import type { FindChatsResult, TestSendResult } from '../../../core/alerts/api-types';
 import {
   ALERT_SENDER_LOCK,
   ALERTS_CHANNEL,
@@ -16,19 +18,7 @@ import { writeKv } from '../../../storage/kv-repo';
 import { database } from '../../db-cache';
 import { bidForLeadership, type Leadership, type LockManagerLike } from '../../leader';
 import { AlertDelivery } from './delivery';
-import { type ChatCandidate, findChats, sendAlert } from './telegram-client';
-
-/** Result of "Send test message". */
-export interface TestSendResult {
-  ok: boolean;
-  message: string;
-}
-
-/** Result of "Find my chat". */
-export interface FindChatsResult {
-  chats: ChatCandidate[];
-  error: string | null;
-}
+import { findChats, sendAlert } from './telegram-client';
 
 let leadership: Leadership | null = null;
 let channel: BroadcastChannel | null = null;

@@ -2,6 +2,7 @@
  * Calls to the Telegram Bot API with "simple" requests only (GET, or POST with URLSearchParams/FormData), so
  * the browser sends no CORS preflight. The URL contains the token: it is never logged or put in an error.
  */
+import type { ChatCandidate } from '../../../core/alerts/api-types';
 import { classifyTelegram, type TelegramOutcome } from '../../../core/alerts/telegram-result';
 import type { TelegramSettings } from '../../../core/settings';
 import type { AlertPayload } from '../../../storage/alert-repo';
@@ -69,13 +70,6 @@ export function sendAlert(
     link_preview_options: JSON.stringify({ is_disabled: true }),
   });
   return callTelegram(fetchFn, tg, 'sendMessage', params);
-}
-
-/** A chat the bot has seen in getUpdates. */
-export interface ChatCandidate {
-  id: string;
-  title: string;
-  type: string;
 }
 
 interface UpdateLike {
