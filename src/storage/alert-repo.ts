@@ -100,7 +100,7 @@ export async function claimAlert(
   const rec = await tx.objectStore('outbox').get(id);
   const last = await tx.objectStore('kv').get(LAST_SEND_KEY);
   let result: ClaimResult = { claimed: true };
-  if (!rec || rec.status !== 'pending') result = { claimed: false, waitMs: 0 };
+  if (rec?.status !== 'pending') result = { claimed: false, waitMs: 0 };
   else if (rec.claimedAt !== undefined && nowMs - rec.claimedAt < claimMs) {
     result = { claimed: false, waitMs: rec.claimedAt + claimMs - nowMs };
   } else if (typeof last === 'number' && nowMs - last < spacingMs) {
