@@ -2,6 +2,8 @@
  * User settings, stored in the archive database (key `settings`) so workers can read them too.
  * Each feature owns one sub-object; add yours with its defaults, and `mergeSettings` keeps old saves valid.
  */
+
+import { type AlertSettings, DEFAULT_ALERTS } from './alerts/config';
 import { type ContractSelection, DEFAULT_SELECTION } from './coinalyze';
 
 /** Coinalyze access. The key never leaves the browser except in the `api_key` header. */
@@ -26,6 +28,7 @@ export interface TelegramSettings {
 export interface Settings {
   coinalyze: CoinalyzeSettings;
   telegram: TelegramSettings;
+  alerts: AlertSettings;
 }
 
 /** Defaults for a first start. */
@@ -37,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
     reference: 'BTCUSDT_PERP.A',
   },
   telegram: { botToken: '', chatId: '', apiBaseUrl: 'https://api.telegram.org' },
+  alerts: DEFAULT_ALERTS,
 };
 
 type Plain = Record<string, unknown>;

@@ -35,6 +35,14 @@ export const MIGRATIONS: readonly Migration[] = [
       outbox.createIndex('byStatus', 'status');
     },
   },
+  {
+    version: 5,
+    description: 'alert de-duplication and cooldown keys',
+    run(db) {
+      // Kept apart from the outbox so the log can be pruned without forgetting what was already alerted.
+      db.createObjectStore('alertKeys');
+    },
+  },
 ];
 
 /** The schema version this build writes: the highest migration version (numbers may skip; order must rise). */

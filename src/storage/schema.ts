@@ -50,6 +50,10 @@ export interface OutboxRecord {
   nextAttemptAt: number;
   payload: unknown;
   error?: string;
+  /** When it was delivered (alerts feature). */
+  sentAt?: number;
+  /** Set while one sender has it in flight, so a new leader does not send it twice (alerts feature). */
+  claimedAt?: number;
 }
 
 /** The whole schema as idb types it. */
@@ -60,7 +64,9 @@ export interface LiqLabDB extends DBSchema {
   markets: { key: string; value: Market };
   kv: { key: string; value: unknown };
   outbox: { key: string; value: OutboxRecord; indexes: { byStatus: string } };
+  /** Alert de-duplication and cooldown keys (alerts feature, v5): `spike:<id>`, `touch:<id>`, `cool:<bucket>`. */
+  alertKeys: { key: string; value: { at: number; suppressed?: boolean } };
 }
 
 /** Names of every object store, for whole-database operations (export, clear). */
-export type StoreName = 'liqChunks' | 'candleChunks' | 'coverage' | 'markets' | 'kv' | 'outbox';
+export type StoreName = 'liqChunks' | 'candleChunks' | 'coverage' | 'markets' | 'kv' | 'outbox' | 'alertKeys';

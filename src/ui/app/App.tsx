@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import { ALL_CONTRACTS, type ContractFilter } from '../../core/market';
+import { useAlerts } from '../alerts/use-alerts';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
 import { ContractFilterSelect } from '../data/ContractFilterSelect';
@@ -31,6 +32,7 @@ export function App() {
   const chart = useRef<ChartController | null>(null);
   const revision = useLiveBars(source, layout.timeframe, filter, dataTick, chart);
   const { frame, notice, error } = useFrame(source, layout.timeframe, revision, filter);
+  useAlerts(chart, frame, layout.timeframe, (timeframe) => update({ timeframe }));
 
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
   useEffect(() => saveLayout(layout), [layout]);

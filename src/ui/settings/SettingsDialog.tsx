@@ -5,8 +5,10 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings';
+import { AlertsSection } from './AlertsSection';
 import { CoinalyzeSection } from './CoinalyzeSection';
 import { loadSettings, saveSettings } from './settings-store';
+import { TelegramSection } from './TelegramSection';
 
 /** Props every settings section receives. */
 export interface SectionProps {
@@ -16,6 +18,8 @@ export interface SectionProps {
 
 const SECTIONS: ReadonlyArray<{ title: string; component: ComponentType<SectionProps> }> = [
   { title: 'Data', component: CoinalyzeSection },
+  { title: 'Telegram', component: TelegramSection },
+  { title: 'Alerts', component: AlertsSection },
 ];
 
 /** Props of the dialog. */

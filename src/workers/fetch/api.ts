@@ -1,4 +1,6 @@
 /** The fetch worker's API as the page sees it. */
+import type { FindChatsResult, TestSendResult } from '../../core/alerts/api-types';
+import type { TelegramSettings } from '../../core/settings';
 import type { Cancellable } from '../facade';
 
 /** Result of making sure the demo database holds the bundled data. */
@@ -19,4 +21,10 @@ export interface FetchApi extends Cancellable {
    * `origin` resolves a relative API base URL. Status and data changes arrive as BroadcastChannel notices.
    */
   startEngine(origin: string): Promise<void>;
+  /** Alerts: bid for the alert-sender role; the leader tab's worker delivers the outbox. */
+  alertsStart(): Promise<void>;
+  /** Alerts: send the test message with these settings and log it. */
+  alertsSendTest(telegram: TelegramSettings, appUrl: string): Promise<TestSendResult>;
+  /** Alerts: chats that recently messaged the bot (getUpdates). */
+  alertsFindChats(botToken: string, apiBaseUrl: string): Promise<FindChatsResult>;
 }

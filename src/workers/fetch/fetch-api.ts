@@ -1,6 +1,7 @@
 /** The fetch worker's implementation, kept apart from the entry so tests can run it without a Worker. */
 import { AbortRegistry } from '../cancel';
 import { database } from '../db-cache';
+import { findTelegramChats, sendTestMessage, startAlertSender } from './alerts/service';
 import type { FetchApi } from './api';
 import { ensureDemo } from './demo-loader';
 import { startLiveEngine } from './live-engine';
@@ -20,4 +21,7 @@ export const fetchApi: FetchApi = {
   async startEngine(origin: string) {
     await startLiveEngine(origin);
   },
+  alertsStart: async () => startAlertSender(),
+  alertsSendTest: (telegram, appUrl) => sendTestMessage(telegram, appUrl),
+  alertsFindChats: (botToken, apiBaseUrl) => findTelegramChats(botToken, apiBaseUrl),
 };

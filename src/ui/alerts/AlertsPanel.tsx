@@ -1,0 +1,113 @@
+/** Side-panel tab "Alerts": the alert log (sent / pending / failed with reasons) and why delivery stopped. */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  ALERTS_CHANNEL,
+  type AlertHalt,
+  HALT_KEY,
+  isAlertsMessage,
+  telegramFingerprint,
+} from '../../core/alerts/channel';
+import { type AlertRecord, recentAlerts } from '../../storage/alert-repo';
+import { readKv } from '../../storage/kv-repo';
+import { ARCHIVE_DB, openLiqLabDb } from '../../storage/open';
+import type { PanelProps } from '../panels/SidePanel';
+import { loadSettings } from '../settings/settings-store';
+import './alerts.css';
+
+interface LogState {
+  records: AlertRecord[];
+  halt: string | null;
+  enabled: boolean;
+}
+
+async function readLog(): Promise<LogState> {
+  const settings = await loadSettings();
+  const db = await openLiqLabDb(ARCHIVE_DB);
+  try {
+    const records = await recentAlerts(db, 100);
+    const halt = await readKv<AlertHalt | null>(db, HALT_KEY, null);
+    const tg = settings.telegram;
+    const current = telegramFingerprint(tg.botToken, tg.chatId, tg.apiBaseUrl);
+    return {
+      records,
+      halt: halt?.fingerprint === current ? halt.reason : null,
+      enabled: settings.alerts.enabled,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const LABEL: Readonly<Record<AlertRecord['status'], string>> = {
+  sent: 'Sent',
+  pending: 'Pending',
+  failed: 'Failed',
+};
+
+function time(ms: number): string {
+  return new Date(ms).toLocaleString();
+}
+
+/** The alert log. */
+export function AlertsPanel({ onJump }: PanelProps) {
+  const [log, setLog] = useState<LogState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      readLog().then(
+        (l) => live && setLog(l),
+        (e: unknown) => live && setError(String(e)),
+      );
+    void refresh();
+    const channel = new BroadcastChannel(ALERTS_CHANNEL);
+    channel.onmessage = (e: MessageEvent) => {
+      if (isAlertsMessage(e.data)) void refresh();
+    };
+    // Settings changes and missed messages: a slow poll keeps the log honest.
+    const timer = setInterval(refresh, 5000);
+    return () => {
+      live = false;
+      channel.close();
+      clearInterval(timer);
+    };
+  }, []);
+
+  return (
+    <div class="alerts-panel">
+      <p class="hint">
+        Alerts are sent only while LiqLab is open (a tab or the installed app).
+        {log && !log.enabled && ' Alerts are off: enable them in Settings → Alerts.'}
+      </p>
+      {error && <p role="alert">{error}</p>}
+      {log?.halt && (
+        <p class="alert-halt" role="alert">
+          Telegram delivery stopped: {log.halt}. Fix the settings, then press "Send test message".
+        </p>
+      )}
+      {log && log.records.length === 0 && <p>No alerts yet.</p>}
+      <ul class="alert-log" aria-label="Alert log">
+        {log?.records.map((r) => (
+          <li key={r.id} data-status={r.status}>
+            <span class={`state state-${r.status}`}>{LABEL[r.status]}</span>
+            <span>{r.payload.title}</span>
+            <div class="hint">
+              {time(r.createdAt)}
+              {r.attempts > 1 && ` · ${r.attempts} attempts`}
+              {r.error && ` · ${r.error}`}
+              {r.payload.kind !== 'test' && (
+                <>
+                  {' · '}
+                  <button type="button" class="link" onClick={() => onJump(r.payload.time)}>
+                    Show on chart
+                  </button>
+                </>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

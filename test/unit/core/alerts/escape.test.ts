@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  escapeAttr,
+  escapeHtml,
+  escapeHtmlTruncated,
+  MESSAGE_LIMIT,
+  visibleLength,
+} from '../../../../src/core/alerts/escape';
+import { spikeMessage } from '../../../../src/core/alerts/message';
+import { evaluateRules, type SpikeCandidate } from '../../../../src/core/alerts/rules';
+import { justAfter, rules, spike } from './fixtures';
+
+describe('escapeHtml', () => {
+  it('escapes each of < > & and leaves everything else', () => {
+    expect(escapeHtml('<')).toBe('&lt;');
+    expect(escapeHtml('>')).toBe('&gt;');
+    expect(escapeHtml('&')).toBe('&amp;');
+    expect(escapeHtml('"\'`*_[]()~#+-=|{}.!\\')).toBe('"\'`*_[]()~#+-=|{}.!\\');
+    expect(escapeHtml('a<b>&amp;c')).toBe('a&lt;b&gt;&amp;amp;c');
+    expect(escapeHtml('₿ 🚀 naïve')).toBe('₿ 🚀 naïve');
+  });
+
+  it('escapes " too inside attributes', () => {
+    expect(escapeAttr('https://x/?a=1&b="<>"')).toBe('https://x/?a=1&amp;b=&quot;&lt;&gt;&quot;');
+  });
+
+  it('never leaves a raw special character, for every printable ASCII char', () => {
+    for (let c = 32; c < 127; c++) {
+      const out = escapeHtml(String.fromCharCode(c).repeat(3));
+      expect(out).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
+    }
+  });
+
+  it('cuts a 5,000-character input within the limit without splitting entities or surrogates', () => {
+    const input = '<&>🚀x'.repeat(1000);
+    expect(input.length).toBe(6000);
+    const five = input.slice(0, 5000);
+    const out = escapeHtmlTruncated(five, MESSAGE_LIMIT);
+    expect(out.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(out.endsWith('…')).toBe(true);
+    expect(out).not.toMatch(/&(?!amp;|lt;|gt;)|&[a-z]*…$/);
+    expect(out).not.toMatch(/[\uD800-\uDBFF]…$/);
+    expect(escapeHtmlTruncated('short & sweet', 100)).toBe('short &amp; sweet');
+  });
+});
+
+describe('messages', () => {
+  it('stays under 4096 characters even with a 5,000-character hostile field', () => {
+    const e = spike(3600 * 100, { eventClass: 'extreme' });
+    const [c] = evaluateRules(
+      {
+        timeframe: '1h',
+        contracts: '',
+        events: [e],
+        levels: [],
+        touches: [],
+        nowSec: justAfter(e.firstTime),
+      },
+      rules(),
+    );
+    expect(c?.kind).toBe('spike');
+    const hostile = { ...(c as SpikeCandidate), event: { ...e, eventClass: '<b>&"'.repeat(1250) } };
+    const m = spikeMessage(hostile as unknown as SpikeCandidate, 'https://app.test/"><script>');
+    expect(m.html.length).toBeLessThan(4096);
+    expect(visibleLength(m.html)).toBeLessThan(4096);
+    expect(m.html).toContain('href="https://app.test/&quot;&gt;&lt;script&gt;/?t=');
+    expect(m.html.match(/<b>/g)?.length).toBe(1);
+  });
+});
