@@ -70,7 +70,9 @@ describe('tests vs scipy/statsmodels', () => {
   it('Benjamini–Hochberg (multipletests fdr_bh)', () => {
     for (const c of fx.bh) {
       const q = benjaminiHochberg(c.p);
-      c.q.forEach((v, i) => close(q[i] ?? Number.NaN, v, 1e-12));
+      c.q.forEach((v, i) => {
+        close(q[i] ?? Number.NaN, v, 1e-12);
+      });
     }
   });
   it('exact binomial test (binomtest)', () => {
