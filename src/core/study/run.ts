@@ -68,7 +68,7 @@ export function runStudy(input: StudyInput, params: StudyParams, progress?: Stud
       const d = dirs[e] ?? 1;
       for (let k = 0; k < H; k++) {
         const v = d * ((stats.ar[k] as Float64Array)[b] ?? Number.NaN);
-        if (v !== v) continue;
+        if (Number.isNaN(v)) continue;
         for (let j = 0; j < 3; j++) {
           const idx = (groupsFlat[e * 3 + j] ?? 0) * H + k;
           sum[idx] = (sum[idx] ?? 0) + v;
@@ -156,7 +156,7 @@ function placeboCaar(
       for (let e = 0; e < events.length; e++) {
         if ((events[e] as PreparedEvent).dir !== d) continue;
         const v = pathValue(stats, drawn[e] ?? -1, offsets[k] ?? 0, d);
-        if (v === v) {
+        if (!Number.isNaN(v)) {
           total += v;
           c++;
         }
@@ -181,7 +181,7 @@ function caarCurve(
     let c = 0;
     for (const e of mine) {
       const v = pathValue(stats, e.t0, k, e.dir);
-      if (v === v) {
+      if (!Number.isNaN(v)) {
         total += v;
         c++;
       }
@@ -195,7 +195,7 @@ function caarCurve(
     let c = 0;
     for (let m = 0; m < draws; m++) {
       const v = band[m * K + k] ?? Number.NaN;
-      if (v === v) col[c++] = v;
+      if (!Number.isNaN(v)) col[c++] = v;
     }
     const sorted = col.subarray(0, c).sort();
     bandLoBp.push(quantileSorted(sorted, 0.05));

@@ -1,6 +1,13 @@
 /** The study recovers a planted post-event drift and stays quiet (at nominal size) on null series. */
 import { describe, expect, it } from 'vitest';
-import { defaultStudyParams, runStudy, type SummaryRow } from '../../../../src/core/study';
+import {
+  defaultStudyParams,
+  eventsCsv,
+  runStudy,
+  SUMMARY_CSV_HEADER,
+  type SummaryRow,
+  summaryCsv,
+} from '../../../../src/core/study';
 import { syntheticStudyInput } from '../../../helpers/study-synthetic';
 
 const row = (rows: SummaryRow[], side: 'long' | 'short', h: number) =>
@@ -62,5 +69,61 @@ describe('runStudy', () => {
     expect(tested).toBeGreaterThan(180);
     expect(rate).toBeGreaterThan(0.01);
     expect(rate).toBeLessThan(0.1);
+  });
+});
+
+describe('level respect and CSV', () => {
+  it('compares real touches with placebo levels from the injected builder, with Wilson CIs', () => {
+    const input = syntheticStudyInput({ bars: 4000, step: 900, seed: 5 });
+    // A toy builder: one level per event, one bounce touch for real levels, one break for placebo ones.
+    const build = (events: typeof input.events, outcome: 'bounce' | 'break') => ({
+      levels: events.map((e) => ({
+        id: e.id,
+        kind: 'support' as const,
+        price: 1,
+        zoneLow: 1,
+        zoneHigh: 1,
+        strength: 1,
+        createdTime: e.firstTime,
+        lastEventTime: e.firstTime,
+        sourceEventIds: [e.id],
+        touches: 1,
+        bounces: 0,
+        state: 'active' as const,
+        brokenTime: null,
+      })),
+      touches: events.map((e) => ({
+        id: `${e.id}:t`,
+        levelId: e.id,
+        time: e.firstTime,
+        touchNumber: 1,
+        price: 1,
+        outcome,
+      })),
+    });
+    const real = build([...input.events], 'bounce');
+    const res = runStudy(
+      { ...input, ...real, buildLevels: (ev) => build(ev, 'break') },
+      defaultStudyParams('15m', { placeboDraws: 20, bootstrap: 20, levelDraws: 3 }),
+    );
+    const all = res.respect.find((r) => r.by === 'all');
+    expect(all?.real.rate).toBe(1);
+    expect(all?.placebo.breaks).toBe(3 * input.events.length);
+    expect(all?.real.lo ?? 1).toBeLessThan(1);
+    const first = res.respect.find((r) => r.by === 'touch' && r.label === '1');
+    expect(first?.real.bounces).toBe(input.events.length);
+  });
+
+  it('writes documented CSV headers', () => {
+    const input = syntheticStudyInput({ bars: 2000, step: 900, seed: 2 });
+    const res = runStudy(input, defaultStudyParams('15m', { placeboDraws: 10, bootstrap: 10 }));
+    const ev = eventsCsv(res).split('\n');
+    expect(ev[0]).toBe(
+      'event_id,time_utc,side,bucket,class,max_z,usd,p0,atr,outcome,signed_bp_h1,signed_bp_h2,signed_bp_h4,signed_bp_h8,signed_bp_h16,signed_bp_h32,signed_bp_h96,signed_bp_h192,mfe_atr_h1,mfe_atr_h2,mfe_atr_h4,mfe_atr_h8,mfe_atr_h16,mfe_atr_h32,mfe_atr_h96,mfe_atr_h192,mae_atr_h1,mae_atr_h2,mae_atr_h4,mae_atr_h8,mae_atr_h16,mae_atr_h32,mae_atr_h96,mae_atr_h192',
+    );
+    expect(ev.length - 2).toBe(res.events.length);
+    const sm = summaryCsv(res).split('\n');
+    expect(sm[0]).toBe(SUMMARY_CSV_HEADER.join(','));
+    expect(sm.length - 2).toBe(res.summary.length);
   });
 });
