@@ -119,10 +119,11 @@ export function hacMeanT(ys: ArrayLike<number>, maxLags: number): TestResult {
 export function bootstrapMeanCi(xs: ArrayLike<number>, rng: Rng, resamples = 1000, alpha = 0.05): Interval {
   const n = xs.length;
   if (n === 0) return { lo: Number.NaN, hi: Number.NaN };
+  const v = Float64Array.from(xs);
   const means = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) {
     let s = 0;
-    for (let i = 0; i < n; i++) s += xs[rng.int(n)] ?? 0;
+    for (let i = 0; i < n; i++) s += v[rng.int(n)] as number;
     means[b] = s / n;
   }
   means.sort();

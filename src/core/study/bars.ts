@@ -51,37 +51,43 @@ export function computeBarStats(input: StudyInput, params: StudyParams, eventWin
   const downAtr = hs.map(() => new Float64Array(n).fill(Number.NaN));
   const tUp = new Int32Array(n).fill(NEVER);
   const tDown = new Int32Array(n).fill(NEVER);
+  const H = hs.length;
   for (let i = 0; i < n; i++) {
-    const c = close[i] ?? Number.NaN;
-    const a = atr[i] ?? Number.NaN;
+    const c = close[i] as number;
+    const a = atr[i] as number;
     if (!(c > 0)) continue;
-    for (let k = 0; k < hs.length; k++) {
-      const j = i + (hs[k] ?? 0);
+    const lci = logClose[i] as number;
+    const mui = mu[i] as number;
+    for (let k = 0; k < H; k++) {
+      const h = hs[k] as number;
+      const j = i + h;
       if (j >= n) break;
-      const r = (logClose[j] ?? Number.NaN) - (logClose[i] ?? Number.NaN);
+      const r = (logClose[j] as number) - lci;
       (raw[k] as Float64Array)[i] = r;
-      (ar[k] as Float64Array)[i] = r - (hs[k] ?? 0) * (mu[i] ?? 0);
+      (ar[k] as Float64Array)[i] = r - h * mui;
     }
     // One forward scan gives the running extremes at every horizon and both first-touch times.
     let hi = Number.NEGATIVE_INFINITY;
     let lo = Number.POSITIVE_INFINITY;
     let k = 0;
+    let next = hs[0] as number;
     const upLevel = c + a;
     const downLevel = c - a;
     let up = NEVER;
     let down = NEVER;
     const last = Math.min(n - 1, i + hMax);
     for (let j = i + 1; j <= last; j++) {
-      const h = high[j] ?? Number.NaN;
-      const l = low[j] ?? Number.NaN;
+      const h = high[j] as number;
+      const l = low[j] as number;
       if (h > hi) hi = h;
       if (l < lo) lo = l;
       if (up === NEVER && h >= upLevel) up = j - i;
       if (down === NEVER && l <= downLevel) down = j - i;
-      while (k < hs.length && hs[k] === j - i) {
+      if (j - i === next) {
         (upAtr[k] as Float64Array)[i] = (hi - c) / a;
         (downAtr[k] as Float64Array)[i] = (c - lo) / a;
         k++;
+        next = k < H ? (hs[k] as number) : -1;
       }
     }
     tUp[i] = up;

@@ -57,6 +57,13 @@ export function runStudy(input: StudyInput, params: StudyParams, progress?: Stud
   const drawn = new Int32Array(E);
   const step = Math.max(1, Math.floor(params.placeboDraws / 40));
 
+  // Bar-major copy of the abnormal returns so one placebo bar's horizons sit next to each other in memory.
+  const arFlat = new Float64Array(stats.n * H);
+  for (let k = 0; k < H; k++) {
+    const col = stats.ar[k] as Float64Array;
+    for (let i = 0; i < stats.n; i++) arFlat[i * H + k] = col[i] as number;
+  }
+  const GH = G * H;
   for (let m = 0; m < params.placeboDraws; m++) {
     sum.fill(0);
     cnt.fill(0);
@@ -65,28 +72,36 @@ export function runStudy(input: StudyInput, params: StudyParams, progress?: Stud
       const b = draw(eventPools[e] as Int32Array, rng);
       drawn[e] = b;
       if (b < 0) continue;
-      const d = dirs[e] ?? 1;
+      const d = dirs[e] as number;
+      const g0 = (groupsFlat[e * 3] as number) * H;
+      const g1 = (groupsFlat[e * 3 + 1] as number) * H;
+      const g2 = (groupsFlat[e * 3 + 2] as number) * H;
+      const base = b * H;
       for (let k = 0; k < H; k++) {
-        const v = d * ((stats.ar[k] as Float64Array)[b] ?? Number.NaN);
+        const v = d * (arFlat[base + k] as number);
         if (Number.isNaN(v)) continue;
-        for (let j = 0; j < 3; j++) {
-          const idx = (groupsFlat[e * 3 + j] ?? 0) * H + k;
-          sum[idx] = (sum[idx] ?? 0) + v;
-          cnt[idx] = (cnt[idx] ?? 0) + 1;
-          if (v > 0) hits[idx] = (hits[idx] ?? 0) + 1;
-        }
+        const hit = v > 0 ? 1 : 0;
+        sum[g0 + k] += v;
+        cnt[g0 + k]++;
+        hits[g0 + k] += hit;
+        sum[g1 + k] += v;
+        cnt[g1 + k]++;
+        hits[g1 + k] += hit;
+        sum[g2 + k] += v;
+        cnt[g2 + k]++;
+        hits[g2 + k] += hit;
       }
     }
-    for (let idx = 0; idx < G * H; idx++) {
-      const c = cnt[idx] ?? 0;
+    for (let idx = 0; idx < GH; idx++) {
+      const c = cnt[idx] as number;
       if (c === 0) continue;
-      const pm = (sum[idx] ?? 0) / c;
-      validDraws[idx] = (validDraws[idx] ?? 0) + 1;
-      meanSum[idx] = (meanSum[idx] ?? 0) + pm;
-      hitSum[idx] = (hitSum[idx] ?? 0) + (hits[idx] ?? 0) / c;
-      if (pm >= (obs[idx] ?? Number.NaN)) exceed[idx] = (exceed[idx] ?? 0) + 1;
+      const pm = (sum[idx] as number) / c;
+      validDraws[idx]++;
+      meanSum[idx] += pm;
+      hitSum[idx] += (hits[idx] as number) / c;
+      if (pm >= (obs[idx] as number)) exceed[idx]++;
     }
-    if (m < caarDraws) placeboCaar(events, drawn, stats, offsets, bandDraws, m);
+    if (m < caarDraws) placeboCaar(dirs, drawn, stats, offsets, bandDraws, m);
     if (m % step === 0) progress?.(0.1 + (0.8 * m) / params.placeboDraws, 'placebo draws');
   }
 
@@ -139,7 +154,7 @@ function pathValue(
 }
 
 function placeboCaar(
-  events: PreparedEvent[],
+  dirs: Int8Array,
   drawn: Int32Array,
   stats: { logClose: Float64Array; mu: Float64Array },
   offsets: number[],
@@ -147,21 +162,32 @@ function placeboCaar(
   m: number,
 ): void {
   const K = offsets.length;
+  const lc = stats.logClose;
+  const n = lc.length;
+  const sums = new Float64Array(2 * K);
+  const counts = new Int32Array(2 * K);
+  for (let e = 0; e < drawn.length; e++) {
+    const b = drawn[e] as number;
+    if (b < 0) continue;
+    const d = dirs[e] as number;
+    const s = d === 1 ? 0 : K;
+    const base = lc[b] as number;
+    const mu = stats.mu[b] as number;
+    for (let k = 0; k < K; k++) {
+      const off = offsets[k] as number;
+      const j = b + off;
+      if (j < 0 || j >= n) continue;
+      const v = d * ((lc[j] as number) - base) - off * mu;
+      if (Number.isNaN(v)) continue;
+      sums[s + k] += v;
+      counts[s + k]++;
+    }
+  }
   for (let s = 0; s < 2; s++) {
-    const d = s === 0 ? 1 : -1;
     const out = band[s] as Float64Array;
     for (let k = 0; k < K; k++) {
-      let total = 0;
-      let c = 0;
-      for (let e = 0; e < events.length; e++) {
-        if ((events[e] as PreparedEvent).dir !== d) continue;
-        const v = pathValue(stats, drawn[e] ?? -1, offsets[k] ?? 0, d);
-        if (!Number.isNaN(v)) {
-          total += v;
-          c++;
-        }
-      }
-      out[m * K + k] = c > 0 ? (total / c) * 1e4 : Number.NaN;
+      const c = counts[s * K + k] as number;
+      out[m * K + k] = c > 0 ? ((sums[s * K + k] as number) / c) * 1e4 : Number.NaN;
     }
   }
 }
