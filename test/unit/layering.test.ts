@@ -14,7 +14,9 @@ function files(dir: string): string[] {
 /** Every import specifier in a file, resolved to a src-relative path for relative imports. */
 function imports(file: string): Array<{ spec: string; target: string | null }> {
   const text = readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  const specs = [
+    ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ];
   return specs.map((m) => {
     const spec = m[1] ?? m[2] ?? '';
     return { spec, target: spec.startsWith('.') ? relative(src, resolve(dirname(file), spec)) : null };
@@ -46,7 +48,8 @@ describe('layering', () => {
   it('the UI reaches workers only through their api and client modules', () => {
     for (const file of files(join(src, 'ui'))) {
       for (const { target } of imports(file)) {
-        if (target?.startsWith('workers/')) expect(target, relative(src, file)).toMatch(/\/(api|client|facade)$/);
+        if (target?.startsWith('workers/'))
+          expect(target, relative(src, file)).toMatch(/\/(api|client|facade)$/);
       }
     }
   });

@@ -7,19 +7,23 @@ import { unixSeconds } from '../../../src/core/time';
 describe('binning', () => {
   it('sums liquidations into aligned coarser bars and keeps totals', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 0, max: 23 }), (values, offset) => {
-        const src = emptyLiq(unixSeconds(offset * 3600), 3600, values.length);
-        values.forEach((v, i) => {
-          src.long[i] = v;
-          src.short[i] = v / 2;
-          src.covered[i] = 1;
-        });
-        const out = binLiq(src, 4 * 3600);
-        expect(out.start % (4 * 3600)).toBe(0);
-        const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
-        expect(sum(out.long)).toBeCloseTo(sum(src.long), 0);
-        expect(sum(out.short)).toBeCloseTo(sum(src.short), 0);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 0, max: 23 }),
+        (values, offset) => {
+          const src = emptyLiq(unixSeconds(offset * 3600), 3600, values.length);
+          values.forEach((v, i) => {
+            src.long[i] = v;
+            src.short[i] = v / 2;
+            src.covered[i] = 1;
+          });
+          const out = binLiq(src, 4 * 3600);
+          expect(out.start % (4 * 3600)).toBe(0);
+          const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+          expect(sum(out.long)).toBeCloseTo(sum(src.long), 0);
+          expect(sum(out.short)).toBeCloseTo(sum(src.short), 0);
+        },
+      ),
     );
   });
 

@@ -42,7 +42,9 @@ describe('demo conversion', () => {
   it('round-trips through the binary asset exactly', () => {
     const meta = { symbol: 'X', exchange: 'A', margined: 'STABLE' as const, attribution: 'a', licence: 'l' };
     const bytes = encodeDemoAsset(frame, meta);
-    const back = decodeDemoAsset(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const back = decodeDemoAsset(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
     expect(back.meta).toEqual(meta);
     expect(Array.from(back.close)).toEqual(Array.from(frame.close));
     expect(Array.from(back.longUsd)).toEqual(Array.from(frame.longUsd));
@@ -68,7 +70,12 @@ describe('demo conversion', () => {
       readFileSync(resolve(dir, 'coinalyze_binance_btcusdt_perp_ohlcv_1h_2024-06_2024-08.csv'), 'utf8'),
     );
     const committed = readFileSync(resolve(__dirname, '../../../public/demo/btcusdt-perp-1h.bin'));
-    const asset = decodeDemoAsset(committed.buffer.slice(committed.byteOffset, committed.byteOffset + committed.byteLength) as ArrayBuffer);
+    const asset = decodeDemoAsset(
+      committed.buffer.slice(
+        committed.byteOffset,
+        committed.byteOffset + committed.byteLength,
+      ) as ArrayBuffer,
+    );
     expect(Array.from(asset.longUsd)).toEqual(Array.from(real.longUsd));
     expect(Array.from(asset.shortUsd)).toEqual(Array.from(real.shortUsd));
     expect(Array.from(asset.close)).toEqual(Array.from(real.close));

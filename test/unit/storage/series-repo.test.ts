@@ -33,7 +33,10 @@ describe('series repository', () => {
   it('sums contracts and spans chunk boundaries', async () => {
     const db = await open();
     const far = 5000 * 60; // past the first 4096-slot chunk of 1-minute data
-    await writeLiqRange(db, 'A', '1min', 0, far + 120, [{ t: 60, l: 1, s: 0 }, { t: far, l: 2, s: 0 }]);
+    await writeLiqRange(db, 'A', '1min', 0, far + 120, [
+      { t: 60, l: 1, s: 0 },
+      { t: far, l: 2, s: 0 },
+    ]);
     await writeLiqRange(db, 'B', '1min', 0, far + 120, [{ t: far, l: 3, s: 1 }]);
     const s = await readLiqSum(db, ['A', 'B'], '1min', 0, far + 120);
     expect(s.long[1]).toBe(1);

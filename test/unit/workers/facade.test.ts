@@ -1,5 +1,5 @@
-import { expose } from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
+import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { AbortRegistry, throwIfAborted, yieldToEventLoop } from '../../../src/workers/cancel';
 import { type Cancellable, WorkerFacade, type WorkerLike } from '../../../src/workers/facade';
