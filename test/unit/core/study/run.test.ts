@@ -36,7 +36,7 @@ describe('runStudy', () => {
     const at8 = curve?.offsets.indexOf(8) ?? -1;
     expect(curve?.caarBp[at8] ?? 0).toBeGreaterThan(25);
     expect(curve?.bandHiBp[at8] ?? 99).toBeLessThan(25);
-  });
+  }, 30_000);
 
   it('is reproducible for a seed', () => {
     const input = syntheticStudyInput({ bars: 3000, step: 900, seed: 1 });
@@ -69,7 +69,7 @@ describe('runStudy', () => {
     expect(tested).toBeGreaterThan(180);
     expect(rate).toBeGreaterThan(0.01);
     expect(rate).toBeLessThan(0.1);
-  });
+  }, 60_000);
 });
 
 describe('level respect and CSV', () => {
