@@ -82,7 +82,14 @@ export function App() {
           theme={layout.theme}
           onReady={(c) => (chart.current = c)}
         />
-        <SidePanel open={layout.sidePanelOpen} onJump={(t) => chart.current?.jumpTo(t)} />
+        <SidePanel
+          open={layout.sidePanelOpen}
+          onJump={(t) => chart.current?.jumpTo(t)}
+          onTimeframe={(timeframe) => update({ timeframe })}
+          timeframe={layout.timeframe}
+          source={source}
+          frame={frame}
+        />
       </main>
       <StatusBar info={status} />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />

@@ -4,21 +4,34 @@
  */
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
+import type { Timeframe } from '../../core/intervals';
+import type { BarFrame } from '../../core/series';
+import type { DataSource } from '../../workers/compute/api';
 import { AlertsPanel } from '../alerts/AlertsPanel';
+import { HtfPanel } from './htf/HtfPanel';
+import { StudyPanel } from './study/StudyPanel';
 
 /** Props every panel receives. */
 export interface PanelProps {
   /** Moves the chart to a time (unix seconds), e.g. when a study row is clicked. */
   onJump: (time: number) => void;
+  /** Switches the chart timeframe, e.g. when an HTF row is clicked. */
+  onTimeframe: (timeframe: Timeframe) => void;
+  /** The chart's timeframe, data source (null until ready) and frame (changes when data updates). */
+  timeframe: Timeframe;
+  source: DataSource | null;
+  frame: BarFrame | null;
 }
 
 /** Registered panels, in tab order. */
 export const PANELS: ReadonlyArray<{ id: string; title: string; component: ComponentType<PanelProps> }> = [
+  { id: 'htf', title: 'HTF', component: HtfPanel },
+  { id: 'study', title: 'Study', component: StudyPanel },
   { id: 'alerts', title: 'Alerts', component: AlertsPanel },
 ];
 
 /** Renders the panel column, or nothing when closed or empty. */
-export function SidePanel({ open, onJump }: { open: boolean; onJump: (time: number) => void }) {
+export function SidePanel({ open, ...props }: { open: boolean } & PanelProps) {
   const [active, setActive] = useState(PANELS[0]?.id ?? '');
   const panel = PANELS.find((p) => p.id === active) ?? PANELS[0];
   if (!open || !panel) return null;
@@ -39,7 +52,7 @@ export function SidePanel({ open, onJump }: { open: boolean; onJump: (time: numb
         ))}
       </div>
       <div class="panel-body" role="tabpanel">
-        <Active onJump={onJump} />
+        <Active {...props} />
       </div>
     </aside>
   );

@@ -3,6 +3,7 @@ import type { Timeframe } from '../../core/intervals';
 import type { ContractFilter } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import type { Cancellable } from '../facade';
+import type { StudyApi } from './study/api';
 
 /** Which database a request reads. */
 export type DataSource = 'archive' | 'demo';
@@ -24,7 +25,7 @@ export interface FrameResult {
 }
 
 /** Compute worker calls. Long calls take a `callId` so the facade can cancel them. */
-export interface ComputeApi extends Cancellable {
+export interface ComputeApi extends Cancellable, StudyApi {
   /** Reads stored data and bins it to the requested timeframe. */
   loadFrame(request: FrameRequest, callId?: number): Promise<FrameResult>;
   /** Diagnostic: busy-works for `ms`, posting a tick on BroadcastChannel `channel` every ~10 ms. */

@@ -5,11 +5,14 @@ import { AbortRegistry, throwIfAborted, yieldToEventLoop } from '../cancel';
 import { database } from '../db-cache';
 import type { ComputeApi, FrameRequest, FrameResult } from './api';
 import { loadFrame } from './frame-loader';
+import { studyApi } from './study/study-api';
 
 const aborts = new AbortRegistry();
 
 /** Compute API implementation. */
 export const computeApi: ComputeApi = {
+  ...studyApi,
+
   abortCall(callId) {
     aborts.abort(callId);
   },

@@ -1,0 +1,150 @@
+/** The "HTF" tab: the same liquidations at several higher timeframes at once; a row click switches the chart. */
+import '../study/study.css';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { isTimeframe, type Timeframe } from '../../../core/intervals';
+import { ALL_CONTRACTS } from '../../../core/market';
+import type { HtfRow } from '../../../workers/compute/study/api';
+import { compute, DEFAULT_REFERENCE } from '../../app/services';
+import { formatUsd } from '../../format/usd';
+import type { PanelProps } from '../SidePanel';
+
+const STORAGE_KEY = 'liqlab.htf.timeframes';
+const DEFAULT_TFS: Timeframe[] = ['15m', '1h', '4h', '1D'];
+const LAST_N = 48;
+/** Live refresh period; the panel also refreshes whenever the chart's frame changes. */
+const REFRESH_MS = 60_000;
+
+function loadTfs(): Timeframe[] {
+  const saved = (localStorage.getItem(STORAGE_KEY) ?? '').split(',').map((s) => s.trim());
+  const valid = saved.filter(isTimeframe);
+  return valid.length > 0 ? valid : DEFAULT_TFS;
+}
+
+function z(v: number | undefined): string {
+  return v !== undefined && Number.isFinite(v) ? v.toFixed(1) : '–';
+}
+
+function MiniHistogram({ row }: { row: HtfRow }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = ref.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    const w = 96;
+    const h = 28;
+    c.width = w;
+    c.height = h;
+    ctx.clearRect(0, 0, w, h);
+    const max = Math.max(1, ...row.long, ...row.short);
+    const bw = w / Math.max(1, row.long.length);
+    const style = getComputedStyle(c);
+    row.long.forEach((v, i) => {
+      ctx.fillStyle = style.getPropertyValue('--down') || '#ef5350';
+      ctx.fillRect(i * bw, h / 2, Math.max(1, bw - 0.5), (v / max) * (h / 2));
+      ctx.fillStyle = style.getPropertyValue('--up') || '#26a69a';
+      const s = ((row.short[i] ?? 0) / max) * (h / 2);
+      ctx.fillRect(i * bw, h / 2 - s, Math.max(1, bw - 0.5), s);
+    });
+  }, [row]);
+  return <canvas ref={ref} class="htf-hist" aria-label={`${row.timeframe} last ${row.long.length} bins`} />;
+}
+
+/** HTF tab. */
+export function HtfPanel({ source, frame, timeframe, onTimeframe }: PanelProps) {
+  const [tfs, setTfs] = useState<Timeframe[]>(loadTfs);
+  const [rows, setRows] = useState<HtfRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    const id = setInterval(() => setTick((t) => t + 1), REFRESH_MS);
+    return () => clearInterval(id);
+  }, []);
+  useEffect(() => {
+    if (!source) return;
+    const ctl = new AbortController();
+    compute
+      .call(ctl.signal, (api, id) =>
+        api.loadHtf(
+          {
+            source,
+            timeframes: tfs,
+            filter: ALL_CONTRACTS,
+            referenceSymbol: DEFAULT_REFERENCE,
+            lastN: LAST_N,
+          },
+          id,
+        ),
+      )
+      .then((r) => {
+        setRows(r);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (!ctl.signal.aborted) setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => ctl.abort();
+  }, [source, tfs, frame, tick]);
+
+  return (
+    <div class="htf-panel">
+      <label class="htf-config">
+        HTF timeframes{' '}
+        <input
+          value={tfs.join(',')}
+          onChange={(e) => {
+            const next = e.currentTarget.value
+              .split(',')
+              .map((s) => s.trim())
+              .filter(isTimeframe);
+            if (next.length === 0) return;
+            localStorage.setItem(STORAGE_KEY, next.join(','));
+            setTfs(next);
+          }}
+        />
+      </label>
+      {error && <div role="alert">{error}</div>}
+      <table class="htf-table" aria-label="Higher timeframes">
+        <thead>
+          <tr>
+            <th>TF</th>
+            <th>now L / S</th>
+            <th>z L / S</th>
+            <th>prev L / S</th>
+            <th>event</th>
+            <th>last {LAST_N}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const n = r.long.length;
+            return (
+              <tr
+                key={r.timeframe}
+                class={r.timeframe === timeframe ? 'htf-row active' : 'htf-row'}
+                data-timeframe={r.timeframe}
+                onClick={() => onTimeframe(r.timeframe)}
+                title={r.notice ?? `Show ${r.timeframe} on the chart`}
+              >
+                <td>{r.timeframe}</td>
+                <td>
+                  {formatUsd(r.long[n - 1] ?? 0)} / {formatUsd(r.short[n - 1] ?? 0)}
+                </td>
+                <td>
+                  {z(r.zLong[n - 1])} / {z(r.zShort[n - 1])}
+                </td>
+                <td>
+                  {formatUsd(r.long[n - 2] ?? 0)} / {formatUsd(r.short[n - 2] ?? 0)}
+                </td>
+                <td>{r.labels[n - 1] || r.labels[n - 2] || ''}</td>
+                <td>
+                  <MiniHistogram row={r} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+/** The "Study" side-panel tab: runs the reaction study in the compute worker and shows table, plots and events. */
+import './study.css';
+import { proxy } from 'comlink';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Side } from '../../../core/events';
+import { ALL_CONTRACTS } from '../../../core/market';
+import { eventsCsv, summaryCsv } from '../../../core/study/csv';
+import type { StudyResult } from '../../../core/study/types';
+import { compute, DEFAULT_REFERENCE } from '../../app/services';
+import type { PanelProps } from '../SidePanel';
+import { drawCaar, drawDose, drawScatter } from './plots';
+import { RespectTable, SummaryTable } from './tables';
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Study tab. */
+export function StudyPanel({ source, timeframe, onJump }: PanelProps) {
+  const [result, setResult] = useState<StudyResult | null>(null);
+  const [progress, setProgress] = useState<{ f: number; stage: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [side, setSide] = useState<Side>('long');
+  const [k, setK] = useState(0);
+  const abort = useRef<AbortController | null>(null);
+  const caar = useRef<HTMLCanvasElement>(null);
+  const scatter = useRef<HTMLCanvasElement>(null);
+  const dose = useRef<HTMLCanvasElement>(null);
+
+  const run = () => {
+    if (!source) return;
+    abort.current?.abort();
+    const ctl = new AbortController();
+    abort.current = ctl;
+    setError(null);
+    setProgress({ f: 0, stage: 'starting' });
+    const onProgress = proxy((f: number, stage: string) => setProgress({ f, stage }));
+    compute
+      .call(ctl.signal, (api, id) =>
+        api.runStudy(
+          { source, timeframe, filter: ALL_CONTRACTS, referenceSymbol: DEFAULT_REFERENCE },
+          onProgress,
+          id,
+        ),
+      )
+      .then((r) => {
+        setResult(r);
+        setK(Math.min(k, r.params.horizons.length - 1));
+      })
+      .catch((e: unknown) => {
+        if (!ctl.signal.aborted) setError(e instanceof Error ? e.message : String(e));
+      })
+      .finally(() => {
+        if (abort.current === ctl) setProgress(null);
+      });
+  };
+  const cancel = () => {
+    abort.current?.abort();
+    setProgress(null);
+  };
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const horizon = result?.params.horizons[k] ?? 0;
+  const sideEvents = result?.events.filter((e) => e.side === side) ?? [];
+  useEffect(() => {
+    if (!result) return;
+    const curve = result.caar.find((c) => c.side === side);
+    if (caar.current && curve) drawCaar(caar.current, curve);
+    if (scatter.current) drawScatter(scatter.current, sideEvents, k, horizon);
+    const doseRows = result.summary.filter(
+      (r) => r.side === side && r.eventClass === 'all' && r.bucket !== 'all' && r.horizon === horizon,
+    );
+    if (dose.current) drawDose(dose.current, doseRows);
+  });
+
+  return (
+    <div class="study-panel">
+      <div class="study-controls">
+        <button type="button" onClick={run} disabled={!source || progress !== null}>
+          Run study
+        </button>
+        {progress && (
+          <button type="button" onClick={cancel}>
+            Cancel study
+          </button>
+        )}
+        {result && (
+          <>
+            <button
+              type="button"
+              onClick={() => download(`liqlab-study-${timeframe}.csv`, summaryCsv(result))}
+            >
+              Export study CSV
+            </button>
+            <button
+              type="button"
+              onClick={() => download(`liqlab-events-${timeframe}.csv`, eventsCsv(result))}
+            >
+              Export events CSV
+            </button>
+          </>
+        )}
+      </div>
+      {progress && (
+        <div class="study-progress" role="status">
+          <progress value={progress.f} max={1} /> {progress.stage} {Math.round(progress.f * 100)}%
+        </div>
+      )}
+      {error && (
+        <div class="study-error" role="alert">
+          {error}
+        </div>
+      )}
+      {result && (
+        <>
+          <div class="study-controls">
+            <label>
+              Side{' '}
+              <select value={side} onChange={(e) => setSide(e.currentTarget.value as Side)}>
+                <option value="long">long liquidations</option>
+                <option value="short">short liquidations</option>
+              </select>
+            </label>
+            <label>
+              Horizon{' '}
+              <select value={k} onChange={(e) => setK(Number(e.currentTarget.value))}>
+                {result.params.horizons.map((h, i) => (
+                  <option key={h} value={i}>
+                    {h} bars
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span class="study-meta">
+              {result.events.length} events · {result.bars} bars · M={result.params.placeboDraws} · seed{' '}
+              {result.params.seed} · {Math.round(result.elapsedMs)} ms
+            </span>
+          </div>
+          <SummaryTable rows={result.summary.filter((r) => r.side === side)} />
+          <canvas ref={caar} class="study-plot" data-plot="caar" aria-label="CAAR in event time" />
+          <canvas ref={scatter} class="study-plot" data-plot="scatter" aria-label="MFE versus MAE scatter" />
+          <canvas ref={dose} class="study-plot" data-plot="dose" aria-label="Dose response by z bucket" />
+          <RespectTable rows={result.respect} />
+          <table class="study-events" aria-label="Study events">
+            <thead>
+              <tr>
+                <th>time (UTC)</th>
+                <th>bucket</th>
+                <th>class</th>
+                <th>signed bp @{horizon}</th>
+                <th>outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sideEvents
+                .slice(-200)
+                .reverse()
+                .map((e) => (
+                  <tr key={e.id} class="study-event" data-time={e.time} onClick={() => onJump(e.time)}>
+                    <td>{new Date(e.time * 1000).toISOString().slice(0, 16).replace('T', ' ')}</td>
+                    <td>{e.bucket}</td>
+                    <td>{e.eventClass}</td>
+                    <td>{Number.isFinite(e.signedBp[k]) ? (e.signedBp[k] ?? 0).toFixed(1) : '–'}</td>
+                    <td>{e.outcome}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}

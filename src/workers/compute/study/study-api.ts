@@ -1,0 +1,76 @@
+/** Worker-side study and HTF implementation: read the frame, detect, then run the pure study engine. */
+import { defaultStudyParams } from '../../../core/study/horizons';
+import { runStudy } from '../../../core/study/run';
+import type { StudyResult } from '../../../core/study/types';
+import { database } from '../../db-cache';
+import { loadFrame } from '../frame-loader';
+import type { HtfRequest, HtfRow, StudyApi, StudyProgressCallback, StudyRequest } from './api';
+import { detectForStudy } from './pipeline';
+
+/** Progress at most every 100 ms (≤ 10 messages per second across the worker boundary). */
+function throttled(cb: StudyProgressCallback | undefined): StudyProgressCallback | undefined {
+  if (!cb) return undefined;
+  let last = 0;
+  return (f, stage) => {
+    const now = Date.now();
+    if (f < 1 && now - last < 100) return;
+    last = now;
+    void cb(f, stage);
+  };
+}
+
+/** Study API implementation (cancellation: the facade terminates the worker). */
+export const studyApi: StudyApi = {
+  async runStudy(request: StudyRequest, onProgress?: StudyProgressCallback): Promise<StudyResult> {
+    const progress = throttled(onProgress);
+    progress?.(0, 'loading bars');
+    const { frame, notice } = await loadFrame(await database(request.source), { ...request });
+    if (frame.candles.close.length === 0) throw new Error(notice ?? 'No bars to study');
+    progress?.(0.01, 'detecting spikes');
+    const det = detectForStudy(frame, request.timeframe);
+    if (!det) throw new Error('Spike detection is not available in this build yet');
+    const c = frame.candles;
+    return runStudy(
+      {
+        timeframe: request.timeframe,
+        start: frame.start,
+        step: frame.step,
+        open: c.open,
+        high: c.high,
+        low: c.low,
+        close: c.close,
+        events: det.events,
+        levels: det.levels,
+        touches: det.touches,
+        buildLevels: det.buildLevels,
+      },
+      defaultStudyParams(request.timeframe, request.params),
+      progress,
+    );
+  },
+
+  async loadHtf(request: HtfRequest): Promise<HtfRow[]> {
+    const db = await database(request.source);
+    const rows: HtfRow[] = [];
+    for (const timeframe of request.timeframes) {
+      const { frame, notice } = await loadFrame(db, { ...request, timeframe });
+      const n = frame.liq.long.length;
+      const from = Math.max(0, n - request.lastN);
+      const det = n > 0 ? detectForStudy(frame, timeframe) : null;
+      const pick = <T>(f: (i: number) => T): T[] => Array.from({ length: n - from }, (_, k) => f(from + k));
+      const eventAt = new Map<number, string>();
+      for (const e of det?.events ?? []) eventAt.set(e.firstIndex, e.eventClass);
+      rows.push({
+        timeframe,
+        times: pick((i) => frame.start + i * frame.step),
+        long: pick((i) => frame.liq.long[i] ?? 0),
+        short: pick((i) => frame.liq.short[i] ?? 0),
+        zLong: pick((i) => det?.zLong[i] ?? Number.NaN),
+        zShort: pick((i) => det?.zShort[i] ?? Number.NaN),
+        labels: pick((i) => eventAt.get(i) ?? (det?.spikeLong[i] || det?.spikeShort[i] ? 'spike' : '')),
+        notice,
+      });
+    }
+    return rows;
+  },
+};
