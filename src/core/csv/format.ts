@@ -1,0 +1,27 @@
+/** Writing cells: shortest round-trip numbers, RFC 4180 quoting, and formula-injection neutralising. */
+
+/** Shortest text that reads back to the same double (JS's Number→string is round-trip exact); '' for NaN. */
+export function formatNumber(x: number): string {
+  if (Number.isNaN(x)) return '';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  return String(x);
+}
+
+/** Quotes a cell when it holds a delimiter, quote or line break. */
+export function quoteCell(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * A text cell safe for spreadsheets: one starting with = + - @ (or tab / CR) is prefixed with ' so Excel shows
+ * it instead of evaluating it. Only text goes through here; numbers are written as numbers.
+ */
+export function safeText(s: string): string {
+  return quoteCell(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+}
+
+/** `YYYY-MM-DD HH:MM:SS` in UTC: what pandas `parse_dates` and Excel both read as a date-time. */
+export function utcLabel(t: number): string {
+  const iso = new Date(t * 1000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
