@@ -64,7 +64,7 @@ export class ArchiveReader {
   constructor(private readonly batch: ImportBatch) {}
 
   /** Handles one data row. */
-  row(r: CsvRow): void {
+  row(r: CsvRow): undefined {
     const b = this.batch;
     b.rows++;
     if (r.count !== FIELDS) return b.reject(r.line, `expected ${FIELDS} fields, found ${r.count}`);
@@ -109,7 +109,7 @@ export class ArchiveReader {
     } else b.reject(r.line, `unknown row kind "${kind}"`);
   }
 
-  private market(r: CsvRow): void {
+  private market(r: CsvRow): undefined {
     let m: unknown;
     try {
       m = JSON.parse(r.field(15));

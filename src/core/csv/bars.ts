@@ -84,7 +84,7 @@ export class BarsReader {
   constructor(private readonly batch: ImportBatch) {}
 
   /** Handles one data row. */
-  row(r: CsvRow): void {
+  row(r: CsvRow): undefined {
     const b = this.batch;
     b.rows++;
     if (r.count !== 18) return b.reject(r.line, `expected 18 fields, found ${r.count}`);

@@ -189,10 +189,11 @@ export class ImportBatch {
     return s;
   }
 
-  /** Records a rejected line. */
-  reject(line: number, reason: string): void {
+  /** Records a rejected line (returns undefined so readers can `return b.reject(...)`). */
+  reject(line: number, reason: string): undefined {
     this.rejectedCount++;
     if (this.rejected.length < MAX_LISTED) this.rejected.push({ line, reason });
+    return undefined;
   }
 
   /** Sorts and de-duplicates every series. */

@@ -27,7 +27,7 @@ export class GenericReader {
   }
 
   /** Handles one row (the header included). */
-  row(r: CsvRow): void {
+  row(r: CsvRow): undefined {
     const b = this.batch;
     const m = this.mapping;
     if (this.width < 0) this.width = r.count;

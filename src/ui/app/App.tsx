@@ -4,6 +4,7 @@ import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import type { DataSource } from '../../workers/compute/api';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
+import { CsvControls } from '../csv/CsvControls';
 import { SidePanel } from '../panels/SidePanel';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -33,7 +34,8 @@ export function App() {
   });
   const [settingsOpen, setSettingsOpen] = useState(false);
   const chart = useRef<ChartController | null>(null);
-  const { frame, notice, error } = useFrame(source, layout.timeframe, 0);
+  const [revision, setRevision] = useState(0);
+  const { frame, notice, error } = useFrame(source, layout.timeframe, revision);
 
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
   useEffect(() => saveLayout(layout), [layout]);
@@ -84,6 +86,15 @@ export function App() {
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
+        <CsvControls
+          source={source}
+          timeframe={layout.timeframe}
+          onImported={() => {
+            // Imports land in the archive: show it.
+            setSource('archive');
+            setRevision((r) => r + 1);
+          }}
+        />
       </Toolbar>
       <main class="workspace">
         <ChartView

@@ -1,5 +1,6 @@
 /** The fetch worker's API as the page sees it. */
 import type { Cancellable } from '../facade';
+import type { CsvApi } from './csv/types';
 
 /** Result of making sure the demo database holds the bundled data. */
 export interface DemoLoad {
@@ -11,7 +12,7 @@ export interface DemoLoad {
 }
 
 /** Fetch worker calls (the data engine grows this). */
-export interface FetchApi extends Cancellable {
+export interface FetchApi extends Cancellable, CsvApi {
   /** Loads the bundled demo asset into the demo database once. */
   ensureDemo(assetUrl: string, callId?: number): Promise<DemoLoad>;
 }

@@ -2,12 +2,14 @@
 import { AbortRegistry } from '../cancel';
 import { database } from '../db-cache';
 import type { FetchApi } from './api';
+import { createCsvApi } from './csv/csv-api';
 import { ensureDemo } from './demo-loader';
 
 const aborts = new AbortRegistry();
 
 /** Fetch API implementation. */
 export const fetchApi: FetchApi = {
+  ...createCsvApi(aborts),
   abortCall(callId) {
     aborts.abort(callId);
   },

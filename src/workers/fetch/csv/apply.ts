@@ -80,7 +80,10 @@ async function applySeries(tx: Tx, s: SeriesBatch, write: boolean, diff: ImportD
     const t = s.t[k] ?? 0;
     const c = chunks.get(floorTo(t, span));
     const i = (t - floorTo(t, span)) / step;
-    if (c) c.after.forEach((col, j) => (col[i] = s.cols[j]?.[k] ?? Number.NaN));
+    if (c)
+      c.after.forEach((col, j) => {
+        col[i] = s.cols[j]?.[k] ?? Number.NaN;
+      });
   }
   let o = 0;
   for (const [a, b] of s.ranges)
