@@ -6,7 +6,7 @@ import { BASE_INTERVAL_SECONDS, BASE_INTERVALS, type BaseInterval } from '../int
 import type { Market } from '../market';
 import { isoUtc } from '../time';
 import type { ImportBatch } from './batch';
-import { formatNumber, quoteCell } from './format';
+import { formatNumber, isoSeconds, quoteCell } from './format';
 import type { CsvRow } from './row';
 
 /** Exact header line of an archive file. */
@@ -43,12 +43,12 @@ export function archivePrefix(
 
 /** A liquidation point row after its prefix. */
 export function archiveLiqTail(t: number, long: number, short: number): string {
-  return `${isoUtc(t)},${t},${formatNumber(long)},${formatNumber(short)},,,,,,,\n`;
+  return `${isoSeconds(t)},${t},${formatNumber(long)},${formatNumber(short)},,,,,,,\n`;
 }
 
 /** A candle point row after its prefix; a missing value (NaN) is an empty cell. */
 export function archiveCandleTail(t: number, o: number, h: number, l: number, c: number, v: number): string {
-  return `${isoUtc(t)},${t},,,${formatNumber(o)},${formatNumber(h)},${formatNumber(l)},${formatNumber(c)},${formatNumber(v)},,\n`;
+  return `${isoSeconds(t)},${t},,,${formatNumber(o)},${formatNumber(h)},${formatNumber(l)},${formatNumber(c)},${formatNumber(v)},,\n`;
 }
 
 /** True when a header row is the archive header. */

@@ -25,3 +25,20 @@ export function utcLabel(t: number): string {
   const iso = new Date(t * 1000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
+
+const PAD2: readonly string[] = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+let cachedDay = Number.NaN;
+let cachedPrefix = '';
+
+/** ISO 8601 UTC (`2024-08-05T01:00:00Z`) for whole unix seconds; the date part is cached, since exports walk time in order. */
+export function isoSeconds(t: number): string {
+  const day = Math.floor(t / 86400);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedPrefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
+  }
+  const s = t - day * 86400;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return `${cachedPrefix}${PAD2[h]}:${PAD2[m]}:${PAD2[s % 60]}Z`;
+}

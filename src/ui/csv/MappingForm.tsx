@@ -105,10 +105,8 @@ export function MappingForm({ sniffed, mapping, onChange }: MappingFormProps) {
           </thead>
           <tbody>
             {sniffed.preview.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity
               <tr key={i}>
                 {r.map((c, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: cells have no identity
                   <td key={j}>{c}</td>
                 ))}
               </tr>

@@ -111,3 +111,14 @@ describe('CsvParser edge cases', () => {
     );
   });
 });
+
+describe('isoSeconds', () => {
+  it('matches Date.toISOString for any whole second (property)', async () => {
+    const { isoSeconds } = await import('../../../../src/core/csv/format');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_000_000_000 }), (t) => {
+        expect(isoSeconds(t)).toBe(`${new Date(t * 1000).toISOString().slice(0, 19)}Z`);
+      }),
+    );
+  });
+});
