@@ -1,7 +1,9 @@
 /** Page entry: renders the app shell. */
 import { render } from 'preact';
 import { App } from './ui/app/App';
+import { boot } from './ui/app/boot';
 import './ui/styles.css';
 
+boot();
 const root = document.getElementById('app');
 if (root) render(<App />, root);

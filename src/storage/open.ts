@@ -28,8 +28,16 @@ export function openLiqLabDb(
   const version = schemaVersion(migrations);
   return openDB<LiqLabDB>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
-      for (const m of migrations) {
-        if (m.version > oldVersion && m.version <= (newVersion ?? version)) await m.run(db, tx);
+      // openDB itself rejects when the upgrade aborts; this rejection would only be a duplicate.
+      tx.done.catch(() => {});
+      try {
+        for (const m of migrations) {
+          if (m.version > oldVersion && m.version <= (newVersion ?? version)) await m.run(db, tx);
+        }
+      } catch {
+        // Abort the version change: the database stays at its old version with its data untouched,
+        // and openDB rejects so the caller can tell the user.
+        tx.abort();
       }
     },
     blocked() {

@@ -69,16 +69,20 @@ export async function writeLiqRange(
     );
   }
   const span = chunkSpan(interval);
-  const setSlot = (t: number, l: number, s: number) => {
+  const given = new Map<number, LiqPoint>();
+  for (const p of points) if (p.t >= from && p.t < to && p.t % step === 0) given.set(p.t, p);
+  // Every bucket in the fetched range gets its final value once: the API's value, or 0 where it sent none.
+  for (let t = Math.ceil(from / step) * step; t < to; t += step) {
     const chunk = byStart.get(floorTo(t, span));
-    if (!chunk) return;
+    if (!chunk) continue;
     const i = (t - chunk.start) / step;
+    const p = given.get(t);
+    const l = p?.l ?? 0;
+    const s = p?.s ?? 0;
     if (chunk.long[i] !== l || chunk.short[i] !== s) changed++;
     chunk.long[i] = l;
     chunk.short[i] = s;
-  };
-  for (let t = floorTo(from, step) + (from % step === 0 ? 0 : step); t < to; t += step) setSlot(t, 0, 0);
-  for (const p of points) if (p.t >= from && p.t < to && p.t % step === 0) setSlot(p.t, p.l, p.s);
+  }
   if (changed > 0) for (const chunk of byStart.values()) void chunks.put(chunk);
   const cov = tx.objectStore('coverage');
   const key: ['liq', string, BaseInterval] = ['liq', symbol, interval];

@@ -29,7 +29,7 @@ export interface Leadership {
 /** Bids for leadership; `onLead` runs once when the lock is granted and may return a cleanup for `stop`. */
 export function bidForLeadership(
   locks: LockManagerLike,
-  onLead: () => void | (() => void),
+  onLead: () => (() => void) | undefined,
   name: string = LEADER_LOCK,
 ): Leadership {
   const bid = new AbortController();

@@ -10,8 +10,8 @@ import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { StatusBar, type StatusInfo } from '../status/StatusBar';
 import { Toolbar } from '../toolbar/Toolbar';
+import { demoReady } from './boot';
 import { type Layout, loadLayout, saveLayout } from './layout-store';
-import { DEMO_ASSET_URL, fetcher } from './services';
 import { useFrame } from './use-frame';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -44,8 +44,7 @@ export function App() {
   }, [layout.theme]);
 
   useEffect(() => {
-    fetcher.api
-      .ensureDemo(DEMO_ASSET_URL)
+    demoReady()
       .then((demo) => {
         setSource('demo');
         setStatus((s) => ({ ...s, source: 'Demo', lastUpdate: demo.lastTime + 3600 }));

@@ -1,0 +1,182 @@
+// The app shell on demo data: chart drawn, legend, timeframes, keyboard, layout persistence, PWA, offline, mobile.
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chartFingerprint, paneColourCounts } from './pixels.mjs';
+
+const GREEN = '#26a69a';
+const RED = '#ef5350';
+
+async function openApp(ctx, APP_URL) {
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  await page.goto(APP_URL);
+  await page.waitForSelector('#chart[data-ready="true"]', { timeout: 20_000 });
+  await page.waitForTimeout(300);
+  return { page, problems };
+}
+
+const bars = async (page) => Number(await page.locator('#chart').getAttribute('data-bars'));
+
+export async function run({ check, assert, launch, APP_URL }) {
+  const ctx = await launch();
+  const { page, problems } = await openApp(ctx, APP_URL);
+
+  await check('demo data is on the chart and labelled Demo in the status bar', async () => {
+    assert((await bars(page)) === 1465, `expected 1465 hourly bars, got ${await bars(page)}`);
+    const status = await page.locator('footer').innerText();
+    assert(/Demo data/.test(status), `status bar: ${status}`);
+    assert(/Last update: 2024-08-19/.test(status), `status bar: ${status}`);
+    assert(/API calls: \d+\/40 per min/.test(status), `status bar: ${status}`);
+    assert(/Backfill:/.test(status), `status bar: ${status}`);
+  });
+
+  await check('candles and both histogram sides are drawn (pixels, per pane)', async () => {
+    const c = await paneColourCounts(page, { green: GREEN, red: RED });
+    assert(c.top.green > 200 && c.top.red > 200, `candle pixels ${JSON.stringify(c.top)}`);
+    assert(c.bottom.green > 50 && c.bottom.red > 50, `histogram pixels ${JSON.stringify(c.bottom)}`);
+  });
+
+  await check('the legend follows the crosshair', async () => {
+    const box = await page.locator('#chart').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
+    const a = await page.getByTestId('legend').innerText();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.4);
+    const b = await page.getByTestId('legend').innerText();
+    assert(a !== b, 'legend did not change between two bars');
+    assert(/O [\d,]+/.test(b) && /Longs \$/.test(b) && /Shorts \$/.test(b), `legend: ${b}`);
+  });
+
+  await check('a timeframe button re-bins the bars', async () => {
+    await page.getByRole('button', { name: '4h', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('#chart')?.getAttribute('data-bars') !== '1465');
+    const n = await bars(page);
+    assert(n >= 366 && n <= 368, `4h bars: ${n}`);
+    assert(
+      (await page.getByRole('button', { name: '4h', exact: true }).getAttribute('aria-pressed')) === 'true',
+      '4h not pressed',
+    );
+  });
+
+  await check('a timeframe finer than the stored data says so instead of drawing zeros', async () => {
+    await page.getByRole('button', { name: '1m', exact: true }).click();
+    await page.getByText(/needs data finer than the stored 1hour/).waitFor({ timeout: 5000 });
+  });
+
+  await check('keyboard: Alt+4 picks 1h, arrows pan, + zooms', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Alt+4');
+    await page.waitForFunction(() => document.querySelector('#chart')?.getAttribute('data-bars') === '1465');
+    await page.waitForTimeout(200);
+    const before = await chartFingerprint(page);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForTimeout(200);
+    const panned = await chartFingerprint(page);
+    assert(before !== panned, 'ArrowLeft did not move the chart');
+    await page.keyboard.press('+');
+    await page.waitForTimeout(200);
+    assert(panned !== (await chartFingerprint(page)), '+ did not zoom');
+  });
+
+  await check('layout (timeframe, theme) persists across a reload', async () => {
+    await page.getByRole('button', { name: '4h', exact: true }).click();
+    await page.getByRole('button', { name: 'Light theme' }).click();
+    await page.reload();
+    await page.waitForSelector('#chart[data-ready="true"]');
+    assert(
+      (await page.getByRole('button', { name: '4h', exact: true }).getAttribute('aria-pressed')) === 'true',
+      'timeframe lost',
+    );
+    assert((await page.evaluate(() => document.documentElement.dataset.theme)) === 'light', 'theme lost');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.getByRole('button', { name: '1h', exact: true }).click();
+  });
+
+  await check('settings dialog opens with labelled inputs', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Coinalyze API key').waitFor();
+    await page.getByLabel('API base URL').waitFor();
+    assert((await page.getByLabel('API base URL').inputValue()) === '/coinalyze/v1', 'default base URL');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  await check('the service worker controls the page', async () => {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
+  });
+
+  await check('Chrome reports the app installable (no installability or manifest errors)', async () => {
+    const cdp = await ctx.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert(installabilityErrors.length === 0, JSON.stringify(installabilityErrors));
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert((manifest.errors ?? []).length === 0, JSON.stringify(manifest.errors));
+  });
+
+  await check('screenshot for the README', async () => {
+    mkdirSync('docs', { recursive: true });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'docs/screenshot.png' });
+  });
+
+  await check('offline reload still shows the chart with stored data', async () => {
+    await ctx.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('#chart[data-ready="true"]', { timeout: 20_000 });
+    assert((await bars(page)) === 1465, `bars offline: ${await bars(page)}`);
+    const c = await paneColourCounts(page, { green: GREEN, red: RED });
+    assert(c.top.green > 200 && c.bottom.red > 50, `offline pixels ${JSON.stringify(c)}`);
+    await ctx.setOffline(false);
+  });
+
+  await check('no CSP violations or script errors while using the app', async () => {
+    assert(problems.length === 0, problems.join('\n'));
+  });
+  await ctx.close();
+
+  await check(
+    'phone-sized screen (390×844): toolbar, chart and status bar usable, no sideways scroll',
+    async () => {
+      const phone = await launch({ width: 390, height: 844 });
+      const { page: p } = await openApp(phone, APP_URL);
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+      await p.getByRole('button', { name: '4h', exact: true }).click();
+      await p.waitForFunction(() => document.querySelector('#chart')?.getAttribute('data-bars') !== '1465');
+      const chartBox = await p.locator('#chart').boundingBox();
+      assert(chartBox.height > 400 && chartBox.width >= 380, `chart box ${JSON.stringify(chartBox)}`);
+      assert(await p.locator('footer').isVisible(), 'status bar hidden');
+      await p.getByRole('button', { name: 'Settings' }).click();
+      const dialog = await p.getByRole('dialog').boundingBox();
+      assert(dialog.width <= 390, `settings dialog ${dialog.width}px wide`);
+      await phone.close();
+    },
+  );
+
+  await check('a new version shows "Update available" and reloads only when the user says so', async () => {
+    const c2 = await launch();
+    const { page: p } = await openApp(c2, APP_URL);
+    await p.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
+    await p.evaluate(() => {
+      window.__marker = 'still here';
+    });
+    const original = readFileSync('dist/sw.js');
+    try {
+      appendFileSync('dist/sw.js', `\n// e2e: a new deploy ${Date.now()}\n`);
+      await p.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      await p.getByText('Update available').waitFor({ timeout: 15_000 });
+      await p.waitForTimeout(1500);
+      assert((await p.evaluate(() => window.__marker)) === 'still here', 'the page reloaded on its own');
+      await Promise.all([
+        p.waitForEvent('load', { timeout: 15_000 }),
+        p.getByRole('button', { name: 'Reload' }).click(),
+      ]);
+      assert((await p.evaluate(() => window.__marker)) === undefined, 'Reload did not reload');
+    } finally {
+      writeFileSync('dist/sw.js', original);
+      await c2.close();
+    }
+  });
+}

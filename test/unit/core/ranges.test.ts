@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addRange, covers, uncovered } from '../../../src/core/ranges';
+
+describe('coverage ranges', () => {
+  it('merges overlapping and touching ranges', () => {
+    expect(
+      addRange(
+        [
+          [0, 10],
+          [20, 30],
+        ],
+        [10, 20],
+      ),
+    ).toEqual([[0, 30]]);
+    expect(addRange([[0, 10]], [15, 20])).toEqual([
+      [0, 10],
+      [15, 20],
+    ]);
+  });
+
+  it('lists the gaps inside a span', () => {
+    expect(
+      uncovered(
+        [
+          [10, 20],
+          [30, 40],
+        ],
+        0,
+        50,
+      ),
+    ).toEqual([
+      [0, 10],
+      [20, 30],
+      [40, 50],
+    ]);
+    expect(covers([[0, 100]], 10, 20)).toBe(true);
+    expect(
+      covers(
+        [
+          [0, 10],
+          [11, 20],
+        ],
+        0,
+        20,
+      ),
+    ).toBe(false);
+  });
+
+  it('agrees with a per-second model for any sequence of additions', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 20 }))),
+        (adds) => {
+          let ranges: Array<[number, number]> = [];
+          const model = new Uint8Array(100);
+          for (const [from, len] of adds) {
+            ranges = addRange(ranges, [from, from + len]);
+            model.fill(1, from, from + len);
+          }
+          for (let t = 0; t < 100; t++) expect(covers(ranges, t, t + 1)).toBe(model[t] === 1);
+          for (let i = 1; i < ranges.length; i++)
+            expect((ranges[i]?.[0] ?? 0) > (ranges[i - 1]?.[1] ?? 0)).toBe(true);
+        },
+      ),
+    );
+  });
+});
