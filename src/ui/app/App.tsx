@@ -5,6 +5,7 @@ import { ALL_CONTRACTS, type ContractFilter } from '../../core/market';
 import { useAlerts } from '../alerts/use-alerts';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
+import { CsvControls } from '../csv/CsvControls';
 import { ContractFilterSelect } from '../data/ContractFilterSelect';
 import { useLive } from '../data/use-live';
 import { useLiveBars } from '../data/use-live-bars';
@@ -30,8 +31,19 @@ export function App() {
   const [filter, setFilter] = useState<ContractFilter>(ALL_CONTRACTS);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const chart = useRef<ChartController | null>(null);
-  const revision = useLiveBars(source, layout.timeframe, filter, dataTick, chart);
-  const { frame, notice, error } = useFrame(source, layout.timeframe, revision, filter);
+  // A CSV import lands in the archive: show it even before a key is saved.
+  const [imported, setImported] = useState(0);
+  const shown = imported > 0 ? 'archive' : source;
+  const shownStatus =
+    imported > 0 && status.source === 'Demo'
+      ? {
+          ...status,
+          source: 'Offline' as const,
+          message: 'Showing imported data; not fetching without an API key',
+        }
+      : status;
+  const revision = useLiveBars(shown, layout.timeframe, filter, dataTick, chart);
+  const { frame, notice, error } = useFrame(shown, layout.timeframe, revision + imported, filter);
   useAlerts(chart, frame, layout.timeframe, (timeframe) => update({ timeframe }));
 
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
@@ -74,6 +86,11 @@ export function App() {
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
+        <CsvControls
+          source={shown}
+          timeframe={layout.timeframe}
+          onImported={() => setImported((n) => n + 1)}
+        />
       </Toolbar>
       <main class="workspace">
         <ChartView
@@ -87,11 +104,11 @@ export function App() {
           onJump={(t) => chart.current?.jumpTo(t)}
           onTimeframe={(timeframe) => update({ timeframe })}
           timeframe={layout.timeframe}
-          source={source}
+          source={shown}
           frame={frame}
         />
       </main>
-      <StatusBar info={status} />
+      <StatusBar info={shownStatus} />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
       <UpdatePrompt />
     </div>

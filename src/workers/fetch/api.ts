@@ -2,6 +2,7 @@
 import type { FindChatsResult, TestSendResult } from '../../core/alerts/api-types';
 import type { TelegramSettings } from '../../core/settings';
 import type { Cancellable } from '../facade';
+import type { CsvApi } from './csv/types';
 
 /** Result of making sure the demo database holds the bundled data. */
 export interface DemoLoad {
@@ -13,7 +14,7 @@ export interface DemoLoad {
 }
 
 /** Fetch worker calls (the data engine grows this). */
-export interface FetchApi extends Cancellable {
+export interface FetchApi extends Cancellable, CsvApi {
   /** Loads the bundled demo asset into the demo database once. */
   ensureDemo(assetUrl: string, callId?: number): Promise<DemoLoad>;
   /**

@@ -3,6 +3,7 @@ import { AbortRegistry } from '../cancel';
 import { database } from '../db-cache';
 import { findTelegramChats, sendTestMessage, startAlertSender } from './alerts/service';
 import type { FetchApi } from './api';
+import { createCsvApi } from './csv/csv-api';
 import { ensureDemo } from './demo-loader';
 import { startLiveEngine } from './live-engine';
 
@@ -10,6 +11,7 @@ const aborts = new AbortRegistry();
 
 /** Fetch API implementation. */
 export const fetchApi: FetchApi = {
+  ...createCsvApi(aborts),
   abortCall(callId) {
     aborts.abort(callId);
   },

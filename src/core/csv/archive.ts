@@ -1,0 +1,142 @@
+/**
+ * The archive format: lossless, one row per stored point plus market, coverage (known ranges; gaps are what
+ * lies outside them) rows. Export → import into an empty archive reproduces every stored value bit for bit.
+ */
+import { BASE_INTERVAL_SECONDS, BASE_INTERVALS, type BaseInterval } from '../intervals';
+import type { Market } from '../market';
+import { isoUtc } from '../time';
+import type { ImportBatch } from './batch';
+import { formatNumber, isoSeconds, quoteCell } from './format';
+import type { CsvRow } from './row';
+
+/** Exact header line of an archive file. */
+export const ARCHIVE_HEADER =
+  'kind,interval,symbol,exchange,margin,time,unix,long_usd,short_usd,open,high,low,close,volume,to_unix,meta';
+
+const FIELDS = 16;
+const INTERVALS = new Set<string>(BASE_INTERVALS);
+
+/** A market row: its full metadata as JSON in `meta` (markets hold no secrets). */
+export function archiveMarketRow(m: Market): string {
+  return `market,,${m.symbol},${m.exchange},${m.margined},,,,,,,,,,,${quoteCell(JSON.stringify(m))}\n`;
+}
+
+/** A coverage row: [from, to) of one series is known; buckets inside it with no point row are 0 (liq). */
+export function archiveCoverageRow(
+  kind: 'liq' | 'candle',
+  m: Pick<Market, 'symbol' | 'exchange' | 'margined'>,
+  interval: BaseInterval,
+  from: number,
+  to: number,
+): string {
+  return `coverage_${kind},${interval},${m.symbol},${m.exchange},${m.margined},${isoUtc(from)},${from},,,,,,,,${to},\n`;
+}
+
+/** Prefix shared by the point rows of one series (kind, interval, symbol, exchange, margin). */
+export function archivePrefix(
+  kind: 'liq' | 'candle',
+  m: Pick<Market, 'symbol' | 'exchange' | 'margined'>,
+  interval: BaseInterval,
+): string {
+  return `${kind},${interval},${m.symbol},${m.exchange},${m.margined},`;
+}
+
+/** A liquidation point row after its prefix. */
+export function archiveLiqTail(t: number, long: number, short: number): string {
+  return `${isoSeconds(t)},${t},${formatNumber(long)},${formatNumber(short)},,,,,,,\n`;
+}
+
+/** A candle point row after its prefix; a missing value (NaN) is an empty cell. */
+export function archiveCandleTail(t: number, o: number, h: number, l: number, c: number, v: number): string {
+  return `${isoSeconds(t)},${t},,,${formatNumber(o)},${formatNumber(h)},${formatNumber(l)},${formatNumber(c)},${formatNumber(v)},,\n`;
+}
+
+/** True when a header row is the archive header. */
+export function isArchiveHeader(cells: readonly string[]): boolean {
+  return cells.join(',') === ARCHIVE_HEADER;
+}
+
+/** Reads archive rows into a batch; every invalid row is rejected with its line and reason. */
+export class ArchiveReader {
+  private readonly values = new Float64Array(5);
+
+  /** Reader writing into `batch`. */
+  constructor(private readonly batch: ImportBatch) {}
+
+  /** Handles one data row. */
+  row(r: CsvRow): undefined {
+    const b = this.batch;
+    b.rows++;
+    if (r.count !== FIELDS) return b.reject(r.line, `expected ${FIELDS} fields, found ${r.count}`);
+    const kind = r.field(0);
+    if (kind === 'market') return this.market(r);
+    const interval = r.field(1);
+    if (!INTERVALS.has(interval)) return b.reject(r.line, `unknown interval "${interval}"`);
+    const iv = interval as BaseInterval;
+    const step = BASE_INTERVAL_SECONDS[iv];
+    const t = r.number(6);
+    if (!Number.isInteger(t) || t % step !== 0)
+      return b.reject(r.line, `unix time "${r.field(6)}" is not a whole multiple of ${step} s`);
+    const iso = r.field(5);
+    if (Date.parse(iso) !== t * 1000)
+      return b.reject(r.line, `time "${iso}" does not match unix ${t} (${isoUtc(t)})`);
+    const symbol = r.field(2);
+    if (symbol === '') return b.reject(r.line, 'empty symbol');
+    if (kind === 'liq') {
+      const v = this.values;
+      for (let c = 0; c < 2; c++) {
+        const x = r.number(7 + c);
+        const why = badAmount(x, r.field(7 + c));
+        if (why) return b.reject(r.line, `${c === 0 ? 'long_usd' : 'short_usd'} ${why}`);
+        v[c] = x;
+      }
+      b.seriesFor('liq', symbol, iv).add(t, v, r.line);
+    } else if (kind === 'candle') {
+      const v = this.values;
+      for (let c = 0; c < 5; c++) {
+        const x = r.isEmpty(9 + c) ? Number.NaN : r.number(9 + c);
+        const why = r.isEmpty(9 + c) ? null : badAmount(x, r.field(9 + c));
+        if (why) return b.reject(r.line, `${['open', 'high', 'low', 'close', 'volume'][c]} ${why}`);
+        v[c] = x;
+      }
+      b.seriesFor('candle', symbol, iv).add(t, v, r.line);
+    } else if (kind === 'coverage_liq' || kind === 'coverage_candle') {
+      const to = r.number(14);
+      if (!Number.isInteger(to) || to <= t || to % step !== 0)
+        return b.reject(r.line, `to_unix "${r.field(14)}" must be a multiple of ${step} s after unix ${t}`);
+      const s = b.seriesFor(kind === 'coverage_liq' ? 'liq' : 'candle', symbol, iv);
+      s.ranges.push([t, to]);
+    } else b.reject(r.line, `unknown row kind "${kind}"`);
+  }
+
+  private market(r: CsvRow): undefined {
+    let m: unknown;
+    try {
+      m = JSON.parse(r.field(15));
+    } catch {
+      return this.batch.reject(r.line, 'market meta is not valid JSON');
+    }
+    if (!isMarket(m) || m.symbol !== r.field(2))
+      return this.batch.reject(r.line, 'market meta does not describe the row symbol');
+    this.batch.markets.set(m.symbol, m);
+  }
+}
+
+/** Why an amount cell is unacceptable, or null when it is a finite, non-negative number. */
+export function badAmount(x: number, cell: string): string | null {
+  if (Number.isNaN(x)) return cell === '' ? 'is empty' : `"${cell}" is not a number`;
+  if (!Number.isFinite(x)) return `"${cell}" overflows (not a finite number)`;
+  if (x < 0) return `"${cell}" is negative`;
+  return null;
+}
+
+function isMarket(v: unknown): v is Market {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as Record<string, unknown>;
+  return (
+    typeof m.symbol === 'string' &&
+    typeof m.exchange === 'string' &&
+    (m.margined === 'COIN' || m.margined === 'STABLE') &&
+    typeof m.isPerpetual === 'boolean'
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The bars format: the chart's bars at its timeframe and contract filter, for pandas and Excel. Importing it
+ * back stores the COIN and STABLE group sums as two synthetic contracts, so every filter view is reproduced.
+ */
+import type { BaseInterval, Timeframe } from '../intervals';
+import type { Market } from '../market';
+import { badAmount } from './archive';
+import type { ImportBatch } from './batch';
+import { REFERENCE_SYMBOL } from './contracts';
+import { formatNumber, safeText, utcLabel } from './format';
+import type { CsvRow } from './row';
+
+/** Exact header line of a bars file. */
+export const BARS_HEADER =
+  'time,unix,timeframe,open,high,low,close,volume,long_usd,short_usd,total_usd,coin_long_usd,coin_short_usd,stable_long_usd,stable_short_usd,spike_z_long,spike_z_short,event';
+
+/** Base interval that stores bars of each timeframe; 3m has none, so 3m bars cannot be imported. */
+const BASE_OF: Partial<Record<Timeframe, BaseInterval>> = {
+  '1m': '1min',
+  '5m': '5min',
+  '15m': '15min',
+  '30m': '30min',
+  '1h': '1hour',
+  '2h': '2hour',
+  '4h': '4hour',
+  '6h': '6hour',
+  '12h': '12hour',
+  '1D': 'daily',
+};
+
+/** One bar as exported; NaN marks an unknown value (written as an empty cell). */
+export interface BarRow {
+  t: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+  /** NaN for every liquidation field when the bar lies in a gap. */
+  long: number;
+  short: number;
+  coinLong: number;
+  coinShort: number;
+  stableLong: number;
+  stableShort: number;
+  zLong: number;
+  zShort: number;
+  event: string;
+}
+
+/** Formats one bar as a line. */
+export function barLine(tf: Timeframe, b: BarRow): string {
+  const f = formatNumber;
+  const total = Number.isNaN(b.long) ? Number.NaN : b.long + b.short;
+  return `${utcLabel(b.t)},${b.t},${tf},${f(b.open)},${f(b.high)},${f(b.low)},${f(b.close)},${f(b.volume)},${f(b.long)},${f(b.short)},${f(total)},${f(b.coinLong)},${f(b.coinShort)},${f(b.stableLong)},${f(b.stableShort)},${f(b.zLong)},${f(b.zShort)},${safeText(b.event)}\n`;
+}
+
+/** Synthetic contracts that hold re-imported bar sums, one per margin group. */
+export const BAR_MARKETS: Readonly<Record<'COIN' | 'STABLE', Market>> = {
+  COIN: synthetic('CSV_BARS_COIN.CSV', 'COIN'),
+  STABLE: synthetic('CSV_BARS_STABLE.CSV', 'STABLE'),
+};
+
+function synthetic(symbol: string, margined: 'COIN' | 'STABLE'): Market {
+  return {
+    symbol,
+    exchange: 'CSV',
+    symbolOnExchange: symbol,
+    baseAsset: 'BTC',
+    quoteAsset: margined === 'COIN' ? 'USD' : 'USDT',
+    isPerpetual: true,
+    expireAt: null,
+    margined,
+    denominatedIn: 'QUOTE_ASSET',
+    hasOhlcv: false,
+  };
+}
+
+/** Reads bars rows into a batch: group sums into the two synthetic contracts, OHLCV onto the reference market. */
+export class BarsReader {
+  private readonly v = new Float64Array(5);
+
+  /** Reader writing into `batch`. */
+  constructor(private readonly batch: ImportBatch) {}
+
+  /** Handles one data row. */
+  row(r: CsvRow): undefined {
+    const b = this.batch;
+    b.rows++;
+    if (r.count !== 18) return b.reject(r.line, `expected 18 fields, found ${r.count}`);
+    const tf = r.field(2) as Timeframe;
+    const interval = BASE_OF[tf];
+    if (!interval)
+      return b.reject(r.line, `timeframe "${r.field(2)}" cannot be stored (no matching base interval)`);
+    const t = r.number(1);
+    if (!Number.isInteger(t))
+      return b.reject(r.line, `unix "${r.field(1)}" is not a whole number of seconds`);
+    const v = this.v;
+    if (!r.isEmpty(6)) {
+      for (let c = 0; c < 5; c++) {
+        const x = r.isEmpty(3 + c) ? Number.NaN : r.number(3 + c);
+        const why = r.isEmpty(3 + c) ? null : badAmount(x, r.field(3 + c));
+        if (why) return b.reject(r.line, `${['open', 'high', 'low', 'close', 'volume'][c]} ${why}`);
+        v[c] = x;
+      }
+      b.seriesFor('candle', REFERENCE_SYMBOL, interval).add(t, v, r.line);
+    }
+    if (r.isEmpty(8)) return; // a gap bar: nothing known about liquidations
+    for (const [group, col] of [
+      ['COIN', 11],
+      ['STABLE', 13],
+    ] as const) {
+      for (let c = 0; c < 2; c++) {
+        const x = r.isEmpty(col + c) ? 0 : r.number(col + c);
+        const why = badAmount(x, r.field(col + c));
+        if (why) return b.reject(r.line, `${group.toLowerCase()}_${c === 0 ? 'long' : 'short'}_usd ${why}`);
+        v[c] = x;
+      }
+      const m = BAR_MARKETS[group];
+      b.markets.set(m.symbol, m);
+      b.seriesFor('liq', m.symbol, interval).add(t, v, r.line);
+    }
+  }
+}

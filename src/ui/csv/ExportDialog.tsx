@@ -1,0 +1,129 @@
+/** Export dialog: format, contract filter, range and destination; streams from the fetch worker with progress. */
+import { proxy } from 'comlink';
+import { useRef, useState } from 'preact/hooks';
+import type { Timeframe } from '../../core/intervals';
+import type { ContractFilter } from '../../core/market';
+import type { DataSource } from '../../workers/compute/api';
+import { DEFAULT_REFERENCE, fetcher } from '../app/services';
+import { canPickFile, download, pickFile, type SaveTarget } from './save';
+
+/** Props of the export dialog. */
+export interface ExportDialogProps {
+  source: DataSource;
+  timeframe: Timeframe;
+  onClose: () => void;
+}
+
+const FILTERS: Record<string, ContractFilter> = {
+  all: { kind: 'all' },
+  coin: { kind: 'margin', margin: 'COIN' },
+  stable: { kind: 'margin', margin: 'STABLE' },
+};
+
+function toUnix(date: string): number | null {
+  return date ? Date.parse(`${date}T00:00:00Z`) / 1000 : null;
+}
+
+/** Renders the export dialog. */
+export function ExportDialog({ source, timeframe, onClose }: ExportDialogProps) {
+  const [kind, setKind] = useState<'bars' | 'archive'>('bars');
+  const [filter, setFilter] = useState('all');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [dest, setDest] = useState<'pick' | 'download'>(canPickFile() ? 'pick' : 'download');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const run = async () => {
+    const name = `liqlab-${kind}-${kind === 'bars' ? `${timeframe}-` : ''}${filter}.csv`;
+    let target: SaveTarget;
+    try {
+      target = dest === 'pick' ? await pickFile(name) : download(name);
+    } catch {
+      return; // the user closed the picker
+    }
+    const ctrl = new AbortController();
+    abort.current = ctrl;
+    setProgress(0);
+    setMessage(null);
+    try {
+      const r = await fetcher.call(ctrl.signal, (api, id) =>
+        api.csvExport(
+          {
+            kind,
+            source,
+            timeframe,
+            filter: FILTERS[filter] ?? { kind: 'all' },
+            referenceSymbol: DEFAULT_REFERENCE,
+            from: toUnix(from),
+            to: toUnix(to),
+          },
+          proxy((b: Uint8Array) => target.write(b)),
+          proxy((f: number) => setProgress(f)),
+          id,
+        ),
+      );
+      await target.close();
+      setMessage(`Exported ${r.rows.toLocaleString()} rows (${(r.bytes / 1e6).toFixed(1)} MB).`);
+    } catch (e) {
+      await target.abort();
+      setMessage(ctrl.signal.aborted ? 'Export cancelled.' : `Export failed: ${String(e)}`);
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  };
+
+  return (
+    <div class="csv-dialog" role="dialog" aria-label="Export CSV">
+      <h2>Export CSV</h2>
+      <label>
+        Format
+        <select value={kind} onChange={(e) => setKind(e.currentTarget.value as 'bars' | 'archive')}>
+          <option value="bars">Bars ({timeframe}, for pandas / Excel)</option>
+          <option value="archive">Archive (lossless, every stored point)</option>
+        </select>
+      </label>
+      <label>
+        Contracts
+        <select value={filter} onChange={(e) => setFilter(e.currentTarget.value)}>
+          <option value="all">All</option>
+          <option value="coin">Coin-margined</option>
+          <option value="stable">Stablecoin-margined</option>
+        </select>
+      </label>
+      <label>
+        From (UTC date)
+        <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+      </label>
+      <label>
+        To (UTC date, exclusive)
+        <input type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+      </label>
+      <label>
+        Destination
+        <select value={dest} onChange={(e) => setDest(e.currentTarget.value as 'pick' | 'download')}>
+          {canPickFile() && <option value="pick">Choose a file…</option>}
+          <option value="download">Download</option>
+        </select>
+      </label>
+      {progress !== null && <progress aria-label="Export progress" max={1} value={progress} />}
+      {message && <p role="status">{message}</p>}
+      <div class="csv-actions">
+        {progress === null ? (
+          <button type="button" onClick={run}>
+            Save
+          </button>
+        ) : (
+          <button type="button" onClick={() => abort.current?.abort()}>
+            Cancel export
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * Diff and commit of an import batch. The commit is ONE readwrite transaction over every store it touches:
+ * any failure (quota, a bug, an abort) rolls the whole import back, so stored data is never half-written.
+ */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { ImportBatch, SeriesBatch } from '../../../core/csv/batch';
+import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../../core/intervals';
+import { addRange } from '../../../core/ranges';
+import { floorTo } from '../../../core/time';
+import { type CandleChunk, CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from '../../../storage/schema';
+
+/** What an import changes (or changed). */
+export interface ImportDiff {
+  /** Buckets that were outside stored coverage. */
+  newPoints: number;
+  /** Covered buckets whose stored value differs from the file's. */
+  overwritten: number;
+  unchanged: number;
+}
+
+type Stores = ('liqChunks' | 'candleChunks' | 'coverage' | 'markets')[];
+// Typed as readwrite; a dry run opens it readonly and never writes.
+type Tx = IDBPTransaction<LiqLabDB, Stores, 'readwrite'>;
+/** Puts are not awaited one by one (tx.done covers them); an abort must not surface as unhandled rejections. */
+function settle(p: Promise<unknown>): void {
+  p.catch(() => undefined);
+}
+
+const STORES: Stores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
+
+function newChunk(
+  kind: 'liq' | 'candle',
+  symbol: string,
+  interval: BaseInterval,
+  start: number,
+): LiqChunk | CandleChunk {
+  const z = () => new Float64Array(CHUNK_SLOTS);
+  const nan = () => new Float64Array(CHUNK_SLOTS).fill(Number.NaN);
+  return kind === 'liq'
+    ? { symbol, interval, start, long: z(), short: z() }
+    : { symbol, interval, start, open: nan(), high: nan(), low: nan(), close: nan(), volume: nan() };
+}
+
+function columns(c: LiqChunk | CandleChunk): Float64Array[] {
+  return 'long' in c ? [c.long, c.short] : [c.open, c.high, c.low, c.close, c.volume];
+}
+
+async function applySeries(tx: Tx, s: SeriesBatch, write: boolean, diff: ImportDiff): Promise<void> {
+  const step = BASE_INTERVAL_SECONDS[s.interval];
+  const span = step * CHUNK_SLOTS;
+  const liqStore = tx.objectStore('liqChunks');
+  const candleStore = tx.objectStore('candleChunks');
+  const get = (start: number) =>
+    s.kind === 'liq'
+      ? liqStore.get([s.symbol, s.interval, start])
+      : candleStore.get([s.symbol, s.interval, start]);
+  const cov = await tx.objectStore('coverage').get([s.kind, s.symbol, s.interval]);
+  const old = cov?.ranges ?? [];
+  const chunks = new Map<
+    number,
+    { before: Float64Array[]; after: Float64Array[]; rec: LiqChunk | CandleChunk }
+  >();
+  for (const [a, b] of s.ranges) {
+    for (let start: number = floorTo(a, span); start < b; start += span) {
+      if (chunks.has(start)) continue;
+      const rec = (await get(start)) ?? newChunk(s.kind, s.symbol, s.interval, start);
+      const before = columns(rec).map((c) => c.slice());
+      chunks.set(start, { before, after: columns(rec), rec });
+    }
+  }
+  // Liquidation ranges are written whole (missing bucket = 0); candle buckets only where the file has one.
+  if (s.kind === 'liq')
+    for (const [a, b] of s.ranges)
+      for (let t = a; t < b; t += step) {
+        const c = chunks.get(floorTo(t, span));
+        const i = (t - floorTo(t, span)) / step;
+        if (c) for (const col of c.after) col[i] = 0;
+      }
+  for (let k = 0; k < s.n; k++) {
+    const t = s.t[k] ?? 0;
+    const c = chunks.get(floorTo(t, span));
+    const i = (t - floorTo(t, span)) / step;
+    if (c)
+      c.after.forEach((col, j) => {
+        col[i] = s.cols[j]?.[k] ?? Number.NaN;
+      });
+  }
+  let o = 0;
+  for (const [a, b] of s.ranges)
+    for (let t = a; t < b; t += step) {
+      while (o < old.length && (old[o]?.[1] ?? 0) <= t) o++;
+      const wasCovered = o < old.length && (old[o]?.[0] ?? 0) <= t;
+      const c = chunks.get(floorTo(t, span));
+      if (!c) continue;
+      const i = (t - floorTo(t, span)) / step;
+      if (!wasCovered) diff.newPoints++;
+      else if (c.before.some((col, j) => !Object.is(col[i], c.after[j]?.[i]))) diff.overwritten++;
+      else diff.unchanged++;
+    }
+  if (!write) return;
+  for (const c of chunks.values())
+    if (c.before.some((col, j) => col.some((x, i) => !Object.is(x, c.after[j]?.[i])))) {
+      if ('long' in c.rec) settle(liqStore.put(c.rec));
+      else settle(candleStore.put(c.rec));
+    }
+  let ranges = old.map(([a, b]) => [a, b] as [number, number]);
+  for (const r of s.ranges) ranges = addRange(ranges, r);
+  settle(tx.objectStore('coverage').put({ kind: s.kind, symbol: s.symbol, interval: s.interval, ranges }));
+}
+
+/**
+ * Computes the diff of `batch` against the store; with `write`, also writes it in the same single transaction.
+ * `beforeDone` runs inside the transaction just before it completes (tests use it to inject a failure).
+ */
+export async function applyBatch(
+  db: IDBPDatabase<LiqLabDB>,
+  batch: ImportBatch,
+  write: boolean,
+  beforeDone?: () => void,
+): Promise<ImportDiff> {
+  const diff: ImportDiff = { newPoints: 0, overwritten: 0, unchanged: 0 };
+  const tx = db.transaction(STORES, write ? 'readwrite' : 'readonly') as Tx;
+  try {
+    for (const s of batch.series.values()) await applySeries(tx, s, write, diff);
+    if (write) {
+      const markets = tx.objectStore('markets');
+      for (const m of batch.markets.values()) {
+        const had = await markets.get(m.symbol);
+        if (!had || JSON.stringify(had) !== JSON.stringify(m)) settle(markets.put(m));
+      }
+      beforeDone?.();
+    }
+  } catch (e) {
+    if (write) tx.abort();
+    await tx.done.catch(() => undefined);
+    throw e;
+  }
+  await tx.done;
+  return diff;
+}

@@ -1,0 +1,133 @@
+/** The fetch worker's CSV calls: sniff, streaming dry run, one-transaction commit, streaming export. */
+import { transfer } from 'comlink';
+import type { ImportBatch } from '../../../core/csv/batch';
+import { sniff } from '../../../core/csv/detect';
+import { ImportSession, type ImportSpec } from '../../../core/csv/session';
+import { type AbortRegistry, throwIfAborted, yieldToEventLoop } from '../../cancel';
+import { database } from '../../db-cache';
+import { applyBatch } from './apply';
+import { convertCoins } from './convert';
+import { exportArchive } from './export-archive';
+import { exportBars } from './export-bars';
+import { previewSeries } from './preview';
+import type { CsvApi, ImportPreview } from './types';
+
+const CHUNK_BYTES = 1 << 20;
+
+function throttle(fn: (f: number) => void): (f: number) => void {
+  let last = 0;
+  return (f) => {
+    const now = Date.now();
+    if (now - last >= 100 || f >= 1) {
+      last = now;
+      void fn(f);
+    }
+  };
+}
+
+/** Builds the CSV API on the worker's abort registry. */
+export function createCsvApi(aborts: AbortRegistry): CsvApi {
+  const pending = new Map<number, ImportBatch>();
+  let nextId = 1;
+  return {
+    async csvSniff(file) {
+      return sniff(await file.slice(0, 256 * 1024).text());
+    },
+
+    async csvDryRun(file: Blob, spec: ImportSpec, onProgress, callId) {
+      const signal = aborts.signal(callId);
+      const progress = throttle(onProgress);
+      try {
+        const session = new ImportSession(spec);
+        const decoder = new TextDecoder();
+        // Slices keep memory flat and let abort messages through between pieces.
+        for (let off = 0; off < file.size; off += CHUNK_BYTES) {
+          const bytes = new Uint8Array(await file.slice(off, off + CHUNK_BYTES).arrayBuffer());
+          session.push(decoder.decode(bytes, { stream: true }));
+          progress(Math.min(1, (off + CHUNK_BYTES) / file.size) * 0.9);
+          await yieldToEventLoop();
+          throwIfAborted(signal);
+        }
+        session.push(decoder.decode());
+        const batch = session.end();
+        const db = await database('archive');
+        if (batch.fatal === null) await convertCoins(db, batch);
+        throwIfAborted(signal);
+        const diff =
+          batch.fatal === null
+            ? await applyBatch(db, batch, false)
+            : { newPoints: 0, overwritten: 0, unchanged: 0 };
+        const id = nextId++;
+        if (batch.fatal === null) pending.set(id, batch);
+        progress(1);
+        const preview: ImportPreview = {
+          id,
+          format: spec.format,
+          ...diff,
+          rows: batch.rows,
+          duplicates: batch.duplicates,
+          rejected: batch.rejected,
+          rejectedCount: batch.rejectedCount,
+          conflicts: batch.conflicts,
+          conflictCount: batch.conflictCount,
+          series: previewSeries(batch),
+          fatal: batch.fatal,
+        };
+        return preview;
+      } finally {
+        aborts.release(callId);
+      }
+    },
+
+    async csvCommit(id) {
+      const batch = pending.get(id);
+      if (!batch) throw new Error('this import was discarded or already committed; run the dry run again');
+      const db = await database('archive');
+      const diff = await applyBatch(db, batch, true);
+      pending.delete(id);
+      const channel = new BroadcastChannel('liqlab');
+      for (const s of batch.series.values())
+        channel.postMessage({
+          type: 'data-changed',
+          db: 'archive',
+          interval: s.interval,
+          symbols: [s.symbol],
+          from: s.ranges[0]?.[0] ?? 0,
+          to: s.ranges[s.ranges.length - 1]?.[1] ?? 0,
+        });
+      channel.close();
+      return diff;
+    },
+
+    async csvDiscard(id) {
+      pending.delete(id);
+    },
+
+    async csvExport(request, sink, onProgress, callId) {
+      const signal = aborts.signal(callId);
+      const encoder = new TextEncoder();
+      let bytes = 0;
+      const text = async (s: string) => {
+        if (s.length === 0) return;
+        const b = encoder.encode(s);
+        bytes += b.byteLength;
+        await sink(transfer(b, [b.buffer as ArrayBuffer]));
+      };
+      const check = async () => {
+        await yieldToEventLoop();
+        throwIfAborted(signal);
+      };
+      try {
+        const db = await database(request.source);
+        const progress = throttle(onProgress);
+        const rows =
+          request.kind === 'archive'
+            ? await exportArchive(db, request, text, progress, check)
+            : await exportBars(db, request, text, progress, check);
+        return { rows, bytes };
+      } finally {
+        aborts.release(callId);
+      }
+    },
+  };
+}

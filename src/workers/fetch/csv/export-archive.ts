@@ -1,0 +1,107 @@
+/** Streams the archive format: markets, coverage records, then every non-zero liquidation bucket and every candle. */
+import type { IDBPDatabase } from 'idb';
+import {
+  ARCHIVE_HEADER,
+  archiveCandleTail,
+  archiveCoverageRow,
+  archiveLiqTail,
+  archiveMarketRow,
+  archivePrefix,
+} from '../../../core/csv/archive';
+import { marketFromSymbol } from '../../../core/csv/contracts';
+import { BASE_INTERVAL_SECONDS } from '../../../core/intervals';
+import { type ContractFilter, matchesFilter } from '../../../core/market';
+import { floorTo } from '../../../core/time';
+import { CHUNK_SLOTS, type LiqLabDB } from '../../../storage/schema';
+
+/** Receives text in pieces of about `CHUNK_CHARS`; awaiting it gives back-pressure. */
+export type TextSink = (text: string) => Promise<void>;
+
+/** Pieces handed to the sink are about this long (1 MiB of ASCII). */
+export const CHUNK_CHARS = 1 << 20;
+
+/** Which part of the archive to export. */
+export interface ArchiveExportRequest {
+  filter: ContractFilter;
+  /** Unix seconds; null for everything stored. */
+  from: number | null;
+  to: number | null;
+}
+
+/** Writes the archive; reports progress as the fraction of coverage records done. */
+export async function exportArchive(
+  db: IDBPDatabase<LiqLabDB>,
+  req: ArchiveExportRequest,
+  sink: TextSink,
+  onProgress: (done: number) => void,
+  check: () => Promise<void>,
+): Promise<number> {
+  const lo = req.from ?? Number.NEGATIVE_INFINITY;
+  const hi = req.to ?? Number.POSITIVE_INFINITY;
+  const stored = new Map((await db.getAll('markets')).map((m) => [m.symbol, m]));
+  const coverage = (await db.getAll('coverage'))
+    .map((c) => ({ ...c, market: stored.get(c.symbol) ?? marketFromSymbol(c.symbol) }))
+    .filter((c) => matchesFilter(c.market, req.filter));
+  let out = `${ARCHIVE_HEADER}\n`;
+  let rows = 0;
+  const flush = async (force: boolean) => {
+    if (out.length < CHUNK_CHARS && !force) return;
+    await sink(out);
+    out = '';
+    await check();
+  };
+  for (const m of stored.values()) if (matchesFilter(m, req.filter)) out += archiveMarketRow(m);
+  const clipped = coverage.map((c) => ({
+    ...c,
+    ranges: c.ranges
+      .map(
+        ([a, b]) => [Math.max(a, floorTo(lo, BASE_INTERVAL_SECONDS[c.interval])), Math.min(b, hi)] as const,
+      )
+      .filter(([a, b]) => a < b),
+  }));
+  for (const c of clipped)
+    for (const [a, b] of c.ranges) out += archiveCoverageRow(c.kind, c.market, c.interval, a, b);
+  for (let k = 0; k < clipped.length; k++) {
+    const c = clipped[k];
+    if (!c) continue;
+    const step = BASE_INTERVAL_SECONDS[c.interval];
+    const span = step * CHUNK_SLOTS;
+    const prefix = archivePrefix(c.kind, c.market, c.interval);
+    for (const [a, b] of c.ranges) {
+      for (let start: number = floorTo(a, span); start < b; start += span) {
+        const key: [string, typeof c.interval, number] = [c.symbol, c.interval, start];
+        const i0 = Math.max(0, (a - start) / step);
+        const i1 = Math.min(CHUNK_SLOTS, (b - start) / step);
+        if (c.kind === 'liq') {
+          const ch = await db.get('liqChunks', key);
+          if (!ch) continue;
+          for (let i = i0; i < i1; i++) {
+            const l = ch.long[i] ?? 0;
+            const s = ch.short[i] ?? 0;
+            // Zero buckets inside coverage are implied (as the API omits them); -0 is kept as written.
+            if (l === 0 && s === 0 && !Object.is(l, -0) && !Object.is(s, -0)) continue;
+            out += prefix + archiveLiqTail(start + i * step, l, s);
+            rows++;
+          }
+        } else {
+          const ch = await db.get('candleChunks', key);
+          if (!ch) continue;
+          for (let i = i0; i < i1; i++) {
+            const o = ch.open[i] ?? Number.NaN;
+            const h = ch.high[i] ?? Number.NaN;
+            const l = ch.low[i] ?? Number.NaN;
+            const cl = ch.close[i] ?? Number.NaN;
+            const v = ch.volume[i] ?? Number.NaN;
+            if ([o, h, l, cl, v].every(Number.isNaN)) continue;
+            out += prefix + archiveCandleTail(start + i * step, o, h, l, cl, v);
+            rows++;
+          }
+        }
+        await flush(false);
+      }
+    }
+    onProgress((k + 1) / clipped.length);
+  }
+  await flush(true);
+  return rows;
+}

@@ -1,0 +1,51 @@
+import type { IDBPDatabase } from 'idb';
+import { ImportSession, type ImportSpec } from '../../../../../src/core/csv/session';
+import { openLiqLabDb } from '../../../../../src/storage/open';
+import type { LiqLabDB } from '../../../../../src/storage/schema';
+import { applyBatch, type ImportDiff } from '../../../../../src/workers/fetch/csv/apply';
+import { convertCoins } from '../../../../../src/workers/fetch/csv/convert';
+import { exportArchive } from '../../../../../src/workers/fetch/csv/export-archive';
+
+let n = 0;
+/** A fresh, empty archive database. */
+export function freshDb(): Promise<IDBPDatabase<LiqLabDB>> {
+  return openLiqLabDb(`test-${Date.now()}-${n++}`);
+}
+
+/** Dry run + commit of a text, like the worker does. */
+export async function importInto(db: IDBPDatabase<LiqLabDB>, text: string, spec: ImportSpec, commit = true) {
+  const s = new ImportSession(spec);
+  for (let i = 0; i < text.length; i += 1 << 16) s.push(text.slice(i, i + (1 << 16)));
+  const batch = s.end();
+  if (batch.fatal) return { batch, diff: null as ImportDiff | null };
+  await convertCoins(db, batch);
+  const diff = await applyBatch(db, batch, commit);
+  return { batch, diff };
+}
+
+/** Whole-archive CSV text. */
+export async function exportAll(db: IDBPDatabase<LiqLabDB>): Promise<string> {
+  let text = '';
+  await exportArchive(
+    db,
+    { filter: { kind: 'all' }, from: null, to: null },
+    async (t) => {
+      text += t;
+    },
+    () => {},
+    async () => {},
+  );
+  return text;
+}
+
+/** Canonical content: coverage, markets, and chunks that hold anything (an all-zero chunk equals no chunk). */
+export async function dump(db: IDBPDatabase<LiqLabDB>): Promise<unknown> {
+  const hex = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex');
+  const liq = (await db.getAll('liqChunks'))
+    .filter((c) => c.long.some((x) => !Object.is(x, 0)) || c.short.some((x) => !Object.is(x, 0)))
+    .map((c) => [c.symbol, c.interval, c.start, hex(c.long), hex(c.short)]);
+  const candles = (await db.getAll('candleChunks'))
+    .filter((c) => [c.open, c.high, c.low, c.close, c.volume].some((a) => a.some((x) => !Number.isNaN(x))))
+    .map((c) => [c.symbol, c.interval, c.start, ...[c.open, c.high, c.low, c.close, c.volume].map(hex)]);
+  return { coverage: await db.getAll('coverage'), markets: await db.getAll('markets'), liq, candles };
+}
