@@ -45,11 +45,11 @@ describe('layering', () => {
     });
   }
 
-  it('the UI reaches workers only through their api and client modules', () => {
+  it('the UI reaches workers only through their api, types and client modules', () => {
     for (const file of files(join(src, 'ui'))) {
       for (const { target } of imports(file)) {
         if (target?.startsWith('workers/'))
-          expect(target, relative(src, file)).toMatch(/\/(api|client|facade)$/);
+          expect(target, relative(src, file)).toMatch(/\/(api|client|facade|types)$/);
       }
     }
   });
