@@ -30,7 +30,7 @@ function allocScores(n: number, old?: SeriesScores): SeriesScores {
   };
 }
 
-function valueOf(frame: BarFrame, name: SeriesName, i: number): number {
+function seriesValue(frame: BarFrame, name: SeriesName, i: number): number {
   if (!frame.liq.covered[i]) return Number.NaN;
   const l = frame.liq.long[i] ?? 0;
   const s = frame.liq.short[i] ?? 0;
@@ -119,7 +119,7 @@ export class SpikeEngine {
     const time = frame.start + i * frame.step;
     this.heatZ[i] = this.heat.peek();
     for (const name of SERIES) {
-      const x = valueOf(frame, name, i);
+      const x = seriesValue(frame, name, i);
       const r = this.scorers[name].peek(x, time);
       const s = this.scores[name];
       s.z[i] = r.z;
@@ -130,7 +130,7 @@ export class SpikeEngine {
       if (commit) this.scorers[name].commit(x, time, r);
     }
     if (commit) {
-      this.heat.commit(valueOf(frame, 'total', i));
+      this.heat.commit(seriesValue(frame, 'total', i));
       this.committed = i + 1;
     }
   }
