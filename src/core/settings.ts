@@ -2,6 +2,9 @@
  * User settings, stored in the archive database (key `settings`) so workers can read them too.
  * Each feature owns one sub-object; add yours with its defaults, and `mergeSettings` keeps old saves valid.
  */
+import { DEFAULT_LEVEL_PARAMS, type LevelParams } from './levels/params';
+import { DEFAULT_OSCILLATOR_PARAMS, type OscillatorParams } from './oscillators/params';
+import { DEFAULT_SPIKE_PARAMS, type SpikeParams } from './spikes/params';
 
 /** Coinalyze access. The key never leaves the browser except in the `api_key` header. */
 export interface CoinalyzeSettings {
@@ -21,12 +24,21 @@ export interface TelegramSettings {
 export interface Settings {
   coinalyze: CoinalyzeSettings;
   telegram: TelegramSettings;
+  /** Spike detection (compute worker), statistics.md §1.3. */
+  spikes: SpikeParams;
+  /** Support/resistance levels (compute worker), statistics.md §2.2. */
+  levels: LevelParams;
+  /** Oscillators and EdgeLine (compute worker), statistics.md §4. */
+  oscillators: OscillatorParams;
 }
 
 /** Defaults for a first start. */
 export const DEFAULT_SETTINGS: Settings = {
   coinalyze: { apiKey: '', apiBaseUrl: '/coinalyze/v1' },
   telegram: { botToken: '', chatId: '', apiBaseUrl: 'https://api.telegram.org' },
+  spikes: DEFAULT_SPIKE_PARAMS,
+  levels: DEFAULT_LEVEL_PARAMS,
+  oscillators: DEFAULT_OSCILLATOR_PARAMS,
 };
 
 type Plain = Record<string, unknown>;
