@@ -2,6 +2,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import type { DataSource } from '../../workers/compute/api';
+import { AnalysisOverlay } from '../analysis/AnalysisOverlay';
+import { useAnalysis } from '../analysis/use-analysis';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
 import { SidePanel } from '../panels/SidePanel';
@@ -11,7 +13,6 @@ import { StatusBar, type StatusInfo } from '../status/StatusBar';
 import { Toolbar } from '../toolbar/Toolbar';
 import { type Layout, loadLayout, saveLayout } from './layout-store';
 import { DEMO_ASSET_URL, fetcher } from './services';
-import { useFrame } from './use-frame';
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -33,7 +34,9 @@ export function App() {
   });
   const [settingsOpen, setSettingsOpen] = useState(false);
   const chart = useRef<ChartController | null>(null);
-  const { frame, notice, error } = useFrame(source, layout.timeframe, 0);
+  const [controller, setController] = useState<ChartController | null>(null);
+  const [settingsRevision, setSettingsRevision] = useState(0);
+  const { frame, notice, error, result } = useAnalysis(source, layout.timeframe, settingsRevision);
 
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
   useEffect(() => saveLayout(layout), [layout]);
@@ -85,17 +88,27 @@ export function App() {
           Settings
         </button>
       </Toolbar>
+      <AnalysisOverlay controller={controller} result={result} />
       <main class="workspace">
         <ChartView
           frame={frame}
           notice={error ?? notice}
           theme={layout.theme}
-          onReady={(c) => (chart.current = c)}
+          onReady={(c) => {
+            chart.current = c;
+            setController(c);
+          }}
         />
         <SidePanel open={layout.sidePanelOpen} onJump={(t) => chart.current?.jumpTo(t)} />
       </main>
       <StatusBar info={status} />
-      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <SettingsDialog
+        open={settingsOpen}
+        onClose={(saved) => {
+          setSettingsOpen(false);
+          if (saved) setSettingsRevision((r) => r + 1);
+        }}
+      />
       <UpdatePrompt />
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
+import { LevelsPanel } from './LevelsPanel';
 
 /** Props every panel receives. */
 export interface PanelProps {
@@ -12,7 +13,9 @@ export interface PanelProps {
 }
 
 /** Registered panels, in tab order. */
-export const PANELS: ReadonlyArray<{ id: string; title: string; component: ComponentType<PanelProps> }> = [];
+export const PANELS: ReadonlyArray<{ id: string; title: string; component: ComponentType<PanelProps> }> = [
+  { id: 'levels', title: 'Levels', component: LevelsPanel },
+];
 
 /** Renders the panel column, or nothing when closed or empty. */
 export function SidePanel({ open, onJump }: { open: boolean; onJump: (time: number) => void }) {

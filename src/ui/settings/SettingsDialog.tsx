@@ -6,6 +6,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings';
 import { CoinalyzeSection } from './CoinalyzeSection';
+import { LevelSection, OscillatorSection, SpikeSection } from './ComputeSection';
 import { loadSettings, saveSettings } from './settings-store';
 
 /** Props every settings section receives. */
@@ -16,6 +17,9 @@ export interface SectionProps {
 
 const SECTIONS: ReadonlyArray<{ title: string; component: ComponentType<SectionProps> }> = [
   { title: 'Data', component: CoinalyzeSection },
+  { title: 'Spikes', component: SpikeSection },
+  { title: 'Levels', component: LevelSection },
+  { title: 'Oscillators', component: OscillatorSection },
 ];
 
 /** Props of the dialog. */
