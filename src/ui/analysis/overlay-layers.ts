@@ -90,6 +90,11 @@ export class OverlayLayers {
     this.osc.setData(line(frame, pick(a, key)));
   }
 
+  /** Markers currently set (for tests and the readout). */
+  get markerCount(): number {
+    return this.markers.markers().length;
+  }
+
   /** Removes every layer. */
   dispose(): void {
     this.markers.detach();
