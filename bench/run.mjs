@@ -15,11 +15,15 @@ const resultsPath = join(root, 'bench/results.json');
 const previewPort = process.env.BENCH_PREVIEW_PORT ?? '4190';
 
 if (spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
-const preview = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', previewPort, '--strictPort'], {
-  cwd: root,
-  stdio: 'ignore',
-  detached: true,
-});
+const preview = spawn(
+  'npx',
+  ['vite', 'preview', '--host', '127.0.0.1', '--port', previewPort, '--strictPort'],
+  {
+    cwd: root,
+    stdio: 'ignore',
+    detached: true,
+  },
+);
 const appUrl = `http://127.0.0.1:${previewPort}/`;
 const server = await createServer({ root, server: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
 await server.listen();
@@ -39,7 +43,10 @@ async function runPage(path, timeoutMs = 120_000) {
     const page = await ctx.newPage();
     page.on('pageerror', (e) => console.error(`  page error in ${path}: ${e.message}`));
     await page.goto(pagesUrl + path);
-    await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: timeoutMs, polling: 200 });
+    await page.waitForFunction(() => window.__bench !== undefined, null, {
+      timeout: timeoutMs,
+      polling: 200,
+    });
     const out = await page.evaluate(() => window.__bench);
     if (out?.error) throw new Error(`${path}: ${out.error}`);
     return out;

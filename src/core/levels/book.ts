@@ -10,6 +10,8 @@ import { type LevelParams, outcomeBars } from './params';
 
 interface Pending {
   touch: LevelTouch;
+  /** Position of `touch` in BookState.touches, so a clone can swap in its own copy. */
+  slot: number;
   index: number;
   target: number;
 }
@@ -37,22 +39,28 @@ export function emptyBook(): BookState {
   return { atr: Number.NaN, atrN: 0, prevClose: Number.NaN, levels: [], touches: [] };
 }
 
-/** Deep copy of the mutable parts (touch objects are replaced, never mutated, once a level is final). */
+/**
+ * Copy for replaying the open tail: only active levels can change (and only their pending touch), so inactive
+ * levels and settled touches are shared. This keeps a live update cheap with hundreds of old levels.
+ */
 export function cloneBook(b: BookState): BookState {
-  const touches = b.touches.map((t) => ({ ...t }));
-  const byId = new Map(touches.map((t) => [t.id, t]));
-  return {
-    ...b,
-    touches,
-    levels: b.levels.map((s) => ({
+  const touches = [...b.touches];
+  const levels = b.levels.map((s) => {
+    if (s.level.state !== 'active') return s;
+    let pending: Pending | null = null;
+    if (s.pending) {
+      const touch = { ...s.pending.touch };
+      touches[s.pending.slot] = touch;
+      pending = { ...s.pending, touch };
+    }
+    return {
       ...s,
       level: { ...s.level, sourceEventIds: [...s.level.sourceEventIds] },
       weights: [...s.weights],
-      pending: s.pending
-        ? { ...s.pending, touch: byId.get(s.pending.touch.id) ?? { ...s.pending.touch } }
-        : null,
-    })),
-  };
+      pending,
+    };
+  });
+  return { ...b, touches, levels };
 }
 
 function trueRange(b: BookState, h: number, l: number): number {
@@ -112,7 +120,12 @@ function advanceLevel(
       outcome: 'undecided',
     };
     b.touches.push(touch);
-    s.pending = { touch, index: i, target: touchPrice + (support ? 1 : -1) * p.bounceAtr * b.atr };
+    s.pending = {
+      touch,
+      slot: b.touches.length - 1,
+      index: i,
+      target: touchPrice + (support ? 1 : -1) * p.bounceAtr * b.atr,
+    };
     s.armed = false;
   }
   if (support ? close < lv.zoneLow : close > lv.zoneHigh) {

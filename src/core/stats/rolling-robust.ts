@@ -58,12 +58,14 @@ export class RollingRobust {
 
   /** Scores x against the window without admitting it; `offset` is the seasonal term. */
   peek(x: number, offset = 0): RobustScore {
-    const b = this.baseline();
-    if (Number.isNaN(b.median)) return { ...b, z: Number.NaN, pEmp: Number.NaN };
+    const { n, median, sigma } = this.baseline();
+    if (Number.isNaN(median)) return { n, median, sigma, z: Number.NaN, pEmp: Number.NaN };
     return {
-      ...b,
-      z: (x - b.median - offset) / b.sigma,
-      pEmp: (1 + this.sorted.countAtLeast(x)) / (b.n + 1),
+      n,
+      median,
+      sigma,
+      z: (x - median - offset) / sigma,
+      pEmp: (1 + this.sorted.countAtLeast(x)) / (n + 1),
     };
   }
 }

@@ -28,6 +28,7 @@ export class SpotTail {
   private readonly queue: number[] = [];
   private readonly excess: SortedWindow;
   private model: GpdFit | null = null;
+  private buf = new Float64Array(0);
 
   constructor(readonly params: SpotParams) {
     this.excess = new SortedWindow(params.maxExcess);
@@ -82,7 +83,9 @@ export class SpotTail {
   private refit(): void {
     const k = this.excess.size;
     if (k < 2) return;
-    const xs = new Float64Array(k);
+    // one buffer reused across refits: a refit happens on every excess
+    if (this.buf.length < k) this.buf = new Float64Array(this.params.maxExcess + 1);
+    const xs = this.buf.subarray(0, k);
     for (let i = 0; i < k; i++) xs[i] = this.excess.at(i);
     this.model = this.params.fit === 'mle' ? fitGpdMle(xs) : fitGpdPwmSorted(xs);
   }
