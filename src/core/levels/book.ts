@@ -31,12 +31,14 @@ export interface BookState {
   atrN: number;
   prevClose: number;
   levels: LevelState[];
+  /** The active subset of `levels`, so each bar visits only levels that can still change. */
+  active: LevelState[];
   touches: LevelTouch[];
 }
 
 /** A fresh, empty book. */
 export function emptyBook(): BookState {
-  return { atr: Number.NaN, atrN: 0, prevClose: Number.NaN, levels: [], touches: [] };
+  return { atr: Number.NaN, atrN: 0, prevClose: Number.NaN, levels: [], active: [], touches: [] };
 }
 
 /**
@@ -60,7 +62,7 @@ export function cloneBook(b: BookState): BookState {
       pending,
     };
   });
-  return { ...b, touches, levels };
+  return { ...b, touches, levels, active: levels.filter((s) => s.level.state === 'active') };
 }
 
 function trueRange(b: BookState, h: number, l: number): number {
@@ -89,8 +91,13 @@ export function stepBook(
   b.atrN++;
   b.prevClose = close;
   const horizon = outcomeBars(p, frame.step);
-  for (const s of b.levels)
-    if (s.level.state === 'active' && s.createdIndex < i) advanceLevel(s, b, i, t, h, l, close, horizon, p);
+  let changed = false;
+  for (const s of b.active) {
+    if (s.createdIndex >= i) continue;
+    advanceLevel(s, b, i, t, h, l, close, horizon, p);
+    if (s.level.state !== 'active') changed = true;
+  }
+  if (changed) b.active = b.active.filter((s) => s.level.state === 'active');
   for (const ev of ending) addEvent(b, frame, ev, i, t, timeframe, p);
 }
 
@@ -183,8 +190,8 @@ function addEvent(
   const tol = Math.max(p.mergeAtr * atr, p.mergeMinFraction * price);
   const w = Math.max(ev.maxZ, 0) * (ev.eventClass === 'extreme' ? 1 + p.extremeBonus : 1);
   let near: LevelState | null = null;
-  for (const s of b.levels) {
-    if (s.level.state !== 'active' || s.level.kind !== kind) continue;
+  for (const s of b.active) {
+    if (s.level.kind !== kind) continue;
     const d = Math.abs(s.level.price - price);
     if (d <= tol && (!near || d < Math.abs(near.level.price - price))) near = s;
   }
@@ -218,5 +225,14 @@ function addEvent(
     state: 'active',
     brokenTime: null,
   };
-  b.levels.push({ level, weights: [{ w, t }], armed: false, pending: null, tests: 0, createdIndex: i });
+  const state: LevelState = {
+    level,
+    weights: [{ w, t }],
+    armed: false,
+    pending: null,
+    tests: 0,
+    createdIndex: i,
+  };
+  b.levels.push(state);
+  b.active.push(state);
 }
