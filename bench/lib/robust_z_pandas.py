@@ -22,4 +22,8 @@ mad = r.apply(lambda v: np.median(np.abs(v - np.median(v))), raw=True)
 sigma = np.maximum(1.482602218505602 * mad, 0.1)
 z = (s - med) / sigma
 ms = (time.perf_counter() - t0) * 1000
-print(json.dumps({'ms': ms, 'checksum': float(np.nansum(z.values))}))
+# For context: pandas' native skiplist median alone (no MAD), the cheapest part of the job.
+t1 = time.perf_counter()
+s.rolling(w, min_periods=mp, closed='left').median()
+median_ms = (time.perf_counter() - t1) * 1000
+print(json.dumps({'ms': ms, 'medianOnlyMs': median_ms, 'checksum': float(np.nansum(z.values))}))

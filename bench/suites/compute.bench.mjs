@@ -74,7 +74,7 @@ export async function run({ runPage, root }) {
       value: ours / peer.ms,
       unit: 'ratio',
       baseline: 1,
-      note: `ours ${ours.toFixed(0)} ms (Node) / pandas ${peer.ms.toFixed(0)} ms (rolling median + apply MAD), W=${W}, 525,600 bars`,
+      note: `ours ${ours.toFixed(0)} ms (Node) / pandas ${peer.ms.toFixed(0)} ms (rolling median + apply MAD; median alone ${peer.medianOnlyMs.toFixed(0)} ms), W=${W}, 525,600 bars`,
     },
   };
 }

@@ -37,12 +37,13 @@ export class RollingRobust {
 
   /** Admits a value (NaN occupies a slot but is not ranked, like pandas). */
   push(x: number): void {
-    if (this.filled === this.window) {
-      this.sorted.remove(this.ring[this.head] ?? Number.NaN);
-    } else this.filled++;
+    if (this.filled === this.window) this.sorted.replace(this.ring[this.head] ?? Number.NaN, x);
+    else {
+      this.filled++;
+      this.sorted.insert(x);
+    }
     this.ring[this.head] = x;
     this.head = (this.head + 1) % this.window;
-    this.sorted.insert(x);
   }
 
   /** Median and floored robust σ of the window (NaN when below minPeriods). */

@@ -57,6 +57,28 @@ export class SortedWindow {
     return true;
   }
 
+  /**
+   * Removes one copy of `out` and inserts `x` with a single memmove over the values between them (the sliding
+   * window's step): about half the copying of remove + insert. Falls back to those when either is NaN or absent.
+   */
+  replace(out: number, x: number): void {
+    const i = Number.isNaN(out) ? -1 : this.lowerBound(out);
+    if (i < 0 || i >= this.n || this.data[i] !== out || Number.isNaN(x)) {
+      this.remove(out);
+      this.insert(x);
+      return;
+    }
+    const j = this.lowerBound(x);
+    const d = this.data;
+    if (j > i) {
+      d.copyWithin(i, i + 1, j);
+      d[j - 1] = x;
+    } else {
+      d.copyWithin(j + 1, j, i);
+      d[j] = x;
+    }
+  }
+
   /** Count of values ≥ x: the numerator of the empirical p. */
   countAtLeast(x: number): number {
     return this.n - this.lowerBound(x);

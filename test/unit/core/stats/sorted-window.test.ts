@@ -32,3 +32,29 @@ describe('SortedWindow', () => {
     expect(w.countAtLeast(3)).toBe(2);
   });
 });
+
+describe('SortedWindow.replace', () => {
+  it('equals remove + insert for any values (ties and NaN included)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.oneof(fc.integer({ min: -6, max: 6 }), fc.constant(Number.NaN)),
+        (xs, k, x) => {
+          const a = new SortedWindow(4);
+          const b = new SortedWindow(4);
+          for (const v of xs) {
+            a.insert(v);
+            b.insert(v);
+          }
+          const out = xs[k % xs.length] ?? 0;
+          a.replace(out, x);
+          b.remove(out);
+          b.insert(x);
+          expect(a.size).toBe(b.size);
+          for (let i = 0; i < a.size; i++) expect(a.at(i)).toBe(b.at(i));
+        },
+      ),
+    );
+  });
+});
