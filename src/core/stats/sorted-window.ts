@@ -5,6 +5,8 @@
 export class SortedWindow {
   private data: Float64Array;
   private n = 0;
+  /** Set by kthDistance: the (k+1)-th smallest distance. */
+  private nextDistance = Number.NaN;
 
   constructor(capacity: number) {
     this.data = new Float64Array(Math.max(1, capacity));
@@ -145,6 +147,11 @@ export class SortedWindow {
     const j = k - lo;
     const a = i < 0 ? -Infinity : m - (d[p - 1 - i] ?? 0);
     const b = j < 0 ? -Infinity : (d[p + j] ?? 0) - m;
+    // The (k+1)-th distance is the smaller of the next candidates on either side: saves a second search for
+    // even windows, whose MAD averages the k-th and (k+1)-th.
+    const a1 = lo >= na ? Infinity : m - (d[p - 1 - lo] ?? 0);
+    const b1 = j + 1 >= nb ? Infinity : (d[p + j + 1] ?? 0) - m;
+    this.nextDistance = Math.min(a1, b1);
     return Math.max(a, b);
   }
 }
