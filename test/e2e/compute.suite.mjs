@@ -14,7 +14,7 @@ export async function run({ check, assert, launch, APP_URL }) {
       const levels = Number(await counts.getAttribute('data-levels'));
       assert(Number.isInteger(events) && events >= 0, `bad event count ${events}`);
       assert(Number.isInteger(levels) && levels >= 0, `bad level count ${levels}`);
-      assert(/false alarms\/day/.test(await counts.innerText()), 'no false-alarm figure');
+      assert(/false alarms\/day/.test(await counts.textContent()), 'no false-alarm figure');
     });
     await check('oscillator selector switches the pane', async () => {
       await page.getByLabel('Oscillator').selectOption('heat');
@@ -29,7 +29,7 @@ export async function run({ check, assert, launch, APP_URL }) {
       await page.getByRole('button', { name: 'Settings' }).click();
       const hint = page.getByTestId('false-alarms');
       await hint.waitFor({ timeout: 10_000 });
-      assert(/false alarms per series/.test(await hint.innerText()), 'no false-alarm text');
+      assert(/false alarms per series/.test(await hint.textContent()), 'no false-alarm text');
       await page.getByLabel('Spike z threshold').waitFor();
     });
   } finally {

@@ -114,9 +114,9 @@ export class SortedWindow {
     if (n === 0) return Number.NaN;
     const p = this.lowerBound(m);
     const h = n >>> 1;
-    return n % 2 === 1
-      ? this.kthDistance(m, p, h)
-      : (this.kthDistance(m, p, h - 1) + this.kthDistance(m, p, h)) / 2;
+    if (n % 2 === 1) return this.kthDistance(m, p, h);
+    const lower = this.kthDistance(m, p, h - 1);
+    return (lower + this.nextDistance) / 2;
   }
 
   /** Mean |x − m|: the MAD = 0 fallback scale. O(w), used only when the MAD is zero. */
