@@ -1,4 +1,5 @@
 /** The app shell: toolbar, chart, status bar; wires the workers to the views. */
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import { ALL_CONTRACTS, type ContractFilter } from '../../core/market';
@@ -15,6 +16,7 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { StatusBar } from '../status/StatusBar';
 import { Toolbar } from '../toolbar/Toolbar';
 import { type Layout, loadLayout, saveLayout } from './layout-store';
+import { DEFAULT_REFERENCE } from './services';
 import { useFrame } from './use-frame';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -27,7 +29,7 @@ function isTyping(target: EventTarget | null): boolean {
 /** Root component. */
 export function App() {
   const [layout, setLayout] = useState<Layout>(loadLayout);
-  const { source, status, dataTick } = useLive();
+  const { source, status, dataTick, reference } = useLive();
   const [filter, setFilter] = useState<ContractFilter>(ALL_CONTRACTS);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const chart = useRef<ChartController | null>(null);
@@ -42,8 +44,9 @@ export function App() {
           message: 'Showing imported data; not fetching without an API key',
         }
       : status;
-  const revision = useLiveBars(shown, layout.timeframe, filter, dataTick, chart);
-  const { frame, notice, error } = useFrame(shown, layout.timeframe, revision + imported, filter);
+  const ref = shown === 'archive' ? reference : DEFAULT_REFERENCE;
+  const revision = useLiveBars(shown, layout.timeframe, filter, dataTick, chart, ref);
+  const { frame, notice, error } = useFrame(shown, layout.timeframe, revision + imported, filter, ref);
   useAlerts(chart, frame, layout.timeframe, (timeframe) => update({ timeframe }));
 
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));

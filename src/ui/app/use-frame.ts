@@ -19,6 +19,7 @@ export function useFrame(
   timeframe: Timeframe,
   revision: number,
   filter: ContractFilter = ALL_CONTRACTS,
+  reference: string = DEFAULT_REFERENCE,
 ): FrameState {
   const [state, setState] = useState<FrameState>({ frame: null, notice: null, error: null });
   useEffect(() => {
@@ -26,7 +27,7 @@ export function useFrame(
     const abort = new AbortController();
     compute
       .call(abort.signal, (api, id) =>
-        api.loadFrame({ source, timeframe, filter, referenceSymbol: DEFAULT_REFERENCE }, id),
+        api.loadFrame({ source, timeframe, filter, referenceSymbol: reference }, id),
       )
       .then((r) => setState({ frame: r.frame, notice: r.notice, error: null }))
       .catch((e: unknown) => {
@@ -34,6 +35,6 @@ export function useFrame(
           setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
       });
     return () => abort.abort();
-  }, [source, timeframe, revision, filterKey(filter)]);
+  }, [source, timeframe, revision, filterKey(filter), reference]);
   return state;
 }

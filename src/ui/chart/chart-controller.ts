@@ -29,8 +29,16 @@ export class ChartController {
   readonly shorts: ISeriesApi<'Histogram'>;
   readonly longs: ISeriesApi<'Histogram'>;
   private frame: BarFrame | null = null;
+  /** Called after a live in-place update, so the legend can show the newest values. */
+  onLiveUpdate: ((frame: BarFrame) => void) | null = null;
+  private redraws = 0;
+  private liveUpdates = 0;
 
-  constructor(container: HTMLElement, theme: ThemeName, onHover: HoverHandler) {
+  constructor(
+    private readonly container: HTMLElement,
+    theme: ThemeName,
+    onHover: HoverHandler,
+  ) {
     this.chart = createChart(container, {
       autoSize: true,
       timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
@@ -67,6 +75,8 @@ export class ChartController {
     this.shorts.setData(data.shorts);
     this.longs.setData(data.longs);
     this.showRecent(150);
+    // Counters on the element let tests tell a full redraw from an in-place update.
+    this.container.dataset.redraws = String(++this.redraws);
   }
 
   /** Updates or appends the newest bar only (live data), without redrawing history. */
@@ -84,6 +94,8 @@ export class ChartController {
     if (candle) this.candles.update(candle);
     if (data.shorts[0]) this.shorts.update(data.shorts[0]);
     if (data.longs[0]) this.longs.update(data.longs[0]);
+    this.container.dataset.liveUpdates = String(++this.liveUpdates);
+    this.onLiveUpdate?.(frame);
   }
 
   /** The frame on screen. */

@@ -17,6 +17,7 @@ export function useLiveBars(
   filter: ContractFilter,
   dataTick: number,
   chart: { readonly current: ChartController | null },
+  reference: string = DEFAULT_REFERENCE,
 ): number {
   const [revision, setRevision] = useState(0);
   const busy = useRef(false);
@@ -25,7 +26,7 @@ export function useLiveBars(
     busy.current = true;
     compute
       .call(undefined, (api, id) =>
-        api.loadFrame({ source, timeframe, filter, referenceSymbol: DEFAULT_REFERENCE }, id),
+        api.loadFrame({ source, timeframe, filter, referenceSymbol: reference }, id),
       )
       .then(({ frame }) => {
         const c = chart.current;

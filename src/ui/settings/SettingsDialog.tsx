@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings';
 import { AlertsSection } from './AlertsSection';
 import { CoinalyzeSection } from './CoinalyzeSection';
+import { ContractsSection } from './ContractsSection';
 import { loadSettings, saveSettings } from './settings-store';
 import { TelegramSection } from './TelegramSection';
 
@@ -18,6 +19,7 @@ export interface SectionProps {
 
 const SECTIONS: ReadonlyArray<{ title: string; component: ComponentType<SectionProps> }> = [
   { title: 'Data', component: CoinalyzeSection },
+  { title: 'Contracts', component: ContractsSection },
   { title: 'Telegram', component: TelegramSection },
   { title: 'Alerts', component: AlertsSection },
 ];
