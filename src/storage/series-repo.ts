@@ -171,8 +171,13 @@ export async function readCandles(
   const n = Math.max(0, Math.ceil((to - start) / step));
   const out = emptyCandles(start as UnixSeconds, step, n);
   const span = chunkSpan(interval);
-  const range = IDBKeyRange.bound([symbol, interval, floorTo(start, span)], [symbol, interval, to]);
-  for (const c of await db.getAll('candleChunks', range)) {
+  const tx = db.transaction('candleChunks');
+  const gets: Promise<CandleChunk | undefined>[] = [];
+  // One get per chunk in flight at once streams faster than one large getAll (see docs/storage-design.md).
+  for (let t: number = floorTo(start, span); t < to; t += span)
+    gets.push(tx.store.get([symbol, interval, t]));
+  for (const c of await Promise.all(gets)) {
+    if (!c) continue;
     const offset = (c.start - start) / step;
     const lo = Math.max(0, -offset);
     const hi = Math.min(CHUNK_SLOTS, n - offset);
