@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CALLS_PER_MINUTE } from '../../core/budget';
 import {
   type ContractSelection,
+  DEFAULT_SELECTION,
   EXCHANGES_KEY,
   type Exchange,
   refreshCost,
@@ -45,7 +46,8 @@ export function ContractsSection({ draft, onChange }: SectionProps) {
   const set = (patch: Partial<ContractSelection>) =>
     onChange({ ...draft, coinalyze: { ...draft.coinalyze, contracts: { ...sel, ...patch } } });
   const markets = catalog?.markets ?? [];
-  const all = selectContracts(markets, { ...sel, excludedExchanges: [] }, Date.now());
+  // Every exchange with a fetchable BTC contract stays listed, whatever the other filters say.
+  const all = selectContracts(markets, DEFAULT_SELECTION, Date.now());
   const chosen = selectContracts(markets, sel, Date.now());
   const exchanges = [...new Set(all.map((m) => m.exchange))].sort();
   const name = (code: string) => catalog?.names.get(code) ?? `Exchange ${code}`;
