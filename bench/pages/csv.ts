@@ -48,14 +48,13 @@ async function run() {
   const exp: number[] = [];
   let bytes = 0;
   for (let r = 0; r < RUNS; r++) {
-    const enc = new TextEncoder();
     bytes = 0;
     const t = performance.now();
     await exportArchive(
       db,
       { filter: { kind: 'all' }, from: null, to: null },
-      async (s) => {
-        bytes += enc.encode(s).byteLength;
+      async (b) => {
+        bytes += b.byteLength;
       },
       () => {},
       async () => {},

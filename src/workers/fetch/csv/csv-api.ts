@@ -105,11 +105,8 @@ export function createCsvApi(aborts: AbortRegistry): CsvApi {
 
     async csvExport(request, sink, onProgress, callId) {
       const signal = aborts.signal(callId);
-      const encoder = new TextEncoder();
       let bytes = 0;
-      const text = async (s: string) => {
-        if (s.length === 0) return;
-        const b = encoder.encode(s);
+      const out = async (b: Uint8Array) => {
         bytes += b.byteLength;
         await sink(transfer(b, [b.buffer as ArrayBuffer]));
       };
@@ -122,8 +119,8 @@ export function createCsvApi(aborts: AbortRegistry): CsvApi {
         const progress = throttle(onProgress);
         const rows =
           request.kind === 'archive'
-            ? await exportArchive(db, request, text, progress, check)
-            : await exportBars(db, request, text, progress, check);
+            ? await exportArchive(db, request, out, progress, check)
+            : await exportBars(db, request, out, progress, check);
         return { rows, bytes };
       } finally {
         aborts.release(callId);

@@ -2,23 +2,18 @@
 import type { IDBPDatabase } from 'idb';
 import {
   ARCHIVE_HEADER,
-  archiveCandleTail,
   archiveCoverageRow,
-  archiveLiqTail,
   archiveMarketRow,
   archivePrefix,
+  writeCandleRow,
+  writeLiqRow,
 } from '../../../core/csv/archive';
 import { marketFromSymbol } from '../../../core/csv/contracts';
+import { type ByteSink, CsvWriter } from '../../../core/csv/writer';
 import { BASE_INTERVAL_SECONDS } from '../../../core/intervals';
 import { type ContractFilter, matchesFilter } from '../../../core/market';
 import { floorTo } from '../../../core/time';
 import { CHUNK_SLOTS, type LiqLabDB } from '../../../storage/schema';
-
-/** Receives text in pieces of about `CHUNK_CHARS`; awaiting it gives back-pressure. */
-export type TextSink = (text: string) => Promise<void>;
-
-/** Pieces handed to the sink are about this long (1 MiB of ASCII). */
-export const CHUNK_CHARS = 1 << 20;
 
 /** Which part of the archive to export. */
 export interface ArchiveExportRequest {
@@ -32,7 +27,7 @@ export interface ArchiveExportRequest {
 export async function exportArchive(
   db: IDBPDatabase<LiqLabDB>,
   req: ArchiveExportRequest,
-  sink: TextSink,
+  sink: ByteSink,
   onProgress: (done: number) => void,
   check: () => Promise<void>,
 ): Promise<number> {
@@ -42,15 +37,10 @@ export async function exportArchive(
   const coverage = (await db.getAll('coverage'))
     .map((c) => ({ ...c, market: stored.get(c.symbol) ?? marketFromSymbol(c.symbol) }))
     .filter((c) => matchesFilter(c.market, req.filter));
-  let out = `${ARCHIVE_HEADER}\n`;
+  const w = new CsvWriter(sink);
   let rows = 0;
-  const flush = async (force: boolean) => {
-    if (out.length < CHUNK_CHARS && !force) return;
-    await sink(out);
-    out = '';
-    await check();
-  };
-  for (const m of stored.values()) if (matchesFilter(m, req.filter)) out += archiveMarketRow(m);
+  w.text(`${ARCHIVE_HEADER}\n`);
+  for (const m of stored.values()) if (matchesFilter(m, req.filter)) w.text(archiveMarketRow(m));
   const clipped = coverage.map((c) => ({
     ...c,
     ranges: c.ranges
@@ -60,13 +50,13 @@ export async function exportArchive(
       .filter(([a, b]) => a < b),
   }));
   for (const c of clipped)
-    for (const [a, b] of c.ranges) out += archiveCoverageRow(c.kind, c.market, c.interval, a, b);
+    for (const [a, b] of c.ranges) w.text(archiveCoverageRow(c.kind, c.market, c.interval, a, b));
   for (let k = 0; k < clipped.length; k++) {
     const c = clipped[k];
     if (!c) continue;
     const step = BASE_INTERVAL_SECONDS[c.interval];
     const span = step * CHUNK_SLOTS;
-    const prefix = archivePrefix(c.kind, c.market, c.interval);
+    const prefix = CsvWriter.encode(archivePrefix(c.kind, c.market, c.interval));
     for (const [a, b] of c.ranges) {
       for (let start: number = floorTo(a, span); start < b; start += span) {
         const key: [string, typeof c.interval, number] = [c.symbol, c.interval, start];
@@ -80,7 +70,7 @@ export async function exportArchive(
             const s = ch.short[i] ?? 0;
             // Zero buckets inside coverage are implied (as the API omits them); -0 is kept as written.
             if (l === 0 && s === 0 && !Object.is(l, -0) && !Object.is(s, -0)) continue;
-            out += prefix + archiveLiqTail(start + i * step, l, s);
+            writeLiqRow(w, prefix, start + i * step, l, s);
             rows++;
           }
         } else {
@@ -92,16 +82,20 @@ export async function exportArchive(
             const l = ch.low[i] ?? Number.NaN;
             const cl = ch.close[i] ?? Number.NaN;
             const v = ch.volume[i] ?? Number.NaN;
-            if ([o, h, l, cl, v].every(Number.isNaN)) continue;
-            out += prefix + archiveCandleTail(start + i * step, o, h, l, cl, v);
+            const nan = Number.isNaN;
+            if (nan(o) && nan(h) && nan(l) && nan(cl) && nan(v)) continue; // all missing
+            writeCandleRow(w, prefix, start + i * step, o, h, l, cl, v);
             rows++;
           }
         }
-        await flush(false);
+        if (w.full) {
+          await w.flush();
+          await check();
+        }
       }
     }
     onProgress((k + 1) / clipped.length);
   }
-  await flush(true);
+  await w.flush();
   return rows;
 }

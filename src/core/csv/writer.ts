@@ -1,0 +1,196 @@
+/**
+ * Fast CSV output: cells are written as UTF-8 straight into a reusable byte buffer (no per-row strings), and the
+ * buffer is handed out in pieces of about `CHUNK_BYTES`. The text is byte-identical to the plain formatters in
+ * format.ts (`formatNumber`, `isoSeconds`, `utcLabel`); numbers take an exact fast path when they are integers or
+ * short decimals, and `String(x)` otherwise.
+ */
+
+/** Receives UTF-8 pieces it may keep (each is a fresh copy); awaiting it gives back-pressure. */
+export type ByteSink = (bytes: Uint8Array) => Promise<void>;
+
+/** Pieces handed to the sink are about this long. */
+export const CHUNK_BYTES = 1 << 20;
+
+const COMMA = 44;
+const NEWLINE = 10;
+/** 10^k for the decimal fast path (k ≤ 6, all exact doubles). */
+const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+/** Below this, `n / 10^k` has an ulp under 10^-k, so the k-decimal text is the unique shortest round-trip. */
+const EXACT_LIMIT = 2 ** 51;
+
+/** Appends CSV text to a byte buffer and flushes it to a sink in large pieces. */
+export class CsvWriter {
+  private buf = new Uint8Array(CHUNK_BYTES + 4096);
+  private pos = 0;
+  private readonly digits = new Uint8Array(24);
+  private day = Number.NaN;
+  private readonly dayBytes = new Uint8Array(11);
+  /** Bytes handed to the sink so far. */
+  bytes = 0;
+
+  /** Writer emitting to `sink`. */
+  constructor(private readonly sink: ByteSink) {}
+
+  /** UTF-8 bytes of `s`, e.g. a row prefix to `raw`-write many times. */
+  static encode(s: string): Uint8Array {
+    const w = new CsvWriter(async () => {});
+    w.text(s);
+    return w.buf.slice(0, w.pos);
+  }
+
+  /** True once a piece is ready for `flush`. */
+  get full(): boolean {
+    return this.pos >= CHUNK_BYTES;
+  }
+
+  /** Hands the buffered bytes to the sink (a copy, so the buffer is reused). */
+  async flush(): Promise<void> {
+    if (this.pos === 0) return;
+    const out = this.buf.slice(0, this.pos);
+    this.bytes += out.byteLength;
+    this.pos = 0;
+    await this.sink(out);
+  }
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  /** Writes a string as UTF-8 (ASCII byte by byte; other characters encoded by code point). */
+  text(s: string): void {
+    this.room(s.length * 3);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) b[p++] = c;
+      else if (c < 0x800) {
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 63);
+      } else {
+        const next = s.charCodeAt(i + 1);
+        if (c >= 0xd800 && c < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+          b[p++] = 0xf0 | (c >> 18);
+          b[p++] = 0x80 | ((c >> 12) & 63);
+        } else {
+          if (c >= 0xd800 && c < 0xe000) c = 0xfffd; // lone surrogate, as TextEncoder writes it
+          b[p++] = 0xe0 | (c >> 12);
+        }
+        b[p++] = 0x80 | ((c >> 6) & 63);
+        b[p++] = 0x80 | (c & 63);
+      }
+    }
+    this.pos = p;
+  }
+
+  /** Writes pre-encoded bytes (e.g. a row prefix encoded once per series). */
+  raw(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+
+  /** Writes a comma. */
+  comma(): void {
+    this.room(1);
+    this.buf[this.pos++] = COMMA;
+  }
+
+  /** Ends a line (LF). */
+  newline(): void {
+    this.room(1);
+    this.buf[this.pos++] = NEWLINE;
+  }
+
+  /** Writes `n` commas (empty cells). */
+  commas(n: number): void {
+    this.room(n);
+    for (let i = 0; i < n; i++) this.buf[this.pos++] = COMMA;
+  }
+
+  /** Writes a non-negative safe integer's digits. */
+  private uint(n: number, minDigits = 1): void {
+    const d = this.digits;
+    let k = 0;
+    let v = n;
+    do {
+      const q = Math.floor(v / 10);
+      d[k++] = 48 + (v - q * 10);
+      v = q;
+    } while (v > 0 || k < minDigits);
+    this.room(k);
+    const b = this.buf;
+    let p = this.pos;
+    while (k > 0) b[p++] = d[--k] ?? 48;
+    this.pos = p;
+  }
+
+  /** Writes `x` exactly as `formatNumber(x)` does: shortest round-trip text, '' for NaN, '-0' for -0. */
+  number(x: number): void {
+    if (Number.isNaN(x)) return; // empty cell
+    if (x === 0) {
+      if (Object.is(x, -0)) this.text('-0');
+      else this.uint(0);
+      return;
+    }
+    const a = x < 0 ? -x : x;
+    if (a < EXACT_LIMIT) {
+      for (let k = 0; k < POW10.length; k++) {
+        const p = POW10[k] ?? 1;
+        const n = Math.round(a * p);
+        if (n / p !== a || n >= EXACT_LIMIT || (k > 0 && n % 10 === 0)) continue;
+        if (x < 0) this.text('-');
+        if (k === 0) {
+          this.uint(n);
+          return;
+        }
+        const whole = Math.floor(n / p);
+        this.uint(whole);
+        this.room(1);
+        this.buf[this.pos++] = 46; // '.'
+        this.uint(n - whole * p, k);
+        return;
+      }
+    }
+    this.text(String(x));
+  }
+
+  private dayPrefix(t: number): number {
+    const day = Math.floor(t / 86400);
+    if (day !== this.day) {
+      this.day = day;
+      const iso = new Date(day * 86_400_000).toISOString();
+      for (let i = 0; i < 10; i++) this.dayBytes[i] = iso.charCodeAt(i);
+    }
+    return t - day * 86400;
+  }
+
+  private clock(t: number, sep: number, zulu: boolean): void {
+    const s = this.dayPrefix(t);
+    this.dayBytes[10] = sep;
+    this.raw(this.dayBytes);
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    this.uint(h, 2);
+    this.text(':');
+    this.uint(m, 2);
+    this.text(':');
+    this.uint(s % 60, 2);
+    if (zulu) this.text('Z');
+  }
+
+  /** `2024-08-05T01:00:00Z` for whole unix seconds, as `isoSeconds`. */
+  iso(t: number): void {
+    this.clock(t, 84, true);
+  }
+
+  /** `2024-08-05 01:00:00` (UTC) for whole unix seconds, as `utcLabel`. */
+  label(t: number): void {
+    this.clock(t, 32, false);
+  }
+}
