@@ -89,6 +89,7 @@ export function App() {
         <CsvControls
           source={shown}
           timeframe={layout.timeframe}
+          filter={filter}
           onImported={() => setImported((n) => n + 1)}
         />
       </Toolbar>
