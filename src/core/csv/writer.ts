@@ -1,11 +1,11 @@
 /**
- * Fast CSV output: cells are written as UTF-8 straight into a reusable byte buffer (no per-row strings), and the
- * buffer is handed out in pieces of about `CHUNK_BYTES`. The text is byte-identical to the plain formatters in
+ * Fast CSV output: cells are written as UTF-8 straight into a byte buffer (no per-row strings), and the buffer is
+ * handed out in pieces of about `CHUNK_BYTES`. The text is byte-identical to the plain formatters in
  * format.ts (`formatNumber`, `isoSeconds`, `utcLabel`); numbers take an exact fast path when they are integers or
  * short decimals, and `String(x)` otherwise.
  */
 
-/** Receives UTF-8 pieces it may keep (each is a fresh copy); awaiting it gives back-pressure. */
+/** Receives UTF-8 pieces it may keep or transfer (each is a view on its own buffer); awaiting it gives back-pressure. */
 export type ByteSink = (bytes: Uint8Array) => Promise<void>;
 
 /** Pieces handed to the sink are about this long. */
@@ -17,23 +17,29 @@ const NEWLINE = 10;
 const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 /** Below this, `n / 10^k` has an ulp under 10^-k, so the k-decimal text is the unique shortest round-trip. */
 const EXACT_LIMIT = 2 ** 51;
+/** 10^i for counting the digits of a safe integer. */
+const DECIMAL = Array.from({ length: 17 }, (_, i) => 10 ** i);
 
 /** Appends CSV text to a byte buffer and flushes it to a sink in large pieces. */
 export class CsvWriter {
-  private buf = new Uint8Array(CHUNK_BYTES + 4096);
+  private buf: Uint8Array;
   private pos = 0;
-  private readonly digits = new Uint8Array(24);
   private day = Number.NaN;
-  private readonly dayBytes = new Uint8Array(11);
+  private readonly dayBytes = new Uint8Array(10);
   /** Bytes handed to the sink so far. */
   bytes = 0;
 
-  /** Writer emitting to `sink`. */
-  constructor(private readonly sink: ByteSink) {}
+  /** Writer emitting to `sink`; the buffer starts at `size` bytes and grows when a piece overshoots it. */
+  constructor(
+    private readonly sink: ByteSink,
+    size = CHUNK_BYTES + 4096,
+  ) {
+    this.buf = new Uint8Array(size);
+  }
 
   /** UTF-8 bytes of `s`, e.g. a row prefix to `raw`-write many times. */
   static encode(s: string): Uint8Array {
-    const w = new CsvWriter(async () => {});
+    const w = new CsvWriter(async () => {}, s.length * 3);
     w.text(s);
     return w.buf.slice(0, w.pos);
   }
@@ -43,10 +49,11 @@ export class CsvWriter {
     return this.pos >= CHUNK_BYTES;
   }
 
-  /** Hands the buffered bytes to the sink (a copy, so the buffer is reused). */
+  /** Hands the buffered bytes to the sink, which owns them (the writer moves on to a fresh buffer: no copy). */
   async flush(): Promise<void> {
     if (this.pos === 0) return;
-    const out = this.buf.slice(0, this.pos);
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = new Uint8Array(this.buf.length);
     this.bytes += out.byteLength;
     this.pos = 0;
     await this.sink(out);
@@ -90,9 +97,10 @@ export class CsvWriter {
 
   /** Writes pre-encoded bytes (e.g. a row prefix encoded once per series). */
   raw(bytes: Uint8Array): void {
-    this.room(bytes.length);
+    const n = bytes.length;
+    this.room(n);
     this.buf.set(bytes, this.pos);
-    this.pos += bytes.length;
+    this.pos += n;
   }
 
   /** Writes a comma. */
@@ -113,21 +121,27 @@ export class CsvWriter {
     for (let i = 0; i < n; i++) this.buf[this.pos++] = COMMA;
   }
 
-  /** Writes a non-negative safe integer's digits. */
+  /** Writes a non-negative safe integer's digits, zero-padded to `minDigits`. */
   private uint(n: number, minDigits = 1): void {
-    const d = this.digits;
-    let k = 0;
-    let v = n;
-    do {
-      const q = Math.floor(v / 10);
-      d[k++] = 48 + (v - q * 10);
-      v = q;
-    } while (v > 0 || k < minDigits);
-    this.room(k);
+    let len = minDigits;
+    while (len < DECIMAL.length && n >= (DECIMAL[len] ?? Number.POSITIVE_INFINITY)) len++;
+    this.room(len);
     const b = this.buf;
-    let p = this.pos;
-    while (k > 0) b[p++] = d[--k] ?? 48;
+    let p = this.pos + len;
     this.pos = p;
+    let v = n;
+    while (v >= 2 ** 31) {
+      const q = Math.floor(v / 10);
+      b[--p] = 48 + (v - q * 10);
+      v = q;
+    }
+    // int32 arithmetic from here on: much cheaper than float division.
+    let i = v | 0;
+    while (p > this.pos - len) {
+      const q = (i / 10) | 0;
+      b[--p] = 48 + i - q * 10;
+      i = q;
+    }
   }
 
   /** Writes `x` exactly as `formatNumber(x)` does: shortest round-trip text, '' for NaN, '-0' for -0. */
@@ -172,16 +186,25 @@ export class CsvWriter {
 
   private clock(t: number, sep: number, zulu: boolean): void {
     const s = this.dayPrefix(t);
-    this.dayBytes[10] = sep;
-    this.raw(this.dayBytes);
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    this.uint(h, 2);
-    this.text(':');
-    this.uint(m, 2);
-    this.text(':');
-    this.uint(s % 60, 2);
-    if (zulu) this.text('Z');
+    this.room(20);
+    const b = this.buf;
+    let p = this.pos;
+    b.set(this.dayBytes, p);
+    p += 10;
+    b[p++] = sep;
+    const h = (s / 3600) | 0;
+    const m = ((s % 3600) / 60) | 0;
+    const sec = s % 60;
+    b[p++] = 48 + ((h / 10) | 0);
+    b[p++] = 48 + (h % 10);
+    b[p++] = 58; // ':'
+    b[p++] = 48 + ((m / 10) | 0);
+    b[p++] = 48 + (m % 10);
+    b[p++] = 58;
+    b[p++] = 48 + ((sec / 10) | 0);
+    b[p++] = 48 + (sec % 10);
+    if (zulu) b[p++] = 90; // 'Z'
+    this.pos = p;
   }
 
   /** `2024-08-05T01:00:00Z` for whole unix seconds, as `isoSeconds`. */
