@@ -54,8 +54,7 @@ export function archiveCandleTail(t: number, o: number, h: number, l: number, c:
 
 /** Writes `prefix + archiveLiqTail(t, long, short)` straight into `w` (byte-identical, faster). */
 export function writeLiqRow(w: CsvWriter, prefix: Uint8Array, t: number, long: number, short: number): void {
-  w.raw(prefix);
-  w.iso(t);
+  w.iso(t, prefix);
   w.comma();
   w.number(t);
   w.comma();
@@ -77,8 +76,7 @@ export function writeCandleRow(
   c: number,
   v: number,
 ): void {
-  w.raw(prefix);
-  w.iso(t);
+  w.iso(t, prefix);
   w.comma();
   w.number(t);
   w.commas(3);

@@ -17,6 +17,7 @@ const NEWLINE = 10;
 const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 /** Below this, `n / 10^k` has an ulp under 10^-k, so the k-decimal text is the unique shortest round-trip. */
 const EXACT_LIMIT = 2 ** 51;
+const NOTHING = new Uint8Array(0);
 /** 10^i for counting the digits of a safe integer. */
 const DECIMAL = Array.from({ length: 17 }, (_, i) => 10 ** i);
 
@@ -25,7 +26,9 @@ export class CsvWriter {
   private buf: Uint8Array;
   private pos = 0;
   private day = Number.NaN;
-  private readonly dayBytes = new Uint8Array(10);
+  private lead: Uint8Array = NOTHING;
+  private sep = 0;
+  private head: Uint8Array = NOTHING;
   /** Bytes handed to the sink so far. */
   bytes = 0;
 
@@ -174,24 +177,29 @@ export class CsvWriter {
     this.text(String(x));
   }
 
-  private dayPrefix(t: number): number {
+  /** `lead` bytes, then the date and `sep` of day `t` (one copy: the pair is cached, as rows walk time in order). */
+  private datePart(lead: Uint8Array, t: number, sep: number): number {
     const day = Math.floor(t / 86400);
-    if (day !== this.day) {
-      this.day = day;
+    if (day !== this.day || lead !== this.lead || sep !== this.sep) {
       const iso = new Date(day * 86_400_000).toISOString();
-      for (let i = 0; i < 10; i++) this.dayBytes[i] = iso.charCodeAt(i);
+      const head = new Uint8Array(lead.length + 11);
+      head.set(lead);
+      for (let i = 0; i < 10; i++) head[lead.length + i] = iso.charCodeAt(i);
+      head[lead.length + 10] = sep;
+      this.day = day;
+      this.lead = lead;
+      this.sep = sep;
+      this.head = head;
     }
+    this.raw(this.head);
     return t - day * 86400;
   }
 
-  private clock(t: number, sep: number, zulu: boolean): void {
-    const s = this.dayPrefix(t);
-    this.room(20);
+  private clock(lead: Uint8Array, t: number, sep: number, zulu: boolean): void {
+    const s = this.datePart(lead, t, sep);
+    this.room(9);
     const b = this.buf;
     let p = this.pos;
-    b.set(this.dayBytes, p);
-    p += 10;
-    b[p++] = sep;
     const h = (s / 3600) | 0;
     const m = ((s % 3600) / 60) | 0;
     const sec = s % 60;
@@ -207,13 +215,13 @@ export class CsvWriter {
     this.pos = p;
   }
 
-  /** `2024-08-05T01:00:00Z` for whole unix seconds, as `isoSeconds`. */
-  iso(t: number): void {
-    this.clock(t, 84, true);
+  /** `2024-08-05T01:00:00Z` for whole unix seconds, as `isoSeconds`; after `lead` bytes (a row prefix) if given. */
+  iso(t: number, lead: Uint8Array = NOTHING): void {
+    this.clock(lead, t, 84, true);
   }
 
   /** `2024-08-05 01:00:00` (UTC) for whole unix seconds, as `utcLabel`. */
   label(t: number): void {
-    this.clock(t, 32, false);
+    this.clock(NOTHING, t, 32, false);
   }
 }
