@@ -36,6 +36,10 @@ export interface SpikeEvent {
   lastTime: UnixSeconds;
   /** Index of the first spike bar in the frame it was computed on. */
   firstIndex: number;
+  /** Index of the last spike bar in the same frame; optional so events built elsewhere stay valid. */
+  lastIndex?: number;
+  /** Largest robust z without the seasonal offset (optional, added by the compute worker). */
+  maxZRaw?: number;
   /** Liquidated USD of this side summed over the event's bars. */
   usd: number;
   /** Long share of the event's total USD, L / (L + S). */

@@ -5,6 +5,9 @@
 
 import { type AlertSettings, DEFAULT_ALERTS } from './alerts/config';
 import { type ContractSelection, DEFAULT_SELECTION } from './coinalyze';
+import { DEFAULT_LEVEL_PARAMS, type LevelParams } from './levels/params';
+import { DEFAULT_OSCILLATOR_PARAMS, type OscillatorParams } from './oscillators/params';
+import { DEFAULT_SPIKE_PARAMS, type SpikeParams } from './spikes/params';
 
 /** Coinalyze access. The key never leaves the browser except in the `api_key` header. */
 export interface CoinalyzeSettings {
@@ -29,6 +32,12 @@ export interface Settings {
   coinalyze: CoinalyzeSettings;
   telegram: TelegramSettings;
   alerts: AlertSettings;
+  /** Spike detection (compute worker), statistics.md §1.3. */
+  spikes: SpikeParams;
+  /** Support/resistance levels (compute worker), statistics.md §2.2. */
+  levels: LevelParams;
+  /** Oscillators and EdgeLine (compute worker), statistics.md §4. */
+  oscillators: OscillatorParams;
 }
 
 /** Defaults for a first start. */
@@ -41,6 +50,9 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   telegram: { botToken: '', chatId: '', apiBaseUrl: 'https://api.telegram.org' },
   alerts: DEFAULT_ALERTS,
+  spikes: DEFAULT_SPIKE_PARAMS,
+  levels: DEFAULT_LEVEL_PARAMS,
+  oscillators: DEFAULT_OSCILLATOR_PARAMS,
 };
 
 type Plain = Record<string, unknown>;

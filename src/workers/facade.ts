@@ -30,6 +30,8 @@ export class WorkerFacade<Api extends Cancellable> {
   private worker: WorkerLike | null = null;
   private remote: Remote<Api> | null = null;
   private nextCallId = 1;
+  /** Rejecters of calls still running, so terminating the worker never leaves a promise pending. */
+  private readonly inFlight = new Set<() => void>();
 
   constructor(
     private readonly create: () => WorkerLike,
@@ -50,7 +52,10 @@ export class WorkerFacade<Api extends Cancellable> {
     return this.remote;
   }
 
-  /** Runs `fn` against the worker; if `signal` aborts first, the call rejects with AbortError and is stopped. */
+  /**
+   * Runs `fn` against the worker; if `signal` aborts first, the call rejects with AbortError and is stopped.
+   * If the worker is terminated meanwhile (another caller's abort), this call rejects too instead of hanging.
+   */
   async call<R>(
     signal: AbortSignal | undefined,
     fn: (api: Remote<Api>, callId: number) => Promise<R>,
@@ -58,25 +63,34 @@ export class WorkerFacade<Api extends Cancellable> {
     if (signal?.aborted) throw abortError();
     const callId = this.nextCallId++;
     const api = this.api;
-    if (!signal) return fn(api, callId);
+    let settle: () => void = () => {};
+    const stopped = new Promise<never>((_, reject) => {
+      const onStop = () => reject(abortError());
+      this.inFlight.add(onStop);
+      settle = () => this.inFlight.delete(onStop);
+    });
     let onAbort: () => void = () => {};
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
+        reject(abortError());
         if (this.onAbort === 'terminate') this.terminate();
         else void api.abortCall(callId);
-        reject(abortError());
       };
-      signal.addEventListener('abort', onAbort, { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      return await Promise.race([fn(api, callId), aborted]);
+      return await Promise.race([fn(api, callId), aborted, stopped]);
     } finally {
-      signal.removeEventListener('abort', onAbort);
+      settle();
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
   /** Stops the worker; the next call starts a fresh one. */
   terminate(): void {
+    const pending = [...this.inFlight];
+    this.inFlight.clear();
+    for (const reject of pending) reject();
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;

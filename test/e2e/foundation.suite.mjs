@@ -97,8 +97,11 @@ export async function run({ check, assert, launch, APP_URL }) {
   await check('settings dialog opens with labelled inputs', async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Coinalyze API key').waitFor();
-    await page.getByLabel('API base URL').waitFor();
-    assert((await page.getByLabel('API base URL').inputValue()) === '/coinalyze/v1', 'default base URL');
+    await page.getByLabel('API base URL', { exact: true }).waitFor();
+    assert(
+      (await page.getByLabel('API base URL', { exact: true }).inputValue()) === '/coinalyze/v1',
+      'default base URL',
+    );
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 

@@ -1,21 +1,19 @@
-/** The app shell: toolbar, chart, status bar; wires the workers to the views. */
+/** The app shell: toolbar, chart, side panels, status bar; the data wiring lives in useAppData. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
-import { ALL_CONTRACTS, type ContractFilter } from '../../core/market';
 import { useAlerts } from '../alerts/use-alerts';
+import { AnalysisOverlay } from '../analysis/AnalysisOverlay';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
 import { CsvControls } from '../csv/CsvControls';
 import { ContractFilterSelect } from '../data/ContractFilterSelect';
-import { useLive } from '../data/use-live';
-import { useLiveBars } from '../data/use-live-bars';
 import { SidePanel } from '../panels/SidePanel';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { StatusBar } from '../status/StatusBar';
 import { Toolbar } from '../toolbar/Toolbar';
 import { type Layout, loadLayout, saveLayout } from './layout-store';
-import { useFrame } from './use-frame';
+import { useAppData } from './use-app-data';
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -27,26 +25,13 @@ function isTyping(target: EventTarget | null): boolean {
 /** Root component. */
 export function App() {
   const [layout, setLayout] = useState<Layout>(loadLayout);
-  const { source, status, dataTick } = useLive();
-  const [filter, setFilter] = useState<ContractFilter>(ALL_CONTRACTS);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const chart = useRef<ChartController | null>(null);
-  // A CSV import lands in the archive: show it even before a key is saved.
-  const [imported, setImported] = useState(0);
-  const shown = imported > 0 ? 'archive' : source;
-  const shownStatus =
-    imported > 0 && status.source === 'Demo'
-      ? {
-          ...status,
-          source: 'Offline' as const,
-          message: 'Showing imported data; not fetching without an API key',
-        }
-      : status;
-  const revision = useLiveBars(shown, layout.timeframe, filter, dataTick, chart);
-  const { frame, notice, error } = useFrame(shown, layout.timeframe, revision + imported, filter);
-  useAlerts(chart, frame, layout.timeframe, (timeframe) => update({ timeframe }));
-
+  const [controller, setController] = useState<ChartController | null>(null);
+  const data = useAppData(layout.timeframe);
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
+  useAlerts(chart, data.frame, layout.timeframe, (timeframe) => update({ timeframe }));
+
   useEffect(() => saveLayout(layout), [layout]);
   useEffect(() => {
     document.documentElement.dataset.theme = layout.theme;
@@ -75,7 +60,11 @@ export function App() {
         theme={layout.theme}
         onTheme={(theme) => update({ theme })}
       >
-        <ContractFilterSelect value={filter} onChange={setFilter} refresh={dataTick > 0 ? 1 : 0} />
+        <ContractFilterSelect
+          value={data.filter}
+          onChange={data.setFilter}
+          refresh={data.dataTick > 0 ? 1 : 0}
+        />
         <button
           type="button"
           aria-pressed={layout.sidePanelOpen}
@@ -87,30 +76,41 @@ export function App() {
           Settings
         </button>
         <CsvControls
-          source={shown}
+          source={data.source}
           timeframe={layout.timeframe}
-          filter={filter}
-          onImported={() => setImported((n) => n + 1)}
+          filter={data.filter}
+          onImported={data.onImported}
         />
       </Toolbar>
+      <AnalysisOverlay controller={controller} result={data.result} />
       <main class="workspace">
         <ChartView
-          frame={frame}
-          notice={error ?? notice}
+          frame={data.frame}
+          notice={data.error ?? data.notice}
           theme={layout.theme}
-          onReady={(c) => (chart.current = c)}
+          onReady={(c) => {
+            chart.current = c;
+            setController(c);
+          }}
         />
         <SidePanel
           open={layout.sidePanelOpen}
           onJump={(t) => chart.current?.jumpTo(t)}
           onTimeframe={(timeframe) => update({ timeframe })}
           timeframe={layout.timeframe}
-          source={shown}
-          frame={frame}
+          source={data.source}
+          frame={data.frame}
+          filter={data.filter}
         />
       </main>
-      <StatusBar info={shownStatus} />
-      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <StatusBar info={data.status} />
+      <SettingsDialog
+        open={settingsOpen}
+        onClose={(saved) => {
+          setSettingsOpen(false);
+          if (saved) data.onSettingsSaved();
+        }}
+      />
       <UpdatePrompt />
     </div>
   );

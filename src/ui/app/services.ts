@@ -2,8 +2,10 @@
 import { createComputeClient } from '../../workers/compute/client';
 import { createFetchClient } from '../../workers/fetch/client';
 
-/** Compute worker facade. */
+/** Compute worker facade for the chart (and light panels): its analyzer state makes live updates cheap. */
 export const compute = createComputeClient();
+/** A second compute worker for the reaction study, so cancelling a study (which terminates it) never touches the chart's. */
+export const studyCompute = createComputeClient();
 /** Fetch worker facade. */
 export const fetcher = createFetchClient();
 

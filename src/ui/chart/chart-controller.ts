@@ -3,20 +3,16 @@
  * Views (legend, markers, level zones) attach through it; it holds no business logic.
  */
 import {
-  type CandlestickData,
   CandlestickSeries,
   createChart,
   HistogramSeries,
   type IChartApi,
   type ISeriesApi,
   type MouseEventParams,
-  type UTCTimestamp,
-  type WhitespaceData,
 } from 'lightweight-charts';
 import type { BarFrame } from '../../core/series';
-import { unixSeconds } from '../../core/time';
 import { formatUsd } from '../format/usd';
-import { barIndex, toChartData } from './chart-data';
+import { barIndex, changedTail, frameTail, toChartData } from './chart-data';
 import { CHART_THEMES, type ThemeName } from './theme';
 
 /** What the crosshair points at, or null when it leaves the chart. */
@@ -29,6 +25,8 @@ export class ChartController {
   readonly shorts: ISeriesApi<'Histogram'>;
   readonly longs: ISeriesApi<'Histogram'>;
   private frame: BarFrame | null = null;
+  /** How many times all data was replaced; tests read it to tell live updates from redraws. */
+  fullRedraws = 0;
 
   constructor(container: HTMLElement, theme: ThemeName, onHover: HoverHandler) {
     this.chart = createChart(container, {
@@ -59,31 +57,41 @@ export class ChartController {
     });
   }
 
-  /** Replaces all data (timeframe or filter changed). */
+  /**
+   * Shows a frame. When history is unchanged and only the newest bar changed or one was appended (live data),
+   * just those bars go through series.update(); anything else replaces all data.
+   */
   setFrame(frame: BarFrame): void {
+    const from = this.frame ? changedTail(this.frame, frame) : -1;
+    if (from >= 0) {
+      this.updateFrom(frame, from);
+      return;
+    }
     this.frame = frame;
     const data = toChartData(frame);
     this.candles.setData(data.candles);
     this.shorts.setData(data.shorts);
     this.longs.setData(data.longs);
+    this.fullRedraws++;
     this.showRecent(150);
   }
 
   /** Updates or appends the newest bar only (live data), without redrawing history. */
   updateLastBar(frame: BarFrame): void {
+    this.updateFrom(frame, Math.max(0, frame.candles.close.length - 1));
+  }
+
+  private updateFrom(frame: BarFrame, from: number): void {
     this.frame = frame;
-    const n = frame.candles.close.length;
-    if (n === 0) return;
-    const data = toChartData({
-      ...frame,
-      candles: sliceCandles(frame, n - 1),
-      liq: sliceLiq(frame, n - 1),
-      start: unixSeconds(frame.start + (n - 1) * frame.step),
-    });
-    const [candle] = data.candles as Array<CandlestickData<UTCTimestamp> | WhitespaceData<UTCTimestamp>>;
-    if (candle) this.candles.update(candle);
-    if (data.shorts[0]) this.shorts.update(data.shorts[0]);
-    if (data.longs[0]) this.longs.update(data.longs[0]);
+    const tail = toChartData(frameTail(frame, from));
+    for (let i = 0; i < tail.candles.length; i++) {
+      const candle = tail.candles[i];
+      const short = tail.shorts[i];
+      const long = tail.longs[i];
+      if (candle) this.candles.update(candle);
+      if (short) this.shorts.update(short);
+      if (long) this.longs.update(long);
+    }
   }
 
   /** The frame on screen. */
@@ -148,21 +156,4 @@ export class ChartController {
   dispose(): void {
     this.chart.remove();
   }
-}
-
-function sliceCandles(frame: BarFrame, i: number): BarFrame['candles'] {
-  const c = frame.candles;
-  return {
-    ...c,
-    open: c.open.subarray(i),
-    high: c.high.subarray(i),
-    low: c.low.subarray(i),
-    close: c.close.subarray(i),
-    volume: c.volume.subarray(i),
-  };
-}
-
-function sliceLiq(frame: BarFrame, i: number): BarFrame['liq'] {
-  const l = frame.liq;
-  return { ...l, long: l.long.subarray(i), short: l.short.subarray(i), covered: l.covered.subarray(i) };
 }

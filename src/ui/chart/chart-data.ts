@@ -38,3 +38,61 @@ export function barIndex(frame: BarFrame, time: number): number {
   const i = (time - frame.start) / frame.step;
   return Number.isInteger(i) && i >= 0 && i < frame.candles.close.length ? i : -1;
 }
+
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = a[i] ?? Number.NaN;
+    const y = b[i] ?? Number.NaN;
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+  }
+  return true;
+}
+
+/**
+ * Where `next` starts to differ from `prev` when only the newest bar changed or one bar was appended (the live
+ * case): the index of prev's last bar. -1 when anything else changed, so the chart must be set afresh.
+ */
+export function changedTail(prev: BarFrame, next: BarFrame): number {
+  const n = prev.candles.close.length;
+  const m = next.candles.close.length;
+  if (prev.start !== next.start || prev.step !== next.step || n === 0 || (m !== n && m !== n + 1)) return -1;
+  const k = n - 1;
+  const p = prev.candles;
+  const q = next.candles;
+  const same =
+    sameValues(p.open, q.open, k) &&
+    sameValues(p.high, q.high, k) &&
+    sameValues(p.low, q.low, k) &&
+    sameValues(p.close, q.close, k) &&
+    sameValues(prev.liq.long, next.liq.long, k) &&
+    sameValues(prev.liq.short, next.liq.short, k) &&
+    sameValues(prev.liq.covered, next.liq.covered, k);
+  return same ? k : -1;
+}
+
+/** The bars of `frame` from index `from` on, as a frame of their own (views, no copies). */
+export function frameTail(frame: BarFrame, from: number): BarFrame {
+  const c = frame.candles;
+  const l = frame.liq;
+  const start = (frame.start + from * frame.step) as BarFrame['start'];
+  return {
+    start,
+    step: frame.step,
+    candles: {
+      ...c,
+      start,
+      open: c.open.subarray(from),
+      high: c.high.subarray(from),
+      low: c.low.subarray(from),
+      close: c.close.subarray(from),
+      volume: c.volume.subarray(from),
+    },
+    liq: {
+      ...l,
+      start,
+      long: l.long.subarray(from),
+      short: l.short.subarray(from),
+      covered: l.covered.subarray(from),
+    },
+  };
+}

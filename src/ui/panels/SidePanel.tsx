@@ -5,10 +5,12 @@
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
+import type { ContractFilter } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import type { DataSource } from '../../workers/compute/api';
 import { AlertsPanel } from '../alerts/AlertsPanel';
 import { HtfPanel } from './htf/HtfPanel';
+import { LevelsPanel } from './LevelsPanel';
 import { StudyPanel } from './study/StudyPanel';
 
 /** Props every panel receives. */
@@ -21,10 +23,13 @@ export interface PanelProps {
   timeframe: Timeframe;
   source: DataSource | null;
   frame: BarFrame | null;
+  /** The chart's contract filter: panels analyse the same contracts the chart shows. */
+  filter: ContractFilter;
 }
 
 /** Registered panels, in tab order. */
 export const PANELS: ReadonlyArray<{ id: string; title: string; component: ComponentType<PanelProps> }> = [
+  { id: 'levels', title: 'Levels', component: LevelsPanel },
   { id: 'htf', title: 'HTF', component: HtfPanel },
   { id: 'study', title: 'Study', component: StudyPanel },
   { id: 'alerts', title: 'Alerts', component: AlertsPanel },

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings';
 import { AlertsSection } from './AlertsSection';
 import { CoinalyzeSection } from './CoinalyzeSection';
+import { LevelSection, OscillatorSection, SpikeSection } from './ComputeSection';
 import { loadSettings, saveSettings } from './settings-store';
 import { TelegramSection } from './TelegramSection';
 
@@ -20,6 +21,9 @@ const SECTIONS: ReadonlyArray<{ title: string; component: ComponentType<SectionP
   { title: 'Data', component: CoinalyzeSection },
   { title: 'Telegram', component: TelegramSection },
   { title: 'Alerts', component: AlertsSection },
+  { title: 'Spikes', component: SpikeSection },
+  { title: 'Levels', component: LevelSection },
+  { title: 'Oscillators', component: OscillatorSection },
 ];
 
 /** Props of the dialog. */

@@ -3,7 +3,8 @@ import { transfer } from 'comlink';
 import { frameBuffers } from '../../core/series';
 import { AbortRegistry, throwIfAborted, yieldToEventLoop } from '../cancel';
 import { database } from '../db-cache';
-import type { ComputeApi, FrameRequest, FrameResult } from './api';
+import { analyzeLoaded } from './analyze';
+import type { AnalyzeRequest, AnalyzeResult, ComputeApi, FrameRequest, FrameResult } from './api';
 import { loadFrame } from './frame-loader';
 import { studyApi } from './study/study-api';
 
@@ -22,6 +23,17 @@ export const computeApi: ComputeApi = {
       const result = await loadFrame(await database(request.source), request);
       throwIfAborted(aborts.signal(callId));
       return transfer(result, frameBuffers(result.frame));
+    } finally {
+      aborts.release(callId);
+    }
+  },
+
+  async analyze(request: AnalyzeRequest, callId?: number): Promise<AnalyzeResult> {
+    try {
+      const loaded = await loadFrame(await database(request.source), request);
+      throwIfAborted(aborts.signal(callId));
+      const { result, buffers } = analyzeLoaded(request, loaded);
+      return transfer(result, buffers);
     } finally {
       aborts.release(callId);
     }

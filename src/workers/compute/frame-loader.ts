@@ -1,14 +1,13 @@
-/** Builds the chart frame: picks the finest stored base interval that divides the timeframe, reads, bins. */
+/**
+ * Builds the chart frame: every stored base interval that divides the timeframe is read and binned, then stitched
+ * finest-first, so older history kept only at coarser intervals still shows (exactly) where finer data is gone.
+ */
 import type { IDBPDatabase } from 'idb';
 import { binCandles, binLiq } from '../../core/binning';
-import {
-  BASE_INTERVAL_SECONDS,
-  type BaseInterval,
-  finestDividingInterval,
-  TIMEFRAME_SECONDS,
-} from '../../core/intervals';
+import { BASE_INTERVAL_SECONDS, type BaseInterval, TIMEFRAME_SECONDS } from '../../core/intervals';
 import { matchesFilter } from '../../core/market';
 import { emptyCandles, emptyLiq } from '../../core/series';
+import { type StitchSource, stitch, stitchNotice } from '../../core/stitch';
 import { floorTo, unixSeconds } from '../../core/time';
 import type { LiqLabDB } from '../../storage/schema';
 import { readCandles, readLiqSum } from '../../storage/series-repo';
@@ -22,10 +21,11 @@ export async function loadFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
   const coverage = (await db.getAll('coverage')).filter(
     (c) => c.kind === 'liq' && symbols.includes(c.symbol),
   );
-  const stored = [...new Set(coverage.map((c) => c.interval))];
-  const interval: BaseInterval | null = finestDividingInterval(request.timeframe, stored);
-  if (!interval) {
-    const finest = stored.sort((a, b) => BASE_INTERVAL_SECONDS[a] - BASE_INTERVAL_SECONDS[b])[0];
+  const stored = [...new Set(coverage.map((c) => c.interval))].sort(
+    (a, b) => BASE_INTERVAL_SECONDS[a] - BASE_INTERVAL_SECONDS[b],
+  );
+  const dividing = stored.filter((iv) => target % BASE_INTERVAL_SECONDS[iv] === 0);
+  if (dividing.length === 0) {
     const empty = unixSeconds(0);
     return {
       frame: {
@@ -34,11 +34,36 @@ export async function loadFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
         candles: emptyCandles(empty, target, 0),
         liq: emptyLiq(empty, target, 0),
       },
-      notice: finest
-        ? `${request.timeframe} needs data finer than the stored ${finest} buckets`
+      notice: stored[0]
+        ? `${request.timeframe} needs data finer than the stored ${stored[0]} buckets`
         : 'No data stored yet',
+      historyStart: null,
     };
   }
+  const sources: StitchSource[] = [];
+  for (const interval of dividing) {
+    const span = rangeOf(coverage, interval);
+    if (!span) continue;
+    const from = floorTo(span[0], target);
+    const to = span[1];
+    sources.push({
+      label: interval,
+      liq: binLiq(await readLiqSum(db, symbols, interval, from, to), target),
+      candles: binCandles(await readCandles(db, request.referenceSymbol, interval, from, to), target),
+    });
+  }
+  const s = stitch(sources, target);
+  return {
+    frame: s.frame,
+    notice: dividing.length > 1 ? stitchNotice(request.timeframe, s) : null,
+    historyStart: s.historyStart,
+  };
+}
+
+function rangeOf(
+  coverage: Array<{ interval: BaseInterval; ranges: Array<readonly [number, number]> }>,
+  interval: BaseInterval,
+) {
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;
   for (const c of coverage) {
@@ -48,8 +73,5 @@ export async function loadFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
       to = Math.max(to, b);
     }
   }
-  from = floorTo(from, target);
-  const liq = binLiq(await readLiqSum(db, symbols, interval, from, to), target);
-  const candles = binCandles(await readCandles(db, request.referenceSymbol, interval, from, to), target);
-  return { frame: { start: liq.start, step: target, liq, candles }, notice: null };
+  return Number.isFinite(from) ? ([from, to] as const) : null;
 }

@@ -68,4 +68,17 @@ describe('worker facade', () => {
     await expect(facade.call(AbortSignal.abort(), (api, id) => api.count(1, id))).rejects.toThrow(/Aborted/);
     expect(progress.started).toBe(0);
   });
+
+  it('when one caller aborts a terminate-policy worker, other calls on it reject instead of hanging', async () => {
+    const progress = { n: 0, started: 0 };
+    const facade = new WorkerFacade<CountingApi>(fakeWorker(progress), 'terminate');
+    const abort = new AbortController();
+    const mine = facade.call(abort.signal, (api, id) => api.count(1_000_000, id));
+    const other = facade.call(undefined, (api, id) => api.count(1_000_000, id));
+    while (progress.n < 10) await new Promise((r) => setTimeout(r, 1));
+    abort.abort();
+    await expect(mine).rejects.toThrow(/Aborted/);
+    await expect(other).rejects.toThrow(/Aborted/);
+    expect(facade.started).toBe(false);
+  });
 });

@@ -2,10 +2,11 @@
 import '../study/study.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isTimeframe, type Timeframe } from '../../../core/intervals';
-import { ALL_CONTRACTS } from '../../../core/market';
+import { filterKey } from '../../../core/market';
 import type { HtfRow } from '../../../workers/compute/study/api';
-import { compute, DEFAULT_REFERENCE } from '../../app/services';
+import { compute } from '../../app/services';
 import { formatUsd } from '../../format/usd';
+import { loadSettings } from '../../settings/settings-store';
 import type { PanelProps } from '../SidePanel';
 
 const STORAGE_KEY = 'liqlab.htf.timeframes';
@@ -50,7 +51,7 @@ function MiniHistogram({ row }: { row: HtfRow }) {
 }
 
 /** HTF tab. */
-export function HtfPanel({ source, frame, timeframe, onTimeframe }: PanelProps) {
+export function HtfPanel({ source, frame, timeframe, onTimeframe, filter }: PanelProps) {
   const [tfs, setTfs] = useState<Timeframe[]>(loadTfs);
   const [rows, setRows] = useState<HtfRow[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -62,29 +63,37 @@ export function HtfPanel({ source, frame, timeframe, onTimeframe }: PanelProps) 
   }, []);
   useEffect(() => {
     if (!source) return;
-    const ctl = new AbortController();
-    compute
-      .call(ctl.signal, (api, id) =>
-        api.loadHtf(
-          {
-            source,
-            timeframes: tfs,
-            filter: ALL_CONTRACTS,
-            referenceSymbol: DEFAULT_REFERENCE,
-            lastN: LAST_N,
-          },
-          id,
+    // No abort: this shares the chart's compute worker, and aborting would terminate it. A newer request just
+    // makes this one's answer stale.
+    let stale = false;
+    loadSettings()
+      .then((s) =>
+        compute.call(undefined, (api, id) =>
+          api.loadHtf(
+            {
+              source,
+              timeframes: tfs,
+              filter,
+              referenceSymbol: s.coinalyze.reference,
+              lastN: LAST_N,
+              detection: { spikes: s.spikes, levels: s.levels },
+            },
+            id,
+          ),
         ),
       )
       .then((r) => {
+        if (stale) return;
         setRows(r);
         setError(null);
       })
       .catch((e: unknown) => {
-        if (!ctl.signal.aborted) setError(e instanceof Error ? e.message : String(e));
+        if (!stale) setError(e instanceof Error ? e.message : String(e));
       });
-    return () => ctl.abort();
-  }, [source, tfs, frame, tick]);
+    return () => {
+      stale = true;
+    };
+  }, [source, tfs, frame, tick, filterKey(filter)]);
 
   return (
     <div class="htf-panel">

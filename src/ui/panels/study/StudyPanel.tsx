@@ -3,10 +3,10 @@ import './study.css';
 import { proxy } from 'comlink';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Side } from '../../../core/events';
-import { ALL_CONTRACTS } from '../../../core/market';
 import { eventsCsv, summaryCsv } from '../../../core/study/csv';
 import type { StudyResult } from '../../../core/study/types';
-import { compute, DEFAULT_REFERENCE } from '../../app/services';
+import { studyCompute } from '../../app/services';
+import { loadSettings } from '../../settings/settings-store';
 import type { PanelProps } from '../SidePanel';
 import { drawCaar, drawDose, drawScatter } from './plots';
 import { RespectTable, SummaryTable } from './tables';
@@ -21,7 +21,7 @@ function download(name: string, text: string): void {
 }
 
 /** Study tab. */
-export function StudyPanel({ source, timeframe, onJump }: PanelProps) {
+export function StudyPanel({ source, timeframe, onJump, filter }: PanelProps) {
   const [result, setResult] = useState<StudyResult | null>(null);
   const [progress, setProgress] = useState<{ f: number; stage: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,12 +40,20 @@ export function StudyPanel({ source, timeframe, onJump }: PanelProps) {
     setError(null);
     setProgress({ f: 0, stage: 'starting' });
     const onProgress = proxy((f: number, stage: string) => setProgress({ f, stage }));
-    compute
-      .call(ctl.signal, (api, id) =>
-        api.runStudy(
-          { source, timeframe, filter: ALL_CONTRACTS, referenceSymbol: DEFAULT_REFERENCE },
-          onProgress,
-          id,
+    loadSettings()
+      .then((s) =>
+        studyCompute.call(ctl.signal, (api, id) =>
+          api.runStudy(
+            {
+              source,
+              timeframe,
+              filter,
+              referenceSymbol: s.coinalyze.reference,
+              detection: { spikes: s.spikes, levels: s.levels },
+            },
+            onProgress,
+            id,
+          ),
         ),
       )
       .then((r) => {

@@ -1,6 +1,9 @@
 /** Study and HTF calls of the compute worker, as the page sees them (merged into ComputeApi). */
+
 import type { Timeframe } from '../../../core/intervals';
+import type { LevelParams } from '../../../core/levels/params';
 import type { ContractFilter } from '../../../core/market';
+import type { SpikeParams } from '../../../core/spikes/params';
 import type { StudyParams, StudyResult } from '../../../core/study/types';
 
 /** Where the study reads its data and how it runs. */
@@ -11,6 +14,14 @@ export interface StudyRequest {
   referenceSymbol: string;
   /** Overrides of the per-timeframe defaults (placebo draws, seed, …). */
   params?: Partial<StudyParams>;
+  /** Spike and level parameters (the user's settings, so the study sees the chart's events). */
+  detection?: DetectionParams;
+}
+
+/** Spike and level parameters for detection inside the study and the HTF panel. */
+export interface DetectionParams {
+  spikes: SpikeParams;
+  levels: LevelParams;
 }
 
 /** Progress callback passed as a comlink proxy: fraction in [0, 1] and a stage label. */
@@ -24,6 +35,7 @@ export interface HtfRequest {
   referenceSymbol: string;
   /** Bins per mini histogram. */
   lastN: number;
+  detection?: DetectionParams;
 }
 
 /** One timeframe's row in the HTF panel; index 0 of the arrays is the oldest of the last N bins. */

@@ -1,10 +1,10 @@
-/**
- * The one place the study meets spike detection and level building (the compute engineer's modules).
- * Until those land in main, `detectForStudy` reports that detection is unavailable.
- */
+/** The one place the study and the HTF panel meet spike detection and level building. */
 import type { Level, LevelTouch, SpikeEvent } from '../../../core/events';
 import type { Timeframe } from '../../../core/intervals';
+import { buildLevels, DEFAULT_LEVEL_PARAMS, type LevelParams } from '../../../core/levels/build';
 import type { BarFrame } from '../../../core/series';
+import { detectSpikes } from '../../../core/spikes/detect';
+import { DEFAULT_SPIKE_PARAMS, type SpikeParams } from '../../../core/spikes/params';
 
 /** Detection output the study and the HTF panel need. */
 export interface Detection {
@@ -19,7 +19,24 @@ export interface Detection {
   buildLevels: (events: SpikeEvent[]) => { levels: Level[]; touches: LevelTouch[] };
 }
 
-/** Runs spike detection and level building on `frame`, or returns null while they are unavailable. */
-export function detectForStudy(_frame: BarFrame, _timeframe: Timeframe): Detection | null {
-  return null;
+/** Runs spike detection and level building on `frame` with the user's parameters (the chart's, by default). */
+export function detectForStudy(
+  frame: BarFrame,
+  timeframe: Timeframe,
+  spikes: SpikeParams = DEFAULT_SPIKE_PARAMS,
+  levels: LevelParams = DEFAULT_LEVEL_PARAMS,
+): Detection {
+  const d = detectSpikes(frame, timeframe, spikes);
+  const build = (events: readonly SpikeEvent[]) => buildLevels(frame, events, timeframe, levels);
+  const real = build(d.events);
+  return {
+    events: d.events,
+    levels: real.levels,
+    touches: real.touches,
+    zLong: d.long.z,
+    zShort: d.short.z,
+    spikeLong: d.long.spike,
+    spikeShort: d.short.spike,
+    buildLevels: build,
+  };
 }

@@ -27,8 +27,12 @@ export const studyApi: StudyApi = {
     const { frame, notice } = await loadFrame(await database(request.source), { ...request });
     if (frame.candles.close.length === 0) throw new Error(notice ?? 'No bars to study');
     progress?.(0.01, 'detecting spikes');
-    const det = detectForStudy(frame, request.timeframe);
-    if (!det) throw new Error('Spike detection is not available in this build yet');
+    const det = detectForStudy(
+      frame,
+      request.timeframe,
+      request.detection?.spikes,
+      request.detection?.levels,
+    );
     const c = frame.candles;
     return runStudy(
       {
@@ -56,7 +60,8 @@ export const studyApi: StudyApi = {
       const { frame, notice } = await loadFrame(db, { ...request, timeframe });
       const n = frame.liq.long.length;
       const from = Math.max(0, n - request.lastN);
-      const det = n > 0 ? detectForStudy(frame, timeframe) : null;
+      const det =
+        n > 0 ? detectForStudy(frame, timeframe, request.detection?.spikes, request.detection?.levels) : null;
       const pick = <T>(f: (i: number) => T): T[] => Array.from({ length: n - from }, (_, k) => f(from + k));
       const eventAt = new Map<number, string>();
       for (const e of det?.events ?? []) eventAt.set(e.firstIndex, e.eventClass);

@@ -1,0 +1,117 @@
+/**
+ * Liquidation oscillators and EdgeLine, streaming (statistics.md §4). Display values include bar t (its own
+ * close); the CLD z is scored against earlier rolling sums only. `peek` never changes state.
+ */
+import type { BarFrame } from '../series';
+import { alphaFromSpan } from '../stats/ewm';
+import { RollingRobust } from '../stats/rolling-robust';
+import type { OscillatorParams } from './params';
+
+/** One bar's oscillator values. */
+export interface OscillatorBar {
+  /** (EMA L − EMA S) / (EMA L + EMA S + ε), in [−1, 1]; positive = longs flushed. */
+  lsi: number;
+  /** Σ (S − L) since 00:00 UTC; positive = shorts squeezed. */
+  cldDay: number;
+  /** Robust z of the signed-log rolling CLD sum. */
+  cldZ: number;
+  /** Liquidation-weighted typical price of longs / shorts over the EdgeLine window. */
+  edgeLong: number;
+  edgeShort: number;
+}
+
+const EPS = 1e-9;
+const slog = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v));
+
+/** Rolling sums over a ring of k slots. */
+class RingSum {
+  private readonly ring: Float64Array;
+  private head = 0;
+  sum = 0;
+  constructor(k: number) {
+    this.ring = new Float64Array(Math.max(1, k));
+  }
+  /** Sum if x were admitted. */
+  peek(x: number): number {
+    return this.sum - (this.ring[this.head] ?? 0) + x;
+  }
+  push(x: number): void {
+    this.sum = this.peek(x);
+    this.ring[this.head] = x;
+    this.head = (this.head + 1) % this.ring.length;
+  }
+}
+
+/** Streaming oscillator state. */
+export class OscillatorEngine {
+  private emaL = Number.NaN;
+  private emaS = Number.NaN;
+  private day = Number.NaN;
+  private cld = 0;
+  private readonly alpha: number;
+  private readonly cldSum: RingSum;
+  private readonly cldRobust: RollingRobust;
+  private readonly edge: RingSum[];
+
+  constructor(p: OscillatorParams, step: number, window: number, minPeriods: number) {
+    this.alpha = alphaFromSpan(p.lsiBars);
+    this.cldSum = new RingSum(Math.round(p.cldWindowSeconds / step));
+    this.cldRobust = new RollingRobust(window, minPeriods, 0.1);
+    const k = Math.max(1, Math.round(p.edgeWindowSeconds / step));
+    this.edge = [new RingSum(k), new RingSum(k), new RingSum(k), new RingSum(k)];
+  }
+
+  private inputs(frame: BarFrame, i: number) {
+    const cov = frame.liq.covered[i] === 1;
+    const L = cov ? (frame.liq.long[i] ?? 0) : 0;
+    const S = cov ? (frame.liq.short[i] ?? 0) : 0;
+    const c = frame.candles;
+    const tp = ((c.high[i] ?? Number.NaN) + (c.low[i] ?? Number.NaN) + (c.close[i] ?? Number.NaN)) / 3;
+    const ok = Number.isFinite(tp);
+    return {
+      L,
+      S,
+      tp: ok ? tp : 0,
+      wL: ok ? L : 0,
+      wS: ok ? S : 0,
+      day: Math.floor((frame.start + i * frame.step) / 86400),
+    };
+  }
+
+  /** Values at bar i including bar i, without admitting it. */
+  peek(frame: BarFrame, i: number): OscillatorBar {
+    const x = this.inputs(frame, i);
+    const a = this.alpha;
+    const eL = Number.isNaN(this.emaL) ? x.L : this.emaL + a * (x.L - this.emaL);
+    const eS = Number.isNaN(this.emaS) ? x.S : this.emaS + a * (x.S - this.emaS);
+    const cldDay = (x.day === this.day ? this.cld : 0) + (x.S - x.L);
+    const roll = this.cldSum.peek(x.S - x.L);
+    const [pl, l, ps, s] = this.edge;
+    const wl = l?.peek(x.wL) ?? 0;
+    const ws = s?.peek(x.wS) ?? 0;
+    return {
+      lsi: (eL - eS) / (eL + eS + EPS),
+      cldDay,
+      cldZ: this.cldRobust.peek(slog(roll)).z,
+      edgeLong: wl > 0 ? (pl?.peek(x.tp * x.wL) ?? 0) / wl : Number.NaN,
+      edgeShort: ws > 0 ? (ps?.peek(x.tp * x.wS) ?? 0) / ws : Number.NaN,
+    };
+  }
+
+  /** Admits closed bar i. */
+  commit(frame: BarFrame, i: number): void {
+    const x = this.inputs(frame, i);
+    const a = this.alpha;
+    this.emaL = Number.isNaN(this.emaL) ? x.L : this.emaL + a * (x.L - this.emaL);
+    this.emaS = Number.isNaN(this.emaS) ? x.S : this.emaS + a * (x.S - this.emaS);
+    this.cld = (x.day === this.day ? this.cld : 0) + (x.S - x.L);
+    this.day = x.day;
+    this.cldSum.push(x.S - x.L);
+    this.cldRobust.push(slog(this.cldSum.sum));
+    const [pl, l, ps, s] = this.edge;
+    pl?.push(x.tp * x.wL);
+    l?.push(x.wL);
+    ps?.push(x.tp * x.wS);
+    s?.push(x.wS);
+  }
+}

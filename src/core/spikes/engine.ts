@@ -1,0 +1,159 @@
+/**
+ * Streaming spike detector over a growing frame. Bars before the last are committed once (O(W) each: the window
+ * memmove); the last, still-open bar is only scored against the past (O(log W)), so a live update never
+ * recomputes history and gives exactly what a full pass over the same bars gives.
+ */
+import type { Side, SpikeEvent } from '../events';
+import type { Timeframe } from '../intervals';
+import type { BarFrame } from '../series';
+import { buildEvent, type SeriesScores } from './classify';
+import { declusterRuns, type Run, runIsFinal } from './decluster';
+import { heatHalfLifeBars, runGapBars, type SpikeParams } from './params';
+import { HeatScorer, SeriesScorer } from './series-scorer';
+
+const SERIES = ['long', 'short', 'total'] as const;
+type SeriesName = (typeof SERIES)[number];
+
+function allocScores(n: number, old?: SeriesScores): SeriesScores {
+  const grow = <T extends Float64Array | Uint8Array>(make: (k: number) => T, prev?: T): T => {
+    const a = make(n);
+    if (prev) a.set(prev.subarray(0, Math.min(prev.length, n)));
+    return a;
+  };
+  const f = (k: number) => new Float64Array(k);
+  return {
+    z: grow(f, old?.z),
+    zRaw: grow(f, old?.zRaw),
+    pEmp: grow(f, old?.pEmp),
+    pTail: grow(f, old?.pTail),
+    spike: grow((k) => new Uint8Array(k), old?.spike),
+  };
+}
+
+function seriesValue(frame: BarFrame, name: SeriesName, i: number): number {
+  if (!frame.liq.covered[i]) return Number.NaN;
+  const l = frame.liq.long[i] ?? 0;
+  const s = frame.liq.short[i] ?? 0;
+  return name === 'long' ? l : name === 'short' ? s : l + s;
+}
+
+/** Incremental detector; call `update` with the same frame grown or its last bar changed. */
+export class SpikeEngine {
+  private readonly scorers: Record<SeriesName, SeriesScorer>;
+  private readonly heat: HeatScorer;
+  private scores: Record<SeriesName, SeriesScores>;
+  private heatZ = new Float64Array(0);
+  private committed = 0;
+  private n = 0;
+  private readonly finalEvents: SpikeEvent[] = [];
+  private readonly scanFrom: Record<Side, number> = { long: 0, short: 0 };
+  private provisional: SpikeEvent[] = [];
+  /** Earliest bar of a run that may still change; levels commit only before it. */
+  provisionalFrom = 0;
+  readonly runGap: number;
+
+  constructor(
+    readonly timeframe: Timeframe,
+    readonly params: SpikeParams,
+    readonly window: number,
+    readonly step: number,
+  ) {
+    this.runGap = runGapBars(params, step);
+    const mk = () => new SeriesScorer(params, window, step);
+    this.scorers = { long: mk(), short: mk(), total: mk() };
+    const minPeriods = Math.max(1, Math.ceil(window * params.minPeriodsFraction));
+    this.heat = new HeatScorer(heatHalfLifeBars(params, step), window, minPeriods, params.sigmaMin);
+    this.scores = { long: allocScores(0), short: allocScores(0), total: allocScores(0) };
+  }
+
+  /** Bars scored so far. */
+  get length(): number {
+    return this.n;
+  }
+
+  /** Scores new bars and re-scores the open last bar. */
+  update(frame: BarFrame): void {
+    const n = frame.liq.long.length;
+    if (n < this.committed) throw new Error('frame shrank: start a new SpikeEngine');
+    this.ensure(n);
+    for (let i = this.committed; i < n; i++) this.scoreBar(frame, i, i < n - 1);
+    this.n = n;
+    this.updateEvents(frame);
+  }
+
+  /** Per-series scores (views of length n). */
+  series(name: SeriesName): SeriesScores {
+    const s = this.scores[name];
+    const n = this.n;
+    return {
+      z: s.z.subarray(0, n),
+      zRaw: s.zRaw.subarray(0, n),
+      pEmp: s.pEmp.subarray(0, n),
+      pTail: s.pTail.subarray(0, n),
+      spike: s.spike.subarray(0, n),
+    };
+  }
+
+  /** z(E) per bar (view of length n). */
+  heatScores(): Float64Array {
+    return this.heatZ.subarray(0, this.n);
+  }
+
+  /** All events, final then provisional, ordered by first bar then side. */
+  events(): SpikeEvent[] {
+    return [...this.finalEvents, ...this.provisional].sort(
+      (a, b) => a.firstIndex - b.firstIndex || (a.side < b.side ? -1 : a.side > b.side ? 1 : 0),
+    );
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.heatZ.length) return;
+    const cap = Math.max(n, this.heatZ.length * 2);
+    for (const name of SERIES) this.scores[name] = allocScores(cap, this.scores[name]);
+    const h = new Float64Array(cap);
+    h.set(this.heatZ);
+    this.heatZ = h;
+  }
+
+  private scoreBar(frame: BarFrame, i: number, commit: boolean): void {
+    const time = frame.start + i * frame.step;
+    this.heatZ[i] = this.heat.peek();
+    for (const name of SERIES) {
+      const x = seriesValue(frame, name, i);
+      const r = this.scorers[name].peek(x, time);
+      const s = this.scores[name];
+      s.z[i] = r.z;
+      s.zRaw[i] = r.zRaw;
+      s.pEmp[i] = r.pEmp;
+      s.pTail[i] = r.pTail;
+      s.spike[i] = r.spike ? 1 : 0;
+      if (commit) this.scorers[name].commit(x, time, r);
+    }
+    if (commit) {
+      this.heat.commit(seriesValue(frame, 'total', i));
+      this.committed = i + 1;
+    }
+  }
+
+  private updateEvents(frame: BarFrame): void {
+    const n = this.n;
+    const lastKnown = n - 2;
+    this.provisional = [];
+    this.provisionalFrom = Math.max(0, n - 1);
+    const heat = this.heatScores();
+    for (const side of ['long', 'short'] as const) {
+      const sc = this.series(side);
+      const runs: Run[] = declusterRuns(sc.spike, this.runGap, this.scanFrom[side], n);
+      for (const run of runs) {
+        const ev = buildEvent(frame, this.timeframe, side, run, sc, heat, this.params);
+        if (runIsFinal(run, this.runGap, lastKnown)) {
+          this.finalEvents.push(ev);
+          this.scanFrom[side] = run.last + 1;
+        } else {
+          this.provisional.push(ev);
+          this.provisionalFrom = Math.min(this.provisionalFrom, run.first);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+/** Spike-detection parameters (statistics.md §0, §1.3–1.4); every default is a starting point, not an optimum. */
+import { TIMEFRAME_SECONDS, type Timeframe } from '../intervals';
+
+/** Editable spike parameters. */
+export interface SpikeParams {
+  /** Baseline window in bars; 0 = auto: `windowDays` of bars, at least `minWindowBars`, at most ⅓ of history. */
+  windowBars: number;
+  windowDays: number;
+  minWindowBars: number;
+  /** Scores start once the window holds this fraction of W (½, UNVERIFIED). */
+  minPeriodsFraction: number;
+  /** σ floor in log units. */
+  sigmaMin: number;
+  /** Robust z cut-off (Iglewicz–Hoaglin 3.5). */
+  zThreshold: number;
+  /** Empirical p cut-off; drives the expected false alarms per day. */
+  pThreshold: number;
+  /** Absolute USD floor per bar (0 = none). */
+  usdFloor: number;
+  /** Also require X ≥ this trailing quantile of X (0 = off). */
+  floorQuantile: number;
+  /** Hour-of-day seasonal offset, used only for bars of 1 h or shorter. */
+  seasonal: boolean;
+  seasonalDays: number;
+  /** The offset shrinks toward 0 while its hour bucket holds fewer points than this. */
+  seasonalMinPoints: number;
+  /** GPD tail p at or below this labels an event "extreme". */
+  extremeP: number;
+  tailLevel: number;
+  tailInit: number;
+  tailMaxExcess: number;
+  /** p_tail is shown only with at least this many excesses. */
+  tailMinExcess: number;
+  tailFit: 'pwm' | 'mle';
+  /** Runs rule: spike bars separated by at most this much quiet time form one event (r = 3 at 5m, 1 at 1h). */
+  runGapSeconds: number;
+  /** Half-life of the cascade-heat memory E. */
+  heatHalfLifeSeconds: number;
+  /** Below this z(E) before the event: onset. */
+  onsetHeatZ: number;
+  /** At or above this z(E): continuation. */
+  continuationHeatZ: number;
+}
+
+/** Defaults from statistics.md §0. */
+export const DEFAULT_SPIKE_PARAMS: SpikeParams = {
+  windowBars: 0,
+  windowDays: 7,
+  minWindowBars: 150,
+  minPeriodsFraction: 0.5,
+  sigmaMin: 0.1,
+  zThreshold: 3.5,
+  pThreshold: 0.01,
+  usdFloor: 0,
+  floorQuantile: 0.9,
+  seasonal: true,
+  seasonalDays: 28,
+  seasonalMinPoints: 10,
+  extremeP: 1e-3,
+  tailLevel: 0.98,
+  tailInit: 1000,
+  tailMaxExcess: 1000,
+  tailMinExcess: 50,
+  tailFit: 'pwm',
+  runGapSeconds: 900,
+  heatHalfLifeSeconds: 3600,
+  onsetHeatZ: 1,
+  continuationHeatZ: 2,
+};
+
+/** The baseline window W in bars for a frame of `n` bars of `step` seconds. */
+export function resolveWindow(params: SpikeParams, step: number, n: number): number {
+  if (params.windowBars > 0) return Math.round(params.windowBars);
+  const days = Math.round((params.windowDays * 86400) / step);
+  return Math.max(params.minWindowBars, Math.min(days, Math.floor(n / 3)));
+}
+
+/** Runs-rule gap r in bars (at least 1). */
+export function runGapBars(params: SpikeParams, step: number): number {
+  return Math.max(1, Math.round(params.runGapSeconds / step));
+}
+
+/** Half-life of the heat memory in bars (at least 1). */
+export function heatHalfLifeBars(params: SpikeParams, step: number): number {
+  return Math.max(1, params.heatHalfLifeSeconds / step);
+}
+
+/** Expected false alarms per day per series = p threshold × bars per day (statistics.md §1.4). */
+export function expectedFalseAlarmsPerDay(p: number, timeframe: Timeframe): number {
+  return p * (86400 / TIMEFRAME_SECONDS[timeframe]);
+}
+
+/**
+ * The p threshold the empirical p can actually reach with W past bars: p_emp takes values k/(W+1), so the
+ * effective cut-off is ⌊p·(W+1)⌋/(W+1), and 0 when W is too short to ever reach p.
+ */
+export function attainablePThreshold(p: number, window: number): number {
+  return Math.floor(p * (window + 1) + 1e-9) / (window + 1);
+}

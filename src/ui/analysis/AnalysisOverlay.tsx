@@ -1,0 +1,82 @@
+/** Spike markers, level zones, EdgeLine and the oscillator pane on the chart, with a selector and a spike readout. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SpikeEvent } from '../../core/events';
+import type { AnalyzeResult } from '../../workers/compute/api';
+import type { ChartController } from '../chart/chart-controller';
+import { describeEvent } from '../chart/spike-markers';
+import { OSCILLATORS, type OscillatorKey, OverlayLayers } from './overlay-layers';
+import './analysis.css';
+
+/** Props: the chart and the result to draw. */
+export interface AnalysisOverlayProps {
+  controller: ChartController | null;
+  result: AnalyzeResult | null;
+}
+
+/** Renders the selector and readout; draws into the chart through OverlayLayers. */
+export function AnalysisOverlay({ controller, result }: AnalysisOverlayProps) {
+  const layers = useRef<OverlayLayers | null>(null);
+  const [key, setKey] = useState<OscillatorKey>('lsi');
+  const [hovered, setHovered] = useState<SpikeEvent[]>([]);
+
+  useEffect(() => {
+    if (!controller) return;
+    layers.current = new OverlayLayers(controller);
+    return () => {
+      layers.current?.dispose();
+      layers.current = null;
+    };
+  }, [controller]);
+
+  useEffect(() => {
+    if (result && layers.current)
+      layers.current.show(result.frame, result.analysis, key, result.historyStart ?? null);
+  }, [result, key, controller]);
+
+  useEffect(() => {
+    if (!controller || !result) return;
+    const events = result.analysis.detection.events;
+    const onMove = (p: { time?: unknown }) => {
+      const t = typeof p.time === 'number' ? p.time : null;
+      setHovered(t === null ? [] : events.filter((e) => e.firstTime <= t && t <= e.lastTime));
+    };
+    controller.chart.subscribeCrosshairMove(onMove);
+    return () => controller.chart.unsubscribeCrosshairMove(onMove);
+  }, [controller, result]);
+
+  const det = result?.analysis.detection;
+  return (
+    <div class="analysis-bar" data-testid="analysis-bar">
+      <label>
+        Oscillator{' '}
+        <select
+          value={key}
+          onChange={(e) => setKey(e.currentTarget.value as OscillatorKey)}
+          aria-label="Oscillator"
+        >
+          {Object.entries(OSCILLATORS).map(([k, title]) => (
+            <option key={k} value={k}>
+              {title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {det && (
+        <span
+          class="analysis-counts"
+          data-events={det.events.length}
+          data-levels={result?.analysis.levels.length ?? 0}
+        >
+          {det.events.length} spike events ·{' '}
+          {result?.analysis.levels.filter((l) => l.state === 'active').length ?? 0} active levels · W{' '}
+          {det.window} bars · ≈{det.expectedFalseAlarmsPerDay.toFixed(2)} false alarms/day/series
+        </span>
+      )}
+      {hovered.map((e) => (
+        <span key={e.id} class={`spike-readout spike-${e.eventClass}`} role="status">
+          {describeEvent(e)}
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/** Loads frame + analysis from the compute worker with the saved parameters. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Timeframe } from '../../core/intervals';
+import { type ContractFilter, filterKey } from '../../core/market';
+import type { BarFrame } from '../../core/series';
+import type { AnalyzeResult, DataSource } from '../../workers/compute/api';
+import { compute } from '../app/services';
+import { loadSettings } from '../settings/settings-store';
+import { publishAnalysis } from './analysis-store';
+
+/** Chart state plus the analysis. */
+export interface AnalysisState {
+  frame: BarFrame | null;
+  notice: string | null;
+  error: string | null;
+  result: AnalyzeResult | null;
+}
+
+/**
+ * Re-analyses when the source is ready, the timeframe or filter changes, or `revision` bumps (settings saved, new
+ * live data, an import). A change of request aborts the running call (the compute worker is terminated, which
+ * really stops the work); a mere revision bump lets it finish and ignores its result, so the worker keeps the
+ * incremental state that makes live updates cheap.
+ */
+export function useAnalysis(
+  source: DataSource | null,
+  timeframe: Timeframe,
+  filter: ContractFilter,
+  revision: number,
+): AnalysisState {
+  const [state, setState] = useState<AnalysisState>({ frame: null, notice: null, error: null, result: null });
+  const requestKey = `${source}|${timeframe}|${filterKey(filter)}`;
+  const current = useRef(requestKey);
+  current.current = requestKey;
+  useEffect(() => {
+    if (!source) return;
+    const abort = new AbortController();
+    let stale = false;
+    loadSettings()
+      .then((s) =>
+        compute.call(abort.signal, (api, id) =>
+          api.analyze(
+            {
+              source,
+              timeframe,
+              filter,
+              referenceSymbol: s.coinalyze.reference,
+              params: { spikes: s.spikes, levels: s.levels, oscillators: s.oscillators },
+            },
+            id,
+          ),
+        ),
+      )
+      .then((r) => {
+        if (stale) return;
+        setState({ frame: r.frame, notice: r.notice, error: null, result: r });
+        publishAnalysis(r);
+      })
+      .catch((e: unknown) => {
+        if (!stale && !abort.signal.aborted)
+          setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
+      });
+    return () => {
+      stale = true;
+      if (current.current !== requestKey) abort.abort();
+    };
+  }, [requestKey, revision]);
+  return state;
+}

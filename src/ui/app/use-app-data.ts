@@ -1,0 +1,71 @@
+/**
+ * Everything the shell shows about data, in one place: which database is on screen (demo, live archive, or an
+ * imported archive), the status bar, the contract filter, the analysed frame, and feeding alerts from it.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Timeframe } from '../../core/intervals';
+import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market';
+import type { DataSource } from '../../workers/compute/api';
+import { feedAlerts } from '../alerts/feeder';
+import { type AnalysisState, useAnalysis } from '../analysis/use-analysis';
+import { useLive } from '../data/use-live';
+import type { StatusInfo } from '../status/StatusBar';
+
+/** What App renders from. */
+export interface AppData extends AnalysisState {
+  source: DataSource | null;
+  status: StatusInfo;
+  dataTick: number;
+  filter: ContractFilter;
+  setFilter: (filter: ContractFilter) => void;
+  /** A CSV import committed: show the archive. */
+  onImported: () => void;
+  /** Settings were saved: re-analyse with the new parameters. */
+  onSettingsSaved: () => void;
+}
+
+/** Wires live data, imports, settings and analysis for the chart timeframe. */
+export function useAppData(timeframe: Timeframe): AppData {
+  const { source, status, dataTick } = useLive();
+  const [filter, setFilter] = useState<ContractFilter>(ALL_CONTRACTS);
+  const [imported, setImported] = useState(0);
+  const [settingsRevision, setSettingsRevision] = useState(0);
+  // An import lands in the archive: show it even before a key is saved.
+  const shown: DataSource | null = imported > 0 ? 'archive' : source;
+  const shownStatus: StatusInfo =
+    imported > 0 && status.source === 'Demo'
+      ? { ...status, source: 'Offline', message: 'Showing imported data; not fetching without an API key' }
+      : status;
+  const analysis = useAnalysis(shown, timeframe, filter, settingsRevision + imported + dataTick);
+
+  const result = analysis.result;
+  useEffect(() => {
+    if (!result) return;
+    const contracts = filterKey(filter);
+    const nowSec = Date.now() / 1000;
+    const feeds = [{ timeframe, analysis: result.analysis }, ...result.higher];
+    for (const f of feeds) {
+      void feedAlerts({
+        timeframe: f.timeframe,
+        contracts,
+        events: f.analysis.detection.events,
+        levels: f.analysis.levels,
+        touches: f.analysis.touches,
+        nowSec,
+      }).catch(() => {
+        // The alert log shows delivery problems; a failed enqueue here is retried on the next result.
+      });
+    }
+  }, [result]);
+
+  return {
+    ...analysis,
+    source: shown,
+    status: shownStatus,
+    dataTick,
+    filter,
+    setFilter,
+    onImported: () => setImported((n) => n + 1),
+    onSettingsSaved: () => setSettingsRevision((r) => r + 1),
+  };
+}

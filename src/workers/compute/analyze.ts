@@ -1,0 +1,92 @@
+/** The compute worker's analysis call: frame + incremental Analyzer kept per request, results copied for transfer. */
+import { type Analysis, Analyzer } from '../../core/analysis/analyzer';
+import type { Timeframe } from '../../core/intervals';
+import { filterKey } from '../../core/market';
+import { type BarFrame, frameBuffers } from '../../core/series';
+import { binHigherTimeframes } from '../../core/stitch';
+import type { AnalyzeRequest, AnalyzeResult, FrameResult } from './api';
+
+interface Cached {
+  key: string;
+  start: number;
+  step: number;
+  analyzer: Analyzer;
+}
+const cache = new Map<string, Cached>();
+
+function keyOf(r: AnalyzeRequest, tf: Timeframe): string {
+  return JSON.stringify([r.source, tf, filterKey(r.filter), r.referenceSymbol, r.params]);
+}
+
+/** Analyzes `frame`, reusing the previous Analyzer when the frame only grew or its last bar changed. */
+export function analyzeFrame(request: AnalyzeRequest, tf: Timeframe, frame: BarFrame): Analysis {
+  const key = keyOf(request, tf);
+  let c = cache.get(key);
+  const n = frame.liq.long.length;
+  if (!c || c.start !== frame.start || c.step !== frame.step || n < analyzerLength(c)) {
+    c = { key, start: frame.start, step: frame.step, analyzer: Analyzer.for(frame, tf, request.params) };
+    cache.set(key, c);
+  }
+  // Only a handful of views stay warm; the oldest goes first.
+  if (cache.size > 6) cache.delete(cache.keys().next().value ?? '');
+  c.analyzer.update(frame);
+  return copyAnalysis(c.analyzer.result());
+}
+
+function analyzerLength(c: Cached): number {
+  return c.analyzer.result().detection.heatZ.length;
+}
+
+/** Copies every array so the Analyzer keeps its own buffers when the copies are transferred. */
+function copyAnalysis(a: Analysis): Analysis {
+  const d = a.detection;
+  const s = (x: typeof d.long) => ({
+    z: x.z.slice(),
+    zRaw: x.zRaw.slice(),
+    pEmp: x.pEmp.slice(),
+    pTail: x.pTail.slice(),
+    spike: x.spike.slice(),
+  });
+  const o = a.oscillators;
+  return {
+    ...a,
+    detection: { ...d, long: s(d.long), short: s(d.short), total: s(d.total), heatZ: d.heatZ.slice() },
+    oscillators: {
+      lsi: o.lsi.slice(),
+      cldDay: o.cldDay.slice(),
+      cldZ: o.cldZ.slice(),
+      edgeLong: o.edgeLong.slice(),
+      edgeShort: o.edgeShort.slice(),
+    },
+  };
+}
+
+/** Buffers of an analysis, for comlink `transfer`. */
+export function analysisBuffers(a: Analysis): ArrayBuffer[] {
+  const d = a.detection;
+  const series = [d.long, d.short, d.total].flatMap((x) => [x.z, x.zRaw, x.pEmp, x.pTail, x.spike]);
+  const o = a.oscillators;
+  return [...series, d.heatZ, o.lsi, o.cldDay, o.cldZ, o.edgeLong, o.edgeShort].map(
+    (x) => x.buffer as ArrayBuffer,
+  );
+}
+
+/** The full result for a loaded frame, with higher timeframes binned from it. */
+export function analyzeLoaded(
+  request: AnalyzeRequest,
+  loaded: FrameResult,
+): { result: AnalyzeResult; buffers: ArrayBuffer[] } {
+  const analysis = analyzeFrame(request, request.timeframe, loaded.frame);
+  const bins = binHigherTimeframes(loaded.frame, request.higher ?? []);
+  const higher: AnalyzeResult['higher'] = [];
+  for (const tf of request.higher ?? []) {
+    const f = bins[tf];
+    if (f) higher.push({ timeframe: tf, frame: f, analysis: analyzeFrame(request, tf, f) });
+  }
+  const buffers = [
+    ...frameBuffers(loaded.frame),
+    ...analysisBuffers(analysis),
+    ...higher.flatMap((h) => [...frameBuffers(h.frame), ...analysisBuffers(h.analysis)]),
+  ];
+  return { result: { ...loaded, analysis, higher }, buffers };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analysis/analyzer';
+import { DEFAULT_LEVEL_PARAMS } from '../../src/core/levels/params';
+import { DEFAULT_OSCILLATOR_PARAMS } from '../../src/core/oscillators/params';
+import { DEFAULT_SPIKE_PARAMS } from '../../src/core/spikes/params';
+import { OverlayLayers } from '../../src/ui/analysis/overlay-layers';
+import { ChartController } from '../../src/ui/chart/chart-controller';
+import { randomFrame } from '../helpers/random-frame';
+
+describe('analysis overlay in a real chart', () => {
+  it('draws spike markers and level zones on the price pane', async () => {
+    const host = document.createElement('div');
+    host.style.cssText = 'width:900px;height:500px';
+    document.body.append(host);
+    const c = new ChartController(host, 'dark', () => {});
+    const frame = randomFrame(3000, 11);
+    const a = analyze(frame, '1h', {
+      spikes: { ...DEFAULT_SPIKE_PARAMS, windowBars: 48, pThreshold: 0.05, zThreshold: 2.5 },
+      levels: DEFAULT_LEVEL_PARAMS,
+      oscillators: DEFAULT_OSCILLATOR_PARAMS,
+    });
+    c.setFrame(frame);
+    const layers = new OverlayLayers(c);
+    // the book's own states are unit-tested; here the last levels are drawn as active to test the rendering
+    const recent = a.levels.slice(-5).map((l) => ({ ...l, state: 'active' as const }));
+    layers.show(frame, { ...a, levels: recent }, 'lsi', null);
+    c.showRecent(3000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.detection.events.length).toBeGreaterThan(0);
+    expect(c.chart.panes().length).toBe(3);
+    expect(layers.markerCount).toBe(a.detection.events.length);
+    expect(recent.length).toBeGreaterThan(0);
+    expect(layers.zones.drawnCount).toBeGreaterThan(0);
+    expect(host.querySelectorAll('canvas').length).toBeGreaterThan(0);
+    layers.dispose();
+    c.dispose();
+  });
+});

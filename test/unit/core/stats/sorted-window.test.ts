@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SortedWindow } from '../../../../src/core/stats/sorted-window';
+
+function naiveMad(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const med = (v: number[]) => {
+    const h = v.length >> 1;
+    return v.length % 2 ? (v[h] ?? 0) : ((v[h - 1] ?? 0) + (v[h] ?? 0)) / 2;
+  };
+  const m = med(s);
+  return med(s.map((v) => Math.abs(v - m)).sort((a, b) => a - b));
+}
+
+describe('SortedWindow', () => {
+  it('MAD by k-th of two sorted sequences equals the naive MAD', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 60 }), (xs) => {
+        const w = new SortedWindow(4);
+        for (const v of xs) w.insert(v);
+        expect(w.mad(w.median())).toBeCloseTo(naiveMad(xs), 12);
+      }),
+    );
+  });
+  it('insert/remove keeps order and counts', () => {
+    const w = new SortedWindow(2);
+    for (const v of [5, 1, 3, 3, Number.NaN]) w.insert(v);
+    expect(w.size).toBe(4);
+    expect(w.remove(3)).toBe(true);
+    expect(w.remove(7)).toBe(false);
+    expect([0, 1, 2].map((i) => w.at(i))).toEqual([1, 3, 5]);
+    expect(w.countAtLeast(3)).toBe(2);
+  });
+});
+
+describe('SortedWindow.replace', () => {
+  it('equals remove + insert for any values (ties and NaN included)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.oneof(fc.integer({ min: -6, max: 6 }), fc.constant(Number.NaN)),
+        (xs, k, x) => {
+          const a = new SortedWindow(4);
+          const b = new SortedWindow(4);
+          for (const v of xs) {
+            a.insert(v);
+            b.insert(v);
+          }
+          const out = xs[k % xs.length] ?? 0;
+          a.replace(out, x);
+          b.remove(out);
+          b.insert(x);
+          expect(a.size).toBe(b.size);
+          for (let i = 0; i < a.size; i++) expect(a.at(i)).toBe(b.at(i));
+        },
+      ),
+    );
+  });
+});
