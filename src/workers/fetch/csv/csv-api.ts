@@ -3,6 +3,9 @@ import { transfer } from 'comlink';
 import type { ImportBatch } from '../../../core/csv/batch';
 import { sniff } from '../../../core/csv/detect';
 import { ImportSession, type ImportSpec } from '../../../core/csv/session';
+import { spikeScores } from '../../../core/csv/spike-columns';
+import { mergeSettings } from '../../../core/settings';
+import { readKv } from '../../../storage/kv-repo';
 import { type AbortRegistry, throwIfAborted, yieldToEventLoop } from '../../cancel';
 import { database } from '../../db-cache';
 import { applyBatch } from './apply';
@@ -23,6 +26,12 @@ function throttle(fn: (f: number) => void): (f: number) => void {
       void fn(f);
     }
   };
+}
+
+/** Spike columns with the user's detection settings (kept in the archive database, as the chart uses them). */
+async function userSpikeScores() {
+  const settings = mergeSettings(await readKv<unknown>(await database('archive'), 'settings', null));
+  return spikeScores(settings.spikes);
 }
 
 /** Builds the CSV API on the worker's abort registry. */
@@ -120,7 +129,7 @@ export function createCsvApi(aborts: AbortRegistry): CsvApi {
         const rows =
           request.kind === 'archive'
             ? await exportArchive(db, request, out, progress, check)
-            : await exportBars(db, request, out, progress, check);
+            : await exportBars(db, request, out, progress, check, await userSpikeScores());
         return { rows, bytes };
       } finally {
         aborts.release(callId);

@@ -1,19 +1,13 @@
 /** Streams the bars format: the chart's frame at its timeframe and filter, with COIN / STABLE group columns. */
 import type { IDBPDatabase } from 'idb';
 import { BARS_HEADER, type BarRow, writeBarRow } from '../../../core/csv/bars';
+import { NO_SCORES, type ScoreSource } from '../../../core/csv/spike-columns';
 import { type ByteSink, CsvWriter } from '../../../core/csv/writer';
 import type { LiqSeries } from '../../../core/series';
 import type { LiqLabDB } from '../../../storage/schema';
 import { loadFrame } from '../../compute/frame-loader';
 import { loadGroupLiq } from './bar-groups';
 import type { ExportRequest } from './types';
-
-/** Spike scores per bar, when the compute engine provides them (optional input; empty columns otherwise). */
-export interface BarScores {
-  zLong: (t: number) => number;
-  zShort: (t: number) => number;
-  event: (t: number) => string;
-}
 
 /** A group's value at bar time `t`: 0 outside its coverage, NaN when the filter has no contract in the group. */
 function liqOf(g: LiqSeries | null, t: number, side: 'long' | 'short'): number {
@@ -22,16 +16,20 @@ function liqOf(g: LiqSeries | null, t: number, side: 'long' | 'short'): number {
   return i >= 0 && i < g.long.length && g.covered[i] ? (g[side][i] ?? Number.NaN) : 0;
 }
 
-/** Writes bars of `req` (its contract filter, including a single exchange); returns the number of rows. */
+/**
+ * Writes bars of `req` (its contract filter, including a single exchange) with spike columns from `scoresOf`
+ * (run on the whole frame, so z at the first exported bar still has its history); returns the number of rows.
+ */
 export async function exportBars(
   db: IDBPDatabase<LiqLabDB>,
   req: ExportRequest,
   sink: ByteSink,
   onProgress: (done: number) => void,
   check: () => Promise<void>,
-  scores?: BarScores,
+  scoresOf: ScoreSource = NO_SCORES,
 ): Promise<number> {
   const { frame } = await loadFrame(db, req);
+  const scores = scoresOf(frame, req.timeframe);
   const coin = await loadGroupLiq(db, req.timeframe, req.filter, 'COIN');
   const stable = await loadGroupLiq(db, req.timeframe, req.filter, 'STABLE');
   const n = frame.liq.long.length;
@@ -57,9 +55,9 @@ export async function exportBars(
       coinShort: covered ? liqOf(coin, t, 'short') : Number.NaN,
       stableLong: covered ? liqOf(stable, t, 'long') : Number.NaN,
       stableShort: covered ? liqOf(stable, t, 'short') : Number.NaN,
-      zLong: scores?.zLong(t) ?? Number.NaN,
-      zShort: scores?.zShort(t) ?? Number.NaN,
-      event: scores?.event(t) ?? '',
+      zLong: scores.zLong(t),
+      zShort: scores.zShort(t),
+      event: scores.event(t),
     };
     if (!covered && Number.isNaN(row.close)) continue;
     writeBarRow(w, tf, row);
