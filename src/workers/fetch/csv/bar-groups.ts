@@ -8,14 +8,15 @@ import {
   type Timeframe,
 } from '../../../core/intervals';
 import { type ContractFilter, type Margin, matchesFilter } from '../../../core/market';
-import type { LiqSeries } from '../../../core/series';
-import { floorTo } from '../../../core/time';
+import { emptyLiq, type LiqSeries } from '../../../core/series';
+import { floorTo, unixSeconds } from '../../../core/time';
 import type { LiqLabDB } from '../../../storage/schema';
 import { readLiqSum } from '../../../storage/series-repo';
 
 /**
  * Binned liquidations of the contracts that pass `filter` and are `margin`-margined, read like the chart frame
- * (finest stored base interval dividing the timeframe); null when no such contract has liquidation data.
+ * (finest stored base interval dividing the timeframe): empty (every bar 0) when no such contract has data, null
+ * when the filter excludes the margin altogether (its columns are then left empty).
  */
 export async function loadGroupLiq(
   db: IDBPDatabase<LiqLabDB>,
@@ -23,6 +24,8 @@ export async function loadGroupLiq(
   filter: ContractFilter,
   margin: Margin,
 ): Promise<LiqSeries | null> {
+  if (filter.kind === 'margin' && filter.margin !== margin) return null;
+  const target = TIMEFRAME_SECONDS[timeframe];
   const symbols = new Set(
     (await db.getAll('markets'))
       .filter((m) => m.margined === margin && matchesFilter(m, filter))
@@ -32,7 +35,7 @@ export async function loadGroupLiq(
   const interval: BaseInterval | null = finestDividingInterval(timeframe, [
     ...new Set(coverage.map((c) => c.interval)),
   ]);
-  if (!interval) return null;
+  if (!interval) return emptyLiq(unixSeconds(0), target, 0);
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;
   for (const c of coverage)
@@ -41,6 +44,5 @@ export async function loadGroupLiq(
         from = Math.min(from, a);
         to = Math.max(to, b);
       }
-  const target = TIMEFRAME_SECONDS[timeframe];
   return binLiq(await readLiqSum(db, [...symbols], interval, floorTo(from, target), to), target);
 }
