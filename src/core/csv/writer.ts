@@ -11,6 +11,8 @@ export type ByteSink = (bytes: Uint8Array) => Promise<void>;
 /** Pieces handed to the sink are about this long. */
 export const CHUNK_BYTES = 1 << 20;
 
+/** Room past CHUNK_BYTES for the row that crosses it (callers flush when `full`, so the buffer rarely grows). */
+const SLACK = 1 << 16;
 const COMMA = 44;
 const NEWLINE = 10;
 /** 10^k for the decimal fast path (k ≤ 6, all exact doubles). */
@@ -27,7 +29,7 @@ const DECIMAL = Array.from({ length: 17 }, (_, i) => 10 ** i);
 export class CsvWriter {
   private buf: Uint8Array;
   private pos = 0;
-  private day = Number.NaN;
+  private hour = Number.NaN;
   private lead: Uint8Array = NOTHING;
   private sep = 0;
   private head: Uint8Array = NOTHING;
@@ -37,7 +39,7 @@ export class CsvWriter {
   /** Writer emitting to `sink`; the buffer starts at `size` bytes and grows when a piece overshoots it. */
   constructor(
     private readonly sink: ByteSink,
-    size = CHUNK_BYTES + 4096,
+    size = CHUNK_BYTES + SLACK,
   ) {
     this.buf = new Uint8Array(size);
   }
@@ -58,7 +60,7 @@ export class CsvWriter {
   async flush(): Promise<void> {
     if (this.pos === 0) return;
     const out = this.buf.subarray(0, this.pos);
-    this.buf = new Uint8Array(this.buf.length);
+    this.buf = new Uint8Array(CHUNK_BYTES + SLACK);
     this.bytes += out.byteLength;
     this.pos = 0;
     await this.sink(out);
@@ -201,38 +203,38 @@ export class CsvWriter {
     this.text(String(x));
   }
 
-  /** `lead` bytes, then the date and `sep` of day `t` (one copy: the pair is cached, as rows walk time in order). */
-  private datePart(lead: Uint8Array, t: number, sep: number): number {
-    const day = Math.floor(t / 86400);
-    if (day !== this.day || lead !== this.lead || sep !== this.sep) {
-      const iso = new Date(day * 86_400_000).toISOString();
-      const head = new Uint8Array(lead.length + 11);
+  /**
+   * `lead` bytes, then date, `sep` and hour of `t` (`…2024-08-05T01:`), copied as one piece: it is rebuilt once
+   * per hour, as rows walk time in order. Returns the seconds into the hour.
+   */
+  private hourPart(lead: Uint8Array, t: number, sep: number): number {
+    const hour = Math.floor(t / 3600);
+    if (hour !== this.hour || lead !== this.lead || sep !== this.sep) {
+      const iso = new Date(hour * 3_600_000).toISOString();
+      const head = new Uint8Array(lead.length + 14);
       head.set(lead);
-      for (let i = 0; i < 10; i++) head[lead.length + i] = iso.charCodeAt(i);
+      for (let i = 0; i < 13; i++) head[lead.length + i] = iso.charCodeAt(i);
       head[lead.length + 10] = sep;
-      this.day = day;
+      head[lead.length + 13] = 58; // ':'
+      this.hour = hour;
       this.lead = lead;
       this.sep = sep;
       this.head = head;
     }
     this.raw(this.head);
-    return t - day * 86400;
+    return t - hour * 3600;
   }
 
   private clock(lead: Uint8Array, t: number, sep: number, zulu: boolean): void {
-    const s = this.datePart(lead, t, sep);
-    this.room(9);
+    const s = this.hourPart(lead, t, sep);
+    this.room(6);
     const b = this.buf;
     let p = this.pos;
-    const h = (s / 3600) | 0;
-    const m = ((s % 3600) / 60) | 0;
-    const sec = s % 60;
-    b[p++] = 48 + ((h / 10) | 0);
-    b[p++] = 48 + (h % 10);
-    b[p++] = 58; // ':'
+    const m = (s / 60) | 0;
+    const sec = s - m * 60;
     b[p++] = 48 + ((m / 10) | 0);
     b[p++] = 48 + (m % 10);
-    b[p++] = 58;
+    b[p++] = 58; // ':'
     b[p++] = 48 + ((sec / 10) | 0);
     b[p++] = 48 + (sec % 10);
     if (zulu) b[p++] = 90; // 'Z'

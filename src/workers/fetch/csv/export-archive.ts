@@ -101,10 +101,10 @@ export async function exportArchive(
           if (l === 0 && s === 0 && !Object.is(l, -0) && !Object.is(s, -0)) continue;
           writeLiqRow(w, prefix, start + i * step, l, s);
           rows++;
-        }
-        if (w.full) {
-          await w.flush();
-          await check();
+          if (w.full) {
+            await w.flush();
+            await check();
+          }
         }
       }
     } else {
@@ -122,10 +122,10 @@ export async function exportArchive(
           if (nan(o) && nan(h) && nan(l) && nan(cl) && nan(v)) continue; // all missing
           writeCandleRow(w, prefix, start + i * step, o, h, l, cl, v);
           rows++;
-        }
-        if (w.full) {
-          await w.flush();
-          await check();
+          if (w.full) {
+            await w.flush();
+            await check();
+          }
         }
       }
     }
