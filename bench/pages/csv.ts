@@ -69,6 +69,8 @@ async function run() {
     importRowsPerS: ROWS / (oursMs / 1000),
     ratio: papaMs / oursMs,
     exportMbPerS: bytes / 1e6 / (median(exp) / 1000),
+    exportMs: median(exp),
+    exportMb: bytes / 1e6,
     fileMb: text.length / 1e6,
   };
 }
