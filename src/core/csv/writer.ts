@@ -128,7 +128,10 @@ export class CsvWriter {
   /** Writes `n` commas (empty cells). */
   commas(n: number): void {
     this.room(n);
-    for (let i = 0; i < n; i++) this.buf[this.pos++] = COMMA;
+    const b = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < n; i++) b[p + i] = COMMA;
+    this.pos = p + n;
   }
 
   /** Writes a non-negative safe integer's digits, zero-padded to `minDigits`. */
@@ -170,11 +173,11 @@ export class CsvWriter {
         if (x < 0) this.text('-');
         const whole = Math.floor(a);
         this.uint(whole);
-        let frac = n6 - whole * 1e6;
+        let frac = (n6 - whole * 1e6) | 0; // int32: % and / below stay integer operations
         if (frac === 0) return;
         let k = 6;
         while (frac % 10 === 0) {
-          frac /= 10;
+          frac = (frac / 10) | 0;
           k--;
         }
         this.room(1);
@@ -222,7 +225,7 @@ export class CsvWriter {
       this.head = head;
     }
     this.raw(this.head);
-    return t - hour * 3600;
+    return (t - hour * 3600) | 0;
   }
 
   private clock(lead: Uint8Array, t: number, sep: number, zulu: boolean): void {
