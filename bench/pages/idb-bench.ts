@@ -18,6 +18,10 @@ function points(seed: number, n: number) {
   return out;
 }
 
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+}
+
 async function main() {
   const db = await openLiqLabDb(`bench-${Date.now()}`);
   const symbols = Array.from({ length: CONTRACTS }, (_, i) => `C${i}`);
@@ -42,9 +46,21 @@ async function main() {
   }
   const writeS = (performance.now() - w0) / 1000;
   const values = CONTRACTS * YEAR_MIN * 2;
-  const r0 = performance.now();
-  const sum = await readLiqSum(db, symbols, '1min', T0, T0 + YEAR_MIN * 60);
-  const readMs = performance.now() - r0;
+  // The hot read: all 10 contracts are one stored group series. Median of 5; the first (cold) read reported too.
+  const reads: number[] = [];
+  const f0 = performance.now();
+  let sum = await readLiqSum(db, symbols, '1min', T0, T0 + YEAR_MIN * 60);
+  const firstMs = performance.now() - f0;
+  for (let k = 0; k < 5; k++) {
+    const r0 = performance.now();
+    sum = await readLiqSum(db, symbols, '1min', T0, T0 + YEAR_MIN * 60);
+    reads.push(performance.now() - r0);
+  }
+  const readMs = median(reads);
+  // An arbitrary selection (9 of 10 contracts) matches no group and sums contract chunks.
+  const s0 = performance.now();
+  await readLiqSum(db, symbols.slice(1), '1min', T0, T0 + YEAR_MIN * 60);
+  const subsetMs = performance.now() - s0;
 
   const naive = await openDB(`naive-${Date.now()}`, 1, {
     upgrade(d) {
@@ -64,6 +80,9 @@ async function main() {
     naiveValuesPerS: naiveRate,
     ratio: rate / naiveRate,
     readMs,
+    reads,
+    firstMs,
+    subsetMs,
     check: sum.long.length,
   };
 }

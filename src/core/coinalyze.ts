@@ -94,6 +94,25 @@ export function parseMarkets(body: unknown): Market[] {
   return out;
 }
 
+/** One exchange from `/exchanges`: its code (the symbol suffix, e.g. `A`) and display name. */
+export interface Exchange {
+  code: string;
+  name: string;
+}
+
+/** kv key of the cached `/exchanges` list, refreshed with the markets. */
+export const EXCHANGES_KEY = 'exchanges';
+
+/** Parses `/exchanges`; rows without a string code and name are skipped. */
+export function parseExchanges(body: unknown): Exchange[] {
+  if (!Array.isArray(body)) throw new MalformedResponse('exchanges body is not an array');
+  const out: Exchange[] = [];
+  for (const r of body)
+    if (isObj(r) && typeof r.code === 'string' && typeof r.name === 'string')
+      out.push({ code: r.code, name: r.name });
+  return out;
+}
+
 /** Which contracts the user wants fetched. */
 export interface ContractSelection {
   margin: 'both' | Margin;

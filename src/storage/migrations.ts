@@ -3,6 +3,7 @@
  * Each runs inside the version-change transaction, so a failure rolls the whole upgrade back.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { buildGroups } from './liq-groups-build';
 import type { LiqLabDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<LiqLabDB, StoreNames<LiqLabDB>[], 'versionchange'>;
@@ -41,6 +42,15 @@ export const MIGRATIONS: readonly Migration[] = [
     run(db) {
       // Kept apart from the outbox so the log can be pruned without forgetting what was already alerted.
       db.createObjectStore('alertKeys');
+    },
+  },
+  {
+    version: 7,
+    description: 'pre-summed liquidation series per contract group, built from the stored contract chunks',
+    async run(db, tx) {
+      db.createObjectStore('liqGroups', { keyPath: ['symbol', 'interval', 'start'] });
+      db.createObjectStore('liqGroupMembers', { keyPath: ['group', 'interval'] });
+      await buildGroups(tx);
     },
   },
 ];

@@ -66,7 +66,27 @@ export interface LiqLabDB extends DBSchema {
   outbox: { key: string; value: OutboxRecord; indexes: { byStatus: string } };
   /** Alert de-duplication and cooldown keys (alerts feature, v5): `spike:<id>`, `touch:<id>`, `cool:<bucket>`. */
   alertKeys: { key: string; value: { at: number; suppressed?: boolean } };
+  /** Pre-summed liquidations per contract group (v7): `symbol` holds the group key (`all`, `margin:COIN`, …). */
+  liqGroups: { key: [string, BaseInterval, number]; value: LiqChunk };
+  /** Which contracts each group chunk series sums (v7). */
+  liqGroupMembers: { key: [string, BaseInterval]; value: GroupMembers };
+}
+
+/** The contracts summed into one group's series at one interval, sorted. */
+export interface GroupMembers {
+  group: string;
+  interval: BaseInterval;
+  members: string[];
 }
 
 /** Names of every object store, for whole-database operations (export, clear). */
-export type StoreName = 'liqChunks' | 'candleChunks' | 'coverage' | 'markets' | 'kv' | 'outbox' | 'alertKeys';
+export type StoreName =
+  | 'liqChunks'
+  | 'candleChunks'
+  | 'coverage'
+  | 'markets'
+  | 'kv'
+  | 'outbox'
+  | 'alertKeys'
+  | 'liqGroups'
+  | 'liqGroupMembers';

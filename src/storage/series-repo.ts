@@ -2,12 +2,17 @@
  * Reading and writing series as columnar chunks. Every write of a fetched range is one transaction that sets the
  * whole range (omitted buckets become 0) and extends coverage, so writing the same range twice changes nothing.
  */
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { addRange } from '../core/ranges';
-import { type CandleSeries, emptyCandles, emptyLiq, type LiqSeries } from '../core/series';
+import { type CandleSeries, emptyCandles } from '../core/series';
 import { floorTo, type UnixSeconds } from '../core/time';
+import { type ChunkChange, GROUP_STORES, hasGroups, updateGroups } from './liq-groups';
 import { type CandleChunk, CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
+
+export { readLiqSum } from './liq-read';
+
+type WriteStores = ('liqChunks' | 'coverage' | 'liqGroups' | 'liqGroupMembers' | 'markets')[];
 
 /** One liquidation bucket as the API sends it, already in USD. */
 export interface LiqPoint {
@@ -26,7 +31,8 @@ export interface CandlePoint {
   v: number;
 }
 
-function chunkSpan(interval: BaseInterval): number {
+/** Seconds one chunk spans at `interval`. */
+export function chunkSpan(interval: BaseInterval): number {
   return BASE_INTERVAL_SECONDS[interval] * CHUNK_SLOTS;
 }
 
@@ -51,39 +57,53 @@ export async function writeLiqRange(
   points: readonly LiqPoint[],
 ): Promise<number> {
   const step = BASE_INTERVAL_SECONDS[interval];
-  const tx = db.transaction(['liqChunks', 'coverage'], 'readwrite');
+  const groups = hasGroups(db);
+  const stores = groups
+    ? (['liqChunks', 'coverage', ...GROUP_STORES] as const)
+    : (['liqChunks', 'coverage'] as const);
+  const tx = db.transaction([...stores], 'readwrite') as IDBPTransaction<LiqLabDB, WriteStores, 'readwrite'>;
   const chunks = tx.objectStore('liqChunks');
   let changed = 0;
-  const byStart = new Map<number, LiqChunk>();
+  const byStart = new Map<number, { chunk: LiqChunk; before: LiqChunk | null }>();
   for (const start of chunkStarts(interval, from, to)) {
     const existing = await chunks.get([symbol, interval, start]);
-    byStart.set(
+    const chunk = existing ?? {
+      symbol,
+      interval,
       start,
-      existing ?? {
-        symbol,
-        interval,
-        start,
-        long: new Float64Array(CHUNK_SLOTS),
-        short: new Float64Array(CHUNK_SLOTS),
-      },
-    );
+      long: new Float64Array(CHUNK_SLOTS),
+      short: new Float64Array(CHUNK_SLOTS),
+    };
+    byStart.set(start, { chunk, before: null });
   }
   const span = chunkSpan(interval);
   const given = new Map<number, LiqPoint>();
   for (const p of points) if (p.t >= from && p.t < to && p.t % step === 0) given.set(p.t, p);
   // Every bucket in the fetched range gets its final value once: the API's value, or 0 where it sent none.
   for (let t = Math.ceil(from / step) * step; t < to; t += step) {
-    const chunk = byStart.get(floorTo(t, span));
-    if (!chunk) continue;
+    const entry = byStart.get(floorTo(t, span));
+    if (!entry) continue;
+    const { chunk } = entry;
     const i = (t - chunk.start) / step;
     const p = given.get(t);
     const l = p?.l ?? 0;
     const s = p?.s ?? 0;
-    if (chunk.long[i] !== l || chunk.short[i] !== s) changed++;
+    if (chunk.long[i] !== l || chunk.short[i] !== s) {
+      changed++;
+      // Keep the stored state of a chunk the first time it changes, for the group deltas.
+      entry.before ??= { ...chunk, long: chunk.long.slice(), short: chunk.short.slice() };
+    }
     chunk.long[i] = l;
     chunk.short[i] = s;
   }
-  if (changed > 0) for (const chunk of byStart.values()) void chunks.put(chunk);
+  if (groups) {
+    const changes: ChunkChange[] = [];
+    for (const { chunk, before } of byStart.values())
+      if (before) changes.push({ start: chunk.start, before, after: chunk });
+    // Before the puts below, so a contract joining a group adds its stored series, not this write twice.
+    await updateGroups(tx, symbol, interval, changes);
+  }
+  for (const { chunk, before } of byStart.values()) if (before) void chunks.put(chunk);
   const cov = tx.objectStore('coverage');
   const key: ['liq', string, BaseInterval] = ['liq', symbol, interval];
   const prev = await cov.get(key);
@@ -138,45 +158,6 @@ export async function writeCandles(
   await tx.done;
 }
 
-/** Liquidations over [from, to) summed across `symbols`; a bucket counts as covered when any symbol covers it. */
-export async function readLiqSum(
-  db: IDBPDatabase<LiqLabDB>,
-  symbols: readonly string[],
-  interval: BaseInterval,
-  from: number,
-  to: number,
-): Promise<LiqSeries> {
-  const step = BASE_INTERVAL_SECONDS[interval];
-  const start = floorTo(from, step);
-  const n = Math.max(0, Math.ceil((to - start) / step));
-  const out = emptyLiq(start, step, n);
-  const tx = db.transaction(['liqChunks', 'coverage'], 'readonly');
-  const span = chunkSpan(interval);
-  for (const symbol of symbols) {
-    const range = IDBKeyRange.bound([symbol, interval, floorTo(start, span)], [symbol, interval, to]);
-    const [chunks, cov] = await Promise.all([
-      tx.objectStore('liqChunks').getAll(range),
-      tx.objectStore('coverage').get(['liq', symbol, interval]),
-    ]);
-    for (const c of chunks) {
-      const offset = (c.start - start) / step;
-      const lo = Math.max(0, -offset);
-      const hi = Math.min(CHUNK_SLOTS, n - offset);
-      for (let i = lo; i < hi; i++) {
-        out.long[offset + i] += c.long[i] ?? 0;
-        out.short[offset + i] += c.short[i] ?? 0;
-      }
-    }
-    for (const [a, b] of cov?.ranges ?? []) {
-      const lo = Math.max(0, Math.ceil((a - start) / step));
-      const hi = Math.min(n, Math.ceil((b - start) / step));
-      out.covered.fill(1, lo, Math.max(lo, hi));
-    }
-  }
-  await tx.done;
-  return out;
-}
-
 /** Candles of one market over [from, to); NaN where none is stored. */
 export async function readCandles(
   db: IDBPDatabase<LiqLabDB>,
@@ -190,8 +171,13 @@ export async function readCandles(
   const n = Math.max(0, Math.ceil((to - start) / step));
   const out = emptyCandles(start as UnixSeconds, step, n);
   const span = chunkSpan(interval);
-  const range = IDBKeyRange.bound([symbol, interval, floorTo(start, span)], [symbol, interval, to]);
-  for (const c of await db.getAll('candleChunks', range)) {
+  const tx = db.transaction('candleChunks');
+  const gets: Promise<CandleChunk | undefined>[] = [];
+  // One get per chunk in flight at once streams faster than one large getAll (see docs/storage-design.md).
+  for (let t: number = floorTo(start, span); t < to; t += span)
+    gets.push(tx.store.get([symbol, interval, t]));
+  for (const c of await Promise.all(gets)) {
+    if (!c) continue;
     const offset = (c.start - start) / step;
     const lo = Math.max(0, -offset);
     const hi = Math.min(CHUNK_SLOTS, n - offset);

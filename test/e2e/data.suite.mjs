@@ -67,6 +67,64 @@ export async function run({ check, assert, launch }) {
       const leaked = fake.log.some((r) => String(r.path).includes('api_key'));
       assert(!leaked, 'the key appeared in a URL');
     });
+    await check(
+      'Settings → Contracts: filtering by margin and contract type changes the count and refresh cost',
+      async () => {
+        await page.getByRole('button', { name: 'Settings' }).click();
+        const cost = page.getByTestId('contracts-cost');
+        await page.waitForFunction(
+          () =>
+            /^\d+ contracts/.test(document.querySelector('[data-testid=contracts-cost]')?.textContent ?? ''),
+          null,
+          { timeout: 10_000 },
+        );
+        const count = async () => Number(/^(\d+) contracts/.exec((await cost.textContent()) ?? '')?.[1]);
+        const calls = async () => Number(/costs (\d+) calls/.exec((await cost.textContent()) ?? '')?.[1]);
+        const all = await count();
+        const allCalls = await calls();
+        assert(all >= 10, `only ${all} contracts selected by default`);
+        await page.getByLabel('Margin type').selectOption('COIN');
+        const coin = await count();
+        assert(coin > 0 && coin < all, `COIN-only count ${coin} vs all ${all}`);
+        assert((await calls()) < allCalls, 'the refresh cost did not drop with fewer contracts');
+        await page.getByLabel('Margin type').selectOption('both');
+        await page.getByLabel('Dated futures').uncheck();
+        const perps = await count();
+        assert(perps < all, `perpetuals-only count ${perps} vs all ${all}`);
+        await page.getByLabel('Binance').uncheck();
+        assert((await count()) < perps, 'leaving Binance out did not lower the count');
+        const reference = page.getByLabel('Reference market (candles)');
+        assert((await reference.inputValue()) === 'BTCUSDT_PERP.A', 'default reference market');
+        assert(
+          /Binance/.test((await reference.textContent()) ?? ''),
+          'reference options lack exchange names',
+        );
+        await page.getByRole('button', { name: 'Cancel' }).click();
+      },
+    );
+    await check('the toolbar contract filter names exchanges', async () => {
+      const options = await page.getByLabel('Contracts').locator('option').allTextContents();
+      assert(options.includes('Binance') && options.includes('Bybit'), `options: ${options.join(', ')}`);
+    });
+    await check('the newest bar updates in place (no redraw of history) as its bucket grows', async () => {
+      await page.mouse.move(0, 0); // the legend shows the last bar when nothing is hovered
+      const chart = page.locator('#chart');
+      const redraws = await chart.getAttribute('data-redraws');
+      const bars = Number(await chart.getAttribute('data-bars'));
+      const legend = await page.getByTestId('legend').textContent();
+      await page.waitForFunction(
+        (before) => {
+          const el = document.querySelector('#chart');
+          const text = document.querySelector('[data-testid=legend]')?.textContent;
+          return el instanceof HTMLElement && Number(el.dataset.liveUpdates ?? 0) > 0 && text !== before;
+        },
+        legend,
+        { timeout: 150_000 },
+      );
+      assert((await chart.getAttribute('data-redraws')) === redraws, 'history was redrawn (setData)');
+      const now = Number(await chart.getAttribute('data-bars'));
+      assert(now - bars >= 0 && now - bars <= 1, `bar count went ${bars} → ${now}`);
+    });
     await check('the last update time moves as new data arrives', async () => {
       const first = await page.getByTestId('status-updated').textContent();
       await page.waitForFunction(

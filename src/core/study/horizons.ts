@@ -39,9 +39,10 @@ export function defaultStudyParams(timeframe: Timeframe, overrides: Partial<Stud
   };
 }
 
-/** Magnitude bucket: z 3.5–5, 5–8, or > 8 / GPD tail p ≤ 1e-3 (events below 3.5 fall in the first). */
+/** Magnitude bucket: z below 3.5 (possible with a lower spike threshold), 3.5–5, 5–8, or > 8 / GPD tail p ≤ 1e-3. */
 export function magnitudeBucket(e: Pick<SpikeEvent, 'maxZ' | 'minPTail'>): MagnitudeBucket {
   if (e.maxZ > 8 || e.minPTail <= 1e-3) return 'z>8';
   if (e.maxZ >= 5) return 'z5-8';
-  return 'z3.5-5';
+  if (e.maxZ >= 3.5) return 'z3.5-5';
+  return 'z<3.5';
 }

@@ -3,10 +3,10 @@ import type { EventClass, Level, LevelTouch, Side, SpikeEvent } from '../events'
 import type { Timeframe } from '../intervals';
 
 /** Magnitude bucket of an event by its peak z (or GPD tail p). */
-export type MagnitudeBucket = 'z3.5-5' | 'z5-8' | 'z>8';
+export type MagnitudeBucket = 'z<3.5' | 'z3.5-5' | 'z5-8' | 'z>8';
 
 /** All magnitude buckets, smallest first. */
-export const BUCKETS: readonly MagnitudeBucket[] = ['z3.5-5', 'z5-8', 'z>8'];
+export const BUCKETS: readonly MagnitudeBucket[] = ['z<3.5', 'z3.5-5', 'z5-8', 'z>8'];
 
 /** All event classes, in table order. */
 export const CLASSES: readonly EventClass[] = ['onset', 'continuation', 'seasonal', 'extreme'];

@@ -4,7 +4,7 @@ import type { Timeframe } from '../../core/intervals';
 import { type ContractFilter, filterKey } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import type { AnalyzeResult, DataSource } from '../../workers/compute/api';
-import { compute } from '../app/services';
+import { compute, referenceFor } from '../app/services';
 import { loadSettings } from '../settings/settings-store';
 import { publishAnalysis } from './analysis-store';
 
@@ -44,7 +44,7 @@ export function useAnalysis(
               source,
               timeframe,
               filter,
-              referenceSymbol: s.coinalyze.reference,
+              referenceSymbol: referenceFor(source, s),
               params: { spikes: s.spikes, levels: s.levels, oscillators: s.oscillators },
             },
             id,

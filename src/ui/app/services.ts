@@ -13,3 +13,11 @@ export const fetcher = createFetchClient();
 export const DEMO_ASSET_URL = `${import.meta.env.BASE_URL}demo/btcusdt-perp-1h.bin`;
 /** Reference market whose candles are drawn by default. */
 export const DEFAULT_REFERENCE = 'BTCUSDT_PERP.A';
+
+/** The market whose candles a source shows: the demo has its own; the archive follows the settings. */
+export function referenceFor(
+  source: 'archive' | 'demo',
+  settings: { coinalyze: { reference: string } },
+): string {
+  return source === 'demo' ? DEFAULT_REFERENCE : settings.coinalyze.reference;
+}

@@ -19,11 +19,14 @@ export function ChartView({ frame, notice, theme, onReady }: ChartViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const controller = useRef<ChartController | null>(null);
   const [hover, setHover] = useState<number | null>(null);
+  // The frame after live in-place updates (the prop only changes on a full reload).
+  const [live, setLive] = useState<BarFrame | null>(null);
 
   useEffect(() => {
     if (!host.current) return;
     const c = new ChartController(host.current, theme, setHover);
     controller.current = c;
+    c.onLiveUpdate = setLive;
     onReady?.(c);
     return () => {
       c.dispose();
@@ -34,13 +37,15 @@ export function ChartView({ frame, notice, theme, onReady }: ChartViewProps) {
 
   useEffect(() => controller.current?.setTheme(theme), [theme]);
   useEffect(() => {
+    setLive(null);
     if (frame) controller.current?.setFrame(frame);
   }, [frame]);
 
-  const bars = frame?.candles.close.length ?? 0;
+  const shown = live ?? frame;
+  const bars = shown?.candles.close.length ?? 0;
   return (
     <div class="chart-area">
-      <Legend frame={frame} index={hover} />
+      <Legend frame={shown} index={hover} />
       <div
         id="chart"
         ref={host}

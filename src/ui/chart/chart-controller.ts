@@ -25,10 +25,16 @@ export class ChartController {
   readonly shorts: ISeriesApi<'Histogram'>;
   readonly longs: ISeriesApi<'Histogram'>;
   private frame: BarFrame | null = null;
-  /** How many times all data was replaced; tests read it to tell live updates from redraws. */
-  fullRedraws = 0;
+  /** Called after a live in-place update, so the legend can show the newest values. */
+  onLiveUpdate: ((frame: BarFrame) => void) | null = null;
+  private redraws = 0;
+  private liveUpdates = 0;
 
-  constructor(container: HTMLElement, theme: ThemeName, onHover: HoverHandler) {
+  constructor(
+    private readonly container: HTMLElement,
+    theme: ThemeName,
+    onHover: HoverHandler,
+  ) {
     this.chart = createChart(container, {
       autoSize: true,
       timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
@@ -72,7 +78,8 @@ export class ChartController {
     this.candles.setData(data.candles);
     this.shorts.setData(data.shorts);
     this.longs.setData(data.longs);
-    this.fullRedraws++;
+    // Counters on the element let tests tell a full redraw from an in-place update.
+    this.container.dataset.redraws = String(++this.redraws);
     this.showRecent(150);
   }
 
@@ -92,6 +99,8 @@ export class ChartController {
       if (short) this.shorts.update(short);
       if (long) this.longs.update(long);
     }
+    this.container.dataset.liveUpdates = String(++this.liveUpdates);
+    this.onLiveUpdate?.(frame);
   }
 
   /** The frame on screen. */

@@ -1,5 +1,6 @@
 /** Toolbar selector for which contracts the liquidation aggregate sums: all, by margin, or one exchange. */
 import { useEffect, useState } from 'preact/hooks';
+import { EXCHANGES_KEY, type Exchange } from '../../core/coinalyze';
 import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market';
 import { readKv } from '../../storage/kv-repo';
 import { ARCHIVE_DB, openLiqLabDb } from '../../storage/open';
@@ -8,9 +9,7 @@ import { ARCHIVE_DB, openLiqLabDb } from '../../storage/open';
 async function storedExchanges(): Promise<Array<{ code: string; name: string }>> {
   const db = await openLiqLabDb(ARCHIVE_DB);
   try {
-    const names = new Map(
-      (await readKv<Array<{ code: string; name: string }>>(db, 'exchanges', [])).map((e) => [e.code, e.name]),
-    );
+    const names = new Map((await readKv<Exchange[]>(db, EXCHANGES_KEY, [])).map((e) => [e.code, e.name]));
     const codes = [
       ...new Set((await db.getAll('markets')).filter((m) => m.baseAsset === 'BTC').map((m) => m.exchange)),
     ];

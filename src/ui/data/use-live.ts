@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type FetchStatus, isNotice, NOTICE_CHANNEL } from '../../core/notices';
 import type { DataSource } from '../../workers/compute/api';
 import { demoReady } from '../app/boot';
-import { fetcher } from '../app/services';
+import { DEFAULT_REFERENCE, fetcher } from '../app/services';
 import { loadSettings } from '../settings/settings-store';
 import type { StatusInfo } from '../status/StatusBar';
 
@@ -17,6 +17,8 @@ export interface LiveState {
   status: StatusInfo;
   /** Increments whenever the archive gets new data. */
   dataTick: number;
+  /** Market whose candles the live archive draws (Settings → Contracts). */
+  reference: string;
 }
 
 const DEMO_STATUS: StatusInfo = {
@@ -50,7 +52,12 @@ async function showDemo(set: (s: LiveState | ((p: LiveState) => LiveState)) => v
 
 /** Demo until a key is saved, then the live archive. */
 export function useLive(): LiveState {
-  const [state, setState] = useState<LiveState>({ source: null, status: DEMO_STATUS, dataTick: 0 });
+  const [state, setState] = useState<LiveState>({
+    source: null,
+    status: DEMO_STATUS,
+    dataTick: 0,
+    reference: DEFAULT_REFERENCE,
+  });
   useEffect(() => {
     let live = false;
     const decide = async () => {
@@ -60,6 +67,7 @@ export function useLive(): LiveState {
         setState((p) => ({
           ...p,
           source: 'archive',
+          reference: settings.coinalyze.reference,
           status:
             p.status.source === 'Demo'
               ? { ...DEMO_STATUS, source: 'Live', message: 'Connecting to Coinalyze…' }

@@ -8,6 +8,7 @@ import type { Settings } from '../../core/settings';
 import { AlertsSection } from './AlertsSection';
 import { CoinalyzeSection } from './CoinalyzeSection';
 import { LevelSection, OscillatorSection, SpikeSection } from './ComputeSection';
+import { ContractsSection } from './ContractsSection';
 import { loadSettings, saveSettings } from './settings-store';
 import { TelegramSection } from './TelegramSection';
 
@@ -19,6 +20,7 @@ export interface SectionProps {
 
 const SECTIONS: ReadonlyArray<{ title: string; component: ComponentType<SectionProps> }> = [
   { title: 'Data', component: CoinalyzeSection },
+  { title: 'Contracts', component: ContractsSection },
   { title: 'Telegram', component: TelegramSection },
   { title: 'Alerts', component: AlertsSection },
   { title: 'Spikes', component: SpikeSection },

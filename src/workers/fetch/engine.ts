@@ -5,7 +5,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { TokenBucket } from '../../core/budget';
-import { parseMarkets, selectContracts } from '../../core/coinalyze';
+import { EXCHANGES_KEY, parseExchanges, parseMarkets, selectContracts } from '../../core/coinalyze';
 import type { BaseInterval } from '../../core/intervals';
 import type { FetchStatus, Notice } from '../../core/notices';
 import { mergeSettings, type Settings } from '../../core/settings';
@@ -103,6 +103,22 @@ export class FetchEngine {
       );
   }
 
+  /** Exchange names for the toolbar, cached with the markets; on failure the UI falls back to codes. */
+  private async fetchExchangeNames(
+    call: ReturnType<FetchEngine['call']>,
+    bucket: TokenBucket,
+    signal: AbortSignal,
+  ): Promise<void> {
+    bucket.take(1, this.deps.clock.now());
+    const r = await call('/exchanges', {}, signal);
+    if (r.kind !== 'ok') return;
+    try {
+      await writeKv(this.deps.db, EXCHANGES_KEY, parseExchanges(r.body));
+    } catch {
+      // A malformed list is not worth retrying before the next market refresh.
+    }
+  }
+
   private async lead(settings: Settings, signal: AbortSignal): Promise<void> {
     const { db, clock } = this.deps;
     const call = this.call(settings);
@@ -119,6 +135,7 @@ export class FetchEngine {
           // Put, never clear: expired futures keep their row and their stored history.
           for (const m of markets) void tx.store.put(m);
           await tx.done;
+          await this.fetchExchangeNames(call, bucket, signal);
           await writeKv(db, MARKETS_AT, clock.now());
           break;
         }

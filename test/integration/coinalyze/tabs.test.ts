@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXCHANGES_KEY } from '../../../src/core/coinalyze';
 import type { Notice } from '../../../src/core/notices';
-import { writeKv } from '../../../src/storage/kv-repo';
+import { readKv, writeKv } from '../../../src/storage/kv-repo';
 import { FetchEngine } from '../../../src/workers/fetch/engine';
 import type { LockManagerLike } from '../../../src/workers/leader';
 import { setup } from './harness';
@@ -102,5 +103,8 @@ describe('several tabs', () => {
     expect([...perSeries.values()].filter((n) => n > 1).length).toBeLessThanOrEqual(20);
     expect(Math.max(...perSeries.values())).toBeLessThanOrEqual(2);
     expect(e.fake.log.filter((r) => r.path === '/v1/future-markets')).toHaveLength(1);
+    // Exchange names are fetched once with the markets, so the toolbar can say "Binance" instead of "A".
+    expect(e.fake.log.filter((r) => r.path === '/v1/exchanges')).toHaveLength(1);
+    expect(await readKv(e.db, EXCHANGES_KEY, [])).toContainEqual({ code: 'A', name: 'Binance' });
   }, 30_000);
 });

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { isTimeframe, type Timeframe } from '../../../core/intervals';
 import { filterKey } from '../../../core/market';
 import type { HtfRow } from '../../../workers/compute/study/api';
-import { compute } from '../../app/services';
+import { compute, referenceFor } from '../../app/services';
 import { formatUsd } from '../../format/usd';
 import { loadSettings } from '../../settings/settings-store';
 import type { PanelProps } from '../SidePanel';
@@ -74,7 +74,7 @@ export function HtfPanel({ source, frame, timeframe, onTimeframe, filter }: Pane
               source,
               timeframes: tfs,
               filter,
-              referenceSymbol: s.coinalyze.reference,
+              referenceSymbol: referenceFor(source, s),
               lastN: LAST_N,
               detection: { spikes: s.spikes, levels: s.levels },
             },

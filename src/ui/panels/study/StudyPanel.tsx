@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Side } from '../../../core/events';
 import { eventsCsv, summaryCsv } from '../../../core/study/csv';
 import type { StudyResult } from '../../../core/study/types';
-import { studyCompute } from '../../app/services';
+import { referenceFor, studyCompute } from '../../app/services';
 import { loadSettings } from '../../settings/settings-store';
 import type { PanelProps } from '../SidePanel';
 import { drawCaar, drawDose, drawScatter } from './plots';
@@ -48,7 +48,7 @@ export function StudyPanel({ source, timeframe, onJump, filter }: PanelProps) {
               source,
               timeframe,
               filter,
-              referenceSymbol: s.coinalyze.reference,
+              referenceSymbol: referenceFor(source, s),
               detection: { spikes: s.spikes, levels: s.levels },
             },
             onProgress,

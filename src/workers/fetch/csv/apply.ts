@@ -7,6 +7,7 @@ import type { ImportBatch, SeriesBatch } from '../../../core/csv/batch';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../../core/intervals';
 import { addRange } from '../../../core/ranges';
 import { floorTo } from '../../../core/time';
+import { type ChunkChange, type GroupTx, hasGroups, updateGroups } from '../../../storage/liq-groups';
 import { type CandleChunk, CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from '../../../storage/schema';
 
 /** What an import changes (or changed). */
@@ -18,7 +19,7 @@ export interface ImportDiff {
   unchanged: number;
 }
 
-type Stores = ('liqChunks' | 'candleChunks' | 'coverage' | 'markets')[];
+type Stores = ('liqChunks' | 'candleChunks' | 'coverage' | 'markets' | 'liqGroups' | 'liqGroupMembers')[];
 // Typed as readwrite; a dry run opens it readonly and never writes.
 type Tx = IDBPTransaction<LiqLabDB, Stores, 'readwrite'>;
 /** Puts are not awaited one by one (tx.done covers them); an abort must not surface as unhandled rejections. */
@@ -26,7 +27,7 @@ function settle(p: Promise<unknown>): void {
   p.catch(() => undefined);
 }
 
-const STORES: Stores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
+const BASE_STORES: Stores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
 
 function newChunk(
   kind: 'liq' | 'candle',
@@ -39,6 +40,10 @@ function newChunk(
   return kind === 'liq'
     ? { symbol, interval, start, long: z(), short: z() }
     : { symbol, interval, start, open: nan(), high: nan(), low: nan(), close: nan(), volume: nan() };
+}
+
+function liqCols(cols: Float64Array[]): { long: Float64Array; short: Float64Array } {
+  return { long: cols[0] ?? new Float64Array(CHUNK_SLOTS), short: cols[1] ?? new Float64Array(CHUNK_SLOTS) };
 }
 
 function columns(c: LiqChunk | CandleChunk): Float64Array[] {
@@ -98,6 +103,14 @@ async function applySeries(tx: Tx, s: SeriesBatch, write: boolean, diff: ImportD
       else diff.unchanged++;
     }
   if (!write) return;
+  if (s.kind === 'liq' && hasGroups(tx.db)) {
+    const changes: ChunkChange[] = [];
+    for (const [start, c] of chunks)
+      if (c.before.some((col, j) => col.some((x, i) => !Object.is(x, c.after[j]?.[i]))))
+        changes.push({ start, before: liqCols(c.before), after: liqCols(c.after) });
+    // Before the chunk puts below: a contract joining a group adds its stored series first.
+    await updateGroups(tx as unknown as GroupTx, s.symbol, s.interval, changes);
+  }
   for (const c of chunks.values())
     if (c.before.some((col, j) => col.some((x, i) => !Object.is(x, c.after[j]?.[i])))) {
       if ('long' in c.rec) settle(liqStore.put(c.rec));
@@ -119,17 +132,19 @@ export async function applyBatch(
   beforeDone?: () => void,
 ): Promise<ImportDiff> {
   const diff: ImportDiff = { newPoints: 0, overwritten: 0, unchanged: 0 };
-  const tx = db.transaction(STORES, write ? 'readwrite' : 'readonly') as Tx;
+  const stores: Stores = hasGroups(db) ? [...BASE_STORES, 'liqGroups', 'liqGroupMembers'] : BASE_STORES;
+  const tx = db.transaction(stores, write ? 'readwrite' : 'readonly') as Tx;
   try {
-    for (const s of batch.series.values()) await applySeries(tx, s, write, diff);
     if (write) {
+      // Markets first, so imported contracts join their margin and exchange groups as their series are written.
       const markets = tx.objectStore('markets');
       for (const m of batch.markets.values()) {
         const had = await markets.get(m.symbol);
         if (!had || JSON.stringify(had) !== JSON.stringify(m)) settle(markets.put(m));
       }
-      beforeDone?.();
     }
+    for (const s of batch.series.values()) await applySeries(tx, s, write, diff);
+    if (write) beforeDone?.();
   } catch (e) {
     if (write) tx.abort();
     await tx.done.catch(() => undefined);

@@ -1,0 +1,135 @@
+/**
+ * Pre-summed liquidation series per contract group (All, each margin type, each exchange), kept up to date in
+ * the same transaction as every per-contract write, so a filtered read touches one series instead of N.
+ * Updates add `new − old` per changed bucket; where that cancels to (near) zero or meets a non-finite value the
+ * group chunk is recomputed from its member contracts, so a bucket every contract has at 0 is exactly 0.
+ */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { BaseInterval } from '../core/intervals';
+import { filterKey, type Market } from '../core/market';
+import { CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
+
+/** Stores a write transaction needs, besides `liqChunks`, to keep group series current. */
+export const GROUP_STORES = ['liqGroups', 'liqGroupMembers', 'markets'] as const;
+
+/** Any write transaction that covers at least GROUP_STORES and `liqChunks`. */
+export type GroupTx = IDBPTransaction<LiqLabDB, StoreNames<LiqLabDB>[], 'readwrite' | 'versionchange'>;
+
+/** One contract chunk as it was before a write and as it will be stored. */
+export interface ChunkChange {
+  start: number;
+  before: Pick<LiqChunk, 'long' | 'short'>;
+  after: Pick<LiqChunk, 'long' | 'short'>;
+}
+
+/** Group keys (the contract filter's `filterKey`) a contract is summed into; unknown markets only join `all`. */
+export function groupsOf(market: Pick<Market, 'margined' | 'exchange'> | undefined): string[] {
+  const all = filterKey({ kind: 'all' });
+  if (!market) return [all];
+  return [
+    all,
+    filterKey({ kind: 'margin', margin: market.margined }),
+    filterKey({ kind: 'exchange', exchange: market.exchange }),
+  ];
+}
+
+/** True when a database has the group stores (schema ≥ 7); older schemas skip group upkeep. */
+export function hasGroups(db: { objectStoreNames: DOMStringList }): boolean {
+  return db.objectStoreNames.contains('liqGroups');
+}
+
+function zeroChunk(symbol: string, interval: BaseInterval, start: number): LiqChunk {
+  return {
+    symbol,
+    interval,
+    start,
+    long: new Float64Array(CHUNK_SLOTS),
+    short: new Float64Array(CHUNK_SLOTS),
+  };
+}
+
+/** Adds after − before into `g`; false when a bucket needs an exact recompute instead. */
+function addDelta(g: Float64Array, before: Float64Array, after: Float64Array): boolean {
+  for (let i = 0; i < CHUNK_SLOTS; i++) {
+    const b = before[i] ?? 0;
+    const a = after[i] ?? 0;
+    if (Object.is(a, b)) continue;
+    const old = g[i] ?? 0;
+    const x = old - b + a;
+    // Cancellation (a contract leaving a bucket it dominated) or NaN/∞: round-off would linger, so recompute.
+    if (!Number.isFinite(x) || Math.abs(x) <= 1e-9 * Math.max(Math.abs(old), Math.abs(b))) return false;
+    g[i] = x;
+  }
+  return true;
+}
+
+/** Sums the members' chunks at `start` in member order; `override` replaces one member's not-yet-stored chunk. */
+async function recompute(
+  tx: GroupTx,
+  group: string,
+  interval: BaseInterval,
+  start: number,
+  members: readonly string[],
+  override: { symbol: string; chunk: Pick<LiqChunk, 'long' | 'short'> },
+): Promise<LiqChunk> {
+  const out = zeroChunk(group, interval, start);
+  for (const m of members) {
+    const c =
+      m === override.symbol ? override.chunk : await tx.objectStore('liqChunks').get([m, interval, start]);
+    if (!c) continue;
+    for (let i = 0; i < CHUNK_SLOTS; i++) {
+      out.long[i] = (out.long[i] ?? 0) + (c.long[i] ?? 0);
+      out.short[i] = (out.short[i] ?? 0) + (c.short[i] ?? 0);
+    }
+  }
+  return out;
+}
+
+/** Folds one contract chunk change into a group's chunk at the same start. */
+async function applyChange(
+  tx: GroupTx,
+  group: string,
+  interval: BaseInterval,
+  symbol: string,
+  members: readonly string[],
+  ch: ChunkChange,
+): Promise<void> {
+  const store = tx.objectStore('liqGroups');
+  const g = (await store.get([group, interval, ch.start])) ?? zeroChunk(group, interval, ch.start);
+  const ok =
+    addDelta(g.long, ch.before.long, ch.after.long) && addDelta(g.short, ch.before.short, ch.after.short);
+  const chunk = ok ? g : await recompute(tx, group, interval, ch.start, members, { symbol, chunk: ch.after });
+  await store.put(chunk);
+}
+
+/**
+ * Brings every group `symbol` belongs to up to date with `changes`, inside the caller's transaction and before
+ * the caller stores the changed contract chunks. A contract new to a group first adds its whole stored series.
+ */
+export async function updateGroups(
+  tx: GroupTx,
+  symbol: string,
+  interval: BaseInterval,
+  changes: readonly ChunkChange[],
+): Promise<void> {
+  const market = await tx.objectStore('markets').get(symbol);
+  const metaStore = tx.objectStore('liqGroupMembers');
+  for (const group of groupsOf(market)) {
+    const meta = await metaStore.get([group, interval]);
+    const isMember = meta?.members.includes(symbol) ?? false;
+    const members = isMember ? (meta?.members ?? []) : [...(meta?.members ?? []), symbol].sort();
+    let todo = changes;
+    if (!isMember) {
+      // Joining: the stored series counts as a change from zero, and this write's chunks replace theirs.
+      const range = IDBKeyRange.bound([symbol, interval, -Infinity], [symbol, interval, Infinity]);
+      const stored = await tx.objectStore('liqChunks').getAll(range);
+      const byStart = new Map<number, ChunkChange>();
+      const zero = zeroChunk(symbol, interval, 0);
+      for (const c of stored) byStart.set(c.start, { start: c.start, before: zero, after: c });
+      for (const ch of changes) byStart.set(ch.start, { start: ch.start, before: zero, after: ch.after });
+      todo = [...byStart.values()];
+      await metaStore.put({ group, interval, members });
+    }
+    for (const ch of todo) await applyChange(tx, group, interval, symbol, members, ch);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Settings section for which contracts are fetched: exchange, margin type, perpetual/dated, with the resulting
+ * contract count and the budget one full refresh costs, plus the reference market whose candles are drawn.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { CALLS_PER_MINUTE } from '../../core/budget';
+import {
+  type ContractSelection,
+  DEFAULT_SELECTION,
+  EXCHANGES_KEY,
+  type Exchange,
+  refreshCost,
+  selectContracts,
+} from '../../core/coinalyze';
+import { FETCH_INTERVALS } from '../../core/fetch-plan';
+import type { Market } from '../../core/market';
+import { readKv } from '../../storage/kv-repo';
+import { ARCHIVE_DB, openLiqLabDb } from '../../storage/open';
+import type { SectionProps } from './SettingsDialog';
+
+/** Stored markets and exchange names (empty until the first market list arrives). */
+async function loadCatalog(): Promise<{ markets: Market[]; names: Map<string, string> }> {
+  const db = await openLiqLabDb(ARCHIVE_DB);
+  try {
+    const names = new Map((await readKv<Exchange[]>(db, EXCHANGES_KEY, [])).map((e) => [e.code, e.name]));
+    return { markets: await db.getAll('markets'), names };
+  } finally {
+    db.close();
+  }
+}
+
+/** The one-line summary: how many contracts and what a full refresh costs against the budget. */
+export function costLine(count: number): string {
+  const cost = refreshCost(count, FETCH_INTERVALS.length);
+  const minutes = cost.minutes < 10 ? cost.minutes.toFixed(1) : String(Math.round(cost.minutes));
+  return `${count} contracts · a full refresh costs ${cost.calls} calls in ${cost.requests} requests ≈ ${minutes} min of the ${CALLS_PER_MINUTE} calls/min budget`;
+}
+
+/** Contract filter and reference market inputs. */
+export function ContractsSection({ draft, onChange }: SectionProps) {
+  const [catalog, setCatalog] = useState<{ markets: Market[]; names: Map<string, string> } | null>(null);
+  useEffect(() => {
+    void loadCatalog().then(setCatalog, () => setCatalog({ markets: [], names: new Map() }));
+  }, []);
+  const sel = draft.coinalyze.contracts;
+  const set = (patch: Partial<ContractSelection>) =>
+    onChange({ ...draft, coinalyze: { ...draft.coinalyze, contracts: { ...sel, ...patch } } });
+  const markets = catalog?.markets ?? [];
+  // Every exchange with a fetchable BTC contract stays listed, whatever the other filters say.
+  const all = selectContracts(markets, DEFAULT_SELECTION, Date.now());
+  const chosen = selectContracts(markets, sel, Date.now());
+  const exchanges = [...new Set(all.map((m) => m.exchange))].sort();
+  const name = (code: string) => catalog?.names.get(code) ?? `Exchange ${code}`;
+  const references = markets.filter((m) => m.baseAsset === 'BTC' && m.hasOhlcv);
+  const refKnown = references.some((m) => m.symbol === draft.coinalyze.reference);
+  return (
+    <div class="form-grid">
+      <label for="contracts-margin">Margin type</label>
+      <select
+        id="contracts-margin"
+        value={sel.margin}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          set({ margin: v === 'COIN' || v === 'STABLE' ? v : 'both' });
+        }}
+      >
+        <option value="both">COIN- and STABLE-margined</option>
+        <option value="COIN">COIN-margined only</option>
+        <option value="STABLE">STABLE-margined only</option>
+      </select>
+      <span>Contract types</span>
+      <div>
+        <label>
+          <input
+            type="checkbox"
+            checked={sel.perpetual}
+            onChange={(e) => set({ perpetual: e.currentTarget.checked })}
+          />{' '}
+          Perpetuals
+        </label>{' '}
+        <label>
+          <input
+            type="checkbox"
+            checked={sel.dated}
+            onChange={(e) => set({ dated: e.currentTarget.checked })}
+          />{' '}
+          Dated futures
+        </label>
+      </div>
+      <span>Exchanges</span>
+      <div>
+        {exchanges.length === 0 && <span class="hint">Known after the first market list loads.</span>}
+        {exchanges.map((code) => (
+          <label key={code} class="inline-check">
+            <input
+              type="checkbox"
+              checked={!sel.excludedExchanges.includes(code)}
+              onChange={(e) =>
+                set({
+                  excludedExchanges: e.currentTarget.checked
+                    ? sel.excludedExchanges.filter((x) => x !== code)
+                    : [...sel.excludedExchanges, code].sort(),
+                })
+              }
+            />{' '}
+            {name(code)}{' '}
+          </label>
+        ))}
+      </div>
+      <p class="hint" data-testid="contracts-cost" aria-live="polite">
+        {catalog === null ? 'Loading markets…' : costLine(chosen.length)}
+      </p>
+      <label for="contracts-reference">Reference market (candles)</label>
+      <select
+        id="contracts-reference"
+        value={draft.coinalyze.reference}
+        onChange={(e) =>
+          onChange({ ...draft, coinalyze: { ...draft.coinalyze, reference: e.currentTarget.value } })
+        }
+      >
+        {!refKnown && <option value={draft.coinalyze.reference}>{draft.coinalyze.reference}</option>}
+        {references.map((m) => (
+          <option key={m.symbol} value={m.symbol}>
+            {`${name(m.exchange)} ${m.symbolOnExchange}${m.isPerpetual ? ' perp' : ''} (${m.symbol})`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
