@@ -48,14 +48,13 @@ async function run() {
   const exp: number[] = [];
   let bytes = 0;
   for (let r = 0; r < RUNS; r++) {
-    const enc = new TextEncoder();
     bytes = 0;
     const t = performance.now();
     await exportArchive(
       db,
       { filter: { kind: 'all' }, from: null, to: null },
-      async (s) => {
-        bytes += enc.encode(s).byteLength;
+      async (b) => {
+        bytes += b.byteLength;
       },
       () => {},
       async () => {},
@@ -70,6 +69,8 @@ async function run() {
     importRowsPerS: ROWS / (oursMs / 1000),
     ratio: papaMs / oursMs,
     exportMbPerS: bytes / 1e6 / (median(exp) / 1000),
+    exportMs: median(exp),
+    exportMb: bytes / 1e6,
     fileMb: text.length / 1e6,
   };
 }

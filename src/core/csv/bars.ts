@@ -9,6 +9,7 @@ import type { ImportBatch } from './batch';
 import { REFERENCE_SYMBOL } from './contracts';
 import { formatNumber, safeText, utcLabel } from './format';
 import type { CsvRow } from './row';
+import type { CsvWriter } from './writer';
 
 /** Exact header line of a bars file. */
 export const BARS_HEADER =
@@ -53,6 +54,28 @@ export function barLine(tf: Timeframe, b: BarRow): string {
   const f = formatNumber;
   const total = Number.isNaN(b.long) ? Number.NaN : b.long + b.short;
   return `${utcLabel(b.t)},${b.t},${tf},${f(b.open)},${f(b.high)},${f(b.low)},${f(b.close)},${f(b.volume)},${f(b.long)},${f(b.short)},${f(total)},${f(b.coinLong)},${f(b.coinShort)},${f(b.stableLong)},${f(b.stableShort)},${f(b.zLong)},${f(b.zShort)},${safeText(b.event)}\n`;
+}
+
+/** Writes `barLine(tf, b)` straight into `w` (byte-identical, faster); `tf` is the timeframe's bytes. */
+export function writeBarRow(w: CsvWriter, tf: Uint8Array, b: BarRow): void {
+  w.label(b.t);
+  w.comma();
+  w.number(b.t);
+  w.comma();
+  w.raw(tf);
+  for (const x of [b.open, b.high, b.low, b.close, b.volume, b.long, b.short]) {
+    w.comma();
+    w.number(x);
+  }
+  w.comma();
+  w.number(Number.isNaN(b.long) ? Number.NaN : b.long + b.short);
+  for (const x of [b.coinLong, b.coinShort, b.stableLong, b.stableShort, b.zLong, b.zShort]) {
+    w.comma();
+    w.number(x);
+  }
+  w.comma();
+  if (b.event !== '') w.text(safeText(b.event));
+  w.newline();
 }
 
 /** Synthetic contracts that hold re-imported bar sums, one per margin group. */

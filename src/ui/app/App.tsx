@@ -75,7 +75,12 @@ export function App() {
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
-        <CsvControls source={data.source} timeframe={layout.timeframe} onImported={data.onImported} />
+        <CsvControls
+          source={data.source}
+          timeframe={layout.timeframe}
+          filter={data.filter}
+          onImported={data.onImported}
+        />
       </Toolbar>
       <AnalysisOverlay controller={controller} result={data.result} />
       <main class="workspace">

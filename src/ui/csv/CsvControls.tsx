@@ -1,6 +1,7 @@
 /** The "Export CSV" and "Import CSV" toolbar buttons, the file picker, and drag-and-drop onto the window. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
+import type { ContractFilter } from '../../core/market';
 import type { DataSource } from '../../workers/compute/api';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
@@ -10,12 +11,14 @@ import './csv.css';
 export interface CsvControlsProps {
   source: DataSource | null;
   timeframe: Timeframe;
+  /** The chart's contract filter; exports default to it. */
+  filter: ContractFilter;
   /** Called after an import landed in the archive. */
   onImported: () => void;
 }
 
 /** Renders the buttons and, when open, the dialogs. */
-export function CsvControls({ source, timeframe, onImported }: CsvControlsProps) {
+export function CsvControls({ source, timeframe, filter, onImported }: CsvControlsProps) {
   const [exporting, setExporting] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -59,7 +62,12 @@ export function CsvControls({ source, timeframe, onImported }: CsvControlsProps)
         }}
       />
       {exporting && source && (
-        <ExportDialog source={source} timeframe={timeframe} onClose={() => setExporting(false)} />
+        <ExportDialog
+          source={source}
+          timeframe={timeframe}
+          filter={filter}
+          onClose={() => setExporting(false)}
+        />
       )}
       {file && (
         <ImportDialog

@@ -2,7 +2,7 @@
 import { proxy } from 'comlink';
 import { useRef, useState } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
-import type { ContractFilter } from '../../core/market';
+import { type ContractFilter, filterKey } from '../../core/market';
 import type { DataSource } from '../../workers/compute/api';
 import { DEFAULT_REFERENCE, fetcher } from '../app/services';
 import { canPickFile, download, pickFile, type SaveTarget } from './save';
@@ -11,23 +11,32 @@ import { canPickFile, download, pickFile, type SaveTarget } from './save';
 export interface ExportDialogProps {
   source: DataSource;
   timeframe: Timeframe;
+  /** The chart's contract filter: the default, so the file holds what the chart shows. */
+  filter: ContractFilter;
   onClose: () => void;
 }
 
-const FILTERS: Record<string, ContractFilter> = {
-  all: { kind: 'all' },
-  coin: { kind: 'margin', margin: 'COIN' },
-  stable: { kind: 'margin', margin: 'STABLE' },
-};
+const FIXED: Array<[string, ContractFilter]> = [
+  ['All contracts', { kind: 'all' }],
+  ['Coin-margined', { kind: 'margin', margin: 'COIN' }],
+  ['Stablecoin-margined', { kind: 'margin', margin: 'STABLE' }],
+];
+
+/** Filter choices: the fixed ones, plus the chart's exchange when it shows one exchange. */
+function filterChoices(chart: ContractFilter): Array<[string, ContractFilter]> {
+  return chart.kind === 'exchange' ? [...FIXED, [`Exchange ${chart.exchange}`, chart]] : FIXED;
+}
 
 function toUnix(date: string): number | null {
   return date ? Date.parse(`${date}T00:00:00Z`) / 1000 : null;
 }
 
 /** Renders the export dialog. */
-export function ExportDialog({ source, timeframe, onClose }: ExportDialogProps) {
+export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }: ExportDialogProps) {
   const [kind, setKind] = useState<'bars' | 'archive'>('bars');
-  const [filter, setFilter] = useState('all');
+  const choices = filterChoices(chartFilter);
+  const [filter, setFilter] = useState(filterKey(chartFilter));
+  const chosen = choices.find(([, f]) => filterKey(f) === filter)?.[1] ?? chartFilter;
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [dest, setDest] = useState<'pick' | 'download'>(canPickFile() ? 'pick' : 'download');
@@ -36,7 +45,7 @@ export function ExportDialog({ source, timeframe, onClose }: ExportDialogProps) 
   const abort = useRef<AbortController | null>(null);
 
   const run = async () => {
-    const name = `liqlab-${kind}-${kind === 'bars' ? `${timeframe}-` : ''}${filter}.csv`;
+    const name = `liqlab-${kind}-${kind === 'bars' ? `${timeframe}-` : ''}${filter.replace(':', '-')}.csv`;
     let target: SaveTarget;
     try {
       target = dest === 'pick' ? await pickFile(name) : download(name);
@@ -54,7 +63,7 @@ export function ExportDialog({ source, timeframe, onClose }: ExportDialogProps) 
             kind,
             source,
             timeframe,
-            filter: FILTERS[filter] ?? { kind: 'all' },
+            filter: chosen,
             referenceSymbol: DEFAULT_REFERENCE,
             from: toUnix(from),
             to: toUnix(to),
@@ -88,9 +97,12 @@ export function ExportDialog({ source, timeframe, onClose }: ExportDialogProps) 
       <label>
         Contracts
         <select value={filter} onChange={(e) => setFilter(e.currentTarget.value)}>
-          <option value="all">All</option>
-          <option value="coin">Coin-margined</option>
-          <option value="stable">Stablecoin-margined</option>
+          {choices.map(([label, f]) => (
+            <option key={filterKey(f)} value={filterKey(f)}>
+              {label}
+              {filterKey(f) === filterKey(chartFilter) ? ' (as the chart)' : ''}
+            </option>
+          ))}
         </select>
       </label>
       <label>

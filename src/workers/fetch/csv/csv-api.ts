@@ -3,6 +3,9 @@ import { transfer } from 'comlink';
 import type { ImportBatch } from '../../../core/csv/batch';
 import { sniff } from '../../../core/csv/detect';
 import { ImportSession, type ImportSpec } from '../../../core/csv/session';
+import { spikeScores } from '../../../core/csv/spike-columns';
+import { mergeSettings } from '../../../core/settings';
+import { readKv } from '../../../storage/kv-repo';
 import { type AbortRegistry, throwIfAborted, yieldToEventLoop } from '../../cancel';
 import { database } from '../../db-cache';
 import { applyBatch } from './apply';
@@ -23,6 +26,12 @@ function throttle(fn: (f: number) => void): (f: number) => void {
       void fn(f);
     }
   };
+}
+
+/** Spike columns with the user's detection settings (kept in the archive database, as the chart uses them). */
+async function userSpikeScores() {
+  const settings = mergeSettings(await readKv<unknown>(await database('archive'), 'settings', null));
+  return spikeScores(settings.spikes);
 }
 
 /** Builds the CSV API on the worker's abort registry. */
@@ -105,11 +114,8 @@ export function createCsvApi(aborts: AbortRegistry): CsvApi {
 
     async csvExport(request, sink, onProgress, callId) {
       const signal = aborts.signal(callId);
-      const encoder = new TextEncoder();
       let bytes = 0;
-      const text = async (s: string) => {
-        if (s.length === 0) return;
-        const b = encoder.encode(s);
+      const out = async (b: Uint8Array) => {
         bytes += b.byteLength;
         await sink(transfer(b, [b.buffer as ArrayBuffer]));
       };
@@ -122,8 +128,8 @@ export function createCsvApi(aborts: AbortRegistry): CsvApi {
         const progress = throttle(onProgress);
         const rows =
           request.kind === 'archive'
-            ? await exportArchive(db, request, text, progress, check)
-            : await exportBars(db, request, text, progress, check);
+            ? await exportArchive(db, request, out, progress, check)
+            : await exportBars(db, request, out, progress, check, await userSpikeScores());
         return { rows, bytes };
       } finally {
         aborts.release(callId);

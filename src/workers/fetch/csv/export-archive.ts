@@ -2,23 +2,18 @@
 import type { IDBPDatabase } from 'idb';
 import {
   ARCHIVE_HEADER,
-  archiveCandleTail,
   archiveCoverageRow,
-  archiveLiqTail,
   archiveMarketRow,
   archivePrefix,
+  writeCandleRow,
+  writeLiqRow,
 } from '../../../core/csv/archive';
 import { marketFromSymbol } from '../../../core/csv/contracts';
+import { type ByteSink, CsvWriter } from '../../../core/csv/writer';
 import { BASE_INTERVAL_SECONDS } from '../../../core/intervals';
 import { type ContractFilter, matchesFilter } from '../../../core/market';
 import { floorTo } from '../../../core/time';
 import { CHUNK_SLOTS, type LiqLabDB } from '../../../storage/schema';
-
-/** Receives text in pieces of about `CHUNK_CHARS`; awaiting it gives back-pressure. */
-export type TextSink = (text: string) => Promise<void>;
-
-/** Pieces handed to the sink are about this long (1 MiB of ASCII). */
-export const CHUNK_CHARS = 1 << 20;
 
 /** Which part of the archive to export. */
 export interface ArchiveExportRequest {
@@ -28,11 +23,30 @@ export interface ArchiveExportRequest {
   to: number | null;
 }
 
+/** Chunk reads kept in flight ahead of the one being written: IndexedDB reads then overlap the formatting. */
+const READ_AHEAD = 4;
+
+/** Yields `get(0) … get(n - 1)` in order, with up to READ_AHEAD reads started ahead. */
+async function* prefetched<T>(n: number, get: (j: number) => Promise<T>): AsyncGenerator<T> {
+  const ahead: Array<Promise<T>> = [];
+  const start = (j: number) => {
+    const p = get(j);
+    p.catch(() => {}); // a read abandoned by a cancelled export must not surface as unhandled
+    ahead.push(p);
+  };
+  for (let j = 0; j < Math.min(n, READ_AHEAD); j++) start(j);
+  for (let j = 0; j < n; j++) {
+    const next = ahead.shift();
+    if (j + READ_AHEAD < n) start(j + READ_AHEAD);
+    if (next) yield await next;
+  }
+}
+
 /** Writes the archive; reports progress as the fraction of coverage records done. */
 export async function exportArchive(
   db: IDBPDatabase<LiqLabDB>,
   req: ArchiveExportRequest,
-  sink: TextSink,
+  sink: ByteSink,
   onProgress: (done: number) => void,
   check: () => Promise<void>,
 ): Promise<number> {
@@ -42,15 +56,10 @@ export async function exportArchive(
   const coverage = (await db.getAll('coverage'))
     .map((c) => ({ ...c, market: stored.get(c.symbol) ?? marketFromSymbol(c.symbol) }))
     .filter((c) => matchesFilter(c.market, req.filter));
-  let out = `${ARCHIVE_HEADER}\n`;
+  const w = new CsvWriter(sink);
   let rows = 0;
-  const flush = async (force: boolean) => {
-    if (out.length < CHUNK_CHARS && !force) return;
-    await sink(out);
-    out = '';
-    await check();
-  };
-  for (const m of stored.values()) if (matchesFilter(m, req.filter)) out += archiveMarketRow(m);
+  w.text(`${ARCHIVE_HEADER}\n`);
+  for (const m of stored.values()) if (matchesFilter(m, req.filter)) w.text(archiveMarketRow(m));
   const clipped = coverage.map((c) => ({
     ...c,
     ranges: c.ranges
@@ -60,48 +69,68 @@ export async function exportArchive(
       .filter(([a, b]) => a < b),
   }));
   for (const c of clipped)
-    for (const [a, b] of c.ranges) out += archiveCoverageRow(c.kind, c.market, c.interval, a, b);
+    for (const [a, b] of c.ranges) w.text(archiveCoverageRow(c.kind, c.market, c.interval, a, b));
   for (let k = 0; k < clipped.length; k++) {
     const c = clipped[k];
     if (!c) continue;
     const step = BASE_INTERVAL_SECONDS[c.interval];
     const span = step * CHUNK_SLOTS;
-    const prefix = archivePrefix(c.kind, c.market, c.interval);
-    for (const [a, b] of c.ranges) {
-      for (let start: number = floorTo(a, span); start < b; start += span) {
-        const key: [string, typeof c.interval, number] = [c.symbol, c.interval, start];
-        const i0 = Math.max(0, (a - start) / step);
-        const i1 = Math.min(CHUNK_SLOTS, (b - start) / step);
-        if (c.kind === 'liq') {
-          const ch = await db.get('liqChunks', key);
-          if (!ch) continue;
-          for (let i = i0; i < i1; i++) {
-            const l = ch.long[i] ?? 0;
-            const s = ch.short[i] ?? 0;
-            // Zero buckets inside coverage are implied (as the API omits them); -0 is kept as written.
-            if (l === 0 && s === 0 && !Object.is(l, -0) && !Object.is(s, -0)) continue;
-            out += prefix + archiveLiqTail(start + i * step, l, s);
-            rows++;
-          }
-        } else {
-          const ch = await db.get('candleChunks', key);
-          if (!ch) continue;
-          for (let i = i0; i < i1; i++) {
-            const o = ch.open[i] ?? Number.NaN;
-            const h = ch.high[i] ?? Number.NaN;
-            const l = ch.low[i] ?? Number.NaN;
-            const cl = ch.close[i] ?? Number.NaN;
-            const v = ch.volume[i] ?? Number.NaN;
-            if ([o, h, l, cl, v].every(Number.isNaN)) continue;
-            out += prefix + archiveCandleTail(start + i * step, o, h, l, cl, v);
-            rows++;
+    const prefix = CsvWriter.encode(archivePrefix(c.kind, c.market, c.interval));
+    const pieces: Array<{ start: number; i0: number; i1: number }> = [];
+    for (const [a, b] of c.ranges)
+      for (let start: number = floorTo(a, span); start < b; start += span)
+        pieces.push({
+          start,
+          i0: Math.max(0, (a - start) / step),
+          i1: Math.min(CHUNK_SLOTS, (b - start) / step),
+        });
+    const key = (j: number): [string, typeof c.interval, number] => [
+      c.symbol,
+      c.interval,
+      pieces[j]?.start ?? 0,
+    ];
+    if (c.kind === 'liq') {
+      let j = 0;
+      for await (const ch of prefetched(pieces.length, (i) => db.get('liqChunks', key(i)))) {
+        const { start, i0, i1 } = pieces[j++] ?? { start: 0, i0: 0, i1: 0 };
+        if (!ch) continue;
+        for (let i = i0; i < i1; i++) {
+          const l = ch.long[i] ?? 0;
+          const s = ch.short[i] ?? 0;
+          // Zero buckets inside coverage are implied (as the API omits them); -0 is kept as written.
+          if (l === 0 && s === 0 && !Object.is(l, -0) && !Object.is(s, -0)) continue;
+          writeLiqRow(w, prefix, start + i * step, l, s);
+          rows++;
+          if (w.full) {
+            await w.flush();
+            await check();
           }
         }
-        await flush(false);
+      }
+    } else {
+      let j = 0;
+      for await (const ch of prefetched(pieces.length, (i) => db.get('candleChunks', key(i)))) {
+        const { start, i0, i1 } = pieces[j++] ?? { start: 0, i0: 0, i1: 0 };
+        if (!ch) continue;
+        for (let i = i0; i < i1; i++) {
+          const o = ch.open[i] ?? Number.NaN;
+          const h = ch.high[i] ?? Number.NaN;
+          const l = ch.low[i] ?? Number.NaN;
+          const cl = ch.close[i] ?? Number.NaN;
+          const v = ch.volume[i] ?? Number.NaN;
+          const nan = Number.isNaN;
+          if (nan(o) && nan(h) && nan(l) && nan(cl) && nan(v)) continue; // all missing
+          writeCandleRow(w, prefix, start + i * step, o, h, l, cl, v);
+          rows++;
+          if (w.full) {
+            await w.flush();
+            await check();
+          }
+        }
       }
     }
     onProgress((k + 1) / clipped.length);
   }
-  await flush(true);
+  await w.flush();
   return rows;
 }

@@ -26,16 +26,17 @@ export async function importInto(db: IDBPDatabase<LiqLabDB>, text: string, spec:
 /** Whole-archive CSV text. */
 export async function exportAll(db: IDBPDatabase<LiqLabDB>): Promise<string> {
   let text = '';
+  const decoder = new TextDecoder();
   await exportArchive(
     db,
     { filter: { kind: 'all' }, from: null, to: null },
-    async (t) => {
-      text += t;
+    async (b) => {
+      text += decoder.decode(b, { stream: true });
     },
     () => {},
     async () => {},
   );
-  return text;
+  return text + decoder.decode();
 }
 
 /** Canonical content: coverage, markets, and chunks that hold anything (an all-zero chunk equals no chunk). */
