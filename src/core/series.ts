@@ -55,3 +55,30 @@ export function frameBuffers(frame: BarFrame): ArrayBuffer[] {
     (a) => a.buffer as ArrayBuffer,
   );
 }
+
+/** Bars [from, to) of a frame as a frame of their own: views on the same buffers, no copies. */
+export function sliceFrame(frame: BarFrame, from: number, to: number = frame.candles.close.length): BarFrame {
+  const c = frame.candles;
+  const l = frame.liq;
+  const start = (frame.start + from * frame.step) as UnixSeconds;
+  return {
+    start,
+    step: frame.step,
+    candles: {
+      start,
+      step: frame.step,
+      open: c.open.subarray(from, to),
+      high: c.high.subarray(from, to),
+      low: c.low.subarray(from, to),
+      close: c.close.subarray(from, to),
+      volume: c.volume.subarray(from, to),
+    },
+    liq: {
+      start,
+      step: frame.step,
+      long: l.long.subarray(from, to),
+      short: l.short.subarray(from, to),
+      covered: l.covered.subarray(from, to),
+    },
+  };
+}

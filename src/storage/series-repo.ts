@@ -2,7 +2,9 @@
  * Reading and writing series as columnar chunks. Every write of a fetched range is one transaction that sets the
  * whole range (omitted buckets become 0) and extends coverage, so writing the same range twice changes nothing.
  */
+
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { WireCandle, WireLiq } from '../core/coinalyze';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { addRange } from '../core/ranges';
 import { type CandleSeries, emptyCandles } from '../core/series';
@@ -15,21 +17,10 @@ export { readLiqSum } from './liq-read';
 type WriteStores = ('liqChunks' | 'coverage' | 'liqGroups' | 'liqGroupMembers' | 'markets')[];
 
 /** One liquidation bucket as the API sends it, already in USD. */
-export interface LiqPoint {
-  t: number;
-  l: number;
-  s: number;
-}
+export type LiqPoint = WireLiq;
 
 /** One candle as the API sends it. */
-export interface CandlePoint {
-  t: number;
-  o: number;
-  h: number;
-  l: number;
-  c: number;
-  v: number;
-}
+export type CandlePoint = WireCandle;
 
 /** Seconds one chunk spans at `interval`. */
 export function chunkSpan(interval: BaseInterval): number {

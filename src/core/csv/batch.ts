@@ -175,7 +175,7 @@ export class ImportBatch {
   duplicates = 0;
   /** Data rows read (excluding header and blank lines). */
   rows = 0;
-  /** Set when the whole file must be refused (the archive is all-or-nothing; see docs/readme/csv.md). */
+  /** Set when the whole file must be refused (the archive is all-or-nothing; see README.md, CSV). */
   fatal: string | null = null;
 
   /** The series buffer for a key, created on first use. */

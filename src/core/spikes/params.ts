@@ -13,7 +13,7 @@ export interface SpikeParams {
   sigmaMin: number;
   /**
    * Robust z cut-off. statistics.md starts from Iglewicz–Hoaglin's 3.5; we default to 2.0 because on real
-   * liquidation series the log-scale MAD is so wide that known cascades score 2–3 (docs/readme/compute.md).
+   * liquidation series the log-scale MAD is so wide that known cascades score 2–3 (docs/method.md).
    */
   zThreshold: number;
   /** Empirical p cut-off; drives the expected false alarms per day. */
@@ -45,7 +45,7 @@ export interface SpikeParams {
   continuationHeatZ: number;
 }
 
-/** Defaults from statistics.md §0, except zThreshold (see its comment and docs/readme/compute.md). */
+/** Defaults from statistics.md §0, except zThreshold (see its comment and docs/method.md). */
 export const DEFAULT_SPIKE_PARAMS: SpikeParams = {
   windowBars: 0,
   windowDays: 7,

@@ -1,4 +1,4 @@
-/** CSV exports of the study: the event table and the per-horizon summary (headers documented in docs/readme/study.md). */
+/** CSV exports of the study: the event table and the per-horizon summary (headers documented in README.md). */
 import { isoUtc } from '../time';
 import type { StudyResult } from './types';
 

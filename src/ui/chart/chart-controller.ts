@@ -10,9 +10,9 @@ import {
   type ISeriesApi,
   type MouseEventParams,
 } from 'lightweight-charts';
-import type { BarFrame } from '../../core/series';
+import { type BarFrame, sliceFrame } from '../../core/series';
 import { formatUsd } from '../format/usd';
-import { barIndex, changedTail, frameTail, toChartData } from './chart-data';
+import { barIndex, changedTail, toChartData } from './chart-data';
 import { CHART_THEMES, type ThemeName } from './theme';
 
 /** What the crosshair points at, or null when it leaves the chart. */
@@ -90,7 +90,7 @@ export class ChartController {
 
   private updateFrom(frame: BarFrame, from: number): void {
     this.frame = frame;
-    const tail = toChartData(frameTail(frame, from));
+    const tail = toChartData(sliceFrame(frame, from));
     for (let i = 0; i < tail.candles.length; i++) {
       const candle = tail.candles[i];
       const short = tail.shorts[i];

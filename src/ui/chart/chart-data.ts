@@ -69,30 +69,3 @@ export function changedTail(prev: BarFrame, next: BarFrame): number {
     sameValues(prev.liq.covered, next.liq.covered, k);
   return same ? k : -1;
 }
-
-/** The bars of `frame` from index `from` on, as a frame of their own (views, no copies). */
-export function frameTail(frame: BarFrame, from: number): BarFrame {
-  const c = frame.candles;
-  const l = frame.liq;
-  const start = (frame.start + from * frame.step) as BarFrame['start'];
-  return {
-    start,
-    step: frame.step,
-    candles: {
-      ...c,
-      start,
-      open: c.open.subarray(from),
-      high: c.high.subarray(from),
-      low: c.low.subarray(from),
-      close: c.close.subarray(from),
-      volume: c.volume.subarray(from),
-    },
-    liq: {
-      ...l,
-      start,
-      long: l.long.subarray(from),
-      short: l.short.subarray(from),
-      covered: l.covered.subarray(from),
-    },
-  };
-}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERTS } from '../../../../src/core/alerts/config';
 import { evaluateRules } from '../../../../src/core/alerts/rules';
 import { buildLevels, DEFAULT_LEVEL_PARAMS } from '../../../../src/core/levels/build';
-import type { BarFrame } from '../../../../src/core/series';
+import { type BarFrame, sliceFrame } from '../../../../src/core/series';
 import { detectSpikes } from '../../../../src/core/spikes/detect';
 import { DEFAULT_SPIKE_PARAMS } from '../../../../src/core/spikes/params';
 import { unixSeconds } from '../../../../src/core/time';
@@ -53,28 +53,6 @@ function scripted(): BarFrame {
   };
 }
 
-function prefix(frame: BarFrame, n: number): BarFrame {
-  const c = frame.candles;
-  const l = frame.liq;
-  return {
-    ...frame,
-    candles: {
-      ...c,
-      open: c.open.subarray(0, n),
-      high: c.high.subarray(0, n),
-      low: c.low.subarray(0, n),
-      close: c.close.subarray(0, n),
-      volume: c.volume.subarray(0, n),
-    },
-    liq: {
-      ...l,
-      long: l.long.subarray(0, n),
-      short: l.short.subarray(0, n),
-      covered: l.covered.subarray(0, n),
-    },
-  };
-}
-
 const rules = {
   ...DEFAULT_ALERTS,
   enabled: true,
@@ -94,7 +72,7 @@ describe('alert rules on a scripted series streamed through the real detector', 
   const finalLevels = buildLevels(frame, final.events, '1h', DEFAULT_LEVEL_PARAMS);
   const alerted = new Map<string, number>();
   for (let n = 200; n <= N; n++) {
-    const part = prefix(frame, n);
+    const part = sliceFrame(frame, 0, n);
     const d = detectSpikes(part, '1h', DEFAULT_SPIKE_PARAMS);
     const lv = buildLevels(part, d.events, '1h', DEFAULT_LEVEL_PARAMS);
     const nowSec = part.start + n * H; // the close of bar n−1: what a live tab knows
