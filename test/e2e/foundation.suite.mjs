@@ -14,8 +14,14 @@ async function openApp(ctx, APP_URL) {
   });
   await page.goto(APP_URL);
   await page.waitForSelector('#chart[data-ready="true"]', { timeout: 20_000 });
+  await waitForStoredData(page);
   await page.waitForTimeout(300);
   return { page, problems };
+}
+
+/** The first paint may be the demo preview (recent bars only); the analysed stored frame follows. */
+async function waitForStoredData(page) {
+  await page.locator('.analysis-counts').waitFor({ timeout: 20_000 });
 }
 
 const bars = async (page) => Number(await page.locator('#chart').getAttribute('data-bars'));
@@ -31,6 +37,11 @@ export async function run({ check, assert, launch, APP_URL }) {
     assert(/Last update: 2024-08-19/.test(status), `status bar: ${status}`);
     assert(/API calls: \d+\/40 per min/.test(status), `status bar: ${status}`);
     assert(/Backfill:/.test(status), `status bar: ${status}`);
+  });
+
+  await check('spike markers and the analysis summary appear on the demo data', async () => {
+    const counts = page.locator('.analysis-counts');
+    assert(Number(await counts.getAttribute('data-events')) >= 5, `events: ${await counts.textContent()}`);
   });
 
   await check('candles and both histogram sides are drawn (pixels, per pane)', async () => {
@@ -85,6 +96,7 @@ export async function run({ check, assert, launch, APP_URL }) {
     await page.getByRole('button', { name: 'Light theme' }).click();
     await page.reload();
     await page.waitForSelector('#chart[data-ready="true"]');
+    await waitForStoredData(page);
     assert(
       (await page.getByRole('button', { name: '4h', exact: true }).getAttribute('aria-pressed')) === 'true',
       'timeframe lost',
@@ -128,6 +140,7 @@ export async function run({ check, assert, launch, APP_URL }) {
     await ctx.setOffline(true);
     await page.reload();
     await page.waitForSelector('#chart[data-ready="true"]', { timeout: 20_000 });
+    await waitForStoredData(page);
     assert((await bars(page)) === 1465, `bars offline: ${await bars(page)}`);
     const c = await paneColourCounts(page, { green: GREEN, red: RED });
     assert(c.top.green > 200 && c.bottom.red > 50, `offline pixels ${JSON.stringify(c)}`);

@@ -24,6 +24,7 @@ export async function run({ check, assert, launch, APP_URL }) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.goto(APP_URL);
   await page.waitForSelector('#chart[data-ready="true"]', { timeout: 20_000 });
+  await page.locator('.analysis-counts').waitFor({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Panels' }).click();
 
   await check('HTF panel lists 15m, 1h, 4h, 1D and a row click switches the chart timeframe', async () => {

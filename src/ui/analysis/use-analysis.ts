@@ -53,6 +53,7 @@ export function useAnalysis(
       )
       .then((r) => {
         if (stale) return;
+        performance.mark('liqlab:analysis-frame');
         setState({ frame: r.frame, notice: r.notice, error: null, result: r });
         publishAnalysis(r);
       })

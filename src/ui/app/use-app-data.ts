@@ -8,8 +8,9 @@ import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market
 import type { DataSource } from '../../workers/compute/api';
 import { feedAlerts } from '../alerts/feeder';
 import { type AnalysisState, useAnalysis } from '../analysis/use-analysis';
-import { useLive } from '../data/use-live';
+import { probablyNoKey, useLive } from '../data/use-live';
 import type { StatusInfo } from '../status/StatusBar';
+import { useDemoPreview } from './demo-preview';
 
 /** What App renders from. */
 export interface AppData extends AnalysisState {
@@ -26,7 +27,7 @@ export interface AppData extends AnalysisState {
 
 /** Wires live data, imports, settings and analysis for the chart timeframe. */
 export function useAppData(timeframe: Timeframe): AppData {
-  const { source, status, dataTick } = useLive();
+  const { source, status, dataTick, mode } = useLive();
   const [filter, setFilter] = useState<ContractFilter>(ALL_CONTRACTS);
   const [imported, setImported] = useState(0);
   const [settingsRevision, setSettingsRevision] = useState(0);
@@ -37,6 +38,8 @@ export function useAppData(timeframe: Timeframe): AppData {
       ? { ...status, source: 'Offline', message: 'Showing imported data; not fetching without an API key' }
       : status;
   const analysis = useAnalysis(shown, timeframe, filter, settingsRevision + imported + dataTick);
+  const demoMode = mode === 'demo' || (mode === 'deciding' && probablyNoKey());
+  const preview = useDemoPreview(demoMode && imported === 0 && analysis.frame === null, timeframe);
 
   const result = analysis.result;
   useEffect(() => {
@@ -60,6 +63,7 @@ export function useAppData(timeframe: Timeframe): AppData {
 
   return {
     ...analysis,
+    frame: analysis.frame ?? preview,
     source: shown,
     status: shownStatus,
     dataTick,

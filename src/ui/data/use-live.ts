@@ -17,6 +17,8 @@ export interface LiveState {
   status: StatusInfo;
   /** Increments whenever the archive gets new data. */
   dataTick: number;
+  /** Known once settings are read: 'demo' (no key) or 'live'; 'deciding' before. */
+  mode: 'deciding' | 'demo' | 'live';
   /** Market whose candles the live archive draws (Settings → Contracts). */
   reference: string;
 }
@@ -50,6 +52,26 @@ async function showDemo(set: (s: LiveState | ((p: LiveState) => LiveState)) => v
   }
 }
 
+const KEY_HINT = 'liqlab:has-key';
+
+/** Records whether a key is saved, so the next start can paint the demo before settings are read. */
+function rememberKeyPresence(hasKey: boolean): void {
+  try {
+    localStorage.setItem(KEY_HINT, hasKey ? '1' : '0');
+  } catch {
+    // Storage disabled: the next start simply waits for the settings.
+  }
+}
+
+/** Before settings are read: true unless the last start saw a key (a first visit cannot have one). */
+export function probablyNoKey(): boolean {
+  try {
+    return localStorage.getItem(KEY_HINT) !== '1';
+  } catch {
+    return false;
+  }
+}
+
 /** Demo until a key is saved, then the live archive. */
 export function useLive(): LiveState {
   const [state, setState] = useState<LiveState>({
@@ -57,15 +79,18 @@ export function useLive(): LiveState {
     status: DEMO_STATUS,
     dataTick: 0,
     reference: DEFAULT_REFERENCE,
+    mode: 'deciding',
   });
   useEffect(() => {
     let live = false;
     const decide = async () => {
       const settings = await loadSettings();
       live = settings.coinalyze.apiKey !== '';
+      rememberKeyPresence(live);
       if (live) {
         setState((p) => ({
           ...p,
+          mode: 'live',
           source: 'archive',
           reference: settings.coinalyze.reference,
           status:
@@ -75,7 +100,10 @@ export function useLive(): LiveState {
         }));
         // Ask the browser not to evict the archive under storage pressure (page only: workers lack persist()).
         void navigator.storage?.persist?.().catch(() => false);
-      } else await showDemo(setState);
+      } else {
+        setState((p) => ({ ...p, mode: 'demo' }));
+        await showDemo(setState);
+      }
       await fetcher.api.startEngine(location.origin);
     };
     void decide();
