@@ -130,6 +130,22 @@ export async function run({ check, assert, launch, APP_URL }) {
     assert((manifest.errors ?? []).length === 0, JSON.stringify(manifest.errors));
   });
 
+  await check('the chart follows the window when it is resized', async () => {
+    const width = () =>
+      page.evaluate(() => document.querySelector('#chart canvas')?.getBoundingClientRect().width ?? 0);
+    const before = await width();
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.waitForFunction((w) => {
+      const c = document.querySelector('#chart canvas');
+      return c !== null && c.getBoundingClientRect().width < w - 200;
+    }, before);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForFunction(
+      (w) => (document.querySelector('#chart canvas')?.getBoundingClientRect().width ?? 0) >= w - 1,
+      before,
+    );
+  });
+
   await check('screenshot for the README', async () => {
     mkdirSync('docs', { recursive: true });
     await page.waitForTimeout(300);

@@ -20,8 +20,6 @@ export function AnalysisOverlay({ controller, result }: AnalysisOverlayProps) {
   const [hovered, setHovered] = useState<SpikeEvent[]>([]);
 
   useEffect(() => {
-    if (!controller) return;
-    layers.current = new OverlayLayers(controller);
     return () => {
       layers.current?.dispose();
       layers.current = null;
@@ -29,8 +27,11 @@ export function AnalysisOverlay({ controller, result }: AnalysisOverlayProps) {
   }, [controller]);
 
   useEffect(() => {
-    if (result && layers.current)
-      layers.current.show(result.frame, result.analysis, key, result.historyStart ?? null);
+    if (!result || !controller) return;
+    // Built with the first result, not with the chart: the oscillator pane and overlay series would otherwise
+    // re-lay out and repaint the chart before its first frame is even on screen.
+    layers.current ??= new OverlayLayers(controller);
+    layers.current.show(result.frame, result.analysis, key, result.historyStart ?? null);
   }, [result, key, controller]);
 
   useEffect(() => {

@@ -25,6 +25,7 @@ export class ChartController {
   readonly shorts: ISeriesApi<'Histogram'>;
   readonly longs: ISeriesApi<'Histogram'>;
   private frame: BarFrame | null = null;
+  private readonly resizer: ResizeObserver;
   /** Called after a live in-place update, so the legend can show the newest values. */
   onLiveUpdate: ((frame: BarFrame) => void) | null = null;
   private redraws = 0;
@@ -36,7 +37,10 @@ export class ChartController {
     onHover: HoverHandler,
   ) {
     this.chart = createChart(container, {
-      autoSize: true,
+      // Sized from the laid-out container now, then kept in step by our observer: autoSize would render once at a
+      // default size and again when its observer fires, a second full paint on a cold start.
+      width: container.clientWidth,
+      height: container.clientHeight,
       timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
       rightPriceScale: { borderVisible: false },
       localization: {
@@ -56,6 +60,14 @@ export class ChartController {
       1,
     );
     this.chart.panes()[1]?.setHeight(Math.max(90, Math.round(container.clientHeight * 0.28)));
+    let size = `${container.clientWidth}x${container.clientHeight}`;
+    this.resizer = new ResizeObserver(() => {
+      const next = `${container.clientWidth}x${container.clientHeight}`;
+      if (next === size) return;
+      size = next;
+      this.chart.resize(container.clientWidth, container.clientHeight);
+    });
+    this.resizer.observe(container);
     this.setTheme(theme);
     this.chart.subscribeCrosshairMove((p: MouseEventParams) => {
       const t = p.time as number | undefined;
@@ -163,6 +175,7 @@ export class ChartController {
 
   /** Releases the chart. */
   dispose(): void {
+    this.resizer.disconnect();
     this.chart.remove();
   }
 }
