@@ -20,7 +20,7 @@ const POW10 = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 /** Below this, `n / 10^k` has an ulp under 10^-k, so the k-decimal text is the unique shortest round-trip. */
 const EXACT_LIMIT = 2 ** 51;
 const NOTHING = new Uint8Array(0);
-/** Below this, a × 10^6 < EXACT_LIMIT: any text with at most 6 decimals that reads back to a is the shortest. */
+/** Below this, a × 10^6 < EXACT_LIMIT: every text with at most 6 decimals that reads back to a is the shortest. */
 const MICRO_LIMIT = EXACT_LIMIT / 1e6;
 /** 10^i for counting the digits of a safe integer. */
 const DECIMAL = Array.from({ length: 17 }, (_, i) => 10 ** i);

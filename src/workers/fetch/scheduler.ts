@@ -135,7 +135,7 @@ export class Scheduler {
     this.periods = livePeriods(shares, this.deps.liveCallsPerMin ?? 24);
   }
 
-  /** Jobs of the best tier and first interval that has any, in the order they should go. */
+  /** Jobs of the best tier and first interval that has jobs, in the order they should go. */
   private async nextBatch(now: number): Promise<Job[]> {
     const nowSec = Math.floor(now / 1000);
     const coverage = new Map(
