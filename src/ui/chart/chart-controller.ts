@@ -11,7 +11,7 @@ import {
   type MouseEventParams,
 } from 'lightweight-charts';
 import { type BarFrame, sliceFrame } from '../../core/series';
-import { formatUsd } from '../format/usd';
+import { formatAxisPrice, formatUsd } from '../format/usd';
 import { barIndex, changedTail, toChartData } from './chart-data';
 import { CHART_THEMES, type ThemeName } from './theme';
 
@@ -47,7 +47,12 @@ export class ChartController {
         timeFormatter: (t: number) => new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' '),
       },
     });
-    this.candles = this.chart.addSeries(CandlestickSeries, { priceLineVisible: true });
+    // Price axis as 63,000.5 rather than 63000.50. Set on the series: a chart-wide localization formatter would
+    // also override the USD histogram's own compact formatter.
+    this.candles = this.chart.addSeries(CandlestickSeries, {
+      priceLineVisible: true,
+      priceFormat: { type: 'custom', formatter: formatAxisPrice, minMove: 0.01 },
+    });
     const usd = { type: 'custom' as const, formatter: (v: number) => formatUsd(Math.abs(v)), minMove: 1 };
     this.shorts = this.chart.addSeries(
       HistogramSeries,

@@ -19,3 +19,8 @@ export function formatPrice(value: number): string {
 export function formatUtc(t: number): string {
   return `${new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** Axis price text: thousands separators, at most two decimals (also fits oscillator values like −0.48). */
+export function formatAxisPrice(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
