@@ -1,19 +1,11 @@
-/** One open connection per database per worker, opened on first use. */
+/** The worker's connection to the database a request names. */
 import type { IDBPDatabase } from 'idb';
-import { ARCHIVE_DB, DEMO_DB, openLiqLabDb } from '../storage/open';
+import { sharedDatabase } from '../storage/connection';
+import { ARCHIVE_DB, DEMO_DB } from '../storage/open';
 import type { LiqLabDB } from '../storage/schema';
 import type { DataSource } from './compute/api';
 
-const open = new Map<DataSource, Promise<IDBPDatabase<LiqLabDB>>>();
-
 /** The connection for `source`; reopened if another tab's upgrade closed it. */
 export function database(source: DataSource): Promise<IDBPDatabase<LiqLabDB>> {
-  let db = open.get(source);
-  if (!db) {
-    db = openLiqLabDb(source === 'demo' ? DEMO_DB : ARCHIVE_DB, {
-      onVersionChange: () => open.delete(source),
-    });
-    open.set(source, db);
-  }
-  return db;
+  return sharedDatabase(source === 'demo' ? DEMO_DB : ARCHIVE_DB);
 }

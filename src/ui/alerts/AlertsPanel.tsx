@@ -8,8 +8,9 @@ import {
   telegramFingerprint,
 } from '../../core/alerts/channel';
 import { type AlertRecord, recentAlerts } from '../../storage/alert-repo';
+import { sharedDatabase } from '../../storage/connection';
 import { readKv } from '../../storage/kv-repo';
-import { ARCHIVE_DB, openLiqLabDb } from '../../storage/open';
+import { ARCHIVE_DB } from '../../storage/open';
 import type { PanelProps } from '../panels/SidePanel';
 import { loadSettings } from '../settings/settings-store';
 import './alerts.css';
@@ -22,20 +23,16 @@ interface LogState {
 
 async function readLog(): Promise<LogState> {
   const settings = await loadSettings();
-  const db = await openLiqLabDb(ARCHIVE_DB);
-  try {
-    const records = await recentAlerts(db, 100);
-    const halt = await readKv<AlertHalt | null>(db, HALT_KEY, null);
-    const tg = settings.telegram;
-    const current = telegramFingerprint(tg.botToken, tg.chatId, tg.apiBaseUrl);
-    return {
-      records,
-      halt: halt?.fingerprint === current ? halt.reason : null,
-      enabled: settings.alerts.enabled,
-    };
-  } finally {
-    db.close();
-  }
+  const db = await sharedDatabase(ARCHIVE_DB);
+  const records = await recentAlerts(db, 100);
+  const halt = await readKv<AlertHalt | null>(db, HALT_KEY, null);
+  const tg = settings.telegram;
+  const current = telegramFingerprint(tg.botToken, tg.chatId, tg.apiBaseUrl);
+  return {
+    records,
+    halt: halt?.fingerprint === current ? halt.reason : null,
+    enabled: settings.alerts.enabled,
+  };
 }
 
 const LABEL: Readonly<Record<AlertRecord['status'], string>> = {

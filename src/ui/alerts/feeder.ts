@@ -9,7 +9,8 @@ import { alertMessage } from '../../core/alerts/message';
 import { planAlerts } from '../../core/alerts/plan';
 import type { AlertInput } from '../../core/alerts/rules';
 import { type EnqueueResult, enqueueAlert } from '../../storage/alert-repo';
-import { ARCHIVE_DB, openLiqLabDb } from '../../storage/open';
+import { sharedDatabase } from '../../storage/connection';
+import { ARCHIVE_DB } from '../../storage/open';
 import { loadSettings } from '../settings/settings-store';
 import { appUrl } from './app-url';
 
@@ -33,33 +34,29 @@ export async function feedAlerts(input: AlertInput, nowMs = Date.now()): Promise
   const rules = settings.alerts;
   const candidates = planAlerts(input, rules, nowMs, new Date(nowMs).getTimezoneOffset());
   if (candidates.length === 0) return [];
-  const db = await openLiqLabDb(ARCHIVE_DB);
+  const db = await sharedDatabase(ARCHIVE_DB);
   const results: EnqueueResult[] = [];
-  try {
-    for (const c of candidates) {
-      // Skip the snapshot work for anything already alerted (the common case on every recompute).
-      if (await db.get('alertKeys', c.key)) {
-        results.push('duplicate');
-        continue;
-      }
-      const msg = alertMessage(c, appUrl());
-      const photo = rules.snapshot && rules.telegram && c.kind === 'spike' ? await snapshotSource?.() : null;
-      const result = await enqueueAlert(db, {
-        key: c.key,
-        cooldownKey: c.cooldownKey,
-        cooldownMs: c.cooldownMs,
-        nowMs,
-        payload: { kind: c.kind, title: msg.title, html: msg.html, time: msg.time, photo: photo ?? null },
-        outbox: rules.telegram,
-      });
-      results.push(result);
-      if (result !== 'queued') continue;
-      if (rules.browser && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
-        new Notification(msg.title, { body: msg.body, tag: c.key });
-      }
+  for (const c of candidates) {
+    // Skip the snapshot work for anything already alerted (the common case on every recompute).
+    if (await db.get('alertKeys', c.key)) {
+      results.push('duplicate');
+      continue;
     }
-  } finally {
-    db.close();
+    const msg = alertMessage(c, appUrl());
+    const photo = rules.snapshot && rules.telegram && c.kind === 'spike' ? await snapshotSource?.() : null;
+    const result = await enqueueAlert(db, {
+      key: c.key,
+      cooldownKey: c.cooldownKey,
+      cooldownMs: c.cooldownMs,
+      nowMs,
+      payload: { kind: c.kind, title: msg.title, html: msg.html, time: msg.time, photo: photo ?? null },
+      outbox: rules.telegram,
+    });
+    results.push(result);
+    if (result !== 'queued') continue;
+    if (rules.browser && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+      new Notification(msg.title, { body: msg.body, tag: c.key });
+    }
   }
   if (results.includes('queued')) announce({ type: 'queued' });
   return results;

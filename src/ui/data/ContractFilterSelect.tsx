@@ -1,22 +1,18 @@
 /** Toolbar selector for which contracts the liquidation aggregate sums: all, by margin, or one exchange. */
 import { useEffect, useState } from 'preact/hooks';
-import { EXCHANGES_KEY, type Exchange } from '../../core/coinalyze';
 import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market';
-import { readKv } from '../../storage/kv-repo';
-import { ARCHIVE_DB, openLiqLabDb } from '../../storage/open';
+import { sharedDatabase } from '../../storage/connection';
+import { exchangeNames } from '../../storage/kv-repo';
+import { ARCHIVE_DB } from '../../storage/open';
 
 /** Exchanges present in the stored market list, with names from /exchanges when known. */
 async function storedExchanges(): Promise<Array<{ code: string; name: string }>> {
-  const db = await openLiqLabDb(ARCHIVE_DB);
-  try {
-    const names = new Map((await readKv<Exchange[]>(db, EXCHANGES_KEY, [])).map((e) => [e.code, e.name]));
-    const codes = [
-      ...new Set((await db.getAll('markets')).filter((m) => m.baseAsset === 'BTC').map((m) => m.exchange)),
-    ];
-    return codes.sort().map((code) => ({ code, name: names.get(code) ?? `Exchange ${code}` }));
-  } finally {
-    db.close();
-  }
+  const db = await sharedDatabase(ARCHIVE_DB);
+  const names = await exchangeNames(db);
+  const codes = [
+    ...new Set((await db.getAll('markets')).filter((m) => m.baseAsset === 'BTC').map((m) => m.exchange)),
+  ];
+  return codes.sort().map((code) => ({ code, name: names.get(code) ?? `Exchange ${code}` }));
 }
 
 /** Props of the selector. */

@@ -7,26 +7,21 @@ import { CALLS_PER_MINUTE } from '../../core/budget';
 import {
   type ContractSelection,
   DEFAULT_SELECTION,
-  EXCHANGES_KEY,
-  type Exchange,
   refreshCost,
   selectContracts,
 } from '../../core/coinalyze';
 import { FETCH_INTERVALS } from '../../core/fetch-plan';
 import type { Market } from '../../core/market';
-import { readKv } from '../../storage/kv-repo';
-import { ARCHIVE_DB, openLiqLabDb } from '../../storage/open';
+import { sharedDatabase } from '../../storage/connection';
+import { exchangeNames } from '../../storage/kv-repo';
+import { ARCHIVE_DB } from '../../storage/open';
 import type { SectionProps } from './SettingsDialog';
 
 /** Stored markets and exchange names (empty until the first market list arrives). */
 async function loadCatalog(): Promise<{ markets: Market[]; names: Map<string, string> }> {
-  const db = await openLiqLabDb(ARCHIVE_DB);
-  try {
-    const names = new Map((await readKv<Exchange[]>(db, EXCHANGES_KEY, [])).map((e) => [e.code, e.name]));
-    return { markets: await db.getAll('markets'), names };
-  } finally {
-    db.close();
-  }
+  const db = await sharedDatabase(ARCHIVE_DB);
+  const names = await exchangeNames(db);
+  return { markets: await db.getAll('markets'), names };
 }
 
 /** The one-line summary: how many contracts and what a full refresh costs against the budget. */
