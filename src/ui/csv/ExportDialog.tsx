@@ -4,7 +4,8 @@ import { useRef, useState } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
 import { type ContractFilter, filterKey } from '../../core/market';
 import type { DataSource } from '../../workers/compute/api';
-import { DEFAULT_REFERENCE, fetcher } from '../app/services';
+import { fetcher, referenceFor } from '../app/services';
+import { loadSettings } from '../settings/settings-store';
 import { canPickFile, download, pickFile, type SaveTarget } from './save';
 
 /** Props of the export dialog. */
@@ -57,6 +58,8 @@ export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }
     setProgress(0);
     setMessage(null);
     try {
+      // The candles the chart shows: the demo's own market, or the reference chosen in settings.
+      const referenceSymbol = referenceFor(source, await loadSettings());
       const r = await fetcher.call(ctrl.signal, (api, id) =>
         api.csvExport(
           {
@@ -64,7 +67,7 @@ export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }
             source,
             timeframe,
             filter: chosen,
-            referenceSymbol: DEFAULT_REFERENCE,
+            referenceSymbol,
             from: toUnix(from),
             to: toUnix(to),
           },

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type FetchStatus, isNotice, NOTICE_CHANNEL } from '../../core/notices';
 import type { DataSource } from '../../workers/compute/api';
 import { demoReady } from '../app/boot';
-import { DEFAULT_REFERENCE, fetcher } from '../app/services';
+import { fetcher } from '../app/services';
 import { loadSettings } from '../settings/settings-store';
 import type { StatusInfo } from '../status/StatusBar';
 
@@ -19,8 +19,6 @@ export interface LiveState {
   dataTick: number;
   /** Known once settings are read: 'demo' (no key) or 'live'; 'deciding' before. */
   mode: 'deciding' | 'demo' | 'live';
-  /** Market whose candles the live archive draws (Settings → Contracts). */
-  reference: string;
 }
 
 const DEMO_STATUS: StatusInfo = {
@@ -78,7 +76,6 @@ export function useLive(): LiveState {
     source: null,
     status: DEMO_STATUS,
     dataTick: 0,
-    reference: DEFAULT_REFERENCE,
     mode: 'deciding',
   });
   useEffect(() => {
@@ -92,7 +89,6 @@ export function useLive(): LiveState {
           ...p,
           mode: 'live',
           source: 'archive',
-          reference: settings.coinalyze.reference,
           status:
             p.status.source === 'Demo'
               ? { ...DEMO_STATUS, source: 'Live', message: 'Connecting to Coinalyze…' }
