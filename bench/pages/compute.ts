@@ -3,9 +3,9 @@ import { Analyzer, analyze } from '../../src/core/analysis/analyzer';
 import { binCandles, binLiq } from '../../src/core/binning';
 import { DEFAULT_LEVEL_PARAMS } from '../../src/core/levels/params';
 import { DEFAULT_OSCILLATOR_PARAMS } from '../../src/core/oscillators/params';
-import type { BarFrame } from '../../src/core/series';
+import { type BarFrame, sliceFrame } from '../../src/core/series';
 import { DEFAULT_SPIKE_PARAMS } from '../../src/core/spikes/params';
-import { benchFrame, median, view } from '../lib/compute-data';
+import { benchFrame, median } from '../lib/compute-data';
 
 declare global {
   interface Window {
@@ -54,10 +54,10 @@ async function main() {
   }
   // Live path: a warm analyzer on n − 200 bars, then each step revises the open bar and then appends the next.
   const an = Analyzer.for(frame, '15m', PARAMS);
-  an.update(view(frame, n - 200));
+  an.update(sliceFrame(frame, 0, n - 200));
   const inc: number[] = [];
   for (let k = n - 199; k <= n; k++) {
-    const v = view(frame, k);
+    const v = sliceFrame(frame, 0, k);
     inc.push(time(() => an.update(v)));
     inc.push(time(() => an.update(v)));
   }

@@ -1,6 +1,7 @@
 /** Seeded random frames with bursty liquidations and a random-walk price, for property tests and benches. */
 import type { BarFrame } from '../../src/core/series';
 import { emptyCandles, emptyLiq } from '../../src/core/series';
+import { DEFAULT_SPIKE_PARAMS, type SpikeParams } from '../../src/core/spikes/params';
 import { unixSeconds } from '../../src/core/time';
 
 /** Mulberry32: small, fast, seeded. */
@@ -56,3 +57,16 @@ export function prefix(f: BarFrame, k: number): BarFrame {
     },
   };
 }
+
+/**
+ * Spike parameters for short random streams: W = 48 reaches p_emp ≤ 0.05 (k/49 grid), so spikes and events do
+ * occur, and a small tail warm-up lets the GPD path run.
+ */
+export const SHORT_STREAM_SPIKES: SpikeParams = {
+  ...DEFAULT_SPIKE_PARAMS,
+  windowBars: 48,
+  pThreshold: 0.05,
+  zThreshold: 2.5,
+  tailInit: 200,
+  tailMinExcess: 5,
+};

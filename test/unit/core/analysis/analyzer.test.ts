@@ -3,18 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { type AnalysisParams, Analyzer, analyze } from '../../../../src/core/analysis/analyzer';
 import { DEFAULT_LEVEL_PARAMS } from '../../../../src/core/levels/params';
 import { DEFAULT_OSCILLATOR_PARAMS } from '../../../../src/core/oscillators/params';
-import { DEFAULT_SPIKE_PARAMS } from '../../../../src/core/spikes/params';
-import { prefix, randomFrame } from '../../../helpers/random-frame';
+import { prefix, randomFrame, SHORT_STREAM_SPIKES } from '../../../helpers/random-frame';
 
 const P: AnalysisParams = {
-  spikes: {
-    ...DEFAULT_SPIKE_PARAMS,
-    windowBars: 48,
-    pThreshold: 0.05,
-    zThreshold: 2.5,
-    tailInit: 200,
-    tailMinExcess: 5,
-  },
+  spikes: SHORT_STREAM_SPIKES,
   levels: DEFAULT_LEVEL_PARAMS,
   oscillators: { ...DEFAULT_OSCILLATOR_PARAMS, cldWindowSeconds: 6 * 3600, edgeWindowSeconds: 12 * 3600 },
 };

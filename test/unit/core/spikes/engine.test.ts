@@ -2,18 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectionOf, detectSpikes } from '../../../../src/core/spikes/detect';
 import { SpikeEngine } from '../../../../src/core/spikes/engine';
-import { DEFAULT_SPIKE_PARAMS, type SpikeParams } from '../../../../src/core/spikes/params';
-import { prefix, randomFrame } from '../../../helpers/random-frame';
+import { prefix, randomFrame, SHORT_STREAM_SPIKES } from '../../../helpers/random-frame';
 
-// W = 48 reaches p_emp ≤ 0.05 (k/49 grid), so spikes and events do occur in these short random streams.
-const P: SpikeParams = {
-  ...DEFAULT_SPIKE_PARAMS,
-  windowBars: 48,
-  pThreshold: 0.05,
-  zThreshold: 2.5,
-  tailInit: 200,
-  tailMinExcess: 5,
-};
+const P = SHORT_STREAM_SPIKES;
 
 function same(a: Float64Array | Uint8Array, b: Float64Array | Uint8Array, upTo = a.length) {
   for (let i = 0; i < upTo; i++) expect(Object.is(a[i], b[i]), `bar ${i}: ${a[i]} vs ${b[i]}`).toBe(true);
