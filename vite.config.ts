@@ -1,5 +1,5 @@
 import preact from '@preact/preset-vite';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /** Same-origin proxies: Coinalyze sends no CORS headers, so the page calls /coinalyze/v1 and we forward it. */
@@ -24,9 +24,39 @@ function proxies(): Record<string, ProxyOptions> {
   return table;
 }
 
+/**
+ * The chart runtime is a dynamic import (src/ui/chart/chart-runtime.ts) so the entry can run before the chart
+ * library arrives; these modulepreload tags start its download with the HTML all the same.
+ */
+function preloadChartRuntime(): Plugin {
+  let base = '/';
+  return {
+    name: 'liqlab-preload-chart-runtime',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const runtime = chunks.find((c) => c.facadeModuleId?.endsWith('/src/ui/chart/chart-runtime.ts'));
+        if (!runtime) throw new Error('chart-runtime chunk not found: is it still a dynamic import?');
+        const files = [runtime.fileName, ...runtime.imports].filter((f) => !html.includes(f));
+        return files.map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${f}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     preact(),
+    preloadChartRuntime(),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',

@@ -1,6 +1,6 @@
 // Benchmarks in real Chromium. Runs bench/suites/*.bench.mjs (filter: `npm run bench -- <substring>`),
 // prints a table and merges the figures into bench/results.json (flat map key → {value, unit, baseline?, note?}).
-// ctx for suites: { launch, appUrl, pagesUrl, runPage(path, timeoutMs) } — runPage opens bench/pages/<path> on a
+// ctx for suites: { launch, appUrl, runPage(path, timeoutMs), root } — runPage opens bench/pages/<path> on a
 // Vite dev server and resolves with the page's `window.__bench` object once it is set.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,10 +25,17 @@ const preview = spawn(
   },
 );
 const appUrl = `http://127.0.0.1:${previewPort}/`;
-const server = await createServer({ root, server: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
-await server.listen();
-const address = server.httpServer?.address();
-const pagesUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/bench/pages/`;
+// The dev server for bench pages starts only when a suite first needs it: its dependency scan would otherwise
+// compete for the CPU with the app suite's cold loads.
+let server = null;
+async function pagesUrl() {
+  if (!server) {
+    server = await createServer({ root, server: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+    await server.listen();
+  }
+  const address = server.httpServer?.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/bench/pages/`;
+}
 for (let i = 0; i < 150; i++) {
   try {
     if ((await fetch(appUrl)).ok) break;
@@ -42,7 +49,7 @@ async function runPage(path, timeoutMs = 120_000) {
   try {
     const page = await ctx.newPage();
     page.on('pageerror', (e) => console.error(`  page error in ${path}: ${e.message}`));
-    await page.goto(pagesUrl + path);
+    await page.goto((await pagesUrl()) + path);
     await page.waitForFunction(() => window.__bench !== undefined, null, {
       timeout: timeoutMs,
       polling: 200,
@@ -65,14 +72,14 @@ try {
     console.log(`\n▶ ${file}`);
     try {
       const suite = await import(pathToFileURL(join(root, 'bench/suites', file)).href);
-      Object.assign(results, await suite.run({ launch, appUrl, pagesUrl, runPage, root }));
+      Object.assign(results, await suite.run({ launch, appUrl, runPage, root }));
     } catch (e) {
       failures++;
       console.error(`  ${file} failed: ${e?.stack ?? e}`);
     }
   }
 } finally {
-  await server.close();
+  await server?.close();
   try {
     process.kill(-preview.pid, 'SIGTERM');
   } catch {

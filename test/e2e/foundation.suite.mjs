@@ -39,6 +39,32 @@ export async function run({ check, assert, launch, APP_URL }) {
     assert(/Backfill:/.test(status), `status bar: ${status}`);
   });
 
+  await check('on a first visit the chart is drawn before workers and precaching start', async () => {
+    // What the first paint must not compete with (docs/architecture.md, "Startup"): the worker scripts and the
+    // service worker's precache requests are fetched only after the first chart is on screen.
+    const t = await page.evaluate(() => ({
+      chart: performance.getEntriesByName('liqlab:first-chart')[0]?.startTime ?? null,
+      late: performance
+        .getEntriesByType('resource')
+        .filter((e) => /worker-[\w-]+\.js$|\/sw\.js$/.test(e.name))
+        .map((e) => [e.name.replace(/^.*\//, ''), e.startTime]),
+      boot: performance.getEntriesByName('liqlab:boot')[0]?.startTime ?? null,
+      lib: performance
+        .getEntriesByType('resource')
+        .filter((e) => /lightweight-charts-[\w-]+\.js$/.test(e.name))
+        .map((e) => e.startTime),
+    }));
+    assert(t.chart !== null, 'no liqlab:first-chart mark');
+    assert(t.late.length >= 2, `expected both worker scripts in resource timing: ${JSON.stringify(t.late)}`);
+    for (const [name, start] of t.late)
+      assert(start > t.chart, `${name} started at ${start}, chart at ${t.chart}`);
+    // The library is a dynamic import, but its download starts with the HTML, before the entry script runs.
+    assert(
+      t.lib.length === 1 && t.boot !== null && (t.lib[0] ?? Infinity) < t.boot,
+      `chart library: ${t.lib}, boot ${t.boot}`,
+    );
+  });
+
   await check('spike markers and the analysis summary appear on the demo data', async () => {
     const counts = page.locator('.analysis-counts');
     assert(Number(await counts.getAttribute('data-events')) >= 5, `events: ${await counts.textContent()}`);

@@ -54,3 +54,54 @@ describe('layering', () => {
     }
   });
 });
+
+/** Relative and package imports that survive compilation (not `import type`, not all-`type` specifier lists). */
+function valueImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/^(?:import|export)\s+([^'"]*?)\s*from\s+['"]([^'"]+)['"]/gm)) {
+    const clause = m[1] ?? '';
+    const spec = m[2] ?? '';
+    if (/^type\s/.test(clause)) continue;
+    const names = clause.match(/^\{([^}]*)\}$/)?.[1];
+    if (names?.split(',').every((n) => n.trim() === '' || /^type\s/.test(n.trim()))) continue;
+    out.push(spec);
+  }
+  for (const m of text.matchAll(/^import\s+['"]([^'"]+)['"]/gm)) out.push(m[1] ?? '');
+  return out;
+}
+
+function resolveSource(from: string, spec: string): string | null {
+  const base = resolve(dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // try the next extension
+    }
+  }
+  return null;
+}
+
+describe('first paint', () => {
+  it('the entry reaches lightweight-charts only through the lazily imported chart runtime', () => {
+    // A static value import of the chart library anywhere in the entry's graph would make the entry wait for its
+    // download again (see src/ui/chart/chart-runtime.ts).
+    const seen = new Set<string>();
+    const offenders: string[] = [];
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of valueImports(file)) {
+        if (spec === 'lightweight-charts') offenders.push(relative(src, file));
+        if (!spec.startsWith('.')) continue;
+        const target = resolveSource(file, spec);
+        if (target) walk(target);
+      }
+    };
+    walk(join(src, 'main.tsx'));
+    expect(seen.size).toBeGreaterThan(20);
+    expect([...seen].map((f) => relative(src, f))).not.toContain('ui/chart/chart-controller.ts');
+    expect(offenders).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { parseDeepLink } from '../../core/alerts/link';
 import type { Timeframe } from '../../core/intervals';
 import type { BarFrame } from '../../core/series';
+import { workersMayStart } from '../app/boot';
 import { fetcher } from '../app/services';
 import type { ChartController } from '../chart/chart-controller';
 import { setSnapshotSource } from './feeder';
@@ -20,9 +21,11 @@ export function useAlerts(
   const link = useRef(parseDeepLink(location.search));
 
   useEffect(() => {
-    fetcher.api.alertsStart().catch(() => {
-      // Without Web Locks (very old browsers) this tab just never sends; the log says what is pending.
-    });
+    workersMayStart()
+      .then(() => fetcher.api.alertsStart())
+      .catch(() => {
+        // Without Web Locks (very old browsers) this tab just never sends; the log says what is pending.
+      });
     setSnapshotSource(async () => {
       const canvas = chart.current?.chart.takeScreenshot(true, false);
       return canvas ? new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png')) : null;

@@ -3,8 +3,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SpikeEvent } from '../../core/events';
 import type { AnalyzeResult } from '../../workers/compute/api';
 import type { ChartController } from '../chart/chart-controller';
+import { loadChart } from '../chart/load-chart';
 import { describeEvent } from '../chart/spike-markers';
-import { OSCILLATORS, type OscillatorKey, OverlayLayers } from './overlay-layers';
+import { OSCILLATORS, type OscillatorKey } from './oscillators';
+import type { OverlayLayers } from './overlay-layers';
 import './analysis.css';
 
 /** Props: the chart and the result to draw. */
@@ -28,10 +30,18 @@ export function AnalysisOverlay({ controller, result }: AnalysisOverlayProps) {
 
   useEffect(() => {
     if (!result || !controller) return;
-    // Built with the first result, not with the chart: the oscillator pane and overlay series would otherwise
-    // re-lay out and repaint the chart before its first frame is even on screen.
-    layers.current ??= new OverlayLayers(controller);
-    layers.current.show(result.frame, result.analysis, key, result.historyStart ?? null);
+    let current = true;
+    // Already loaded: the controller came from the same module.
+    void loadChart().then(({ OverlayLayers }) => {
+      if (!current) return;
+      // Built with the first result, not with the chart: the oscillator pane and overlay series would otherwise
+      // re-lay out and repaint the chart before its first frame is even on screen.
+      layers.current ??= new OverlayLayers(controller);
+      layers.current.show(result.frame, result.analysis, key, result.historyStart ?? null);
+    });
+    return () => {
+      current = false;
+    };
   }, [result, key, controller]);
 
   useEffect(() => {

@@ -12,18 +12,7 @@ import type { BarFrame } from '../../core/series';
 import type { ChartController } from '../chart/chart-controller';
 import { LevelZones } from '../chart/level-zones';
 import { spikeMarkers } from '../chart/spike-markers';
-
-/** Oscillator choices shown in the pane selector. */
-export const OSCILLATORS = {
-  lsi: 'Long/short imbalance',
-  cldDay: 'Liquidation delta (day)',
-  cldZ: 'Liquidation delta z',
-  pressure: 'Pressure z (long − short)',
-  heat: 'Cascade heat z(E)',
-} as const;
-
-/** A key of OSCILLATORS. */
-export type OscillatorKey = keyof typeof OSCILLATORS;
+import type { OscillatorKey } from './oscillators';
 
 function pick(a: Analysis, key: OscillatorKey): Float64Array {
   const d = a.detection;

@@ -1,29 +1,46 @@
 /**
- * Starts the data pipeline as soon as the entry module runs, before the first render: the workers load and the
- * demo data is written while Preact and the chart set up, instead of after them.
+ * Starts the data pipeline as soon as the entry module runs, before the first render. Without a key the page
+ * draws the demo itself first (demo-preview.ts) and the workers start once that chart is on screen: on two cores,
+ * the demo import into IndexedDB would otherwise slow the first paint by competing for CPU. With a key the chart
+ * needs the workers, so they start at once.
  */
 import type { DemoLoad } from '../../workers/fetch/api';
+import { loadChart } from '../chart/load-chart';
 import { demoAsset } from './demo-preview';
+import { afterFirstChart } from './first-chart';
+import { probablyNoKey } from './key-hint';
 import { compute, DEMO_ASSET_URL, fetcher } from './services';
 
 let demo: Promise<DemoLoad> | null = null;
+let workersStarted: Promise<void> | null = null;
+
+/** Resolves when the workers may start: now with a key, after the first chart when the demo preview paints it. */
+export function workersMayStart(): Promise<void> {
+  workersStarted ??= probablyNoKey() ? afterFirstChart() : Promise.resolve();
+  return workersStarted;
+}
 
 /** Starts (once) loading the bundled demo data into its database. */
 export function demoReady(): Promise<DemoLoad> {
-  demo ??= fetcher.api.ensureDemo(DEMO_ASSET_URL).then((d) => {
-    performance.mark('liqlab:demo-stored');
-    return d;
-  });
+  demo ??= workersMayStart()
+    .then(() => fetcher.api.ensureDemo(DEMO_ASSET_URL))
+    .then((d) => {
+      performance.mark('liqlab:demo-stored');
+      return d;
+    });
   return demo;
 }
 
-/** Kicks off both workers now; they have no work until asked, but their scripts load meanwhile. */
+/** Kicks off the demo preview and both workers; the workers have no work until asked, but their scripts load. */
 export function boot(): void {
   performance.mark('liqlab:boot');
-  void compute.api;
-  void demoAsset().catch(() => {
-    // Only a head start for the first paint.
-  });
+  void loadChart();
+  if (probablyNoKey()) {
+    void demoAsset().catch(() => {
+      // Only a head start for the first paint.
+    });
+  }
+  void workersMayStart().then(() => compute.api);
   void demoReady().catch(() => {
     // App shows the error when it awaits the same promise.
   });

@@ -8,9 +8,10 @@ import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market
 import type { DataSource } from '../../workers/compute/api';
 import { feedAlerts } from '../alerts/feeder';
 import { type AnalysisState, useAnalysis } from '../analysis/use-analysis';
-import { probablyNoKey, useLive } from '../data/use-live';
+import { useLive } from '../data/use-live';
 import type { StatusInfo } from '../status/StatusBar';
 import { useDemoPreview } from './demo-preview';
+import { probablyNoKey } from './key-hint';
 
 /** What App renders from. */
 export interface AppData extends AnalysisState {

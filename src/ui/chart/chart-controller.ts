@@ -9,8 +9,10 @@ import {
   type IChartApi,
   type ISeriesApi,
   type MouseEventParams,
+  type Time,
 } from 'lightweight-charts';
 import { type BarFrame, sliceFrame } from '../../core/series';
+import { formatTick } from '../format/ticks';
 import { formatAxisPrice, formatUsd } from '../format/usd';
 import { barIndex, changedTail, toChartData } from './chart-data';
 import { CHART_THEMES, type ThemeName } from './theme';
@@ -41,7 +43,12 @@ export class ChartController {
       // default size and again when its observer fires, a second full paint on a cold start.
       width: container.clientWidth,
       height: container.clientHeight,
-      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
+      timeScale: {
+        timeVisible: true,
+        secondsVisible: false,
+        rightOffset: 4,
+        tickMarkFormatter: (time: Time, kind: number) => formatTick(time as number, kind),
+      },
       rightPriceScale: { borderVisible: false },
       localization: {
         timeFormatter: (t: number) => new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' '),

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type FetchStatus, isNotice, NOTICE_CHANNEL } from '../../core/notices';
 import type { DataSource } from '../../workers/compute/api';
 import { demoReady } from '../app/boot';
+import { rememberKeyPresence } from '../app/key-hint';
 import { fetcher } from '../app/services';
 import { loadSettings } from '../settings/settings-store';
 import type { StatusInfo } from '../status/StatusBar';
@@ -47,26 +48,6 @@ async function showDemo(set: (s: LiveState | ((p: LiveState) => LiveState)) => v
     set((p) => ({ ...p, source: 'demo', status: { ...DEMO_STATUS, lastUpdate: demo.lastTime + 3600 } }));
   } catch (e) {
     set((p) => ({ ...p, status: { ...p.status, message: `Demo data failed to load: ${String(e)}` } }));
-  }
-}
-
-const KEY_HINT = 'liqlab:has-key';
-
-/** Records whether a key is saved, so the next start can paint the demo before settings are read. */
-function rememberKeyPresence(hasKey: boolean): void {
-  try {
-    localStorage.setItem(KEY_HINT, hasKey ? '1' : '0');
-  } catch {
-    // Storage disabled: the next start simply waits for the settings.
-  }
-}
-
-/** Before settings are read: true unless the last start saw a key (a first visit cannot have one). */
-export function probablyNoKey(): boolean {
-  try {
-    return localStorage.getItem(KEY_HINT) !== '1';
-  } catch {
-    return false;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { Workbox } from 'workbox-window';
+import { afterFirstChart } from '../app/first-chart';
 
 /** The update banner; renders nothing until an update waits. */
 export function UpdatePrompt() {
@@ -12,10 +13,18 @@ export function UpdatePrompt() {
 
   useEffect(() => {
     if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
-    const workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
-    workbox.addEventListener('waiting', () => setWaiting(true));
-    void workbox.register();
-    setWb(workbox);
+    let live = true;
+    // Precaching downloads the whole app again: only once the chart is on screen, so it never slows the first paint.
+    void afterFirstChart().then(() => {
+      if (!live) return;
+      const workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+      workbox.addEventListener('waiting', () => setWaiting(true));
+      void workbox.register();
+      setWb(workbox);
+    });
+    return () => {
+      live = false;
+    };
   }, []);
 
   if (!waiting || !wb) return null;
