@@ -50,6 +50,11 @@ export interface SpikeEvent {
   minPTail: number;
   /** Cascade heat z(E) at the bar before the event. */
   heatZBefore: number;
+  /**
+   * Hawkes-lite background probability μ/λ at the first bar (NaN before the fit has enough bars); a heuristic,
+   * single-event labels are unreliable (Sornette & Utkin 2009). Optional so events built elsewhere stay valid.
+   */
+  pBg?: number;
   eventClass: EventClass;
   /** Close of the first spike bar (the study's reference price P0). */
   closeAtFirst: number;

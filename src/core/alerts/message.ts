@@ -43,6 +43,11 @@ function formatP(p: number): string {
   return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
 }
 
+// Events built outside the compute worker have no p_bg; leave it out rather than print "n/a" on every alert.
+function pBgText(p: number | undefined): string {
+  return p !== undefined && Number.isFinite(p) ? ` · p_bg ${formatP(p)}` : '';
+}
+
 function when(t: number): string {
   return isoUtc(t).replace('T', ' ').replace(/:00Z$/, ' UTC');
 }
@@ -62,7 +67,7 @@ export function spikeMessage(c: SpikeCandidate, appUrl: string): AlertMessage {
   const who = e.side === 'long' ? 'Long' : 'Short';
   const title = `${who} liquidation spike · ${e.timeframe}`;
   const lines = [
-    `${compactUsd(e.usd)} ${e.side}s liquidated · z ${e.maxZ.toFixed(1)} · p ${formatP(eventP(e))} · ${e.eventClass}`,
+    `${compactUsd(e.usd)} ${e.side}s liquidated · z ${e.maxZ.toFixed(1)} · p ${formatP(eventP(e))}${pBgText(e.pBg)} · ${e.eventClass}`,
     `Price ${formatPrice(e.closeAtFirst)} · ${when(e.firstTime)}`,
   ];
   return assemble(title, lines, buildDeepLink(appUrl, e.firstTime, e.timeframe), e.firstTime);

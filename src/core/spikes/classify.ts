@@ -12,23 +12,28 @@ export interface SeriesScores {
   zRaw: Float64Array;
   pEmp: Float64Array;
   pTail: Float64Array;
+  /** Hawkes-lite background probability μ/λ (NaN before the fit has min periods). */
+  pBg: Float64Array;
   /** 1 where the bar is a spike bar. */
   spike: Uint8Array;
 }
 
 /**
- * The label: extreme (p_tail ≤ extremeP) first, then seasonal (only the unadjusted z crossed), then by heat:
- * onset below `onsetHeatZ`, continuation otherwise. statistics.md leaves 1 ≤ z(E) < 2 open; we call it
- * continuation, the conservative reading ("not clearly exogenous").
+ * The label: extreme (p_tail ≤ extremeP) first, then seasonal (only the unadjusted z crossed), then continuation
+ * when the Hawkes-lite p_bg is below `continuationPBg` (§1.4: the event was expected given recent liquidations,
+ * even if the heat is not high relative to a busy window), then by heat: onset below `onsetHeatZ`, continuation
+ * otherwise. statistics.md leaves 1 ≤ z(E) < 2 open; we call it continuation ("not clearly exogenous").
  */
 export function classifyEvent(
   maxZ: number,
   minPTail: number,
   heatZ: number,
   params: SpikeParams,
+  pBg = Number.NaN,
 ): EventClass {
   if (minPTail <= params.extremeP) return 'extreme';
   if (maxZ < params.zThreshold) return 'seasonal';
+  if (pBg < params.continuationPBg) return 'continuation';
   if (Number.isNaN(heatZ) || heatZ < params.onsetHeatZ) return 'onset';
   return 'continuation';
 }
@@ -66,6 +71,7 @@ export function buildEvent(
     if (!Number.isNaN(pt) && !(pt >= minPTail)) minPTail = pt;
   }
   const heatZBefore = heatZ[run.first] ?? Number.NaN;
+  const pBg = scores.pBg[run.first] ?? Number.NaN;
   const firstTime = time(run.first);
   return {
     id: `${timeframe}:${side}:${firstTime}`,
@@ -83,7 +89,8 @@ export function buildEvent(
     minPEmp,
     minPTail,
     heatZBefore,
-    eventClass: classifyEvent(maxZ, minPTail, heatZBefore, params),
+    pBg,
+    eventClass: classifyEvent(maxZ, minPTail, heatZBefore, params, pBg),
     closeAtFirst: frame.candles.close[run.first] ?? Number.NaN,
   };
 }

@@ -21,6 +21,8 @@ export interface SpikeDetection {
   /** Cascade heat z(E) per bar; E uses bars before t only. */
   heatZ: Float64Array;
   events: SpikeEvent[];
+  /** Hawkes-lite branching ratio n̂ per series on the latest window (a heuristic; NaN before min periods). */
+  branching: Record<Side | 'total', number>;
   /** Per series, from the p threshold the window can actually reach: p × bars/day. */
   expectedFalseAlarmsPerDay: number;
 }
@@ -36,6 +38,11 @@ export function detectionOf(engine: SpikeEngine): SpikeDetection {
     total: engine.series('total'),
     heatZ: engine.heatScores(),
     events: engine.events(),
+    branching: {
+      long: engine.branching('long'),
+      short: engine.branching('short'),
+      total: engine.branching('total'),
+    },
     expectedFalseAlarmsPerDay: expectedFalseAlarmsPerDay(
       attainablePThreshold(engine.params.pThreshold, engine.window),
       engine.timeframe,

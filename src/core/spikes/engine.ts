@@ -8,6 +8,7 @@ import type { Timeframe } from '../intervals';
 import type { BarFrame } from '../series';
 import { buildEvent, type SeriesScores } from './classify';
 import { declusterRuns, type Run, runIsFinal } from './decluster';
+import { branchingRatio, HawkesLite } from './hawkes';
 import { heatHalfLifeBars, runGapBars, type SpikeParams } from './params';
 import { HeatScorer, SeriesScorer } from './series-scorer';
 
@@ -26,6 +27,7 @@ function allocScores(n: number, old?: SeriesScores): SeriesScores {
     zRaw: grow(f, old?.zRaw),
     pEmp: grow(f, old?.pEmp),
     pTail: grow(f, old?.pTail),
+    pBg: grow(f, old?.pBg),
     spike: grow((k) => new Uint8Array(k), old?.spike),
   };
 }
@@ -41,6 +43,7 @@ function seriesValue(frame: BarFrame, name: SeriesName, i: number): number {
 export class SpikeEngine {
   private readonly scorers: Record<SeriesName, SeriesScorer>;
   private readonly heat: HeatScorer;
+  private readonly hawkes: Record<SeriesName, HawkesLite>;
   private scores: Record<SeriesName, SeriesScores>;
   private heatZ = new Float64Array(0);
   private committed = 0;
@@ -62,7 +65,11 @@ export class SpikeEngine {
     const mk = () => new SeriesScorer(params, window, step);
     this.scorers = { long: mk(), short: mk(), total: mk() };
     const minPeriods = Math.max(1, Math.ceil(window * params.minPeriodsFraction));
-    this.heat = new HeatScorer(heatHalfLifeBars(params, step), window, minPeriods, params.sigmaMin);
+    const halfLife = heatHalfLifeBars(params, step);
+    this.heat = new HeatScorer(halfLife, window, minPeriods, params.sigmaMin);
+    // Each side excites itself: a branching ratio is only meaningful when E is built from the series it predicts.
+    const hk = () => new HawkesLite(2 ** (-1 / halfLife), window, minPeriods);
+    this.hawkes = { long: hk(), short: hk(), total: hk() };
     this.scores = { long: allocScores(0), short: allocScores(0), total: allocScores(0) };
   }
 
@@ -90,6 +97,7 @@ export class SpikeEngine {
       zRaw: s.zRaw.subarray(0, n),
       pEmp: s.pEmp.subarray(0, n),
       pTail: s.pTail.subarray(0, n),
+      pBg: s.pBg.subarray(0, n),
       spike: s.spike.subarray(0, n),
     };
   }
@@ -97,6 +105,12 @@ export class SpikeEngine {
   /** z(E) per bar (view of length n). */
   heatScores(): Float64Array {
     return this.heatZ.subarray(0, this.n);
+  }
+
+  /** Hawkes-lite branching ratio n̂ = a/(1 − φ) of the window before the last bar (NaN before min periods). */
+  branching(name: SeriesName): number {
+    const h = this.hawkes[name];
+    return branchingRatio(h.windowFit(), h.phi);
   }
 
   /** All events, final then provisional, ordered by first bar then side. */
@@ -127,7 +141,11 @@ export class SpikeEngine {
       s.pEmp[i] = r.pEmp;
       s.pTail[i] = r.pTail;
       s.spike[i] = r.spike ? 1 : 0;
-      if (commit) this.scorers[name].commit(x, time, r);
+      s.pBg[i] = this.hawkes[name].peek();
+      if (commit) {
+        this.scorers[name].commit(x, time, r);
+        this.hawkes[name].commit(x);
+      }
     }
     if (commit) {
       this.heat.commit(seriesValue(frame, 'total', i));

@@ -43,6 +43,8 @@ export interface SpikeParams {
   onsetHeatZ: number;
   /** At or above this z(E): continuation. */
   continuationHeatZ: number;
+  /** Hawkes-lite p_bg below this: continuation (statistics.md §1.4: 0.3; 0 = off). */
+  continuationPBg: number;
 }
 
 /** Defaults from statistics.md §0, except zThreshold (see its comment and docs/method.md). */
@@ -69,6 +71,7 @@ export const DEFAULT_SPIKE_PARAMS: SpikeParams = {
   heatHalfLifeSeconds: 3600,
   onsetHeatZ: 1,
   continuationHeatZ: 2,
+  continuationPBg: 0.3,
 };
 
 /** The baseline window W in bars for a frame of `n` bars of `step` seconds. */

@@ -4,7 +4,7 @@ import type { SpikeEvent } from '../../core/events';
 import type { AnalyzeResult } from '../../workers/compute/api';
 import type { ChartController } from '../chart/chart-controller';
 import { loadChart } from '../chart/load-chart';
-import { describeEvent } from '../chart/spike-markers';
+import { describeBranching, describeEvent } from '../chart/spike-markers';
 import { OSCILLATORS, type OscillatorKey } from './oscillators';
 import type { OverlayLayers } from './overlay-layers';
 import './analysis.css';
@@ -81,6 +81,14 @@ export function AnalysisOverlay({ controller, result }: AnalysisOverlayProps) {
           {det.events.length} spike events ·{' '}
           {result?.analysis.levels.filter((l) => l.state === 'active').length ?? 0} active levels · W{' '}
           {det.window} bars · ≈{det.expectedFalseAlarmsPerDay.toFixed(2)} false alarms/day/series
+        </span>
+      )}
+      {det && (
+        <span
+          class="analysis-branching"
+          title="Hawkes-lite fit on the last W bars of USD (a marked approximation): ~1 = near-critical. A heuristic: Sornette & Utkin warn that per-event background labels (p_bg) are unreliable."
+        >
+          {describeBranching(det.branching)} (heuristic)
         </span>
       )}
       {hovered.map((e) => (

@@ -1,4 +1,4 @@
-/** Spike events as price-pane markers: shape/colour by class, size by USD; text carries z, p_emp, p_tail, class. */
+/** Spike events as price-pane markers: shape/colour by class, size by USD; text carries z, p_emp, p_tail, p_bg, class. */
 import type { SeriesMarker, UTCTimestamp } from 'lightweight-charts';
 import type { EventClass, SpikeEvent } from '../../core/events';
 import { formatUsd } from '../format/usd';
@@ -33,7 +33,13 @@ export function spikeMarkers(events: readonly SpikeEvent[]): SeriesMarker<UTCTim
   }));
 }
 
-/** One-line description of an event for the legend/tooltip. */
+/** One-line description of an event for the legend/tooltip (p_bg: Hawkes-lite background share, a heuristic). */
 export function describeEvent(e: SpikeEvent): string {
-  return `${e.side} ${e.eventClass}: ${formatUsd(e.usd)}, z ${e.maxZ.toFixed(1)}, p_emp ${formatP(e.minPEmp)}, p_tail ${formatP(e.minPTail)}`;
+  return `${e.side} ${e.eventClass}: ${formatUsd(e.usd)}, z ${e.maxZ.toFixed(1)}, p_emp ${formatP(e.minPEmp)}, p_tail ${formatP(e.minPTail)}, p_bg ${formatP(e.pBg ?? Number.NaN)}`;
+}
+
+/** The series' Hawkes-lite branching ratios as text, e.g. "branching n̂ 0.62 (long) / 0.48 (short)". */
+export function describeBranching(b: { long: number; short: number }): string {
+  const f = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
+  return `branching n̂ ${f(b.long)} (long) / ${f(b.short)} (short)`;
 }

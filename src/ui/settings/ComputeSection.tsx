@@ -29,6 +29,7 @@ const FIELDS: Readonly<Record<Group, readonly Field[]>> = {
     ['heatHalfLifeSeconds', 'Cascade heat half-life (seconds)'],
     ['onsetHeatZ', 'Onset below heat z'],
     ['continuationHeatZ', 'Continuation from heat z'],
+    ['continuationPBg', 'Continuation below Hawkes p_bg (0 = off)'],
   ],
   levels: [
     ['supportShare', 'Support: long share at least'],

@@ -8,6 +8,7 @@ import {
 } from '../../../../src/core/alerts/escape';
 import { spikeMessage } from '../../../../src/core/alerts/message';
 import { evaluateRules, type SpikeCandidate } from '../../../../src/core/alerts/rules';
+import type { SpikeEvent } from '../../../../src/core/events';
 import { justAfter, rules, spike } from './fixtures';
 
 describe('escapeHtml', () => {
@@ -45,6 +46,23 @@ describe('escapeHtml', () => {
 });
 
 describe('messages', () => {
+  const candidate = (e: SpikeEvent): SpikeCandidate => ({
+    kind: 'spike',
+    key: e.id,
+    cooldownKey: 'k',
+    cooldownMs: 0,
+    event: e,
+  });
+  it('a spike message lists z, p and the Hawkes-lite p_bg when the event has one', () => {
+    const withBg = spikeMessage(
+      candidate(spike(3600, { pBg: 0.25, eventClass: 'continuation' })),
+      'https://a.test/',
+    );
+    expect(withBg.body).toContain('· z 7.3 · p 4.0e-4 · p_bg 0.250 · continuation');
+    const without = spikeMessage(candidate(spike(3600)), 'https://a.test/');
+    expect(without.body).not.toContain('p_bg');
+  });
+
   it('stays under 4096 characters even with a 5,000-character hostile field', () => {
     const e = spike(3600 * 100, { eventClass: 'extreme' });
     const [c] = evaluateRules(

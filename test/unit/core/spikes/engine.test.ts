@@ -29,9 +29,11 @@ describe('SpikeEngine', () => {
           same(inc[s].z, full[s].z);
           same(inc[s].pEmp, full[s].pEmp);
           same(inc[s].pTail, full[s].pTail);
+          same(inc[s].pBg, full[s].pBg);
           same(inc[s].spike, full[s].spike);
         }
         same(inc.heatZ, full.heatZ);
+        expect(inc.branching).toEqual(full.branching);
         expect(inc.events).toEqual(full.events);
       }),
       { numRuns: 8 },
@@ -47,6 +49,7 @@ describe('SpikeEngine', () => {
         for (const s of ['long', 'short', 'total'] as const) {
           same(a[s].z, b[s].z, k);
           same(a[s].pTail, b[s].pTail, k);
+          same(a[s].pBg, b[s].pBg, k);
           same(a[s].spike, b[s].spike, k);
         }
         same(a.heatZ, b.heatZ, k);
