@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const APP_URL = process.env.APP_URL ?? 'http://127.0.0.1:4173/';
+export const APP_URL = process.env.APP_URL ?? `http://127.0.0.1:${process.env.PREVIEW_PORT ?? '4173'}/`;
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
