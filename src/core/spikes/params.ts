@@ -39,10 +39,11 @@ export interface SpikeParams {
   runGapSeconds: number;
   /** Half-life of the cascade-heat memory E. */
   heatHalfLifeSeconds: number;
-  /** Below this z(E) before the event: onset. */
+  /**
+   * Below this z(E) before the event: onset; at or above it, continuation. statistics.md puts continuation at
+   * z(E) ≥ 2 and leaves 1 ≤ z(E) < 2 open; we call that band continuation too, so one cut-off is all there is.
+   */
   onsetHeatZ: number;
-  /** At or above this z(E): continuation. */
-  continuationHeatZ: number;
   /** Hawkes-lite p_bg below this: continuation (statistics.md §1.4: 0.3; 0 = off). */
   continuationPBg: number;
 }
@@ -70,7 +71,6 @@ export const DEFAULT_SPIKE_PARAMS: SpikeParams = {
   runGapSeconds: 900,
   heatHalfLifeSeconds: 3600,
   onsetHeatZ: 1,
-  continuationHeatZ: 2,
   continuationPBg: 0.3,
 };
 

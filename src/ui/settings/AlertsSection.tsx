@@ -1,50 +1,28 @@
 /** Settings section for alert rules: on/off, mute, channels, quiet hours, spike and level-touch rules. */
-import type { AlertSettings, SpikeRule, TouchRule } from '../../core/alerts/config';
-import { formatClock, parseClock } from '../../core/alerts/gate';
+import type { AlertSettings, LevelFilter, SideFilter, SpikeRule, TouchRule } from '../../core/alerts/config';
 import type { EventClass } from '../../core/events';
 import { type Timeframe, TOOLBAR_TIMEFRAMES } from '../../core/intervals';
+import { CheckField } from './fields/CheckField';
+import { ClockField } from './fields/ClockField';
+import { NumberField } from './fields/NumberField';
+import { SelectField, type SelectOption } from './fields/SelectField';
+import { TextField } from './fields/TextField';
 import type { SectionProps } from './SettingsDialog';
 import '../alerts/alerts.css';
 
 const CLASSES: readonly EventClass[] = ['seasonal', 'continuation', 'onset', 'extreme'];
 
-function Check(props: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
-  return (
-    <label class="check">
-      <input
-        type="checkbox"
-        checked={props.checked}
-        onChange={(e) => props.onChange(e.currentTarget.checked)}
-      />
-      {props.label}
-    </label>
-  );
-}
+const SIDES: readonly SelectOption<SideFilter>[] = [
+  { value: 'both', label: 'Longs and shorts' },
+  { value: 'long', label: 'Long liquidations' },
+  { value: 'short', label: 'Short liquidations' },
+];
 
-function Num(props: {
-  id: string;
-  label: string;
-  value: number;
-  step?: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <>
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="number"
-        min={0}
-        step={props.step ?? 'any'}
-        value={props.value}
-        onInput={(e) => {
-          const v = e.currentTarget.valueAsNumber;
-          if (Number.isFinite(v) && v >= 0) props.onChange(v);
-        }}
-      />
-    </>
-  );
-}
+const LEVEL_KINDS: readonly SelectOption<LevelFilter>[] = [
+  { value: 'both', label: 'Support and resistance' },
+  { value: 'support', label: 'Support only' },
+  { value: 'resistance', label: 'Resistance only' },
+];
 
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
@@ -54,15 +32,14 @@ function Frames(props: { prefix: string; value: Timeframe[]; onChange: (v: Timef
   return (
     <fieldset class="check" aria-label={`${props.prefix} timeframes`}>
       {TOOLBAR_TIMEFRAMES.map((tf) => (
-        <label key={tf} class="check">
-          <input
-            type="checkbox"
-            aria-label={`${props.prefix} on ${tf}`}
-            checked={props.value.includes(tf)}
-            onChange={(e) => props.onChange(toggle(props.value, tf, e.currentTarget.checked))}
-          />
-          {tf}
-        </label>
+        <CheckField
+          key={tf}
+          class="check"
+          label={tf}
+          ariaLabel={`${props.prefix} on ${tf}`}
+          checked={props.value.includes(tf)}
+          onChange={(on) => props.onChange(toggle(props.value, tf, on))}
+        />
       ))}
     </fieldset>
   );
@@ -74,6 +51,8 @@ export function AlertsSection({ draft, onChange }: SectionProps) {
   const set = (patch: Partial<AlertSettings>) => onChange({ ...draft, alerts: { ...a, ...patch } });
   const spikes = (patch: Partial<SpikeRule>) => set({ spikes: { ...a.spikes, ...patch } });
   const touches = (patch: Partial<TouchRule>) => set({ touches: { ...a.touches, ...patch } });
+  const quiet = (patch: Partial<AlertSettings['quietHours']>) =>
+    set({ quietHours: { ...a.quietHours, ...patch } });
   const browser = async (on: boolean) => {
     // Ask at the moment the user opts in, the only time browsers allow the prompt.
     if (on && typeof Notification !== 'undefined' && Notification.permission === 'default') {
@@ -81,76 +60,71 @@ export function AlertsSection({ draft, onChange }: SectionProps) {
     }
     set({ browser: on });
   };
-  const clock = (key: 'startMin' | 'endMin', text: string) => {
-    const m = parseClock(text);
-    if (m !== null) set({ quietHours: { ...a.quietHours, [key]: m } });
-  };
+  const check = (label: string, checked: boolean, change: (on: boolean) => void) => (
+    <CheckField class="check" label={label} checked={checked} onChange={change} />
+  );
   return (
     <div class="form-grid alert-rules">
       <p class="hint">Alerts are sent only while LiqLab is open (a tab or the installed app).</p>
-      <Check label="Enable alerts" checked={a.enabled} onChange={(enabled) => set({ enabled })} />
-      <Check label="Mute all alerts" checked={a.muted} onChange={(muted) => set({ muted })} />
-      <Check label="Send to Telegram" checked={a.telegram} onChange={(telegram) => set({ telegram })} />
-      <Check label="Browser notifications" checked={a.browser} onChange={(v) => void browser(v)} />
-      <Check label="Attach chart snapshot" checked={a.snapshot} onChange={(snapshot) => set({ snapshot })} />
+      {check('Enable alerts', a.enabled, (enabled) => set({ enabled }))}
+      {check('Mute all alerts', a.muted, (muted) => set({ muted }))}
+      {check('Send to Telegram', a.telegram, (telegram) => set({ telegram }))}
+      {check('Browser notifications', a.browser, (v) => void browser(v))}
+      {check('Attach chart snapshot', a.snapshot, (snapshot) => set({ snapshot }))}
       <fieldset>
         <legend>Quiet hours (local time)</legend>
-        <Check
-          label="Quiet hours"
-          checked={a.quietHours.enabled}
-          onChange={(enabled) => set({ quietHours: { ...a.quietHours, enabled } })}
-        />
-        <label for="alerts-quiet-from">Quiet from</label>
-        <input
+        {check('Quiet hours', a.quietHours.enabled, (enabled) => quiet({ enabled }))}
+        <ClockField
           id="alerts-quiet-from"
-          type="time"
-          value={formatClock(a.quietHours.startMin)}
-          onChange={(e) => clock('startMin', e.currentTarget.value)}
+          label="Quiet from"
+          value={a.quietHours.startMin}
+          onChange={(startMin) => quiet({ startMin })}
         />
-        <label for="alerts-quiet-until">Quiet until</label>
-        <input
+        <ClockField
           id="alerts-quiet-until"
-          type="time"
-          value={formatClock(a.quietHours.endMin)}
-          onChange={(e) => clock('endMin', e.currentTarget.value)}
+          label="Quiet until"
+          value={a.quietHours.endMin}
+          onChange={(endMin) => quiet({ endMin })}
         />
       </fieldset>
       <fieldset>
         <legend>Spikes</legend>
-        <Check label="Spike alerts" checked={a.spikes.enabled} onChange={(enabled) => spikes({ enabled })} />
-        <label for="alerts-spike-side">Spike side</label>
-        <select
+        {check('Spike alerts', a.spikes.enabled, (enabled) => spikes({ enabled }))}
+        <SelectField
           id="alerts-spike-side"
+          label="Spike side"
           value={a.spikes.side}
-          onChange={(e) => spikes({ side: e.currentTarget.value as SpikeRule['side'] })}
-        >
-          <option value="both">Longs and shorts</option>
-          <option value="long">Long liquidations</option>
-          <option value="short">Short liquidations</option>
-        </select>
-        <Num
+          options={SIDES}
+          onChange={(side) => spikes({ side })}
+        />
+        <NumberField
           id="alerts-min-usd"
           label="Minimum USD"
-          value={a.spikes.minUsd}
+          min={0}
           step={100000}
+          value={a.spikes.minUsd}
           onChange={(minUsd) => spikes({ minUsd })}
         />
-        <Num
+        <NumberField
           id="alerts-min-z"
           label="Minimum z (0 = off)"
+          min={0}
           value={a.spikes.minZ}
           onChange={(minZ) => spikes({ minZ })}
         />
-        <Num
+        <NumberField
           id="alerts-max-p"
           label="Maximum p (1 = off)"
+          min={0}
+          max={1}
           value={a.spikes.maxP}
-          onChange={(maxP) => spikes({ maxP: Math.min(1, maxP) })}
+          onChange={(maxP) => spikes({ maxP })}
         />
         <fieldset class="check" aria-label="Event classes">
           {CLASSES.map((c) => (
-            <Check
+            <CheckField
               key={c}
+              class="check"
               label={c}
               checked={a.spikes.classes.includes(c)}
               onChange={(on) => spikes({ classes: toggle(a.spikes.classes, c, on) })}
@@ -162,46 +136,41 @@ export function AlertsSection({ draft, onChange }: SectionProps) {
           value={a.spikes.timeframes}
           onChange={(timeframes) => spikes({ timeframes })}
         />
-        <label for="alerts-contracts">Contract filter (blank = any)</label>
-        <input
+        <TextField
           id="alerts-contracts"
-          type="text"
+          label="Contract filter (blank = any)"
           value={a.spikes.contracts}
-          onInput={(e) => spikes({ contracts: e.currentTarget.value.trim() })}
+          onChange={(contracts) => spikes({ contracts })}
         />
-        <Num
+        <NumberField
           id="alerts-spike-cool"
           label="Spike cooldown (min)"
+          min={0}
           value={a.spikes.cooldownMin}
           onChange={(cooldownMin) => spikes({ cooldownMin })}
         />
       </fieldset>
       <fieldset>
         <legend>Level touches</legend>
-        <Check
-          label="Level-touch alerts"
-          checked={a.touches.enabled}
-          onChange={(enabled) => touches({ enabled })}
-        />
-        <label for="alerts-level-kind">Levels</label>
-        <select
+        {check('Level-touch alerts', a.touches.enabled, (enabled) => touches({ enabled }))}
+        <SelectField
           id="alerts-level-kind"
+          label="Levels"
           value={a.touches.kind}
-          onChange={(e) => touches({ kind: e.currentTarget.value as TouchRule['kind'] })}
-        >
-          <option value="both">Support and resistance</option>
-          <option value="support">Support only</option>
-          <option value="resistance">Resistance only</option>
-        </select>
-        <Num
+          options={LEVEL_KINDS}
+          onChange={(kind) => touches({ kind })}
+        />
+        <NumberField
           id="alerts-min-strength"
           label="Minimum strength"
+          min={0}
           value={a.touches.minStrength}
           onChange={(minStrength) => touches({ minStrength })}
         />
-        <Num
+        <NumberField
           id="alerts-tolerance"
           label="Touch tolerance (%)"
+          min={0}
           value={a.touches.tolerancePct}
           onChange={(tolerancePct) => touches({ tolerancePct })}
         />
@@ -210,9 +179,10 @@ export function AlertsSection({ draft, onChange }: SectionProps) {
           value={a.touches.timeframes}
           onChange={(timeframes) => touches({ timeframes })}
         />
-        <Num
+        <NumberField
           id="alerts-touch-cool"
           label="Touch cooldown (min)"
+          min={0}
           value={a.touches.cooldownMin}
           onChange={(cooldownMin) => touches({ cooldownMin })}
         />

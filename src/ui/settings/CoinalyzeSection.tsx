@@ -1,4 +1,5 @@
 /** Settings section for Coinalyze access: API key (masked) and API base URL. */
+import { TextField } from './fields/TextField';
 import type { SectionProps } from './SettingsDialog';
 
 /** Coinalyze key and base URL inputs. */
@@ -7,22 +8,19 @@ export function CoinalyzeSection({ draft, onChange }: SectionProps) {
     onChange({ ...draft, coinalyze: { ...draft.coinalyze, ...patch } });
   return (
     <div class="form-grid">
-      <label for="coinalyze-key">Coinalyze API key</label>
-      <input
+      <TextField
         id="coinalyze-key"
-        type="password"
-        autocomplete="off"
-        spellcheck={false}
+        label="Coinalyze API key"
+        secret
         value={draft.coinalyze.apiKey}
-        onInput={(e) => set({ apiKey: e.currentTarget.value.trim() })}
+        onChange={(apiKey) => set({ apiKey })}
       />
-      <label for="coinalyze-base">API base URL</label>
-      <input
+      <TextField
         id="coinalyze-base"
-        type="text"
-        spellcheck={false}
+        label="API base URL"
+        inputMode="url"
         value={draft.coinalyze.apiBaseUrl}
-        onInput={(e) => set({ apiBaseUrl: e.currentTarget.value.trim() })}
+        onChange={(apiBaseUrl) => set({ apiBaseUrl })}
       />
       <p class="hint">
         The key stays in this browser and is sent only in the <code>api_key</code> header. Coinalyze sends no

@@ -1,78 +1,91 @@
 /** Settings for spikes, levels and oscillators: one number input per parameter, with the false-alarm promise. */
-import { Fragment } from 'preact';
-import { attainablePThreshold, expectedFalseAlarmsPerDay } from '../../core/spikes/params';
+import type { LevelParams } from '../../core/levels/params';
+import type { OscillatorParams } from '../../core/oscillators/params';
+import { attainablePThreshold, expectedFalseAlarmsPerDay, type SpikeParams } from '../../core/spikes/params';
+import { NumberField } from './fields/NumberField';
+import type { NumberRule } from './fields/number-rule';
 import type { SectionProps } from './SettingsDialog';
 import '../analysis/analysis.css';
 
-type Group = 'spikes' | 'levels' | 'oscillators';
-type Field = readonly [key: string, label: string];
+// Ranges are the ones the maths makes sense of: probabilities and fractions in [0, 1], counts of bars or points
+// whole, durations and weights not negative. Heat z cut-offs may be negative.
+const FRACTION: NumberRule = { min: 0, max: 1 };
+const COUNT: NumberRule = { min: 0, integer: true };
+const POSITIVE_COUNT: NumberRule = { min: 1, integer: true };
+const AMOUNT: NumberRule = { min: 0 };
+const ANY: NumberRule = {};
 
-const FIELDS: Readonly<Record<Group, readonly Field[]>> = {
-  spikes: [
-    ['windowBars', 'Baseline window W (bars, 0 = auto)'],
-    ['windowDays', 'Auto window (days)'],
-    ['minWindowBars', 'Auto window minimum (bars)'],
-    ['minPeriodsFraction', 'Min periods (fraction of W)'],
-    ['sigmaMin', 'σ floor (log units)'],
-    ['zThreshold', 'Spike z threshold'],
-    ['pThreshold', 'Spike empirical p threshold'],
-    ['usdFloor', 'USD floor per bar'],
-    ['floorQuantile', 'Floor quantile of trailing USD (0 = off)'],
-    ['seasonalDays', 'Seasonal lookback (days)'],
-    ['seasonalMinPoints', 'Seasonal shrink below (points)'],
-    ['extremeP', 'Extreme: tail p at most'],
-    ['tailLevel', 'Tail threshold quantile'],
-    ['tailInit', 'Tail calibration values'],
-    ['tailMaxExcess', 'Tail max excesses kept'],
-    ['tailMinExcess', 'Show tail p from excesses'],
-    ['runGapSeconds', 'Runs-rule gap (seconds)'],
-    ['heatHalfLifeSeconds', 'Cascade heat half-life (seconds)'],
-    ['onsetHeatZ', 'Onset below heat z'],
-    ['continuationHeatZ', 'Continuation from heat z'],
-    ['continuationPBg', 'Continuation below Hawkes p_bg (0 = off)'],
-  ],
-  levels: [
-    ['supportShare', 'Support: long share at least'],
-    ['resistanceShare', 'Resistance: long share at most'],
-    ['atrPeriod', 'ATR period'],
-    ['zoneAtr', 'Zone half-width (ATR)'],
-    ['zoneMinFraction', 'Zone half-width minimum (fraction of price)'],
-    ['mergeAtr', 'Merge distance (ATR)'],
-    ['mergeMinFraction', 'Merge distance minimum (fraction of price)'],
-    ['maxZoneAtr', 'Merged zone max width (ATR)'],
-    ['extremeBonus', 'Extreme event weight bonus'],
-    ['halfLifeHours', 'Strength half-life (hours)'],
-    ['bounceBonus', 'Strength per bounce'],
-    ['testPenalty', 'Strength lost per test'],
-    ['minStrength', 'Hide below strength'],
-    ['maxAgeDays', 'Hide after (days)'],
-    ['outcomeSeconds', 'Touch outcome horizon (seconds)'],
-    ['bounceAtr', 'Bounce target (ATR)'],
-  ],
-  oscillators: [
-    ['lsiBars', 'Imbalance EMA length (bars)'],
-    ['cldWindowSeconds', 'Delta rolling window (seconds)'],
-    ['edgeWindowSeconds', 'EdgeLine window (seconds)'],
-  ],
-};
+/** The keys of `T` whose values are numbers: the only ones these sections edit. */
+type NumberKey<T> = { [K in keyof T]: T[K] extends number ? K : never }[keyof T];
+type Field<T> = readonly [key: NumberKey<T>, label: string, rule: NumberRule];
 
-function Fields({ group, draft, onChange }: SectionProps & { group: Group }) {
-  const values = draft[group] as unknown as Record<string, unknown>;
-  const set = (key: string, v: number) =>
-    onChange({ ...draft, [group]: { ...draft[group], [key]: Number.isFinite(v) ? v : values[key] } });
+const SPIKE_FIELDS: readonly Field<SpikeParams>[] = [
+  ['windowBars', 'Baseline window W (bars, 0 = auto)', COUNT],
+  ['windowDays', 'Auto window (days)', AMOUNT],
+  ['minWindowBars', 'Auto window minimum (bars)', COUNT],
+  ['minPeriodsFraction', 'Min periods (fraction of W)', FRACTION],
+  ['sigmaMin', 'σ floor (log units)', AMOUNT],
+  ['zThreshold', 'Spike z threshold', AMOUNT],
+  ['pThreshold', 'Spike empirical p threshold', FRACTION],
+  ['usdFloor', 'USD floor per bar', AMOUNT],
+  ['floorQuantile', 'Floor quantile of trailing USD (0 = off)', FRACTION],
+  ['seasonalDays', 'Seasonal lookback (days)', AMOUNT],
+  ['seasonalMinPoints', 'Seasonal shrink below (points)', COUNT],
+  ['extremeP', 'Extreme: tail p at most', FRACTION],
+  ['tailLevel', 'Tail threshold quantile', FRACTION],
+  ['tailInit', 'Tail calibration values', COUNT],
+  ['tailMaxExcess', 'Tail max excesses kept', COUNT],
+  ['tailMinExcess', 'Show tail p from excesses', COUNT],
+  ['runGapSeconds', 'Runs-rule gap (seconds)', AMOUNT],
+  ['heatHalfLifeSeconds', 'Cascade heat half-life (seconds)', AMOUNT],
+  ['onsetHeatZ', 'Onset below heat z', ANY],
+  ['continuationPBg', 'Continuation below Hawkes p_bg (0 = off)', FRACTION],
+];
+
+const LEVEL_FIELDS: readonly Field<LevelParams>[] = [
+  ['supportShare', 'Support: long share at least', FRACTION],
+  ['resistanceShare', 'Resistance: long share at most', FRACTION],
+  ['atrPeriod', 'ATR period', POSITIVE_COUNT],
+  ['zoneAtr', 'Zone half-width (ATR)', AMOUNT],
+  ['zoneMinFraction', 'Zone half-width minimum (fraction of price)', FRACTION],
+  ['mergeAtr', 'Merge distance (ATR)', AMOUNT],
+  ['mergeMinFraction', 'Merge distance minimum (fraction of price)', FRACTION],
+  ['maxZoneAtr', 'Merged zone max width (ATR)', AMOUNT],
+  ['extremeBonus', 'Extreme event weight bonus', AMOUNT],
+  ['halfLifeHours', 'Strength half-life (hours)', AMOUNT],
+  ['bounceBonus', 'Strength per bounce', AMOUNT],
+  ['testPenalty', 'Strength lost per test', AMOUNT],
+  ['minStrength', 'Hide below strength', AMOUNT],
+  ['maxAgeDays', 'Hide after (days)', AMOUNT],
+  ['outcomeSeconds', 'Touch outcome horizon (seconds)', AMOUNT],
+  ['bounceAtr', 'Bounce target (ATR)', AMOUNT],
+];
+
+const OSCILLATOR_FIELDS: readonly Field<OscillatorParams>[] = [
+  ['lsiBars', 'Imbalance EMA length (bars)', POSITIVE_COUNT],
+  ['cldWindowSeconds', 'Delta rolling window (seconds)', AMOUNT],
+  ['edgeWindowSeconds', 'EdgeLine window (seconds)', AMOUNT],
+];
+
+/** One number field per parameter of one group; ids are `group-key`. */
+function Fields<T extends object>(props: {
+  group: string;
+  fields: readonly Field<T>[];
+  values: T;
+  onChange: (next: T) => void;
+}) {
+  const { group, fields, values, onChange } = props;
   return (
     <>
-      {FIELDS[group].map(([key, label]) => (
-        <Fragment key={key}>
-          <label for={`${group}-${key}`}>{label}</label>
-          <input
-            id={`${group}-${key}`}
-            type="number"
-            step="any"
-            value={String(values[key])}
-            onChange={(e) => set(key, Number(e.currentTarget.value))}
-          />
-        </Fragment>
+      {fields.map(([key, label, rule]) => (
+        <NumberField
+          key={String(key)}
+          id={`${group}-${String(key)}`}
+          label={label}
+          {...rule}
+          value={Number(values[key])}
+          onChange={(v) => onChange({ ...values, [key]: v })}
+        />
       ))}
     </>
   );
@@ -81,21 +94,20 @@ function Fields({ group, draft, onChange }: SectionProps & { group: Group }) {
 /** Spike parameters, with the expected false alarms per day next to the threshold. */
 export function SpikeSection(props: SectionProps) {
   const s = props.draft.spikes;
+  const set = (spikes: SpikeParams) => props.onChange({ ...props.draft, spikes });
   const w1h = s.windowBars > 0 ? s.windowBars : Math.max(s.minWindowBars, s.windowDays * 24);
   const w5m = s.windowBars > 0 ? s.windowBars : Math.max(s.minWindowBars, s.windowDays * 288);
   const p1h = attainablePThreshold(s.pThreshold, w1h);
   const p5m = attainablePThreshold(s.pThreshold, w5m);
   return (
     <div class="param-grid">
-      <Fields group="spikes" {...props} />
+      <Fields group="spikes" fields={SPIKE_FIELDS} values={s} onChange={set} />
       <label for="spikes-seasonal">Hour-of-day seasonal offset (≤ 1h bars)</label>
       <input
         id="spikes-seasonal"
         type="checkbox"
         checked={s.seasonal}
-        onChange={(e) =>
-          props.onChange({ ...props.draft, spikes: { ...s, seasonal: e.currentTarget.checked } })
-        }
+        onChange={(e) => set({ ...s, seasonal: e.currentTarget.checked })}
       />
       <p class="hint" data-testid="false-alarms">
         Expected false alarms per series: {expectedFalseAlarmsPerDay(p1h, '1h').toFixed(2)}/day at 1h,{' '}
@@ -108,19 +120,29 @@ export function SpikeSection(props: SectionProps) {
 }
 
 /** Level parameters. */
-export function LevelSection(props: SectionProps) {
+export function LevelSection({ draft, onChange }: SectionProps) {
   return (
     <div class="param-grid">
-      <Fields group="levels" {...props} />
+      <Fields
+        group="levels"
+        fields={LEVEL_FIELDS}
+        values={draft.levels}
+        onChange={(levels) => onChange({ ...draft, levels })}
+      />
     </div>
   );
 }
 
 /** Oscillator parameters. */
-export function OscillatorSection(props: SectionProps) {
+export function OscillatorSection({ draft, onChange }: SectionProps) {
   return (
     <div class="param-grid">
-      <Fields group="oscillators" {...props} />
+      <Fields
+        group="oscillators"
+        fields={OSCILLATOR_FIELDS}
+        values={draft.oscillators}
+        onChange={(oscillators) => onChange({ ...draft, oscillators })}
+      />
     </div>
   );
 }

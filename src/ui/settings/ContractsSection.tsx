@@ -15,7 +15,15 @@ import type { Market } from '../../core/market';
 import { sharedDatabase } from '../../storage/connection';
 import { exchangeNames } from '../../storage/kv-repo';
 import { ARCHIVE_DB } from '../../storage/open';
+import { CheckField } from './fields/CheckField';
+import { SelectField, type SelectOption } from './fields/SelectField';
 import type { SectionProps } from './SettingsDialog';
+
+const MARGINS: readonly SelectOption<ContractSelection['margin']>[] = [
+  { value: 'both', label: 'COIN- and STABLE-margined' },
+  { value: 'COIN', label: 'COIN-margined only' },
+  { value: 'STABLE', label: 'STABLE-margined only' },
+];
 
 /** Stored markets and exchange names (empty until the first market list arrives). */
 async function loadCatalog(): Promise<{ markets: Market[]; names: Map<string, string> }> {
@@ -47,79 +55,53 @@ export function ContractsSection({ draft, onChange }: SectionProps) {
   const exchanges = [...new Set(all.map((m) => m.exchange))].sort();
   const name = (code: string) => catalog?.names.get(code) ?? `Exchange ${code}`;
   const references = markets.filter((m) => m.baseAsset === 'BTC' && m.hasOhlcv);
-  const refKnown = references.some((m) => m.symbol === draft.coinalyze.reference);
   return (
     <div class="form-grid">
-      <label for="contracts-margin">Margin type</label>
-      <select
+      <SelectField
         id="contracts-margin"
+        label="Margin type"
         value={sel.margin}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          set({ margin: v === 'COIN' || v === 'STABLE' ? v : 'both' });
-        }}
-      >
-        <option value="both">COIN- and STABLE-margined</option>
-        <option value="COIN">COIN-margined only</option>
-        <option value="STABLE">STABLE-margined only</option>
-      </select>
+        options={MARGINS}
+        onChange={(margin) => set({ margin })}
+      />
       <span>Contract types</span>
       <div>
-        <label>
-          <input
-            type="checkbox"
-            checked={sel.perpetual}
-            onChange={(e) => set({ perpetual: e.currentTarget.checked })}
-          />{' '}
-          Perpetuals
-        </label>{' '}
-        <label>
-          <input
-            type="checkbox"
-            checked={sel.dated}
-            onChange={(e) => set({ dated: e.currentTarget.checked })}
-          />{' '}
-          Dated futures
-        </label>
+        <CheckField label="Perpetuals" checked={sel.perpetual} onChange={(perpetual) => set({ perpetual })} />{' '}
+        <CheckField label="Dated futures" checked={sel.dated} onChange={(dated) => set({ dated })} />
       </div>
       <span>Exchanges</span>
       <div>
         {exchanges.length === 0 && <span class="hint">Known after the first market list loads.</span>}
         {exchanges.map((code) => (
-          <label key={code} class="inline-check">
-            <input
-              type="checkbox"
-              checked={!sel.excludedExchanges.includes(code)}
-              onChange={(e) =>
-                set({
-                  excludedExchanges: e.currentTarget.checked
-                    ? sel.excludedExchanges.filter((x) => x !== code)
-                    : [...sel.excludedExchanges, code].sort(),
-                })
-              }
-            />{' '}
-            {name(code)}{' '}
-          </label>
+          <CheckField
+            key={code}
+            class="inline-check"
+            // The trailing space lets the row of exchanges wrap between names.
+            label={`${name(code)} `}
+            checked={!sel.excludedExchanges.includes(code)}
+            onChange={(on) =>
+              set({
+                excludedExchanges: on
+                  ? sel.excludedExchanges.filter((x) => x !== code)
+                  : [...sel.excludedExchanges, code].sort(),
+              })
+            }
+          />
         ))}
       </div>
       <p class="hint" data-testid="contracts-cost" aria-live="polite">
         {catalog === null ? 'Loading markets…' : costLine(chosen.length)}
       </p>
-      <label for="contracts-reference">Reference market (candles)</label>
-      <select
+      <SelectField
         id="contracts-reference"
+        label="Reference market (candles)"
         value={draft.coinalyze.reference}
-        onChange={(e) =>
-          onChange({ ...draft, coinalyze: { ...draft.coinalyze, reference: e.currentTarget.value } })
-        }
-      >
-        {!refKnown && <option value={draft.coinalyze.reference}>{draft.coinalyze.reference}</option>}
-        {references.map((m) => (
-          <option key={m.symbol} value={m.symbol}>
-            {`${name(m.exchange)} ${m.symbolOnExchange}${m.isPerpetual ? ' perp' : ''} (${m.symbol})`}
-          </option>
-        ))}
-      </select>
+        options={references.map((m) => ({
+          value: m.symbol,
+          label: `${name(m.exchange)} ${m.symbolOnExchange}${m.isPerpetual ? ' perp' : ''} (${m.symbol})`,
+        }))}
+        onChange={(reference) => onChange({ ...draft, coinalyze: { ...draft.coinalyze, reference } })}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { AlertsSection } from './AlertsSection';
 import { CoinalyzeSection } from './CoinalyzeSection';
 import { LevelSection, OscillatorSection, SpikeSection } from './ComputeSection';
 import { ContractsSection } from './ContractsSection';
+import { InvalidFieldsContext, useInvalidFields } from './fields/invalid-fields';
 import { loadSettings, saveSettings } from './settings-store';
 import { TelegramSection } from './TelegramSection';
 
@@ -28,6 +29,10 @@ const SECTIONS: ReadonlyArray<{ title: string; component: ComponentType<SectionP
   { title: 'Oscillators', component: OscillatorSection },
 ];
 
+function plural(n: number): string {
+  return n === 1 ? '1 field' : `${n} fields`;
+}
+
 /** Props of the dialog. */
 export interface SettingsDialogProps {
   open: boolean;
@@ -39,6 +44,7 @@ export function SettingsDialog({ open, onClose }: SettingsDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [invalid, reportInvalid] = useInvalidFields();
 
   useEffect(() => {
     if (!open) return;
@@ -48,7 +54,8 @@ export function SettingsDialog({ open, onClose }: SettingsDialogProps) {
 
   if (!open) return null;
   const save = async () => {
-    if (!draft) return;
+    // Refused, not clamped: what the user typed stays on screen with its message until they fix it.
+    if (!draft || invalid.size > 0) return;
     try {
       await saveSettings(draft);
       onClose(draft);
@@ -60,18 +67,23 @@ export function SettingsDialog({ open, onClose }: SettingsDialogProps) {
     <dialog ref={ref} class="settings-dialog" aria-label="Settings" onClose={() => onClose(null)}>
       <h2>Settings</h2>
       {error && <p role="alert">{error}</p>}
-      {draft &&
-        SECTIONS.map(({ title, component: Section }) => (
-          <section key={title} class="settings-section">
-            <h3>{title}</h3>
-            <Section draft={draft} onChange={setDraft} />
-          </section>
-        ))}
+      <InvalidFieldsContext.Provider value={reportInvalid}>
+        {draft &&
+          SECTIONS.map(({ title, component: Section }) => (
+            <section key={title} class="settings-section">
+              <h3>{title}</h3>
+              <Section draft={draft} onChange={setDraft} />
+            </section>
+          ))}
+      </InvalidFieldsContext.Provider>
+      <p class="settings-invalid" role="status" data-testid="settings-invalid">
+        {invalid.size > 0 && `Fix ${plural(invalid.size)} to save: ${[...invalid.values()].join(' ')}`}
+      </p>
       <div class="dialog-actions">
         <button type="button" onClick={() => onClose(null)}>
           Cancel
         </button>
-        <button type="button" class="primary" onClick={save} disabled={!draft}>
+        <button type="button" class="primary" onClick={save} disabled={!draft || invalid.size > 0}>
           Save
         </button>
       </div>

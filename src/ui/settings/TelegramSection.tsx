@@ -7,6 +7,7 @@ import type { ChatCandidate } from '../../core/alerts/api-types';
 import type { TelegramSettings } from '../../core/settings';
 import { appUrl } from '../alerts/app-url';
 import { fetcher } from '../app/services';
+import { TextField } from './fields/TextField';
 import type { SectionProps } from './SettingsDialog';
 import '../alerts/alerts.css';
 
@@ -48,32 +49,27 @@ export function TelegramSection({ draft, onChange }: SectionProps) {
 
   return (
     <div class="form-grid">
-      <label for="telegram-token">Telegram bot token</label>
-      <input
+      <TextField
         id="telegram-token"
-        type="password"
-        autocomplete="off"
-        spellcheck={false}
+        label="Telegram bot token"
+        secret
         placeholder="123456:ABC… from @BotFather"
         value={tg.botToken}
-        onInput={(e) => set({ botToken: e.currentTarget.value.trim() })}
+        onChange={(botToken) => set({ botToken })}
       />
-      <label for="telegram-chat">Telegram chat ID</label>
-      <input
+      <TextField
         id="telegram-chat"
-        type="text"
+        label="Telegram chat ID"
         inputMode="numeric"
-        spellcheck={false}
         value={tg.chatId}
-        onInput={(e) => set({ chatId: e.currentTarget.value.trim() })}
+        onChange={(chatId) => set({ chatId })}
       />
-      <label for="telegram-base">Telegram API base URL</label>
-      <input
+      <TextField
         id="telegram-base"
-        type="text"
-        spellcheck={false}
+        label="Telegram API base URL"
+        inputMode="url"
         value={tg.apiBaseUrl}
-        onInput={(e) => set({ apiBaseUrl: e.currentTarget.value.trim() })}
+        onChange={(apiBaseUrl) => set({ apiBaseUrl })}
       />
       <div class="alert-actions">
         <button type="button" onClick={findChat} disabled={busy || !tg.botToken}>
