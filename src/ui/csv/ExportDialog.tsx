@@ -1,5 +1,5 @@
 /** Export dialog: format, contract filter, range and destination; streams from the fetch worker with progress. */
-import { proxy } from 'comlink';
+import { proxy, transfer } from 'comlink';
 import { useRef, useState } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
 import { type ContractFilter, filterKey } from '../../core/market';
@@ -71,7 +71,10 @@ export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }
             from: toUnix(from),
             to: toUnix(to),
           },
-          proxy((b: Uint8Array) => target.write(b)),
+          proxy(async (b: Uint8Array) => {
+            const back = await target.write(b);
+            return back && transfer(back, [back.buffer as ArrayBuffer]);
+          }),
           proxy((f: number) => setProgress(f)),
           id,
         ),

@@ -2,7 +2,8 @@
 
 /** A byte sink plus how to finish or abandon it. */
 export interface SaveTarget {
-  write(bytes: Uint8Array): Promise<void>;
+  /** Stores a piece; resolves with it when done with it (it may be refilled), or nothing when it keeps it. */
+  write(bytes: Uint8Array): Promise<Uint8Array | undefined>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -33,7 +34,15 @@ export async function pickFile(name: string): Promise<SaveTarget> {
     types: [{ description: 'CSV', accept: { 'text/csv': ['.csv'] } }],
   });
   const w = await handle.createWritable();
-  return { write: (b) => w.write(b), close: () => w.close(), abort: () => w.abort() };
+  return {
+    // Written once the promise resolves: the exporter may fill the same buffer again.
+    write: async (b) => {
+      await w.write(b);
+      return b;
+    },
+    close: () => w.close(),
+    abort: () => w.abort(),
+  };
 }
 
 /** Collects the pieces and hands them to the browser as one download at the end. */
@@ -42,6 +51,7 @@ export function download(name: string): SaveTarget {
   return {
     async write(b) {
       parts.push(b as Uint8Array<ArrayBuffer>);
+      return undefined; // kept until the download is built
     },
     async close() {
       const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv' }));

@@ -117,7 +117,7 @@ export function createCsvApi(aborts: AbortRegistry): CsvApi {
       let bytes = 0;
       const out = async (b: Uint8Array) => {
         bytes += b.byteLength;
-        await sink(transfer(b, [b.buffer as ArrayBuffer]));
+        return await sink(transfer(b, [b.buffer as ArrayBuffer]));
       };
       const check = async () => {
         await yieldToEventLoop();

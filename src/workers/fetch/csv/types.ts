@@ -51,10 +51,13 @@ export interface CsvApi {
   csvCommit(id: number, callId?: number): Promise<ImportDiff>;
   /** Forgets a dry-run import. */
   csvDiscard(id: number): Promise<void>;
-  /** Streams an export to `sink` in UTF-8 pieces of about 1 MiB. */
+  /**
+   * Streams an export to `sink` in UTF-8 pieces of about 1 MiB, transferred; a sink done with a piece may transfer
+   * it back (resolve with it) for the next one.
+   */
   csvExport(
     request: ExportRequest,
-    sink: (bytes: Uint8Array) => Promise<void>,
+    sink: (bytes: Uint8Array) => Promise<Uint8Array | undefined>,
     onProgress: (fraction: number) => void,
     callId?: number,
   ): Promise<{ rows: number; bytes: number }>;

@@ -129,4 +129,43 @@ describe('CsvWriter', () => {
     expect(sizes.slice(0, -1).every((s) => s >= 1 << 20)).toBe(true);
     expect(w.bytes).toBe(2_100_000);
   });
+
+  it('refills a piece the sink hands back, and never touches one it keeps', async () => {
+    // 3 MB of rows numbered so each piece's content can be checked after later pieces are written.
+    const rows = (w: CsvWriter, from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        w.number(i);
+        w.newline();
+      }
+    };
+    const run = async (giveBack: boolean) => {
+      const kept: string[] = [];
+      const held: Uint8Array[] = [];
+      const buffers = new Set<ArrayBufferLike>();
+      const w = new CsvWriter(async (b) => {
+        buffers.add(b.buffer);
+        if (giveBack) {
+          kept.push(Buffer.from(b).toString('latin1')); // "written to the file" before handing it back
+          return b;
+        }
+        held.push(b); // decoded only at the end: later pieces must not have overwritten it
+        return undefined;
+      });
+      for (let i = 0; i < 400_000; i += 1000) {
+        rows(w, i, i + 1000);
+        if (w.full) await w.flush();
+      }
+      await w.flush();
+      for (const b of held) kept.push(Buffer.from(b).toString('latin1'));
+      return { text: kept.join(''), buffers: buffers.size, pieces: kept.length };
+    };
+    const expected = Array.from({ length: 400_000 }, (_, i) => `${i}\n`).join('');
+    const back = await run(true);
+    const keep = await run(false);
+    expect(back.text).toBe(expected);
+    expect(keep.text).toBe(expected);
+    expect(back.pieces).toBeGreaterThan(2);
+    expect(back.buffers).toBe(1); // one buffer, filled again and again
+    expect(keep.buffers).toBe(keep.pieces); // a fresh one for every piece it keeps
+  });
 });
