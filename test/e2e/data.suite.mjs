@@ -72,11 +72,13 @@ export async function run({ check, assert, launch }) {
       async () => {
         await page.getByRole('button', { name: 'Settings' }).click();
         const cost = page.getByTestId('contracts-cost');
+        // The market list is read in a transaction that queues behind the backfill's write transactions (their
+        // scope includes the markets store, for group upkeep): seconds on a busy two-core machine.
         await page.waitForFunction(
           () =>
             /^\d+ contracts/.test(document.querySelector('[data-testid=contracts-cost]')?.textContent ?? ''),
           null,
-          { timeout: 10_000 },
+          { timeout: 30_000 },
         );
         const count = async () => Number(/^(\d+) contracts/.exec((await cost.textContent()) ?? '')?.[1]);
         const calls = async () => Number(/costs (\d+) calls/.exec((await cost.textContent()) ?? '')?.[1]);
@@ -134,7 +136,8 @@ export async function run({ check, assert, launch }) {
           );
         },
         null,
-        { timeout: 240_000, polling: 250 },
+        // Backfill of the fake's 20 days takes ~3 minutes here before live updates settle in place.
+        { timeout: 360_000, polling: 250 },
       );
       assert(await ok.jsonValue(), 'no in-place update seen');
     });
