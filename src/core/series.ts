@@ -1,4 +1,4 @@
-import type { UnixSeconds } from './time';
+import { floorTo, type UnixSeconds } from './time';
 
 /**
  * Dense, evenly spaced liquidation buckets: bucket i starts at `start + i * step`.
@@ -34,6 +34,12 @@ export interface BarFrame {
 /** Number of buckets in a series. */
 export function length(series: { long: Float64Array } | { close: Float64Array }): number {
   return 'long' in series ? series.long.length : series.close.length;
+}
+
+/** The buckets of `step` seconds a read of [from, to) returns: the first bucket's start and how many. */
+export function bucketsOver(step: number, from: number, to: number): { start: UnixSeconds; n: number } {
+  const start = floorTo(from, step);
+  return { start, n: Math.max(0, Math.ceil((to - start) / step)) };
 }
 
 /** An empty liquidation series of `n` buckets, all uncovered. */

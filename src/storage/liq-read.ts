@@ -5,7 +5,7 @@
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
-import { emptyLiq, type LiqSeries } from '../core/series';
+import { bucketsOver, emptyLiq, type LiqSeries } from '../core/series';
 import { floorTo } from '../core/time';
 import { groupsOf, hasGroups } from './liq-groups';
 import { CHUNK_SLOTS, type Coverage, type LiqChunk, type LiqLabDB } from './schema';
@@ -55,8 +55,7 @@ export async function readLiqSum(
   to: number,
 ): Promise<LiqSeries> {
   const step = BASE_INTERVAL_SECONDS[interval];
-  const start = floorTo(from, step);
-  const n = Math.max(0, Math.ceil((to - start) / step));
+  const { start, n } = bucketsOver(step, from, to);
   const out = emptyLiq(start, step, n);
   const groups = hasGroups(db);
   const stores: ReadStores = groups

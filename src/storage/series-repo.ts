@@ -7,8 +7,8 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { WireCandle, WireLiq } from '../core/coinalyze';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { addRange } from '../core/ranges';
-import { type CandleSeries, emptyCandles } from '../core/series';
-import { floorTo, type UnixSeconds } from '../core/time';
+import { bucketsOver, type CandleSeries, emptyCandles } from '../core/series';
+import { floorTo } from '../core/time';
 import { type ChunkChange, GROUP_STORES, hasGroups, updateGroups } from './liq-groups';
 import { type CandleChunk, CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
 
@@ -158,9 +158,8 @@ export async function readCandles(
   to: number,
 ): Promise<CandleSeries> {
   const step = BASE_INTERVAL_SECONDS[interval];
-  const start = floorTo(from, step);
-  const n = Math.max(0, Math.ceil((to - start) / step));
-  const out = emptyCandles(start as UnixSeconds, step, n);
+  const { start, n } = bucketsOver(step, from, to);
+  const out = emptyCandles(start, step, n);
   const span = chunkSpan(interval);
   const tx = db.transaction('candleChunks');
   const gets: Promise<CandleChunk | undefined>[] = [];

@@ -30,8 +30,7 @@ export function formatGrouped(value: number, minDigits: number, maxDigits: numbe
     grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? `,${grouped}` : '');
   }
   // A value that rounds to zero prints without a sign (no "-0").
-  const zero = /^[0.]*$/.test(fixed);
-  return `${value < 0 && !zero ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+  return `${value < 0 && Number(fixed) !== 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** Price text with thousands separators and one or two decimals. */

@@ -1,7 +1,14 @@
 /** Settings for spikes, levels and oscillators: one number input per parameter, with the false-alarm promise. */
+
+import { TIMEFRAME_SECONDS } from '../../core/intervals';
 import type { LevelParams } from '../../core/levels/params';
 import type { OscillatorParams } from '../../core/oscillators/params';
-import { attainablePThreshold, expectedFalseAlarmsPerDay, type SpikeParams } from '../../core/spikes/params';
+import {
+  attainablePThreshold,
+  expectedFalseAlarmsPerDay,
+  resolveWindow,
+  type SpikeParams,
+} from '../../core/spikes/params';
 import { NumberField } from './fields/NumberField';
 import type { NumberRule } from './fields/number-rule';
 import type { SectionProps } from './SettingsDialog';
@@ -95,8 +102,9 @@ function Fields<T extends object>(props: {
 export function SpikeSection(props: SectionProps) {
   const s = props.draft.spikes;
   const set = (spikes: SpikeParams) => props.onChange({ ...props.draft, spikes });
-  const w1h = s.windowBars > 0 ? s.windowBars : Math.max(s.minWindowBars, s.windowDays * 24);
-  const w5m = s.windowBars > 0 ? s.windowBars : Math.max(s.minWindowBars, s.windowDays * 288);
+  // The window a long history gets (the detector caps it at a third of a short one).
+  const w1h = resolveWindow(s, TIMEFRAME_SECONDS['1h'], Number.POSITIVE_INFINITY);
+  const w5m = resolveWindow(s, TIMEFRAME_SECONDS['5m'], Number.POSITIVE_INFINITY);
   const p1h = attainablePThreshold(s.pThreshold, w1h);
   const p5m = attainablePThreshold(s.pThreshold, w5m);
   return (
