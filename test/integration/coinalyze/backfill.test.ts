@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FETCH_INTERVALS } from '../../../src/core/fetch-plan';
 import { BASE_INTERVAL_SECONDS } from '../../../src/core/intervals';
 import { readLiqSum } from '../../../src/storage/series-repo';
-import { scheduler, setup, T0 } from './harness';
-
-type Env = Awaited<ReturnType<typeof setup>>;
-let env: Env | null = null;
-afterEach(async () => {
-  await env?.fake.close();
-  env?.db.close();
-  env = null;
-});
+import { type Env, scheduler, setup, T0 } from './harness';
 
 /** Sum of the fake's per-contract truth for one bucket. */
 function truthSum(e: Env, interval: string, t: number): [number, number] {
@@ -50,7 +42,7 @@ async function expectTruth(e: Env): Promise<number> {
 
 describe('backfill against the fake Coinalyze', () => {
   it('backfills 40 contracts at every interval with no 429, near the budget minimum, matching the truth', async () => {
-    env = await setup();
+    const env = await setup();
     expect(env.contracts).toHaveLength(40);
     const { s, runUntil } = scheduler(env);
     await runUntil((st) => st.backfill === null);
@@ -71,7 +63,7 @@ describe('backfill against the fake Coinalyze', () => {
   }, 60_000);
 
   it('re-running the same backfill changes nothing', async () => {
-    env = await setup();
+    const env = await setup();
     const contracts = env.contracts.slice(0, 6);
     const first = scheduler(env, { contracts, intervals: ['1min', '1hour'] });
     await first.runUntil((st) => st.backfill === null);

@@ -1,16 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLiqSum } from '../../../src/storage/series-repo';
 import type { FakeFault } from '../../fakes/coinalyze/server.mjs';
-import { scheduler, setup, T0 } from './harness';
-
-type Env = Awaited<ReturnType<typeof setup>>;
-let env: Env | null = null;
-afterEach(async () => {
-  await env?.fake.close();
-  env?.db.close();
-  env = null;
-});
+import { type Env, scheduler, setup, T0 } from './harness';
 
 const HOUR = 3600;
 
@@ -38,7 +30,7 @@ describe('faults lose nothing and recover', () => {
   ];
   for (const [name, faults] of cases) {
     it(`survives ${name}`, async () => {
-      env = await setup();
+      const env = await setup();
       const contracts = env.contracts.slice(0, 25);
       env.fake.inject(...faults);
       const { s, statuses, runUntil } = scheduler(env, { contracts, intervals: ['1hour'] });
@@ -54,7 +46,7 @@ describe('faults lose nothing and recover', () => {
   }
 
   it('stops on 401 and says so, without retrying', async () => {
-    env = await setup();
+    const env = await setup();
     const { statuses, runUntil } = scheduler(env, { key: 'wrong-key', intervals: ['1hour'] });
     const reason = await runUntil(() => false);
     expect(reason).toBe('unauthorized');
@@ -65,7 +57,7 @@ describe('faults lose nothing and recover', () => {
   });
 
   it('keeps the newest 1min bucket fresh while live and overwrites it once closed', async () => {
-    env = await setup();
+    const env = await setup();
     const contracts = env.contracts.slice(0, 10);
     const { runUntil } = scheduler(env, { contracts, intervals: ['1min', '1hour'], live: 30 });
     const stopAt = T0 + 10 * 60_000;

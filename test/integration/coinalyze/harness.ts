@@ -1,6 +1,7 @@
 /** Wiring for integration tests: the fake Coinalyze, a virtual clock both share, and a fresh archive database. */
 import 'fake-indexeddb/auto';
 import type { IDBPDatabase } from 'idb';
+import { onTestFinished } from 'vitest';
 import { DEFAULT_SELECTION, parseMarkets, selectContracts } from '../../../src/core/coinalyze';
 import type { BaseInterval } from '../../../src/core/intervals';
 import type { FetchStatus } from '../../../src/core/notices';
@@ -38,8 +39,16 @@ export async function setup(opts: { keys?: string[] } = {}) {
   const url = await fake.listen(0);
   const db = await openLiqLabDb(`it-${process.pid}-${++dbSeq}`);
   const contracts = selectContracts(parseMarkets(fake.markets), DEFAULT_SELECTION, T0).map((m) => m.symbol);
+  // Each test that sets up an environment gets it torn down, whether it passes or not.
+  onTestFinished(async () => {
+    await fake.close();
+    db.close();
+  });
   return { clock, fake, url, db, contracts };
 }
+
+/** What `setup` returns. */
+export type Env = Awaited<ReturnType<typeof setup>>;
 
 /** Builds a scheduler against the fake. */
 export function scheduler(

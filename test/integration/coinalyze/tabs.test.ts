@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXCHANGES_KEY } from '../../../src/core/coinalyze';
 import type { Notice } from '../../../src/core/notices';
 import { readKv, writeKv } from '../../../src/storage/kv-repo';
@@ -42,18 +42,9 @@ function memoryLocks(): LockManagerLike {
   };
 }
 
-type Env = Awaited<ReturnType<typeof setup>>;
-let env: Env | null = null;
-afterEach(async () => {
-  await env?.fake.close();
-  env?.db.close();
-  env = null;
-});
-
 describe('several tabs', () => {
   it('only the leader fetches; the next tab takes over when it closes and never repeats its work', async () => {
-    env = await setup();
-    const e = env;
+    const e = await setup();
     await writeKv(e.db, 'settings', { coinalyze: { apiKey: 'test-key', apiBaseUrl: `${e.url}/v1` } });
     const locks = memoryLocks();
     const notices: Array<{ tab: string; n: Notice }> = [];
