@@ -149,6 +149,14 @@ export async function run({ check, assert, launch }) {
         { timeout: 80_000 },
       );
     });
+    await check('with a key saved, a reload opens on the archive and leaves the demo alone', async () => {
+      await page.reload();
+      await page.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(2000);
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+      assert(!marks.includes('liqlab:preview-frame'), `the demo preview was drawn: ${marks.join(', ')}`);
+      assert(!marks.includes('liqlab:demo-stored'), `the demo was loaded into storage: ${marks.join(', ')}`);
+    });
   } finally {
     await ctx.close();
     try {

@@ -2,7 +2,7 @@
  * Starts the data pipeline as soon as the entry module runs, before the first render. Without a key the page
  * draws the demo itself first (demo-preview.ts) and the workers start once that chart is on screen: on two cores,
  * the demo import into IndexedDB would otherwise slow the first paint by competing for CPU. With a key the chart
- * needs the workers, so they start at once.
+ * needs the workers, so they start at once, and the demo is neither drawn nor imported.
  */
 import type { DemoLoad } from '../../workers/fetch/api';
 import { loadChart } from '../chart/load-chart';
@@ -31,16 +31,16 @@ export function demoReady(): Promise<DemoLoad> {
   return demo;
 }
 
-/** Kicks off the demo preview and both workers; the workers have no work until asked, but their scripts load. */
+/** Kicks off the workers (their scripts load; no work until asked) and, without a key, the demo preview and import. */
 export function boot(): void {
   performance.mark('liqlab:boot');
   void loadChart();
-  if (probablyNoKey()) {
-    void demoAsset().catch(() => {
-      // Only a head start for the first paint.
-    });
-  }
   void workersMayStart().then(() => compute.api);
+  // With a key the archive is shown and the demo is not needed: useLive asks for it only if settings say no key.
+  if (!probablyNoKey()) return;
+  void demoAsset().catch(() => {
+    // Only a head start for the first paint.
+  });
   void demoReady().catch(() => {
     // App shows the error when it awaits the same promise.
   });
