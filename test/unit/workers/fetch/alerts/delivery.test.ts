@@ -90,6 +90,8 @@ describe('alert delivery', () => {
     b.start();
     await waitFor(() => fake.delivered().length >= 3);
     expect(texts()).toEqual([1, 2, 3].map((n) => `<b>alert ${n}</b> &amp;`));
+    // The third message arrives before its sender records it as sent: wait for the record, not the arrival.
+    await waitFor(async () => (await recentAlerts(db)).every((r) => r.status !== 'pending'));
     const log = await recentAlerts(db);
     expect(log.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
   }, 20_000);
