@@ -1,28 +1,116 @@
-/** The compute worker's analysis call: frame + incremental analysis kept per request, results copied for transfer. */
+/**
+ * The compute worker's analysis call. Each recent request keeps its frame (a FrameCache) and its incremental
+ * analysis, so a live update re-reads only the changed tail and analyses only new or revised bars; the result
+ * equals a full load and a full pass. Results are copies, so the cached arrays survive the transfer.
+ */
+import type { IDBPDatabase } from 'idb';
 import type { Analysis } from '../../core/analysis/analyzer';
-import type { Timeframe } from '../../core/intervals';
 import { filterKey } from '../../core/market';
 import { type BarFrame, frameBuffers } from '../../core/series';
-import type { AnalyzeRequest, AnalyzeResult, FrameResult } from './api';
+import type { LiqLabDB } from '../../storage/schema';
+import type { AnalyzeRequest, AnalyzeResult, ChangedSpan, DataSource } from './api';
+import { FrameCache } from './frame-cache';
 import { IncrementalAnalysis } from './incremental';
 
-const cache = new Map<string, IncrementalAnalysis>();
+/** Views kept warm; the least recently used goes first. */
+const MAX_VIEWS = 6;
+/** Past this many pending spans, a view just re-reads from the earliest one. */
+const MAX_PENDING = 256;
 
-function keyOf(r: AnalyzeRequest, tf: Timeframe): string {
-  return JSON.stringify([r.source, tf, filterKey(r.filter), r.referenceSymbol, r.params]);
+interface View {
+  source: DataSource;
+  frames: FrameCache;
+  analysis: IncrementalAnalysis;
+  /** Changes since this view's last refresh; null when unknown (read everything). */
+  pending: ChangedSpan[] | null;
+  /** The view's calls run one after another, so each refresh sees the changes before it. */
+  queue: Promise<unknown>;
 }
 
-/** Analyzes `frame`, reusing the previous Analyzer when the frame only grew or its last bar changed. */
-export function analyzeFrame(request: AnalyzeRequest, tf: Timeframe, frame: BarFrame): Analysis {
-  const key = keyOf(request, tf);
-  let c = cache.get(key);
-  if (!c) {
-    c = new IncrementalAnalysis(tf, request.params);
-    cache.set(key, c);
-  }
-  // Only a handful of views stay warm; the oldest goes first.
-  if (cache.size > 6) cache.delete(cache.keys().next().value ?? '');
-  return copyAnalysis(c.update(frame));
+const views = new Map<string, View>();
+
+function keyOf(r: AnalyzeRequest): string {
+  return JSON.stringify([r.source, r.timeframe, filterKey(r.filter), r.referenceSymbol, r.params]);
+}
+
+function merge(pending: ChangedSpan[] | null, changes: readonly ChangedSpan[] | null): ChangedSpan[] | null {
+  if (pending === null || changes === null) return null;
+  const all = [...pending, ...changes];
+  if (all.length <= MAX_PENDING) return all;
+  return [{ from: Math.min(...all.map((c) => c.from)), to: Math.max(...all.map((c) => c.to)) }];
+}
+
+/** What a request's analysis needs; `request.changes` reaches every view of the same source. */
+function viewFor(request: AnalyzeRequest, db: (s: DataSource) => Promise<IDBPDatabase<LiqLabDB>>): View {
+  const changes = request.changes ?? null;
+  for (const v of views.values()) if (v.source === request.source) v.pending = merge(v.pending, changes);
+  const key = keyOf(request);
+  const found = views.get(key);
+  views.delete(key);
+  const view = found ?? {
+    source: request.source,
+    frames: new FrameCache(() => db(request.source), {
+      source: request.source,
+      timeframe: request.timeframe,
+      filter: request.filter,
+      referenceSymbol: request.referenceSymbol,
+    }),
+    analysis: new IncrementalAnalysis(request.timeframe, request.params),
+    pending: null,
+    queue: Promise.resolve(),
+  };
+  views.set(key, view);
+  if (views.size > MAX_VIEWS) views.delete(views.keys().next().value ?? '');
+  return view;
+}
+
+/** Refreshes the request's frame and analysis; the result's arrays are fresh copies, listed in `buffers`. */
+export function analyzeRequest(
+  request: AnalyzeRequest,
+  db: (s: DataSource) => Promise<IDBPDatabase<LiqLabDB>>,
+): Promise<{ result: AnalyzeResult; buffers: ArrayBuffer[] }> {
+  const view = viewFor(request, db);
+  const run = view.queue.then(async () => {
+    const changes = view.pending;
+    view.pending = [];
+    try {
+      const { revisedFrom, ...loaded } = await view.frames.refresh(changes);
+      const analysis = copyAnalysis(view.analysis.update(loaded.frame, revisedFrom));
+      const frame = copyFrame(loaded.frame);
+      const result: AnalyzeResult = { ...loaded, frame, analysis };
+      return { result, buffers: [...frameBuffers(frame), ...analysisBuffers(analysis)] };
+    } catch (e) {
+      view.pending = null; // what this refresh saw is unknown now
+      throw e;
+    }
+  });
+  view.queue = run.catch(() => undefined);
+  return run;
+}
+
+function copyFrame(f: BarFrame): BarFrame {
+  const c = f.candles;
+  const l = f.liq;
+  return {
+    start: f.start,
+    step: f.step,
+    candles: {
+      start: c.start,
+      step: c.step,
+      open: c.open.slice(),
+      high: c.high.slice(),
+      low: c.low.slice(),
+      close: c.close.slice(),
+      volume: c.volume.slice(),
+    },
+    liq: {
+      start: l.start,
+      step: l.step,
+      long: l.long.slice(),
+      short: l.short.slice(),
+      covered: l.covered.slice(),
+    },
+  };
 }
 
 /** Copies every array so the Analyzer keeps its own buffers when the copies are transferred. */
@@ -51,21 +139,11 @@ function copyAnalysis(a: Analysis): Analysis {
 }
 
 /** Buffers of an analysis, for comlink `transfer`. */
-export function analysisBuffers(a: Analysis): ArrayBuffer[] {
+function analysisBuffers(a: Analysis): ArrayBuffer[] {
   const d = a.detection;
   const series = [d.long, d.short, d.total].flatMap((x) => [x.z, x.zRaw, x.pEmp, x.pTail, x.pBg, x.spike]);
   const o = a.oscillators;
   return [...series, d.heatZ, o.lsi, o.cldDay, o.cldZ, o.edgeLong, o.edgeShort].map(
     (x) => x.buffer as ArrayBuffer,
   );
-}
-
-/** The full result for a loaded frame. */
-export function analyzeLoaded(
-  request: AnalyzeRequest,
-  loaded: FrameResult,
-): { result: AnalyzeResult; buffers: ArrayBuffer[] } {
-  const analysis = analyzeFrame(request, request.timeframe, loaded.frame);
-  const buffers = [...frameBuffers(loaded.frame), ...analysisBuffers(analysis)];
-  return { result: { ...loaded, analysis }, buffers };
 }

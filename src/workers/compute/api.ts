@@ -1,6 +1,6 @@
 /** The compute worker's API as the page sees it. */
 import type { Analysis, AnalysisParams } from '../../core/analysis/analyzer';
-import type { Timeframe } from '../../core/intervals';
+import type { BaseInterval, Timeframe } from '../../core/intervals';
 import type { ContractFilter } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import type { UnixSeconds } from '../../core/time';
@@ -28,9 +28,26 @@ export interface FrameResult {
   historyStart?: UnixSeconds | null;
 }
 
+/**
+ * A stored change, in unix seconds, [from, to), as data-change notices report it. `kind`, `interval` and `symbols`
+ * let a frame skip changes it cannot show; without them the span counts for every frame.
+ */
+export interface ChangedSpan {
+  from: number;
+  to: number;
+  kind?: 'liq' | 'candle';
+  interval?: BaseInterval;
+  symbols?: readonly string[];
+}
+
 /** A frame request plus the analysis parameters (settings.spikes / levels / oscillators). */
 export interface AnalyzeRequest extends FrameRequest {
   params: AnalysisParams;
+  /**
+   * What was stored in this source since the previous `analyze` call of this page (any request): the worker
+   * re-reads only from the earliest change. Omitted or null: unknown, read everything.
+   */
+  changes?: readonly ChangedSpan[] | null;
 }
 
 /** Frame, scores, events, levels and oscillators; typed arrays are transferred, not copied. */
@@ -43,8 +60,9 @@ export interface ComputeApi extends Cancellable, StudyApi {
   /** Reads stored data and bins it to the requested timeframe. */
   loadFrame(request: FrameRequest, callId?: number): Promise<FrameResult>;
   /**
-   * Loads, bins and analyses. Repeated calls with the same request and parameters update incrementally (only
-   * new or revised bars are processed); results equal a full pass.
+   * Loads, bins and analyses. Repeated calls with the same request and parameters update incrementally: only the
+   * bars from the earliest of `request.changes` are re-read, only new or revised bars are analysed; results equal
+   * a full load and a full pass.
    */
   analyze(request: AnalyzeRequest, callId?: number): Promise<AnalyzeResult>;
   /** Diagnostic: busy-works for `ms`, posting a tick on BroadcastChannel `channel` every ~10 ms. */

@@ -3,7 +3,7 @@ import { transfer } from 'comlink';
 import { frameBuffers } from '../../core/series';
 import { AbortRegistry, throwIfAborted, yieldToEventLoop } from '../cancel';
 import { database } from '../db-cache';
-import { analyzeLoaded } from './analyze';
+import { analyzeRequest } from './analyze';
 import type { AnalyzeRequest, AnalyzeResult, ComputeApi, FrameRequest, FrameResult } from './api';
 import { loadFrame } from './frame-loader';
 import { studyApi } from './study/study-api';
@@ -30,9 +30,8 @@ export const computeApi: ComputeApi = {
 
   async analyze(request: AnalyzeRequest, callId?: number): Promise<AnalyzeResult> {
     try {
-      const loaded = await loadFrame(await database(request.source), request);
+      const { result, buffers } = await analyzeRequest(request, database);
       throwIfAborted(aborts.signal(callId));
-      const { result, buffers } = analyzeLoaded(request, loaded);
       return transfer(result, buffers);
     } finally {
       aborts.release(callId);

@@ -1,32 +1,103 @@
 /**
- * A frame kept between loads of the same request. `refresh` takes the time ranges stored since the last call
- * (from data-change notices) and returns the current frame; with no recorded change it returns the cached one.
- * Used for the leader's alert analyzers, which follow every change of the archive.
+ * A frame kept between loads of the same request. `refresh` takes the spans stored since the last call (from
+ * data-change notices) and re-reads only the bars from the earliest changed one to the end, spliced onto the
+ * cached bars before it; the result equals a full `loadFrame` bit for bit (a property test checks it). It reads
+ * everything again when the change reaches before the frame's start, the frame's start moves, or what decides how
+ * series are read changed (markets, stored intervals, contracts with data, group members).
+ * Used by the chart's compute worker and by the leader's alert analyzers.
  */
 import type { IDBPDatabase } from 'idb';
+import { BASE_INTERVAL_SECONDS } from '../../core/intervals';
+import type { StitchedFrame } from '../../core/stitch';
+import { floorTo } from '../../core/time';
 import type { LiqLabDB } from '../../storage/schema';
-import type { FrameRequest, FrameResult } from './api';
-import { loadFrame } from './frame-loader';
+import type { ChangedSpan, FrameRequest, FrameResult } from './api';
+import { frameResult, readFrameSince } from './frame-loader';
+import { changeStart, coverageChangedFrom, type FramePlan, planFrame } from './frame-plan';
+import { firstRevisedBar, spliceFrames } from './frame-splice';
 
-/** A changed span, in unix seconds, [from, to). */
-export interface ChangedSpan {
-  from: number;
-  to: number;
+export type { ChangedSpan } from './api';
+
+/** A refreshed frame plus the first bar that differs from the previous refresh's frame. */
+export interface FrameRefresh extends FrameResult {
+  /**
+   * Index of the first bar whose values differ from the frame the previous call returned (its length when none
+   * does; 0 when there was none or its start moved). The incremental analysis restarts when this is older than
+   * the previous frame's last bar.
+   */
+  revisedFrom: number;
 }
 
-/** The frame of one request, re-read when the archive changes. */
+interface Cached {
+  plan: FramePlan;
+  stitched: StitchedFrame;
+  result: FrameResult;
+}
+
+/** The frame of one request, re-read from the first changed bar when the archive changes. */
 export class FrameCache {
-  private current: FrameResult | null = null;
+  private current: Cached | null = null;
+  /** How each refresh was served: everything read, only the tail read, or nothing to read. */
+  readonly stats = { full: 0, tail: 0, unchanged: 0 };
 
   constructor(
     private readonly db: () => Promise<IDBPDatabase<LiqLabDB>>,
     readonly request: FrameRequest,
   ) {}
 
-  /** The frame after `changes` (null: unknown changes, read everything). */
-  async refresh(changes: readonly ChangedSpan[] | null): Promise<FrameResult> {
-    if (this.current && changes !== null && changes.length === 0) return this.current;
-    this.current = await loadFrame(await this.db(), this.request);
-    return this.current;
+  /** The frame after `changes` (null: unknown changes, read everything). Never mutates a frame it returned. */
+  async refresh(changes: readonly ChangedSpan[] | null): Promise<FrameRefresh> {
+    const db = await this.db();
+    const plan = await planFrame(db, this.request);
+    const prev = this.current;
+    const since = prev && changes !== null ? changedSince(prev.plan, plan, changes, this.request) : 'all';
+    if (prev && since === 'none') {
+      this.stats.unchanged++;
+      this.current = { ...prev, plan };
+      return { ...prev.result, revisedFrom: prev.result.frame.liq.long.length };
+    }
+    let stitched: StitchedFrame;
+    if (prev && typeof since === 'number') {
+      this.stats.tail++;
+      const tail = await readFrameSince(db, this.request, plan, since);
+      stitched = spliceFrames(prev.stitched, tail, since, plan);
+    } else {
+      this.stats.full++;
+      stitched = await readFrameSince(db, this.request, plan, null);
+    }
+    const result = frameResult(this.request, plan, stitched);
+    this.current = { plan, stitched, result };
+    const from = typeof since === 'number' ? since : Number.NEGATIVE_INFINITY;
+    return { ...result, revisedFrom: prev ? firstRevisedBar(prev.result.frame, result.frame, from) : 0 };
   }
+}
+
+/** True when a change can alter the frame `plan` reads. */
+function touches(c: ChangedSpan, plan: FramePlan, request: FrameRequest): boolean {
+  if (!(c.to > c.from)) return false;
+  if (c.interval && plan.target % BASE_INTERVAL_SECONDS[c.interval] !== 0) return false;
+  if (c.symbols && c.kind === 'candle') return c.symbols.includes(request.referenceSymbol);
+  if (c.symbols && c.kind === 'liq') return c.symbols.some((s) => plan.symbols.includes(s));
+  return true;
+}
+
+/**
+ * The bar from which the frame must be re-read: a bar start, 'none' when nothing it shows changed, or 'all'
+ * when the cached bars cannot be kept.
+ */
+function changedSince(
+  prev: FramePlan,
+  next: FramePlan,
+  changes: readonly ChangedSpan[],
+  request: FrameRequest,
+): number | 'none' | 'all' {
+  if (next.shape !== prev.shape || next.start !== prev.start || next.end <= next.start) return 'all';
+  let t = coverageChangedFrom(prev, next);
+  for (const c of changes)
+    if (touches(c, next, request)) t = Math.min(t, changeStart(c.from, c.interval ?? null, next));
+  if (!Number.isFinite(t) || t >= Math.max(prev.end, next.end)) return next.end === prev.end ? 'none' : 'all';
+  const since = floorTo(t, next.target);
+  // Bars before the frame start, or after the cached bars end, were never read: read everything.
+  if (since < next.start || since > prev.end || since >= next.end) return 'all';
+  return since;
 }

@@ -97,8 +97,8 @@ export class AlertAnalyzers {
   async update(changes: readonly ChangedSpan[] | null, nowSec: number): Promise<TargetResult[]> {
     const out: TargetResult[] = [];
     for (const a of this.analyzers) {
-      const { frame } = await a.frames.refresh(changes);
-      const analysis = a.analysis.update(frame);
+      const { frame, revisedFrom } = await a.frames.refresh(changes);
+      const analysis = a.analysis.update(frame, revisedFrom);
       out.push({
         target: a.target,
         frame,

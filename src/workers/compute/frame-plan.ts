@@ -1,0 +1,176 @@
+/**
+ * What a chart frame is built from, read before any series: the markets the filter keeps, which stored base
+ * intervals divide the timeframe, each source's span, and the coverage behind them. Two plans with the same
+ * `shape` read their series the same way (same sources, same contracts summed or the same pre-summed group), so
+ * a frame can be re-read from any bar onwards and spliced onto the bars before it.
+ */
+import type { IDBPDatabase } from 'idb';
+import {
+  BASE_INTERVAL_SECONDS,
+  BASE_INTERVALS,
+  type BaseInterval,
+  TIMEFRAME_SECONDS,
+} from '../../core/intervals';
+import { matchesFilter } from '../../core/market';
+import type { Range } from '../../core/ranges';
+import { floorTo } from '../../core/time';
+import { groupsOf, hasGroups } from '../../storage/liq-groups';
+import type { LiqLabDB } from '../../storage/schema';
+import { chunkSpan } from '../../storage/series-repo';
+import type { FrameRequest } from './api';
+
+/** One stored base interval that divides the timeframe: read over [from, to), binned bars end at `end`. */
+export interface PlannedSource {
+  interval: BaseInterval;
+  /** First bar start (coverage start floored to the timeframe). */
+  from: number;
+  /** Coverage end. */
+  to: number;
+  /** End of the last binned bar. */
+  end: number;
+}
+
+/** How a frame is read. */
+export interface FramePlan {
+  /** Bar length in seconds. */
+  target: number;
+  /** Markets the filter keeps. */
+  symbols: string[];
+  /** Every base interval with liquidation coverage for those markets, finest first. */
+  stored: BaseInterval[];
+  /** The stored intervals that divide the timeframe, finest first. */
+  dividing: BaseInterval[];
+  /** The dividing intervals that have covered ranges, finest first. */
+  sources: PlannedSource[];
+  /** Frame start and end (both 0 when no source has bars). */
+  start: number;
+  end: number;
+  /** Liquidation coverage of each (symbol, interval) the frame reads, keyed `symbol|interval`. */
+  coverage: Map<string, readonly Range[]>;
+  /** Everything besides coverage ranges that decides how series are read (markets, intervals, group members). */
+  shape: string;
+}
+
+/** Reads markets, coverage and group members and plans the frame `request` describes. */
+export async function planFrame(db: IDBPDatabase<LiqLabDB>, request: FrameRequest): Promise<FramePlan> {
+  const target = TIMEFRAME_SECONDS[request.timeframe];
+  const markets = (await db.getAll('markets')).filter((m) => matchesFilter(m, request.filter));
+  const symbols = markets.map((m) => m.symbol);
+  const coverage = (await db.getAll('coverage')).filter(
+    (c) => c.kind === 'liq' && symbols.includes(c.symbol),
+  );
+  const stored = [...new Set(coverage.map((c) => c.interval))].sort(
+    (a, b) => BASE_INTERVAL_SECONDS[a] - BASE_INTERVAL_SECONDS[b],
+  );
+  const dividing = stored.filter((iv) => target % BASE_INTERVAL_SECONDS[iv] === 0);
+  const ranges = new Map<string, readonly Range[]>();
+  for (const c of coverage)
+    if (dividing.includes(c.interval)) ranges.set(`${c.symbol}|${c.interval}`, c.ranges);
+  const sources: PlannedSource[] = [];
+  for (const interval of dividing) {
+    const span = spanOf(coverage, interval);
+    if (!span) continue;
+    const from = floorTo(span[0], target);
+    sources.push({ interval, from, to: span[1], end: binnedEnd(from, span[1], interval, target) });
+  }
+  const withBars = sources.filter((s) => s.end > s.from);
+  // A read sums the contracts, or takes a group's pre-summed series when its members are exactly the contracts
+  // with data: the members of the groups these markets belong to decide which.
+  const names = new Set(markets.flatMap((m) => groupsOf(m)));
+  const groups = (hasGroups(db) ? await db.getAll('liqGroupMembers') : []).filter(
+    (g) => names.has(g.group) && dividing.includes(g.interval),
+  );
+  return {
+    target,
+    symbols,
+    stored,
+    dividing,
+    sources,
+    start: withBars.length > 0 ? Math.min(...withBars.map((s) => s.from)) : 0,
+    end: withBars.length > 0 ? Math.max(...withBars.map((s) => s.end)) : 0,
+    coverage: ranges,
+    shape: JSON.stringify([markets, stored, [...ranges.keys()].sort(), groups]),
+  };
+}
+
+/**
+ * Where a read of [from, to) at `interval` binned to `target` ends: the bar after the one holding the last
+ * bucket that starts before `to` (as readLiqSum and binLiq lay them out).
+ */
+function binnedEnd(from: number, to: number, interval: BaseInterval, target: number): number {
+  const step = BASE_INTERVAL_SECONDS[interval];
+  const buckets = Math.max(0, Math.ceil((to - from) / step));
+  if (buckets === 0) return from;
+  return from + (Math.floor(((buckets - 1) * step) / target) + 1) * target;
+}
+
+function spanOf(
+  coverage: ReadonlyArray<{ interval: BaseInterval; ranges: ReadonlyArray<readonly [number, number]> }>,
+  interval: BaseInterval,
+): readonly [number, number] | null {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const c of coverage) {
+    if (c.interval !== interval) continue;
+    for (const [a, b] of c.ranges) {
+      from = Math.min(from, a);
+      to = Math.max(to, b);
+    }
+  }
+  return Number.isFinite(from) ? [from, to] : null;
+}
+
+/**
+ * The earliest time from which two plans (of the same shape) may read different bars, or +Infinity: where their
+ * coverage first differs, or where a source's read range changed (a longer read also shows stored candles that
+ * lay past the old end), widened to the start of the storage chunk there (see `changeStart`).
+ */
+export function coverageChangedFrom(a: FramePlan, b: FramePlan): number {
+  let first = Number.POSITIVE_INFINITY;
+  const at = (t: number, interval: BaseInterval) => {
+    first = Math.min(first, changeStart(t, interval));
+  };
+  for (const s of a.sources) {
+    const t = b.sources.find((x) => x.interval === s.interval);
+    if (!t) at(s.from, s.interval);
+    else if (t.from !== s.from) at(Math.min(s.from, t.from), s.interval);
+    else if (t.to !== s.to) at(Math.min(s.to, t.to), s.interval);
+  }
+  for (const t of b.sources) if (!a.sources.some((s) => s.interval === t.interval)) at(t.from, t.interval);
+  for (const [key, ra] of a.coverage) {
+    const d = firstDifference(ra, b.coverage.get(key) ?? []);
+    if (Number.isFinite(d)) at(d, intervalOf(key));
+  }
+  for (const [key, rb] of b.coverage) if (!a.coverage.has(key) && rb[0]) at(rb[0][0], intervalOf(key));
+  return first;
+}
+
+/**
+ * Where bars may differ after a write at `t` to `interval` (null: unknown interval, assume the coarsest this plan
+ * reads). A write can re-round a group's pre-summed values anywhere in the chunk it touches (an exact recompute
+ * after cancellation), so the change starts at that chunk's start.
+ */
+export function changeStart(t: number, interval: BaseInterval | null, plan?: FramePlan): number {
+  const span = interval
+    ? chunkSpan(interval)
+    : Math.max(0, ...(plan?.sources ?? []).map((s) => chunkSpan(s.interval)));
+  return span > 0 ? floorTo(t, span) : t;
+}
+
+function intervalOf(key: string): BaseInterval {
+  const interval = key.slice(key.lastIndexOf('|') + 1);
+  if (!(BASE_INTERVALS as readonly string[]).includes(interval)) throw new Error(`bad coverage key ${key}`);
+  return interval as BaseInterval;
+}
+
+/** The earliest time at which two sorted, disjoint range lists differ (+Infinity when equal). */
+export function firstDifference(a: readonly Range[], b: readonly Range[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (!x || !y) return (x ?? y)?.[0] ?? Number.POSITIVE_INFINITY;
+    if (x[0] !== y[0]) return Math.min(x[0], y[0]);
+    if (x[1] !== y[1]) return Math.min(x[1], y[1]);
+  }
+  return Number.POSITIVE_INFINITY;
+}
