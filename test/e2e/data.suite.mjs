@@ -108,6 +108,69 @@ export async function run({ check, assert, launch }) {
       const options = await page.getByLabel('Contracts').locator('option').allTextContents();
       assert(options.includes('Binance') && options.includes('Bybit'), `options: ${options.join(', ')}`);
     });
+    await check(
+      'a hidden page analyses nothing while notices arrive, and catches up when shown',
+      async () => {
+        const counts = () =>
+          page.evaluate(() => ({
+            requests: performance.getEntriesByName('liqlab:analysis-request').length,
+            frames: performance.getEntriesByName('liqlab:analysis-frame').length,
+          }));
+        // Notices as the fetching worker posts them (real ones arrive too, but only every ~30 s during backfill).
+        const notify = (n) =>
+          page.evaluate(async (count) => {
+            const ch = new BroadcastChannel('liqlab');
+            for (let i = 0; i < count; i++) {
+              const to = Math.floor(Date.now() / 60_000) * 60 + 60;
+              ch.postMessage({
+                type: 'data-changed',
+                db: 'archive',
+                kind: 'liq',
+                interval: '1min',
+                symbols: ['BTCUSDT_PERP.A'],
+                from: to - 120,
+                to,
+              });
+              await new Promise((r) => setTimeout(r, 250));
+            }
+            ch.close();
+          }, n);
+        // Headless Chromium never hides a page: the test overrides document.visibilityState and sends the event
+        // the browser sends when the tab goes to the background.
+        const setHidden = (hidden) =>
+          page.evaluate((h) => {
+            if (h)
+              Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+            else delete document.visibilityState; // the prototype's getter again
+            document.dispatchEvent(new Event('visibilitychange'));
+          }, hidden);
+        const visible = await counts();
+        await notify(1);
+        await page.waitForFunction(
+          (n) => performance.getEntriesByName('liqlab:analysis-request').length > n,
+          visible.requests,
+          { timeout: 10_000, polling: 50 },
+        );
+        await setHidden(true);
+        await page.waitForTimeout(1500); // an analysis already running may still finish
+        const before = await counts();
+        await notify(6);
+        await page.waitForTimeout(1000);
+        const hidden = await counts();
+        assert(
+          hidden.requests === before.requests && hidden.frames === before.frames,
+          `the hidden page analysed: ${JSON.stringify({ before, hidden })}`,
+        );
+        await setHidden(false);
+        await page.waitForFunction(
+          (n) => performance.getEntriesByName('liqlab:analysis-frame').length > n,
+          hidden.frames,
+          { timeout: 30_000, polling: 50 },
+        );
+        const shown = await counts();
+        assert(shown.requests > hidden.requests, `no analysis after showing: ${JSON.stringify(shown)}`);
+      },
+    );
     await check('the newest bar updates in place (no redraw of history) as its bucket grows', async () => {
       await page.mouse.move(0, 0); // the legend shows the last bar when nothing is hovered
       // While backfill rewrites history (finer buckets replacing coarser ones) a full redraw is right; so wait for

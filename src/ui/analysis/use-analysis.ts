@@ -5,6 +5,8 @@ import { type ContractFilter, filterKey } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import type { AnalyzeResult, DataSource } from '../../workers/compute/api';
 import { compute, referenceFor } from '../app/services';
+import { forgetChanges, takeChanges } from '../data/change-log';
+import { quietMode } from '../data/quiet-mode';
 import { loadSettings } from '../settings/settings-store';
 import { publishAnalysis } from './analysis-store';
 
@@ -18,9 +20,10 @@ export interface AnalysisState {
 
 /**
  * Re-analyses when the source is ready, the timeframe or filter changes, or `revision` bumps (settings saved, new
- * live data, an import). A change of request aborts the running call (the compute worker is terminated, which
- * really stops the work); a mere revision bump lets it finish and ignores its result, so the worker keeps the
- * incremental state that makes live updates cheap.
+ * live data, an import). Each call hands the worker the changes stored since the previous call (change-log), so
+ * a live update re-reads only the changed tail. A change of request aborts the running call (the compute worker
+ * is terminated, which really stops the work); a mere revision bump lets it finish and ignores its result, so the
+ * worker keeps the incremental state that makes live updates cheap.
  */
 export function useAnalysis(
   source: DataSource | null,
@@ -38,18 +41,21 @@ export function useAnalysis(
     let stale = false;
     loadSettings()
       .then((s) =>
-        compute.call(abort.signal, (api, id) =>
-          api.analyze(
+        compute.call(abort.signal, (api, id) => {
+          performance.mark('liqlab:analysis-request');
+          return api.analyze(
             {
               source,
               timeframe,
               filter,
               referenceSymbol: referenceFor(source, s),
               params: { spikes: s.spikes, levels: s.levels, oscillators: s.oscillators },
+              // Taken as the request leaves, so no change is lost between the notice and the call.
+              changes: quietMode ? takeChanges(source) : null,
             },
             id,
-          ),
-        ),
+          );
+        }),
       )
       .then((r) => {
         if (stale) return;
@@ -58,6 +64,8 @@ export function useAnalysis(
         publishAnalysis(r);
       })
       .catch((e: unknown) => {
+        // Whether the worker saw this call's changes is unknown now: the next call re-reads everything.
+        forgetChanges(source);
         if (!stale && !abort.signal.aborted)
           setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
       });

@@ -1,7 +1,9 @@
 /**
  * Switches the app between the bundled demo and the live archive: with a saved Coinalyze key the archive is shown
  * and this tab's fetch worker joins the leader election; status notices from whichever tab fetches drive the
- * status bar, and data notices tick so the chart can update its newest bar.
+ * status bar, and data notices tick so the chart can update its newest bars. Notices are coalesced (applied 50 ms
+ * after the first of a burst, at most every 500 ms) and a hidden page applies none until it is visible again,
+ * then catches up once; every data notice is still recorded at once for the compute worker (change-log).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { CALLS_PER_MINUTE } from '../../core/budget';
@@ -14,6 +16,9 @@ import { rememberKeyPresence } from '../app/key-hint';
 import { fetcher } from '../app/services';
 import { loadSettings } from '../settings/settings-store';
 import type { StatusInfo } from '../status/StatusBar';
+import { recordChange } from './change-log';
+import { Coalescer, pageEnv } from './coalesce';
+import { quietMode } from './quiet-mode';
 
 /** What the app shell needs from the data engine. */
 export interface LiveState {
@@ -87,13 +92,42 @@ export function useLive(): LiveState {
       await fetcher.api.startEngine(location.origin, appUrl());
     };
     void decide();
-    return broadcastBus().subscribe((n) => {
+    // What piled up since the last flush: the newest status, and whether the archive changed.
+    let status: FetchStatus | null = null;
+    let changed = false;
+    const apply = () => {
+      const s = status;
+      const bump = changed;
+      status = null;
+      changed = false;
+      setState((p) => ({
+        ...p,
+        status: s ? toStatusInfo(s, p.status) : p.status,
+        dataTick: bump ? p.dataTick + 1 : p.dataTick,
+      }));
+    };
+    const coalescer = new Coalescer(apply, pageEnv());
+    const later = () => (quietMode ? coalescer.notice() : apply());
+    const onVisibility = () => coalescer.wake();
+    document.addEventListener('visibilitychange', onVisibility);
+    const unsubscribe = broadcastBus().subscribe((n) => {
       if (n.type === 'settings-changed') void decide();
-      else if (n.type === 'status' && live)
-        setState((p) => ({ ...p, status: toStatusInfo(n.status, p.status) }));
-      else if (n.type === 'data-changed' && n.db === 'archive' && live)
-        setState((p) => ({ ...p, dataTick: p.dataTick + 1 }));
+      else if (n.type === 'status' && live) {
+        status = n.status;
+        later();
+      } else if (n.type === 'data-changed') {
+        recordChange(n);
+        if (n.db === 'archive' && live) {
+          changed = true;
+          later();
+        }
+      }
     });
+    return () => {
+      unsubscribe();
+      coalescer.stop();
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
   }, []);
   return state;
 }

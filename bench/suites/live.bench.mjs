@@ -1,0 +1,145 @@
+// Live idle cost: one Live tab on the fake Coinalyze (a small contract set, so backfill is short), measured after
+// backfill as the CPU time of every Chromium process over 5 minutes (/proc utime + stime of the browser's process
+// tree), as a share of one core. The same tab is then reloaded with `?quiet=off` (every notice re-reads and
+// re-analyses the whole frame, no coalescing: the behaviour before) and measured again as the baseline.
+import { spawn } from 'node:child_process';
+import { makeMarkets } from '../../test/fakes/coinalyze/data.mjs';
+import { createFakeCoinalyze } from '../../test/fakes/coinalyze/server.mjs';
+import { chromiumRoots, measureTreeCpu } from '../lib/proc-cpu.mjs';
+
+const CONTRACTS = ['BTCUSDT_PERP.A', 'BTCUSD_PERP.A', 'BTCUSDT_PERP.6', 'BTCUSDT_PERP.3'];
+
+async function waitFor(url, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** In the page: counts archive data notices and analysed frames from now on. */
+const COUNT_ACTIVITY = () => {
+  const w = window;
+  w.__idle = { notices: 0 };
+  const ch = new BroadcastChannel('liqlab');
+  ch.onmessage = (e) => {
+    if (e.data?.type === 'data-changed') w.__idle.notices++;
+  };
+  performance.clearMarks('liqlab:analysis-frame');
+};
+const READ_ACTIVITY = () => ({
+  notices: window.__idle?.notices ?? 0,
+  frames: performance.getEntriesByName('liqlab:analysis-frame').length,
+});
+
+async function waitBackfilled(page) {
+  await page.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[data-ready=true]') !== null, null, {
+    timeout: 120_000,
+  });
+  // Backfill done: "idle" held for 15 s (it also reads idle for a moment before the first turn).
+  await page.waitForFunction(
+    () => {
+      const idle = /Backfill: idle/.test(
+        document.querySelector('[data-testid=status-backfill]')?.textContent ?? '',
+      );
+      const w = window;
+      if (!idle) w.__idleSince = undefined;
+      else w.__idleSince ??= Date.now();
+      return idle && Date.now() - w.__idleSince > 15_000;
+    },
+    null,
+    { timeout: 600_000, polling: 500 },
+  );
+}
+
+async function measure(page, fake, seconds, label) {
+  const roots = chromiumRoots();
+  if (roots.length !== 1) throw new Error(`expected one Chromium browser process, found ${roots.length}`);
+  await page.evaluate(COUNT_ACTIVITY);
+  const calls0 = fake.log.length;
+  const m = measureTreeCpu(roots);
+  await page.waitForTimeout(seconds * 1000);
+  const r = m.stop();
+  const activity = await page.evaluate(READ_ACTIVITY);
+  const pct = (100 * r.cpuS) / r.wallS;
+  const kinds = Object.entries(r.byKind)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, s]) => `${k} ${s.toFixed(1)} s`)
+    .join(', ');
+  console.log(
+    `  ${label}: ${pct.toFixed(2)} % of one core (${r.cpuS.toFixed(1)} s CPU in ${r.wallS.toFixed(0)} s; ${kinds}); ` +
+      `${fake.log.length - calls0} requests, ${activity.notices} data notices, ${activity.frames} frames analysed`,
+  );
+  return { pct, ...r, ...activity, requests: fake.log.length - calls0 };
+}
+
+export async function run({ launch }) {
+  const seconds = Number(process.env.BENCH_IDLE_SECONDS ?? 300);
+  const nowSec = Math.floor(Date.now() / 1000);
+  const fake = createFakeCoinalyze({
+    keys: ['bench-key'],
+    listedDaysAgo: 10,
+    markets: makeMarkets(nowSec).filter((m) => CONTRACTS.includes(m.symbol)),
+  });
+  const upstream = await fake.listen(0);
+  const port = String(Number(process.env.BENCH_PREVIEW_PORT ?? 4190) + 7);
+  const preview = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort'], {
+    env: { ...process.env, COINALYZE_UPSTREAM: upstream },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const ctx = await launch();
+  try {
+    await waitFor(url);
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Coinalyze API key').fill('bench-key');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const t0 = Date.now();
+    await waitBackfilled(page);
+    console.log(
+      `  backfill of ${CONTRACTS.length} contracts done in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    const runs = {};
+    for (const mode of ['on', 'off']) {
+      await page.goto(mode === 'on' ? url : `${url}?quiet=off`);
+      await waitBackfilled(page);
+      await page.waitForTimeout(20_000); // the reload's catch-up (gap fills, first analyses) is not idle time
+      runs[mode] = await measure(page, fake, seconds, mode === 'on' ? 'quiet' : 'quiet=off (before)');
+    }
+    const note = (r) =>
+      `${r.requests} requests, ${r.notices} data notices, ${r.frames} frames analysed; ` +
+      Object.entries(r.byKind)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, s]) => `${k} ${s.toFixed(1)} s`)
+        .join(', ');
+    return {
+      'live.idle_cpu_pct': {
+        value: runs.on.pct,
+        unit: '%',
+        baseline: runs.off.pct,
+        note:
+          `target ≤ 2; CPU of all Chromium processes (/proc utime+stime) over ${seconds} s of one visible Live ` +
+          `tab after backfill (${CONTRACTS.length} contracts), as a share of one core; ${note(runs.on)}. ` +
+          `Baseline: the same tab with ?quiet=off (every notice re-reads and re-analyses the whole frame): ` +
+          note(runs.off),
+      },
+    };
+  } finally {
+    await ctx.close();
+    try {
+      process.kill(-preview.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await fake.close();
+  }
+}

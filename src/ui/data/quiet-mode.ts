@@ -1,0 +1,6 @@
+/**
+ * `?quiet=off` turns the quiet mechanism off, for diagnostics and the idle-CPU bench's baseline: every notice is
+ * applied at once (also while hidden) and every analysis re-reads the whole frame, as before notices were coalesced.
+ */
+export const quietMode: boolean =
+  typeof location === 'undefined' || new URLSearchParams(location.search).get('quiet') !== 'off';
