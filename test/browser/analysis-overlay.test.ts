@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/core/analysis/analyzer';
 import { DEFAULT_LEVEL_PARAMS } from '../../src/core/levels/params';
 import { DEFAULT_OSCILLATOR_PARAMS } from '../../src/core/oscillators/params';
 import { DEFAULT_SPIKE_PARAMS } from '../../src/core/spikes/params';
 import { OverlayLayers } from '../../src/ui/analysis/overlay-layers';
 import { ChartController } from '../../src/ui/chart/chart-controller';
-import { randomFrame } from '../helpers/random-frame';
+import { prefix, randomFrame } from '../helpers/random-frame';
 
 describe('analysis overlay in a real chart', () => {
   it('draws spike markers and level zones on the price pane', async () => {
@@ -33,6 +33,41 @@ describe('analysis overlay in a real chart', () => {
     expect(layers.zones.drawnCount).toBeGreaterThan(0);
     expect(host.querySelectorAll('canvas').length).toBeGreaterThan(0);
     layers.dispose();
+    c.dispose();
+  });
+
+  it('a live update moves the newest points of the lines in place and ends where a fresh drawing of the frame does', async () => {
+    const host = document.createElement('div');
+    host.style.cssText = 'width:900px;height:500px';
+    document.body.append(host);
+    const c = new ChartController(host, 'dark', () => {});
+    const params = {
+      spikes: { ...DEFAULT_SPIKE_PARAMS, windowBars: 48, pThreshold: 0.05, zThreshold: 2.5 },
+      levels: DEFAULT_LEVEL_PARAMS,
+      oscillators: DEFAULT_OSCILLATOR_PARAMS,
+    };
+    const frame = randomFrame(800, 4);
+    const before = prefix(frame, 798);
+    c.setFrame(before);
+    const live = new OverlayLayers(c);
+    live.show(before, analyze(before, '1h', params), 'lsi', null);
+    const spies = live.lines.map((s) => ({ setData: vi.spyOn(s, 'setData'), update: vi.spyOn(s, 'update') }));
+    c.setFrame(frame);
+    live.show(frame, analyze(frame, '1h', params), 'lsi', null);
+    for (const s of spies) {
+      expect(s.setData).not.toHaveBeenCalled();
+      expect(s.update).toHaveBeenCalledTimes(3); // the old newest bar and two new ones
+    }
+    const shown = live.lines.map((s) => s.data());
+    live.dispose();
+    const fresh = new OverlayLayers(c);
+    fresh.show(frame, analyze(frame, '1h', params), 'lsi', null);
+    expect(fresh.lines.map((s) => s.data())).toEqual(shown);
+    // Another oscillator replaces the pane's data.
+    const osc = vi.spyOn(fresh.lines[2] ?? c.longs, 'setData');
+    fresh.show(frame, analyze(frame, '1h', params), 'cldZ', null);
+    expect(osc).toHaveBeenCalledTimes(1);
+    fresh.dispose();
     c.dispose();
   });
 });

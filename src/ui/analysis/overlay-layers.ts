@@ -21,45 +21,77 @@ function pick(a: Analysis, key: OscillatorKey): Float64Array {
   return a.oscillators[key];
 }
 
-function line(frame: BarFrame, values: Float64Array) {
-  const out: Array<{ time: UTCTimestamp; value?: number }> = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? Number.NaN;
-    const time = (frame.start + i * frame.step) as UTCTimestamp;
-    out.push(Number.isFinite(v) ? { time, value: v } : { time });
+type LinePoint = { time: UTCTimestamp; value?: number };
+
+function point(frame: BarFrame, values: Float64Array, i: number): LinePoint {
+  const v = values[i] ?? Number.NaN;
+  const time = (frame.start + i * frame.step) as UTCTimestamp;
+  return Number.isFinite(v) ? { time, value: v } : { time };
+}
+
+/**
+ * One line series kept in step with a frame: when the frame only grew or its newest bar changed (a live update),
+ * only those points go through `update()`; anything else replaces all data.
+ */
+class LineFeed {
+  private start = Number.NaN;
+  private step = Number.NaN;
+  private shown = new Float64Array(0);
+
+  constructor(readonly series: ISeriesApi<'Line'>) {}
+
+  show(frame: BarFrame, values: Float64Array): void {
+    const n = values.length;
+    const prev = this.shown;
+    let from = 0;
+    if (frame.start === this.start && frame.step === this.step && n >= prev.length && prev.length > 0) {
+      from = prev.length - 1;
+      for (let i = 0; i < prev.length - 1; i++)
+        if (!Object.is(prev[i], values[i])) {
+          from = -1;
+          break;
+        }
+    } else from = -1;
+    if (from >= 0) for (let i = from; i < n; i++) this.series.update(point(frame, values, i));
+    else {
+      const all: LinePoint[] = new Array(n);
+      for (let i = 0; i < n; i++) all[i] = point(frame, values, i);
+      this.series.setData(all);
+    }
+    this.start = frame.start;
+    this.step = frame.step;
+    this.shown = values.slice();
   }
-  return out;
 }
 
 /** Owns the layers on one controller; `show` replaces their data. */
 export class OverlayLayers {
   private readonly markers: ISeriesMarkersPluginApi<Time>;
   readonly zones = new LevelZones();
-  private readonly edgeLong: ISeriesApi<'Line'>;
-  private readonly edgeShort: ISeriesApi<'Line'>;
-  private readonly osc: ISeriesApi<'Line'>;
+  private readonly edgeLong: LineFeed;
+  private readonly edgeShort: LineFeed;
+  private readonly osc: LineFeed;
+  /** What the markers and zones show now, so a live update that leaves them alone does not redraw them. */
+  private marksShown = '';
+  private levelsShown = '';
 
   constructor(private readonly c: ChartController) {
     this.markers = createSeriesMarkers(c.candles, []);
     c.candles.attachPrimitive(this.zones);
     const thin = { lineWidth: 1 as const, priceLineVisible: false, lastValueVisible: false };
-    this.edgeLong = c.chart.addSeries(LineSeries, {
-      ...thin,
-      color: '#22c55e',
-      lineStyle: 2,
-      title: 'Edge L',
-    });
-    this.edgeShort = c.chart.addSeries(LineSeries, {
-      ...thin,
-      color: '#ef4444',
-      lineStyle: 2,
-      title: 'Edge S',
-    });
-    this.osc = c.chart.addSeries(LineSeries, { ...thin, color: '#38bdf8', lastValueVisible: true }, 2);
+    this.edgeLong = new LineFeed(
+      c.chart.addSeries(LineSeries, { ...thin, color: '#22c55e', lineStyle: 2, title: 'Edge L' }),
+    );
+    this.edgeShort = new LineFeed(
+      c.chart.addSeries(LineSeries, { ...thin, color: '#ef4444', lineStyle: 2, title: 'Edge S' }),
+    );
+    this.osc = new LineFeed(
+      c.chart.addSeries(LineSeries, { ...thin, color: '#38bdf8', lastValueVisible: true }, 2),
+    );
     c.chart.panes()[2]?.setHeight(90);
   }
 
-  /** Draws an analysis and the chosen oscillator. */
+  /** Draws an analysis and the chosen oscillator; a live update redraws only what changed. */
   show(frame: BarFrame, a: Analysis, key: OscillatorKey, historyStart: number | null): void {
     const marks = spikeMarkers(a.detection.events);
     if (historyStart !== null && historyStart > frame.start) {
@@ -72,11 +104,20 @@ export class OverlayLayers {
       });
       marks.sort((x, y) => x.time - y.time);
     }
-    this.markers.setMarkers(marks);
-    this.zones.setLevels(a.levels);
-    this.edgeLong.setData(line(frame, a.oscillators.edgeLong));
-    this.edgeShort.setData(line(frame, a.oscillators.edgeShort));
-    this.osc.setData(line(frame, pick(a, key)));
+    const marksKey = JSON.stringify(marks);
+    if (marksKey !== this.marksShown) this.markers.setMarkers(marks);
+    this.marksShown = marksKey;
+    const levelsKey = JSON.stringify(a.levels);
+    if (levelsKey !== this.levelsShown) this.zones.setLevels(a.levels);
+    this.levelsShown = levelsKey;
+    this.edgeLong.show(frame, a.oscillators.edgeLong);
+    this.edgeShort.show(frame, a.oscillators.edgeShort);
+    this.osc.show(frame, pick(a, key));
+  }
+
+  /** The line series (EdgeLine long and short, oscillator), for tests. */
+  get lines(): Array<ISeriesApi<'Line'>> {
+    return [this.edgeLong.series, this.edgeShort.series, this.osc.series];
   }
 
   /** Markers currently set (for tests and the readout). */
@@ -88,6 +129,6 @@ export class OverlayLayers {
   dispose(): void {
     this.markers.detach();
     this.c.candles.detachPrimitive(this.zones);
-    for (const s of [this.edgeLong, this.edgeShort, this.osc]) this.c.chart.removeSeries(s);
+    for (const s of [this.edgeLong, this.edgeShort, this.osc]) this.c.chart.removeSeries(s.series);
   }
 }

@@ -54,11 +54,18 @@ export interface FramePlan {
 /** Reads markets, coverage and group members and plans the frame `request` describes. */
 export async function planFrame(db: IDBPDatabase<LiqLabDB>, request: FrameRequest): Promise<FramePlan> {
   const target = TIMEFRAME_SECONDS[request.timeframe];
-  const markets = (await db.getAll('markets')).filter((m) => matchesFilter(m, request.filter));
+  // One snapshot: a write updates coverage and group members together.
+  const grouped = hasGroups(db);
+  const tx = db.transaction(grouped ? ['markets', 'coverage', 'liqGroupMembers'] : ['markets', 'coverage']);
+  const [allMarkets, allCoverage, allGroups] = await Promise.all([
+    tx.objectStore('markets').getAll(),
+    tx.objectStore('coverage').getAll(),
+    grouped ? tx.objectStore('liqGroupMembers').getAll() : Promise.resolve([]),
+  ]);
+  await tx.done;
+  const markets = allMarkets.filter((m) => matchesFilter(m, request.filter));
   const symbols = markets.map((m) => m.symbol);
-  const coverage = (await db.getAll('coverage')).filter(
-    (c) => c.kind === 'liq' && symbols.includes(c.symbol),
-  );
+  const coverage = allCoverage.filter((c) => c.kind === 'liq' && symbols.includes(c.symbol));
   const stored = [...new Set(coverage.map((c) => c.interval))].sort(
     (a, b) => BASE_INTERVAL_SECONDS[a] - BASE_INTERVAL_SECONDS[b],
   );
@@ -77,9 +84,7 @@ export async function planFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
   // A read sums the contracts, or takes a group's pre-summed series when its members are exactly the contracts
   // with data: the members of the groups these markets belong to decide which.
   const names = new Set(markets.flatMap((m) => groupsOf(m)));
-  const groups = (hasGroups(db) ? await db.getAll('liqGroupMembers') : []).filter(
-    (g) => names.has(g.group) && dividing.includes(g.interval),
-  );
+  const groups = allGroups.filter((g) => names.has(g.group) && dividing.includes(g.interval));
   return {
     target,
     symbols,
