@@ -12,6 +12,7 @@ import type { BarFrame } from '../../core/series';
 import type { ChartController } from '../chart/chart-controller';
 import { LevelZones } from '../chart/level-zones';
 import { spikeMarkers } from '../chart/spike-markers';
+import { quietMode } from '../data/quiet-mode';
 import type { OscillatorKey } from './oscillators';
 
 function pick(a: Analysis, key: OscillatorKey): Float64Array {
@@ -52,7 +53,7 @@ class LineFeed {
           break;
         }
     } else from = -1;
-    if (from >= 0) for (let i = from; i < n; i++) this.series.update(point(frame, values, i));
+    if (from >= 0 && quietMode) for (let i = from; i < n; i++) this.series.update(point(frame, values, i));
     else {
       const all: LinePoint[] = new Array(n);
       for (let i = 0; i < n; i++) all[i] = point(frame, values, i);
@@ -105,10 +106,10 @@ export class OverlayLayers {
       marks.sort((x, y) => x.time - y.time);
     }
     const marksKey = JSON.stringify(marks);
-    if (marksKey !== this.marksShown) this.markers.setMarkers(marks);
+    if (marksKey !== this.marksShown || !quietMode) this.markers.setMarkers(marks);
     this.marksShown = marksKey;
     const levelsKey = JSON.stringify(a.levels);
-    if (levelsKey !== this.levelsShown) this.zones.setLevels(a.levels);
+    if (levelsKey !== this.levelsShown || !quietMode) this.zones.setLevels(a.levels);
     this.levelsShown = levelsKey;
     this.edgeLong.show(frame, a.oscillators.edgeLong);
     this.edgeShort.show(frame, a.oscillators.edgeShort);
