@@ -3,6 +3,7 @@ import { broadcastBus } from '../../platform/notice-bus';
 import { realClock } from '../clock';
 import { database } from '../db-cache';
 import { browserNotify } from './alerts/notify';
+import { snapshotHook } from './alerts/snapshot';
 import { FetchEngine } from './engine';
 
 let engine: Promise<FetchEngine> | null = null;
@@ -22,7 +23,11 @@ export function startLiveEngine(origin: string, appUrl: string): Promise<FetchEn
         random: Math.random,
         isOnline: () => navigator.onLine,
         bus,
-        alerts: { notify: browserNotify, tzOffsetMin: () => new Date().getTimezoneOffset() },
+        alerts: {
+          snapshot: snapshotHook(() => database('archive')),
+          notify: browserNotify,
+          tzOffsetMin: () => new Date().getTimezoneOffset(),
+        },
       });
       bus.subscribe((n) => {
         if (n.type === 'settings-changed') void e.start();
