@@ -13,22 +13,15 @@ import type { TargetResult } from './analyzers';
 import type { PipelineHooks } from './pipeline';
 import { paintSnapshot } from './snapshot-paint';
 
-/** Makes the canvas to draw on (OffscreenCanvas in the worker). */
-export type CanvasFactory = (width: number, height: number) => OffscreenCanvas;
-
-const offscreen: CanvasFactory = (width, height) => new OffscreenCanvas(width, height);
-
 /** A PNG of the last bars up to `candidate`'s event on `result`'s frame, with its zones, marker and caption. */
 export async function drawAlertSnapshot(
   result: TargetResult,
   candidate: SpikeCandidate,
   names: ReadonlyMap<string, string> = new Map(),
-  canvas: CanvasFactory = offscreen,
 ): Promise<Blob> {
   const { frame, analysis, target } = result;
   const event = candidate.event;
   const layout = snapshotLayout(frame, event, SNAPSHOT_BARS);
-  if (layout.to <= layout.from) throw new Error('no bars to draw');
   const caption = snapshotCaption(
     event,
     target.timeframe,
@@ -37,7 +30,7 @@ export async function drawAlertSnapshot(
     frame.start + (layout.to - 1) * frame.step,
     frame.step,
   );
-  const c = canvas(layout.width, layout.height);
+  const c = new OffscreenCanvas(layout.width, layout.height);
   const ctx = c.getContext('2d');
   if (!ctx) throw new Error('OffscreenCanvas has no 2D context here');
   paintSnapshot(ctx, layout, { frame, levels: analysis.levels, event, caption });
