@@ -124,7 +124,13 @@ describe('unattended operation', () => {
     for (let h = 1; h < HOURS; h++) {
       events.push([h * HOUR, () => reload()]);
       if (h % 2 === 0) events.push([h * HOUR + 20 * MIN, () => save(h)]);
-      if (h % 5 === 3) events.push([h * HOUR + 40 * MIN, () => void (crash = true)]);
+      if (h % 5 === 3)
+        events.push([
+          h * HOUR + 40 * MIN,
+          () => {
+            crash = true;
+          },
+        ]);
       if (h % 3 === 1) events.push([h * HOUR + 10 * MIN, () => fake.inject('429', '429', '429')]);
       if (h % 3 === 2) events.push([h * HOUR + 30 * MIN, () => fake.inject('500', 'malformed', 'drop')]);
       if (h % 4 === 0) events.push([h * HOUR + 45 * MIN, () => fake.inject('offgrid', 'ms', 'negative')]);
@@ -134,7 +140,12 @@ describe('unattended operation', () => {
       [33 * HOUR + 2 * MIN, 3 * MIN],
     ] as const) {
       if (at + length > HOURS * HOUR) continue;
-      events.push([at, () => void (offline = true)]);
+      events.push([
+        at,
+        () => {
+          offline = true;
+        },
+      ]);
       events.push([
         at + length,
         () => {
