@@ -28,12 +28,16 @@ async function waitFor(cond, ms, what) {
 }
 
 async function preview(root, env) {
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const url = `http://127.0.0.1:${PORT}/`;
   await waitFor(async () => (await fetch(url).catch(() => null))?.ok, 30_000, 'vite preview');
   return {
@@ -131,7 +135,8 @@ async function spikeToAlert({ launch, root }) {
       fake.plant(symbol, t, side === 'long' ? 40_000_000 : 0, side === 'short' ? 40_000_000 : 0);
       const when = new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' ');
       const title = side === 'long' ? 'Long liquidation spike · 1m' : 'Short liquidation spike · 1m';
-      const alert = () => tg.delivered().find((r) => r.params.text.includes(title) && r.params.text.includes(when));
+      const alert = () =>
+        tg.delivered().find((r) => r.params.text.includes(title) && r.params.text.includes(when));
       await waitFor(() => alert() !== undefined, 150_000, `the ${side} alert for ${when}`);
       const carrier = fake.log.find(
         (r) =>
