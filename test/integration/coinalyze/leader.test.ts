@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Notice } from '../../../src/core/notices';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
 import { memoryBus } from '../../../src/platform/notice-bus';
+import { openLiqLabDb } from '../../../src/storage/open';
 import { updateSettings, writeSettings } from '../../../src/storage/settings-repo';
 import type { FetchFn } from '../../../src/workers/fetch/coinalyze-client';
 import { FetchEngine } from '../../../src/workers/fetch/engine';
@@ -199,5 +200,49 @@ describe('the leader', () => {
     expect(b.isLeader()).toBe(true);
     expect(e.fake.log.filter((r) => r.status === 429)).toHaveLength(0);
     b.stop();
+  }, 30_000);
+});
+
+describe('the leader and its database', () => {
+  it('reopens the archive when its connection was closed under it (another tab upgrading) and goes on', async () => {
+    const e = await setup();
+    await writeSettings(e.db, settingsFor(e));
+    let connection = await openLiqLabDb(`reopen-${process.pid}-${Math.random()}`);
+    await writeSettings(connection, settingsFor(e));
+    const name = connection.name;
+    let opened = 1;
+    let closed = false;
+    const t = tabs(e);
+    const a = new FetchEngine({
+      db: async () => {
+        // What sharedDatabase does: a closed connection is forgotten and opened again.
+        if (closed) {
+          connection = await openLiqLabDb(name);
+          closed = false;
+          opened++;
+        }
+        return connection;
+      },
+      locks: memoryLocks(),
+      fetch: e.clock.track((url, init) => fetch(url, init)),
+      origin: e.url,
+      clock: e.clock,
+      random: () => 0.5,
+      isOnline: () => true,
+      bus: t.bus,
+      liveCallsPerMin: 0,
+      intervals: ['1hour', 'daily'],
+    });
+    await a.start();
+    await e.clock.runUntil(() => requests(e) >= 2, 600_000);
+    connection.close();
+    closed = true;
+    await e.clock.runUntil(() => a.tenures.length > 0, 60_000);
+    expect(a.tenures).toEqual(['failed']);
+    const before = requests(e);
+    await e.clock.runUntil(() => requests(e) > before, 3_600_000);
+    expect(opened).toBe(2);
+    expect(a.isLeader()).toBe(true);
+    a.stop();
   }, 30_000);
 });
