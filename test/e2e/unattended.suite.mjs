@@ -1,8 +1,8 @@
 // e2e of unattended operation (issue 11) in real Chromium: the fake Coinalyze (8 contracts of two exchanges, so
-// backfill keeps the 40/min budget busy for over a minute) and the fake Telegram behind our own `vite preview`. Alerts come from the leader's
-// worker whatever the chart shows, with the chart snapshot the worker draws; reloads and settings saves never cost a 429; a crashed leader is replaced by the
-// other tab within 10 s; offline shows Offline over the stored chart and the first request after the network
-// returns goes within 10 s.
+// backfill keeps the 40/min budget busy for over a minute) and the fake Telegram behind our own `vite preview`.
+// Alerts come from the leader's worker whatever the chart shows, with the chart snapshot the worker draws; reloads
+// and settings saves never cost a 429; a crashed leader is replaced by the other tab within 10 s; offline shows
+// Offline over the stored chart and the first request after the network returns goes within 10 s.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,8 @@ export async function run({ check, assert, launch }) {
         const dialog = page.getByRole('dialog', { name: 'Settings' });
         await dialog.getByLabel('Spike cooldown (min)').fill('31');
         await dialog.getByRole('button', { name: 'Save' }).click();
+        // "idle" also shows before the first status arrives: see the backfill running first, then finished.
+        await page.getByTestId('status-backfill').filter({ hasText: /\d+%/ }).waitFor({ timeout: 60_000 });
         await page.getByTestId('status-backfill').filter({ hasText: 'idle' }).waitFor({ timeout: 300_000 });
         const spent = fake.log.filter((r) => r.status === 200).reduce((a, r) => a + (r.weight ?? 0), 0);
         assert(spent > 40, `backfill spent only ${spent} calls: the budget was never under pressure`);
@@ -139,7 +141,7 @@ export async function run({ check, assert, launch }) {
       async () => {
         const [sent] = tg
           .delivered()
-          .filter((r) => /Long liquidation spike · 15m/.test(r.params.caption ?? ''));
+          .filter((r) => /Long liquidation spike · 15m/.test(r.params.caption ?? r.params.text ?? ''));
         assert(
           sent?.method === 'sendphoto',
           `the spike went out as ${sent?.method ?? 'nothing'}, not sendPhoto`,
