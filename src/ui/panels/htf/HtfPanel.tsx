@@ -58,7 +58,10 @@ export function HtfPanel({ source, frame, timeframe, onTimeframe, filter }: Pane
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
-    const id = setInterval(() => setTick((t) => t + 1), REFRESH_MS);
+    // A hidden page draws nothing; shown again, the chart's catch-up changes `frame`, which refreshes the panel.
+    const id = setInterval(() => {
+      if (document.visibilityState !== 'hidden') setTick((t) => t + 1);
+    }, REFRESH_MS);
     return () => clearInterval(id);
   }, []);
   useEffect(() => {
