@@ -26,15 +26,17 @@ async function waitFor(url, ms = 30_000) {
 /** In the page: counts archive data notices and analysed frames from now on. */
 const COUNT_ACTIVITY = () => {
   const w = window;
-  w.__idle = { notices: 0 };
+  w.__idle = { notices: 0, statuses: 0 };
   const ch = new BroadcastChannel('liqlab');
   ch.onmessage = (e) => {
     if (e.data?.type === 'data-changed') w.__idle.notices++;
+    if (e.data?.type === 'status') w.__idle.statuses++;
   };
   performance.clearMarks('liqlab:analysis-frame');
 };
 const READ_ACTIVITY = () => ({
   notices: window.__idle?.notices ?? 0,
+  statuses: window.__idle?.statuses ?? 0,
   frames: performance.getEntriesByName('liqlab:analysis-frame').length,
 });
 
@@ -86,7 +88,8 @@ async function measure(page, fake, seconds, label) {
     .join(', ');
   console.log(
     `  ${label}: ${pct.toFixed(2)} % of one core (${r.cpuS.toFixed(1)} s CPU in ${r.wallS.toFixed(0)} s; ${kinds}); ` +
-      `${fake.log.length - calls0} requests, ${activity.notices} data notices, ${activity.frames} frames analysed`,
+      `${fake.log.length - calls0} requests, ${activity.notices} data notices, ${activity.statuses} status ` +
+      `notices, ${activity.frames} frames analysed`,
   );
   return { pct, ...r, ...activity, requests: fake.log.length - calls0 };
 }
@@ -138,7 +141,8 @@ export async function run({ launch }) {
     await page.waitForTimeout(10_000);
     const floor = await measure(page, fake, seconds, 'about:blank (floor)');
     const note = (r) =>
-      `${r.requests} requests, ${r.notices} data notices, ${r.frames} frames analysed; ` +
+      `${r.requests} requests, ${r.notices} data notices, ${r.statuses} status notices, ${r.frames} frames ` +
+      `analysed; ` +
       Object.entries(r.byKind)
         .sort((a, b) => b[1] - a[1])
         .map(([k, s]) => `${k} ${s.toFixed(1)} s`)
