@@ -45,8 +45,20 @@ export class FrameCache {
     readonly request: FrameRequest,
   ) {}
 
-  /** The frame after `changes` (null: unknown changes, read everything). Never mutates a frame it returned. */
+  /**
+   * The frame after `changes` (null: unknown changes, read everything). Never mutates a frame it returned. Calls
+   * must not overlap. After a failed call the next one reads everything (the changes it was given are spent).
+   */
   async refresh(changes: readonly ChangedSpan[] | null): Promise<FrameRefresh> {
+    try {
+      return await this.advance(changes);
+    } catch (e) {
+      this.current = null;
+      throw e;
+    }
+  }
+
+  private async advance(changes: readonly ChangedSpan[] | null): Promise<FrameRefresh> {
     const db = await this.db();
     const plan = await planFrame(db, this.request);
     const prev = this.current;
