@@ -40,7 +40,10 @@ export function createCsvApi(aborts: AbortRegistry): CsvApi {
   let nextId = 1;
   return {
     async csvSniff(file) {
-      return sniff(await file.slice(0, 256 * 1024).text());
+      const sample = 256 * 1024;
+      // A File keeps its name through postMessage: it names the synthetic aggregate of an unnamed file.
+      const name = file instanceof File ? file.name : '';
+      return sniff(await file.slice(0, sample).text(), name, file.size <= sample);
     },
 
     async csvDryRun(file: Blob, spec: ImportSpec, onProgress, callId) {
