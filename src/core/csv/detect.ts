@@ -8,6 +8,7 @@ import type { GenericMapping, LiqPairMapping, SniffResult } from './mapping';
 import { AGGREGATE_PREFIX, aggregateSymbol, exchangesInName } from './names';
 import { CsvParser } from './parser';
 import { parseDecimal } from './row';
+import { timeRangeProblem } from './time-range';
 import { detectTimeUnit, parseTimestamp } from './timestamps';
 
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -18,7 +19,7 @@ function sampleRows(text: string, delimiter: string, max: number, complete = fal
     if (rows.length < max) rows.push(r.toArray());
   }, delimiter);
   try {
-    // Cut at the last line break so a partial row does not skew the counts.
+    // Cut at the last line break so a partial row does not skew the counts (unless the sample is the whole file).
     const cut = complete ? -1 : text.lastIndexOf('\n');
     p.push(cut > 0 ? text.slice(0, cut + 1) : text);
     p.end();
@@ -76,7 +77,7 @@ function refusal(header: string[], preview: string[][], why: string): SniffResul
  * Sniffs `text` (the file's first ~256 KB; `complete` when that is the whole file). `fileName` names the synthetic
  * aggregate that liquidation columns naming no contract are stored under.
  */
-export function sniff(text: string, fileName = '', complete = true): SniffResult {
+export function sniff(text: string, fileName = '', complete = true, nowSec = Date.now() / 1000): SniffResult {
   if (text.replace(/^\uFEFF/, '').trim() === '')
     return refusal([], [], 'the file is empty: no header and no rows');
   const delimiter = detectDelimiter(text);
@@ -111,12 +112,14 @@ export function sniff(text: string, fileName = '', complete = true): SniffResult
     );
   const timeUnit = detectTimeUnit(column(timeColumn)) ?? 'iso';
   if (timeUnit === 'naive') unsure.push('timestamps carry no time zone: choose their UTC offset');
+  // The bar interval from the importable times in order: odd lines (a 0, a year 9999) must not decide it.
   const times = column(timeColumn)
     .map((c) => parseTimestamp(c, timeUnit, 0))
-    .filter((t): t is number => t !== null);
+    .filter((t): t is number => t !== null && timeRangeProblem(t, nowSec) === null)
+    .sort((a, b) => a - b);
   const diffs = times
     .slice(1)
-    .map((t, i) => Math.abs(t - (times[i] ?? t)))
+    .map((t, i) => t - (times[i] ?? t))
     .filter((d) => d > 0);
   const interval = nearestInterval(median(diffs)) ?? 'daily';
   if (nearestInterval(median(diffs)) === null)
