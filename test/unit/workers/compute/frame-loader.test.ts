@@ -4,12 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sniff } from '../../../../src/core/csv/detect';
 import { importText } from '../../../../src/core/csv/session';
-import { applyBatch } from '../../../../src/workers/fetch/csv/apply';
 import type { Market } from '../../../../src/core/market';
 import { ALL_CONTRACTS } from '../../../../src/core/market';
 import { openLiqLabDb } from '../../../../src/storage/open';
 import { writeCandles, writeLiqRange } from '../../../../src/storage/series-repo';
 import { loadFrame } from '../../../../src/workers/compute/frame-loader';
+import { applyBatch } from '../../../../src/workers/fetch/csv/apply';
 
 const market: Market = {
   symbol: 'BTCUSDT_PERP.A',
