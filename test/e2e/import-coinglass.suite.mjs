@@ -2,10 +2,11 @@
 // liquidation_long_usd / _short_usd, 19 hours missing; built from the real Binance files by
 // scripts/fixtures/coinglass-hourly.mjs) imported into a fresh profile with no key and no correction in the
 // mapping. The chart then draws the file's candles with its missing hours as gaps, event markers and levels, and
-// the study runs on it.
+// the study runs on it. Then Settings → Data → Delete stored data removes two days of it, and the chart shows a gap.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { waitForLegend } from './chart-hover.mjs';
 import { paneColourCounts } from './pixels.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,48 +21,6 @@ const HOUR = 3600;
 const MISSING = [];
 for (let i = 1; i < ROWS.length; i++)
   for (let t = ROWS[i - 1][0] / 1000 + HOUR; t < ROWS[i][0] / 1000; t += HOUR) MISSING.push(t);
-const label = (t) => `${new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
-/** Hovers the chart at `x` (fraction of the plot width) and returns the legend text. */
-async function legendAt(page, box, x) {
-  await page.mouse.move(box.x + x, box.y + box.height * 0.3);
-  await page.waitForTimeout(30);
-  return page.getByTestId('legend').innerText();
-}
-
-/** Time under the crosshair at pixel `x`, read from the legend. */
-async function timeAt(page, box, x) {
-  const text = await legendAt(page, box, x);
-  const m = /(\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC/.exec(text);
-  if (!m) throw new Error(`no time in legend: ${text}`);
-  return Date.parse(`${m[1].replace(' ', 'T')}:00Z`) / 1000;
-}
-
-/** Finds a missing hour on screen (panning back as needed) and returns the legend shown over it. */
-async function legendOverAGap(page) {
-  const box = await page.locator('#chart').boundingBox();
-  for (let pans = 0; pans < 12; pans++) {
-    const x1 = 100;
-    const x2 = box.width - 160; // clear of the price scale
-    const t1 = await timeAt(page, box, x1);
-    const t2 = await timeAt(page, box, x2);
-    const gap = MISSING.find((t) => t > t1 + 2 * HOUR && t < t2 - 2 * HOUR);
-    if (gap !== undefined) {
-      const perHour = (x2 - x1) / ((t2 - t1) / HOUR);
-      const guess = x1 + ((gap - t1) / HOUR) * perHour;
-      for (const dx of [0, -perHour, perHour, -2 * perHour, 2 * perHour]) {
-        const text = await legendAt(page, box, guess + dx);
-        if (text.includes(label(gap))) return { gap, text };
-      }
-      throw new Error(`could not put the crosshair on ${label(gap)}`);
-    }
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
-    await page.keyboard.press('ArrowLeft');
-    await page.waitForTimeout(100);
-  }
-  throw new Error('no missing hour came into view');
-}
-
 export async function run({ check, assert, launch, APP_URL }) {
   const ctx = await launch({ width: 1400, height: 900 });
   const page = await ctx.newPage();
@@ -101,21 +60,8 @@ export async function run({ check, assert, launch, APP_URL }) {
       'the chart draws the file: an hour it lacks is a gap (no candle, no liquidations)',
       async () => {
         // Polls: the demo stays on screen until the imported frame's analysis arrives.
-        let last = null;
-        for (let i = 0; i < 40; i++) {
-          try {
-            last = await legendOverAGap(page);
-            if (/Longs gap/.test(last.text) && /Shorts gap/.test(last.text)) break;
-          } catch (e) {
-            last = { text: String(e) };
-          }
-          await page.waitForTimeout(500);
-        }
-        assert(last && /Longs gap/.test(last.text) && /Shorts gap/.test(last.text), `legend: ${last?.text}`);
-        assert(
-          /O —/.test(last.text) || !/O [\d,]/.test(last.text),
-          `a candle at a missing hour: ${last.text}`,
-        );
+        const { text } = await waitForLegend(page, MISSING, /Longs gap.*Shorts gap/s);
+        assert(/O —/.test(text), `a candle at a missing hour: ${text}`);
       },
     );
 
@@ -145,6 +91,55 @@ export async function run({ check, assert, launch, APP_URL }) {
       const rows = await page.locator('table[aria-label="Study summary"] tbody tr').count();
       assert(rows >= 1, `summary rows: ${rows}`);
     });
+
+    await check(
+      'Settings → Data → Delete stored data: the count, a confirmation, then a gap on the chart',
+      async () => {
+        await page.getByRole('button', { name: 'Settings' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Settings' });
+        await dialog.getByLabel('Contract to delete').selectOption('CSV_AGG_COINGLASS_BINANCE_BTC_1H');
+        await dialog.getByLabel('Delete from (UTC date)').fill('2024-08-15');
+        await dialog.getByLabel('Delete to (UTC date, exclusive)').fill('2024-08-17');
+        const count = dialog.getByTestId('delete-count');
+        await count
+          .filter({ hasText: 'Will remove 48 liquidation points and 48 candles in 2 series' })
+          .waitFor();
+        await dialog.getByRole('button', { name: 'Delete stored data…' }).click();
+        const confirm = dialog.getByRole('alertdialog', { name: 'Confirm deletion' });
+        assert(
+          /Delete 48 liquidation points and 48 candles/.test(await confirm.innerText()),
+          await confirm.innerText(),
+        );
+        await confirm.getByRole('button', { name: 'Keep the data' }).click();
+        await count.filter({ hasText: 'Will remove 48 liquidation points' }).waitFor();
+        await dialog.getByRole('button', { name: 'Delete stored data…' }).click();
+        await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+        await dialog
+          .getByRole('status')
+          .filter({ hasText: 'Deleted 48 liquidation points and 48 candles in 2 series.' })
+          .waitFor();
+        await count
+          .filter({ hasText: 'Will remove 0 liquidation points and 0 candles in 0 series' })
+          .waitFor();
+        assert(
+          await dialog.getByRole('button', { name: 'Delete stored data…' }).isDisabled(),
+          'nothing left to delete',
+        );
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        const day16 = Array.from(
+          { length: 24 },
+          (_, h) => Date.parse('2024-08-16T00:00:00Z') / 1000 + h * 3600,
+        );
+        const gone = await waitForLegend(page, day16.slice(6, 18), /Longs gap.*Shorts gap/s);
+        assert(/O —/.test(gone.text), `a candle left in the deleted span: ${gone.text}`);
+        const day14 = Array.from(
+          { length: 12 },
+          (_, h) => Date.parse('2024-08-14T06:00:00Z') / 1000 + h * 3600,
+        );
+        const kept = await waitForLegend(page, day14, /Longs \$/);
+        assert(/O [\d,]+/.test(kept.text), `the day before lost its candle: ${kept.text}`);
+      },
+    );
 
     await check('no page errors during the import', async () => {
       assert(problems.length === 0, problems.join('\n'));

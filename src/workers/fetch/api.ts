@@ -3,6 +3,7 @@ import type { FindChatsResult, TestSendResult } from '../../core/alerts/api-type
 import type { TelegramSettings } from '../../core/settings';
 import type { Cancellable } from '../facade';
 import type { CsvApi } from './csv/types';
+import type { StoredDataApi } from './stored-data';
 
 /** Result of making sure the demo database holds the bundled data. */
 export interface DemoLoad {
@@ -14,7 +15,7 @@ export interface DemoLoad {
 }
 
 /** Fetch worker calls (the data engine grows this). */
-export interface FetchApi extends Cancellable, CsvApi {
+export interface FetchApi extends Cancellable, CsvApi, StoredDataApi {
   /** Loads the bundled demo asset into the demo database once. */
   ensureDemo(assetUrl: string, callId?: number): Promise<DemoLoad>;
   /**

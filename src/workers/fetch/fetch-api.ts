@@ -6,12 +6,14 @@ import type { FetchApi } from './api';
 import { createCsvApi } from './csv/csv-api';
 import { ensureDemo } from './demo-loader';
 import { startLiveEngine } from './live-engine';
+import { storedDataApi } from './stored-data';
 
 const aborts = new AbortRegistry();
 
 /** Fetch API implementation. */
 export const fetchApi: FetchApi = {
   ...createCsvApi(aborts),
+  ...storedDataApi,
   abortCall(callId) {
     aborts.abort(callId);
   },
