@@ -141,6 +141,16 @@ export async function run({ check, assert, launch, APP_URL }) {
       },
     );
 
+    await check('after a reload (still no key) the imported data is shown, not the demo', async () => {
+      await page.reload();
+      await page.getByText('Showing imported data').waitFor({ timeout: 20_000 });
+      const day16 = Array.from(
+        { length: 12 },
+        (_, h) => Date.parse('2024-08-16T06:00:00Z') / 1000 + h * 3600,
+      );
+      await waitForLegend(page, day16, /Longs gap.*Shorts gap/s);
+    });
+
     await check('no page errors during the import', async () => {
       assert(problems.length === 0, problems.join('\n'));
     });
