@@ -111,6 +111,8 @@ export function isArchiveHeader(cells: readonly string[]): boolean {
 /** Reads archive rows into a batch; every invalid row is rejected with its line and reason. */
 export class ArchiveReader {
   private readonly values = new Float64Array(5);
+  private okSymbol: string | null = null;
+  private okExchange: string | null = null;
 
   /** Reader writing into `batch`; times after `nowSec` + 1 day are refused. */
   constructor(
@@ -123,12 +125,18 @@ export class ArchiveReader {
     const b = this.batch;
     b.rows++;
     if (r.count !== FIELDS) return b.reject(r.line, `expected ${FIELDS} fields, found ${r.count}`);
-    for (const [col, what] of [
-      [2, 'symbol'],
-      [3, 'exchange'],
-    ] as const) {
-      const why = nameProblem(r.field(col));
-      if (why) return b.reject(r.line, `${what} ${why}`);
+    const symbol = r.field(2);
+    const exchange = r.field(3);
+    // Rows of one series repeat their names: validate each new name once, not on every row.
+    if (symbol !== this.okSymbol) {
+      const why = nameProblem(symbol);
+      if (why) return b.reject(r.line, `symbol ${why}`);
+      this.okSymbol = symbol;
+    }
+    if (exchange !== this.okExchange) {
+      const why = nameProblem(exchange);
+      if (why) return b.reject(r.line, `exchange ${why}`);
+      this.okExchange = exchange;
     }
     const kind = r.field(0);
     if (kind === 'market') return this.market(r);
@@ -144,7 +152,6 @@ export class ArchiveReader {
     const iso = r.field(5);
     if (Date.parse(iso) !== t * 1000)
       return b.reject(r.line, `time "${iso}" does not match unix ${t} (${isoUtc(t)})`);
-    const symbol = r.field(2);
     if (kind === 'liq') {
       const v = this.values;
       for (let c = 0; c < 2; c++) {

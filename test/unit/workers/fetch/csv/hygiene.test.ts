@@ -137,3 +137,13 @@ describe('generic mapping names are validated too', () => {
     expect(b.series.size).toBe(0);
   });
 });
+
+describe('an empty symbol or exchange', () => {
+  it('is refused on every row, the first one included', () => {
+    const text = [ARCHIVE_HEADER, liqRow('', 'A', T0), liqRow('X.A', '', T0)].join('\n');
+    expect(importText(text, { format: 'archive' }).rejected).toEqual([
+      { line: 2, reason: 'symbol is empty' },
+      { line: 3, reason: 'exchange is empty' },
+    ]);
+  });
+});
