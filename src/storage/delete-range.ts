@@ -28,8 +28,9 @@ export interface DeleteCount {
   series: number;
 }
 
-/** One interval's changed contracts and the span they lost, for the `data-changed` notice. */
+/** One kind and interval's changed contracts and the span they lost, for the `data-changed` notice. */
 export interface DeletedSpan {
+  kind: Coverage['kind'];
   interval: BaseInterval;
   symbols: string[];
   from: number;
@@ -119,7 +120,7 @@ export async function deleteStored(
   if (groups) stores.push('liqGroups', 'liqGroupMembers');
   const tx = db.transaction(stores, 'readwrite') as Tx;
   const count: DeleteCount = { liqPoints: 0, candlePoints: 0, series: 0 };
-  const spans = new Map<BaseInterval, DeletedSpan>();
+  const spans = new Map<string, DeletedSpan>();
   try {
     const coverage = await tx.objectStore('coverage').getAll();
     const changedLiq: ChangedChunk[] = [];
@@ -147,7 +148,9 @@ export async function deleteStored(
           .objectStore('coverage')
           .put({ ...c, ranges: left })
           .catch(() => undefined);
-      const span = spans.get(c.interval) ?? {
+      const id = `${c.kind}|${c.interval}`;
+      const span = spans.get(id) ?? {
+        kind: c.kind,
         interval: c.interval,
         symbols: [],
         from: Infinity,
@@ -156,7 +159,7 @@ export async function deleteStored(
       if (!span.symbols.includes(c.symbol)) span.symbols.push(c.symbol);
       span.from = Math.min(span.from, cut[0]?.[0] ?? span.from);
       span.to = Math.max(span.to, cut[cut.length - 1]?.[1] ?? span.to);
-      spans.set(c.interval, span);
+      spans.set(id, span);
     }
     if (groups) await rebuildGroupChunks(tx, changedLiq, emptied);
     await dropEmptySyntheticMarkets(tx, coverage, sel);

@@ -1,19 +1,19 @@
 /** The fetch worker's implementation, kept apart from the entry so tests can run it without a Worker. */
 import { AbortRegistry } from '../cancel';
 import { database } from '../db-cache';
-import { findTelegramChats, sendTestMessage, startAlertSender } from './alerts/service';
+import { findTelegramChats, sendTestMessage } from './alerts/service';
 import type { FetchApi } from './api';
 import { createCsvApi } from './csv/csv-api';
 import { ensureDemo } from './demo-loader';
 import { startLiveEngine } from './live-engine';
-import { storedDataApi } from './stored-data';
+import { createStoredDataApi } from './stored-data';
 
 const aborts = new AbortRegistry();
 
 /** Fetch API implementation. */
 export const fetchApi: FetchApi = {
   ...createCsvApi(aborts),
-  ...storedDataApi,
+  ...createStoredDataApi(),
   abortCall(callId) {
     aborts.abort(callId);
   },
@@ -22,10 +22,9 @@ export const fetchApi: FetchApi = {
     return ensureDemo(await database('demo'), assetUrl);
   },
 
-  async startEngine(origin: string) {
-    await startLiveEngine(origin);
+  async startEngine(origin: string, appUrl: string) {
+    await startLiveEngine(origin, appUrl);
   },
-  alertsStart: async () => startAlertSender(),
   alertsSendTest: (telegram, appUrl) => sendTestMessage(telegram, appUrl),
   alertsFindChats: (botToken, apiBaseUrl) => findTelegramChats(botToken, apiBaseUrl),
 };

@@ -1,4 +1,6 @@
 /** Settings → Data, "Delete stored data": count and delete in the archive, then announce it like an import does. */
+
+import { broadcastBus, type NoticeBus } from '../../platform/notice-bus';
 import {
   countStored,
   type DeleteCount,
@@ -18,25 +20,17 @@ export interface StoredDataApi {
   storedDelete(selection: DeleteSelection): Promise<DeleteCount>;
 }
 
-/** The implementation, on the archive database. */
-export const storedDataApi: StoredDataApi = {
-  async storedCount(selection) {
-    return countStored(await database('archive'), selection);
-  },
-  async storedDelete(selection) {
-    const { count, spans } = await deleteStored(await database('archive'), selection);
-    // The same notice a CSV import posts (csv-api.ts): charts and other tabs re-read the changed spans.
-    const channel = new BroadcastChannel('liqlab');
-    for (const s of spans)
-      channel.postMessage({
-        type: 'data-changed',
-        db: 'archive',
-        interval: s.interval,
-        symbols: s.symbols,
-        from: s.from,
-        to: s.to,
-      });
-    channel.close();
-    return count;
-  },
-};
+/** The implementation on the archive database, announcing on `bus`. */
+export function createStoredDataApi(bus: NoticeBus = broadcastBus()): StoredDataApi {
+  return {
+    async storedCount(selection) {
+      return countStored(await database('archive'), selection);
+    },
+    async storedDelete(selection) {
+      const { count, spans } = await deleteStored(await database('archive'), selection);
+      // As an import announces its writes: charts in every tab re-read the changed spans.
+      for (const s of spans) bus.post({ type: 'data-changed', db: 'archive', ...s });
+      return count;
+    },
+  };
+}

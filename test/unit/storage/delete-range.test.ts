@@ -164,7 +164,12 @@ describe('Delete stored data', () => {
         }
         expect(wrong.slice(0, 5)).toEqual([]);
         expect(count.liqPoints).toBe(liqPoints);
-        if (count.liqPoints > 0) expect(spans.map((s) => s.interval)).toEqual(['5min']);
+        const announced = spans.map((s) => `${s.kind} ${s.interval}`).sort();
+        const kinds = [
+          ...(count.candlePoints > 0 ? ['candle'] : []),
+          ...(count.liqPoints > 0 ? ['liq'] : []),
+        ];
+        expect(announced).toEqual(kinds.map((k) => `${k} 5min`));
         await expectGroupsExact(db);
         // The pre-summed read (group path) agrees with summing contract chunks, bucket for bucket.
         const all = await readLiqSum(

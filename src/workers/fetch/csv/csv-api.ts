@@ -4,8 +4,8 @@ import type { ImportBatch } from '../../../core/csv/batch';
 import { sniff } from '../../../core/csv/detect';
 import { ImportSession, type ImportSpec } from '../../../core/csv/session';
 import { spikeScores } from '../../../core/csv/spike-columns';
-import { mergeSettings } from '../../../core/settings';
-import { readKv } from '../../../storage/kv-repo';
+import { broadcastBus, type NoticeBus } from '../../../platform/notice-bus';
+import { readSettings } from '../../../storage/settings-repo';
 import { type AbortRegistry, throwIfAborted, yieldToEventLoop } from '../../cancel';
 import { database } from '../../db-cache';
 import { applyBatch } from './apply';
@@ -30,12 +30,12 @@ function throttle(fn: (f: number) => void): (f: number) => void {
 
 /** Spike columns with the user's detection settings (kept in the archive database, as the chart uses them). */
 async function userSpikeScores() {
-  const settings = mergeSettings(await readKv<unknown>(await database('archive'), 'settings', null));
+  const settings = await readSettings(await database('archive'));
   return spikeScores(settings.spikes);
 }
 
 /** Builds the CSV API on the worker's abort registry. */
-export function createCsvApi(aborts: AbortRegistry): CsvApi {
+export function createCsvApi(aborts: AbortRegistry, bus: NoticeBus = broadcastBus()): CsvApi {
   const pending = new Map<number, ImportBatch>();
   let nextId = 1;
   return {
@@ -97,17 +97,17 @@ export function createCsvApi(aborts: AbortRegistry): CsvApi {
       const db = await database('archive');
       const diff = await applyBatch(db, batch, true);
       pending.delete(id);
-      const channel = new BroadcastChannel('liqlab');
+      // With its kind: the bus drops a data-changed notice without one, so other tabs would not refresh.
       for (const s of batch.series.values())
-        channel.postMessage({
+        bus.post({
           type: 'data-changed',
           db: 'archive',
+          kind: s.kind,
           interval: s.interval,
           symbols: [s.symbol],
           from: s.ranges[0]?.[0] ?? 0,
           to: s.ranges[s.ranges.length - 1]?.[1] ?? 0,
         });
-      channel.close();
       return diff;
     },
 
