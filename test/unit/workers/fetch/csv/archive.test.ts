@@ -77,7 +77,7 @@ describe('archive format', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 60_000);
 
   it('an archive with one bad line at line 900,000 leaves the store unchanged', async () => {
     const db = await freshDb();
