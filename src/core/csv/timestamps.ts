@@ -48,10 +48,3 @@ export function detectTimeUnit(samples: readonly string[]): TimeUnit | null {
   if (!majority(stamps.length)) return null;
   return stamps.every((s) => ZONED.test(s) || BARE_DATE.test(s)) ? 'iso' : 'naive';
 }
-
-/** How many of `samples` (non-empty) parse in `unit`: how well a column fits it. */
-export function timestampShare(samples: readonly string[], unit: TimeUnit): number {
-  const cells = samples.map((s) => s.trim()).filter((s) => s.length > 0);
-  if (cells.length === 0) return 0;
-  return cells.filter((s) => parseTimestamp(s, unit, 0) !== null).length / cells.length;
-}
