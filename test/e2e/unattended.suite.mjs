@@ -100,6 +100,8 @@ export async function run({ check, assert, launch }) {
         const dialog = page.getByRole('dialog', { name: 'Settings' });
         await dialog.getByLabel('Spike cooldown (min)').fill('31');
         await dialog.getByRole('button', { name: 'Save' }).click();
+        // "idle" also shows before the first status arrives: see the backfill running first, then finished.
+        await page.getByTestId('status-backfill').filter({ hasText: /\d+%/ }).waitFor({ timeout: 60_000 });
         await page.getByTestId('status-backfill').filter({ hasText: 'idle' }).waitFor({ timeout: 300_000 });
         const spent = fake.log.filter((r) => r.status === 200).reduce((a, r) => a + (r.weight ?? 0), 0);
         assert(spent > 40, `backfill spent only ${spent} calls: the budget was never under pressure`);

@@ -22,8 +22,8 @@ import { type CallResult, callCoinalyze, type FetchFn } from './coinalyze-client
 import { ensureMarkets } from './markets';
 import { Scheduler } from './scheduler';
 
-/** How a tenure ended. */
-export type TenureEnd = 'stopped' | 'failed' | 'unauthorized' | 'storage-full';
+/** How a tenure ended ('outdated': a newer build upgraded the archive, so this tab must reload). */
+export type TenureEnd = 'stopped' | 'failed' | 'unauthorized' | 'storage-full' | 'outdated';
 
 /** A loop that has not turned for this long is stuck (the longest wait inside it is about a minute). */
 export const WATCHDOG_MS = 3 * 60_000;
