@@ -1,6 +1,8 @@
 /**
  * Calls to the Telegram Bot API with "simple" requests only (GET, or POST with URLSearchParams/FormData), so
- * the browser sends no CORS preflight. The URL contains the token: it is never logged or put in an error.
+ * the browser sends no CORS preflight. The URL contains the token: it is never logged or put in an error, and a
+ * redirect is never followed (it would take the token-bearing request elsewhere; 'manual' rather than 'error'
+ * so the reason can name it).
  */
 import type { ChatCandidate } from '../../../core/alerts/api-types';
 import { classifyTelegram, type TelegramOutcome } from '../../../core/alerts/telegram-result';
@@ -29,6 +31,8 @@ export async function callTelegram(
       method: body ? 'POST' : 'GET',
       body,
       signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: 'manual',
+      cache: 'no-store',
     });
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
@@ -37,6 +41,14 @@ export async function callTelegram(
       kind: 'retry',
       afterMs: null,
       reason: name === 'TimeoutError' ? 'Telegram timed out' : 'Network error',
+    };
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    // A configuration problem, not a passing fault: stop until the settings change.
+    return {
+      kind: 'halt',
+      reason:
+        'The Telegram API base URL answered with a redirect, which was not followed (the token was not sent on): point it at the Bot API itself',
     };
   }
   let json: unknown = null;
