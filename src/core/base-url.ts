@@ -6,6 +6,9 @@
  * `/\evil.example` are both another host to a browser. Hand-parsed: core has no URL class (ES library only).
  */
 
+/** The services' own API hosts: a base URL there needs no note about who sees the secret. */
+export const OFFICIAL_HOSTS = { coinalyze: 'api.coinalyze.net', telegram: 'api.telegram.org' } as const;
+
 /** Where the secret goes when the base URL is accepted. */
 export type BaseUrlTarget =
   /** A path or URL on the page's own origin. */

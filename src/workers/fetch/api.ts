@@ -2,6 +2,7 @@
 import type { FindChatsResult, TestSendResult } from '../../core/alerts/api-types';
 import type { TelegramSettings } from '../../core/settings';
 import type { Cancellable } from '../facade';
+import type { ConnectionTest } from './connection-test';
 import type { CsvApi } from './csv/types';
 
 /** Result of making sure the demo database holds the bundled data. */
@@ -22,6 +23,8 @@ export interface FetchApi extends Cancellable, CsvApi {
    * `origin` resolves a relative API base URL. Status and data changes arrive as BroadcastChannel notices.
    */
   startEngine(origin: string): Promise<void>;
+  /** Settings → "Send test request": one `/exchanges` call with this key and base URL (relative to `origin`). */
+  testCoinalyze(apiKey: string, apiBaseUrl: string, origin: string): Promise<ConnectionTest>;
   /** Alerts: bid for the alert-sender role; the leader tab's worker delivers the outbox. */
   alertsStart(): Promise<void>;
   /** Alerts: send the test message with these settings and log it. */

@@ -5,7 +5,7 @@
  * it points. `redirect: 'manual'` rather than `'error'` because both stop at the first answer, but only
  * 'manual' lets us tell a redirect (a misconfigured proxy) apart from a network failure and say so.
  */
-import { checkBaseUrl } from '../../core/base-url';
+import { checkBaseUrl, OFFICIAL_HOSTS } from '../../core/base-url';
 
 /** The outcome of one call. */
 export type CallResult =
@@ -20,9 +20,6 @@ export type FetchFn = (
   url: string,
   init: { headers: Record<string, string>; signal: AbortSignal; redirect: 'manual'; cache: 'no-store' },
 ) => Promise<Response>;
-
-/** Coinalyze's own host: a base URL there needs no note about who sees the key. */
-export const COINALYZE_HOST = 'api.coinalyze.net';
 
 /** Where and how to call. */
 export interface ClientConfig {
@@ -56,7 +53,7 @@ export async function callCoinalyze(
   const timer = setTimeout(() => timeout.abort(), cfg.timeoutMs);
   const onAbort = () => timeout.abort();
   outer.addEventListener('abort', onAbort, { once: true });
-  const base = checkBaseUrl(cfg.baseUrl, { pageOrigin: cfg.origin, officialHost: COINALYZE_HOST });
+  const base = checkBaseUrl(cfg.baseUrl, { pageOrigin: cfg.origin, officialHost: OFFICIAL_HOSTS.coinalyze });
   try {
     // A base URL saved before the rules existed (or edited outside the dialog) never receives the key.
     if (!base.ok) return { kind: 'bad-request', message: `API base URL refused: ${base.reason}` };

@@ -3,6 +3,7 @@ import { AbortRegistry } from '../cancel';
 import { database } from '../db-cache';
 import { findTelegramChats, sendTestMessage, startAlertSender } from './alerts/service';
 import type { FetchApi } from './api';
+import { testCoinalyzeConnection } from './connection-test';
 import { createCsvApi } from './csv/csv-api';
 import { ensureDemo } from './demo-loader';
 import { startLiveEngine } from './live-engine';
@@ -23,6 +24,8 @@ export const fetchApi: FetchApi = {
   async startEngine(origin: string) {
     await startLiveEngine(origin);
   },
+  testCoinalyze: (apiKey, apiBaseUrl, origin) =>
+    testCoinalyzeConnection(apiKey, apiBaseUrl, origin, (url, init) => fetch(url, init)),
   alertsStart: async () => startAlertSender(),
   alertsSendTest: (telegram, appUrl) => sendTestMessage(telegram, appUrl),
   alertsFindChats: (botToken, apiBaseUrl) => findTelegramChats(botToken, apiBaseUrl),

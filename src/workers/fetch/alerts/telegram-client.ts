@@ -6,6 +6,7 @@
  */
 import type { ChatCandidate } from '../../../core/alerts/api-types';
 import { classifyTelegram, type TelegramOutcome } from '../../../core/alerts/telegram-result';
+import { checkBaseUrl, OFFICIAL_HOSTS } from '../../../core/base-url';
 import type { TelegramSettings } from '../../../core/settings';
 import type { AlertPayload } from '../../../storage/alert-repo';
 
@@ -13,6 +14,11 @@ import type { AlertPayload } from '../../../storage/alert-repo';
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
 const TIMEOUT_MS = 20_000;
+
+/** The origin relative base URLs resolve against ('' outside a browser, where only absolute ones work). */
+function pageOrigin(): string {
+  return typeof location === 'undefined' ? '' : location.origin;
+}
 
 function methodUrl(apiBaseUrl: string, token: string, method: string): string {
   return `${apiBaseUrl.replace(/\/+$/, '')}/bot${token}/${method}`;
@@ -25,6 +31,12 @@ export async function callTelegram(
   method: string,
   body?: URLSearchParams | FormData,
 ): Promise<TelegramOutcome> {
+  const base = checkBaseUrl(tg.apiBaseUrl, {
+    pageOrigin: pageOrigin(),
+    officialHost: OFFICIAL_HOSTS.telegram,
+  });
+  // A base URL saved before the rules existed never receives the token.
+  if (!base.ok) return { kind: 'halt', reason: `Telegram API base URL refused: ${base.reason}` };
   let response: Response;
   try {
     response = await fetchFn(methodUrl(tg.apiBaseUrl, tg.botToken, method), {

@@ -128,4 +128,18 @@ describe('Telegram calls never follow a redirect', () => {
     expect(r.kind).toBe('ok');
     expect(seen).toEqual([expect.objectContaining({ redirect: 'manual', cache: 'no-store' })]);
   });
+
+  it('a refused base URL never receives the token', async () => {
+    const elsewhere = await serve(() => ({ status: 200, body: '{"ok":true,"result":{}}' }));
+    const r = await callTelegram(
+      (i, init) => fetch(i, init),
+      { botToken: '1:x', apiBaseUrl: elsewhere.url.replace('http:', '') },
+      'getMe',
+    );
+    expect(r).toEqual({
+      kind: 'halt',
+      reason: expect.stringMatching(/^Telegram API base URL refused: "\/\/"/),
+    });
+    expect(elsewhere.hits).toHaveLength(0);
+  });
 });
