@@ -150,7 +150,9 @@ export function createFakeCoinalyze(options = {}) {
 
   const handler = async (req, res) => {
     const cors = {
-      ...(options.cors ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'api_key' } : {}),
+      ...(options.cors
+        ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'api_key' }
+        : {}),
       ...(options.cookies
         ? { 'Set-Cookie': '__cf_bm=fake-bot-management; path=/; domain=.coinalyze.net; HttpOnly; Secure' }
         : {}),
@@ -200,7 +202,9 @@ export function createFakeCoinalyze(options = {}) {
       return new Promise((resolve) => {
         server.listen(port, host, () => {
           const a = server.address();
-          resolve(`${options.tls ? 'https' : 'http'}://${host}:${typeof a === 'object' && a ? a.port : port}`);
+          resolve(
+            `${options.tls ? 'https' : 'http'}://${host}:${typeof a === 'object' && a ? a.port : port}`,
+          );
         });
       });
     },
