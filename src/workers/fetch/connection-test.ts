@@ -68,16 +68,23 @@ function describeResult(r: CallResult): ConnectionTest {
             ? r.message
             : `Refused: ${r.message}`,
       };
+    case 'malformed':
+      return {
+        ok: false,
+        message: 'The answer was not JSON: the API base URL probably points at a web page, not at the proxy.',
+      };
+    case 'unreachable':
+      return {
+        ok: false,
+        message:
+          'Network error: nothing answered, or a proxy on another site does not allow this one (CORS). Check the URL and that the proxy is running.',
+      };
     case 'retry':
       return { ok: false, message: retryMessage(r.reason) };
   }
 }
 
 function retryMessage(reason: string): string {
-  if (reason === 'malformed JSON')
-    return 'The answer was not JSON: the API base URL probably points at a web page, not at the proxy.';
-  if (reason === 'network error')
-    return 'Network error: nothing answered, or a proxy on another site does not allow this one (CORS). Check the URL and that the proxy is running.';
   if (reason === 'timeout') return `No answer within ${TIMEOUT_MS / 1000} s.`;
   if (/^HTTP 5\d\d$/.test(reason))
     return `The proxy or Coinalyze failed (${reason}): a proxy answers 502 when it cannot reach or verify Coinalyze.`;

@@ -1,7 +1,7 @@
 /** The fetch worker's implementation, kept apart from the entry so tests can run it without a Worker. */
 import { AbortRegistry } from '../cancel';
 import { database } from '../db-cache';
-import { findTelegramChats, sendTestMessage, startAlertSender } from './alerts/service';
+import { findTelegramChats, sendTestMessage } from './alerts/service';
 import type { FetchApi } from './api';
 import { testCoinalyzeConnection } from './connection-test';
 import { createCsvApi } from './csv/csv-api';
@@ -21,12 +21,11 @@ export const fetchApi: FetchApi = {
     return ensureDemo(await database('demo'), assetUrl);
   },
 
-  async startEngine(origin: string) {
-    await startLiveEngine(origin);
+  async startEngine(origin: string, appUrl: string) {
+    await startLiveEngine(origin, appUrl);
   },
   testCoinalyze: (apiKey, apiBaseUrl, origin) =>
     testCoinalyzeConnection(apiKey, apiBaseUrl, origin, (url, init) => fetch(url, init)),
-  alertsStart: async () => startAlertSender(),
   alertsSendTest: (telegram, appUrl) => sendTestMessage(telegram, appUrl),
   alertsFindChats: (botToken, apiBaseUrl) => findTelegramChats(botToken, apiBaseUrl),
 };

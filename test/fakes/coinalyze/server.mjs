@@ -101,7 +101,9 @@ export function createFakeCoinalyze(options = {}) {
           });
         }
       }
-      if (hist.length > 0) out.push({ symbol, history: hist });
+      // A known symbol with nothing in range comes back with an empty history (UNVERIFIED: the docs only say
+      // that empty buckets are left out and unknown symbols give nothing); unknown symbols are left out.
+      out.push({ symbol, history: hist });
     }
     return [200, out];
   }
