@@ -1,7 +1,8 @@
 // The Cloudflare Worker of deploy/cloudflare-worker, built by wrangler (`deploy --dry-run --outdir`, the real
 // build) and run locally in workerd through miniflare. Shared by the integration test and the e2e suite.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +17,21 @@ export function compatibilityDate() {
   return m[1];
 }
 
-/** Builds the Worker as `wrangler deploy` would, without deploying; resolves with the bundle's folder. */
+/**
+ * Builds the Worker as `wrangler deploy` would, without deploying; resolves with the bundle's folder. The bundle
+ * is kept per content of worker.ts, wrangler.toml and wrangler's version, so the integration test and the e2e suite of one run share
+ * one build (wrangler takes seconds to start).
+ */
 export function buildWorker() {
-  const outDir = mkdtempSync(join(tmpdir(), 'liqlab-worker-'));
+  const hash = createHash('sha256');
+  for (const f of ['worker.ts', 'wrangler.toml', '../../node_modules/wrangler/package.json'])
+    hash.update(readFileSync(join(dir, f)));
+  const outDir = join(tmpdir(), `liqlab-worker-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(join(outDir, 'worker.js'))) return Promise.resolve(outDir);
+  const building = `${outDir}.${process.pid}`;
   return new Promise((resolve, reject) => {
     let output = '';
-    const build = spawn('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outDir], {
+    const build = spawn('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', building], {
       cwd: dir,
       env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,9 +42,12 @@ export function buildWorker() {
     build.stderr.on('data', (d) => {
       output += d;
     });
-    build.on('exit', (code) =>
-      code === 0 ? resolve(outDir) : reject(new Error(`wrangler build failed (${code}):\n${output}`)),
-    );
+    build.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`wrangler build failed (${code}):\n${output}`));
+      rmSync(outDir, { recursive: true, force: true });
+      renameSync(building, outDir);
+      resolve(outDir);
+    });
   });
 }
 
