@@ -26,7 +26,9 @@ export type Notice =
   /** The fetching tab's status, for every tab's status bar. */
   | { type: 'status'; status: FetchStatus }
   /** The alert log changed (queued, sent, failed): pages redraw it. */
-  | { type: 'alerts-changed' };
+  | { type: 'alerts-changed' }
+  /** Test hook: the leader's fetch loop throws at its next turn (end-to-end tests prove another tab takes over). */
+  | { type: 'crash-leader' };
 
 /** Fetch states: `offline` covers both the browser saying so and requests failing for network reasons. */
 export type FetchState = 'idle' | 'live' | 'offline' | 'key-rejected' | 'error';
@@ -87,6 +89,7 @@ export function isNotice(v: unknown): v is Notice {
       return isDataChanged(v);
     case 'settings-changed':
     case 'alerts-changed':
+    case 'crash-leader':
       return true;
     case 'status':
       return isFetchStatus(v.status);

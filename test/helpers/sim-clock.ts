@@ -48,12 +48,20 @@ export class SimClock implements Clock {
     });
   }
 
-  /** Wraps a fetch so the clock waits for its answer before moving time. */
+  /** Wraps a fetch so the clock waits for its whole answer (body included) before moving time. */
   track<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
     return async (...args: A) => {
       this.inFlight++;
       try {
-        return await fn(...args);
+        const r = await fn(...args);
+        if (!(r instanceof Response)) return r;
+        // Read the body here: reading it later would be I/O the clock cannot see.
+        const body = await r.arrayBuffer();
+        return new Response(r.status === 204 ? null : body, {
+          status: r.status,
+          statusText: r.statusText,
+          headers: r.headers,
+        }) as R;
       } finally {
         this.inFlight--;
       }
@@ -78,11 +86,12 @@ export class SimClock implements Clock {
     for (;;) {
       await this.settle();
       if (done()) return;
-      const next = this.timers.shift();
+      const next = this.timers[0];
       if (!next || next.at > limit) {
-        this.t = limit;
+        this.t = Math.max(this.t, limit);
         return;
       }
+      this.timers.shift();
       this.t = Math.max(this.t, next.at);
       next.resolve();
     }

@@ -12,7 +12,8 @@ export function startLiveEngine(origin: string, appUrl: string): Promise<FetchEn
   if (!engine) {
     engine = (async () => {
       const bus = broadcastBus();
-      const e = new FetchEngine({
+      let crash = false;
+      const e: FetchEngine = new FetchEngine({
         db: () => database('archive'),
         locks: navigator.locks,
         fetch: (url, init) => fetch(url, init),
@@ -23,9 +24,15 @@ export function startLiveEngine(origin: string, appUrl: string): Promise<FetchEn
         isOnline: () => navigator.onLine,
         bus,
         alerts: { notify: browserNotify, tzOffsetMin: () => new Date().getTimezoneOffset() },
+        onTurn: () => {
+          if (!crash) return;
+          crash = false;
+          throw new Error('the fetch loop was crashed on request (test hook)');
+        },
       });
       bus.subscribe((n) => {
         if (n.type === 'settings-changed') void e.start();
+        else if (n.type === 'crash-leader' && e.isLeader()) crash = true;
       });
       // Workers get the same connectivity events as pages: the first request after the network returns goes now.
       self.addEventListener('online', () => e.wake());

@@ -119,12 +119,13 @@ export class Scheduler {
     this.deps.onStatus(this.status);
     while (!signal.aborted) {
       this.deps.heartbeat?.();
-      if (!this.deps.isOnline()) {
-        this.notes.set('network', 'Offline: the browser has no network; fetching resumes when it is back.');
-        this.emit('offline');
-        await this.nap(IDLE_MS, signal);
-        continue;
-      }
+      // The browser's word is a hint, not a gate: a worker's navigator.onLine can stay false after the network is
+      // back, so requests go on as probes (a failed one costs no budget and is retried within OFFLINE_PROBE_MS).
+      if (!this.deps.isOnline())
+        this.notes.set(
+          'network',
+          'Offline: the browser reports no network; checking again every few seconds.',
+        );
       const now = clock.now();
       await this.refreshShares(now);
       const batch = await this.nextBatch(now);

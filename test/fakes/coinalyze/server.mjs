@@ -7,6 +7,20 @@ import { createServer as createTlsServer } from 'node:https';
 import { EXCHANGES, INTERVALS, makeLiqModel, makeMarkets, priceAt } from './data.mjs';
 
 const RETENTION_POINTS = { '1min': 1700, '5min': 2000, '15min': 1800 };
+
+/** Faults that answer 200 with a body the client must refuse: they change the first history row. */
+const MANGLE = {
+  offgrid: (body) => firstRow(body, (r) => (r.t += 7)),
+  ms: (body) => {
+    for (const item of body) for (const r of item.history ?? []) r.t *= 1000;
+  },
+  negative: (body) => firstRow(body, (r) => (r.l = -Math.abs(r.l ?? 1) - 1)),
+};
+
+function firstRow(body, change) {
+  const row = body.find((item) => item.history?.length > 0)?.history[0];
+  if (row) change(row);
+}
 const DEFAULT_RETENTION = 1600;
 
 /**
@@ -178,6 +192,10 @@ export function createFakeCoinalyze(options = {}) {
       return;
     }
     const [status, body, headers] = route(req);
+    if (fault && MANGLE[fault]) {
+      log[log.length - 1].fault = fault;
+      if (Array.isArray(body)) MANGLE[fault](body);
+    }
     res.writeHead(status, { 'Content-Type': 'application/json', ...headers, ...cors });
     const text = JSON.stringify(body);
     res.end(fault === 'malformed' ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : text);
@@ -188,7 +206,7 @@ export function createFakeCoinalyze(options = {}) {
     markets,
     log,
     model,
-    /** Queues faults for the next requests: '500', '429', 'malformed', 'drop'. */
+    /** Queues faults for the next requests: '500', '429', 'malformed', 'drop', 'offgrid', 'ms', 'negative'. */
     inject(...kinds) {
       faults.push(...kinds);
     },
@@ -196,6 +214,10 @@ export function createFakeCoinalyze(options = {}) {
       latencyMs = ms;
     },
     /** Final per-contract truth of a closed bucket, in USD: [long, short]. */
+    /** Plants a burst of [long, short] USD in the minute starting at t (unix s) for `symbol`. */
+    plant(symbol, t, long, short = 0) {
+      model.plant(symbol, t, long, short);
+    },
     truth(symbol, interval, t) {
       return model.bucket(symbol, INTERVALS[interval], t);
     },

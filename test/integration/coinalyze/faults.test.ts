@@ -27,6 +27,9 @@ describe('faults lose nothing and recover', () => {
     ['500s', ['500', '500', '500']],
     ['malformed JSON', ['malformed', 'malformed']],
     ['a dropped connection', ['drop']],
+    ['a point off the bucket grid', ['offgrid']],
+    ['millisecond timestamps', ['ms']],
+    ['a negative liquidation', ['negative']],
   ];
   for (const [name, faults] of cases) {
     it(`survives ${name}`, async () => {
@@ -39,7 +42,8 @@ describe('faults lose nothing and recover', () => {
       if (faults[0] === '429') {
         expect(s.stats.rateLimited).toBe(faults.length);
         expect(statuses.some((st) => st.message?.includes('Rate limited'))).toBe(true);
-      } else if (faults[0] === 'malformed') expect(s.stats.malformed).toBe(faults.length);
+      } else if (['malformed', 'offgrid', 'ms', 'negative'].includes(faults[0] ?? ''))
+        expect(s.stats.malformed).toBe(faults.length);
       else if (faults[0] === 'drop') expect(s.stats.unreachable).toBe(faults.length);
       else expect(s.stats.retries).toBe(faults.length);
       // Once fetching is back, no status line is left over from the fault.
