@@ -14,14 +14,14 @@ export async function run({ check, assert, launch }) {
   const closers = [];
   try {
     const [dist, bundle] = await Promise.all([buildForBase(BASE), buildWorker()]);
-    const pages = await serveStatic({ dir: dist, base: BASE, port: port + 10 });
+    const pages = await serveStatic({ dir: dist, base: BASE, port: port + 16 });
     closers.push(pages.close);
-    const stranger = await serveStatic({ dir: dist, base: BASE, port: port + 12 });
+    const stranger = await serveStatic({ dir: dist, base: BASE, port: port + 18 });
     closers.push(stranger.close);
     const fake = createFakeCoinalyze({ keys: ['test-key'], listedDaysAgo: 3, cookies: true });
     const upstream = await fake.listen(0);
     closers.push(() => fake.close());
-    const worker = await startWorker(bundle, { upstream, allowedOrigins: pages.origin, port: port + 11 });
+    const worker = await startWorker(bundle, { upstream, allowedOrigins: pages.origin, port: port + 17 });
     closers.push(worker.dispose);
     const apiBase = `${worker.url}/v1`;
 

@@ -115,10 +115,10 @@ export async function run({ check, assert, launch }) {
       stops.push(n.stop);
       return n;
     };
-    const nginx = await start('shipped', { port: base + 7, caFile: certs.caFile });
-    const wrongCa = await start('wrong-ca', { port: base + 8, caFile: certs.otherCaFile });
+    const nginx = await start('shipped', { port: base + 13, caFile: certs.caFile });
+    const wrongCa = await start('wrong-ca', { port: base + 14, caFile: certs.otherCaFile });
     const previous = await start('previous', {
-      port: base + 9,
+      port: base + 15,
       caFile: certs.otherCaFile,
       serverConf: PREVIOUS_SERVER_CONF,
     });
