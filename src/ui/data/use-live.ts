@@ -64,26 +64,20 @@ export function useLive(): LiveState {
   });
   useEffect(() => {
     let live = false;
-    // The engine's newest status since the last settings change. It can arrive while settings are still being
-    // read below (a proxy answering 401 within milliseconds), so it is kept rather than dropped.
-    let latest: FetchStatus | null = null;
     const decide = async () => {
       const settings = await loadSettings();
       live = settings.coinalyze.apiKey !== '';
       rememberKeyPresence(live);
       if (live) {
-        setState((p) => {
-          const shown =
+        setState((p) => ({
+          ...p,
+          mode: 'live',
+          source: 'archive',
+          status:
             p.status.source === 'Demo'
-              ? { ...DEMO_STATUS, source: 'Live' as const, message: 'Connecting to Coinalyze…' }
-              : p.status;
-          return {
-            ...p,
-            mode: 'live',
-            source: 'archive',
-            status: latest ? toStatusInfo(latest, shown) : shown,
-          };
-        });
+              ? { ...DEMO_STATUS, source: 'Live', message: 'Connecting to Coinalyze…' }
+              : p.status,
+        }));
         // Ask the browser not to evict the archive under storage pressure (page only: workers lack persist()).
         void navigator.storage?.persist?.().catch(() => false);
       } else {
@@ -91,16 +85,16 @@ export function useLive(): LiveState {
         await showDemo(setState);
       }
       await fetcher.api.startEngine(location.origin, appUrl());
+      // The leader posts only changes: ask it for where things stand now (offline, rate limited, backfilling…).
+      if (live) bus.post({ type: 'status-request' });
     };
+    const bus = broadcastBus();
     void decide();
-    return broadcastBus().subscribe((n) => {
-      if (n.type === 'settings-changed') {
-        latest = null;
-        void decide();
-      } else if (n.type === 'status') {
-        latest = n.status;
-        if (live) setState((p) => ({ ...p, status: toStatusInfo(n.status, p.status) }));
-      } else if (n.type === 'data-changed' && n.db === 'archive' && live)
+    return bus.subscribe((n) => {
+      if (n.type === 'settings-changed') void decide();
+      else if (n.type === 'status' && live)
+        setState((p) => ({ ...p, status: toStatusInfo(n.status, p.status) }));
+      else if (n.type === 'data-changed' && n.db === 'archive' && live)
         setState((p) => ({ ...p, dataTick: p.dataTick + 1 }));
     });
   }, []);

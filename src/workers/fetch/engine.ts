@@ -84,6 +84,11 @@ export class FetchEngine {
     return this.leadership?.isLeader() ?? false;
   }
 
+  /** Posts the current status again (a page that just opened asked for it). */
+  repostStatus(): void {
+    this.deps.bus.post({ type: 'status', status: this.status });
+  }
+
   /** Cuts the leader's waits short: the browser says it is online again. */
   wake(): void {
     this.session?.wake();
@@ -143,6 +148,14 @@ export class FetchEngine {
     try {
       db = await this.deps.db();
     } catch (e) {
+      if (e instanceof DOMException && e.name === 'VersionError') {
+        // A newer LiqLab in another tab upgraded the archive: this tab's code is out of date; that tab fetches.
+        this.report({
+          state: 'error',
+          message: 'A newer LiqLab upgraded the archive in another tab: reload this tab.',
+        });
+        return 'outdated';
+      }
       this.report({ state: 'error', message: `Fetching stopped: the archive did not open (${String(e)})` });
       return 'failed';
     }
@@ -176,7 +189,7 @@ export class FetchEngine {
 
   /** After a tenure ended by itself: bid again after a pause (not after a rejected key: that waits for new settings). */
   private async afterTenure(end: TenureEnd, generation: number): Promise<void> {
-    if (end === 'stopped' || end === 'unauthorized') return;
+    if (end === 'stopped' || end === 'unauthorized' || end === 'outdated') return;
     this.failures = end === 'failed' ? this.failures + 1 : 0;
     const base = end === 'storage-full' ? 5 * 60_000 : Math.min(60_000, 2_000 * 2 ** (this.failures - 1));
     const ms = base * (0.5 + 0.5 * this.deps.random());

@@ -1,5 +1,5 @@
 /** Types for the fake Coinalyze server (implemented in plain JS so `npm run dev:mock` runs it with node). */
-export type FakeFault = '500' | '429' | 'malformed' | 'drop' | 'offgrid' | 'ms' | 'negative';
+export type FakeFault = '500' | '429' | 'malformed' | 'drop' | 'offgrid' | 'ms' | 'negative' | 'notarray';
 
 /** One request as the fake saw it. */
 export interface FakeLogEntry {

@@ -197,7 +197,8 @@ export function createFakeCoinalyze(options = {}) {
       if (Array.isArray(body)) MANGLE[fault](body);
     }
     res.writeHead(status, { 'Content-Type': 'application/json', ...headers, ...cors });
-    const text = JSON.stringify(body);
+    // 'notarray': valid JSON of the wrong shape (an object where the documented answer is a list).
+    const text = JSON.stringify(fault === 'notarray' ? { data: body } : body);
     res.end(fault === 'malformed' ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : text);
   };
   const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
@@ -206,7 +207,7 @@ export function createFakeCoinalyze(options = {}) {
     markets,
     log,
     model,
-    /** Queues faults for the next requests: '500', '429', 'malformed', 'drop', 'offgrid', 'ms', 'negative'. */
+    /** Queues faults for the next requests: '500', '429', 'malformed', 'drop', 'offgrid', 'ms', 'negative', 'notarray'. */
     inject(...kinds) {
       faults.push(...kinds);
     },
