@@ -3,6 +3,7 @@ import type { FindChatsResult, TestSendResult } from '../../core/alerts/api-type
 import type { DemoLoad } from '../../core/demo/asset';
 import type { TelegramSettings } from '../../core/settings';
 import type { Cancellable } from '../facade';
+import type { ConnectionTest } from './connection-test';
 import type { CsvApi } from './csv/types';
 import type { StoredDataApi } from './stored-data';
 
@@ -18,6 +19,8 @@ export interface FetchApi extends Cancellable, CsvApi, StoredDataApi {
    * point. Status, data and alert-log changes arrive as notices on the bus.
    */
   startEngine(origin: string, appUrl: string): Promise<void>;
+  /** Settings → "Send test request": one `/exchanges` call with this key and base URL (relative to `origin`). */
+  testCoinalyze(apiKey: string, apiBaseUrl: string, origin: string): Promise<ConnectionTest>;
   /** Alerts: send the test message with these settings and log it. */
   alertsSendTest(telegram: TelegramSettings, appUrl: string): Promise<TestSendResult>;
   /** Alerts: chats that recently messaged the bot (getUpdates). */

@@ -3,6 +3,7 @@ import { AbortRegistry } from '../cancel';
 import { database } from '../db-cache';
 import { findTelegramChats, sendTestMessage } from './alerts/service';
 import type { FetchApi } from './api';
+import { testCoinalyzeConnection } from './connection-test';
 import { createCsvApi } from './csv/csv-api';
 import { ensureDemo } from './demo-loader';
 import { startLiveEngine } from './live-engine';
@@ -25,6 +26,8 @@ export const fetchApi: FetchApi = {
   async startEngine(origin: string, appUrl: string) {
     await startLiveEngine(origin, appUrl);
   },
+  testCoinalyze: (apiKey, apiBaseUrl, origin) =>
+    testCoinalyzeConnection(apiKey, apiBaseUrl, origin, (url, init) => fetch(url, init)),
   alertsSendTest: (telegram, appUrl) => sendTestMessage(telegram, appUrl),
   alertsFindChats: (botToken, apiBaseUrl) => findTelegramChats(botToken, apiBaseUrl),
 };
