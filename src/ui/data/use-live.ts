@@ -90,7 +90,10 @@ export function useLive(): LiveState {
         await showDemo(setState);
       }
       await fetcher.api.startEngine(location.origin, appUrl());
+      // The leader posts only changes: ask it for where things stand now (offline, rate limited, backfilling…).
+      if (live) bus.post({ type: 'status-request' });
     };
+    const bus = broadcastBus();
     void decide();
     // What piled up since the last flush: the newest status, and whether the archive changed.
     let status: FetchStatus | null = null;
@@ -110,14 +113,15 @@ export function useLive(): LiveState {
     const later = () => (quietMode ? coalescer.notice() : apply());
     const onVisibility = () => coalescer.wake();
     document.addEventListener('visibilitychange', onVisibility);
-    const unsubscribe = broadcastBus().subscribe((n) => {
+    const unsubscribe = bus.subscribe((n) => {
       if (n.type === 'settings-changed') void decide();
       else if (n.type === 'status' && live) {
         status = n.status;
         later();
       } else if (n.type === 'data-changed') {
         recordChange(n);
-        if (n.db === 'archive' && live) {
+        // Without a key the archive still changes (an import, Delete stored data) and may be on screen.
+        if (n.db === 'archive') {
           changed = true;
           later();
         }

@@ -62,7 +62,7 @@ export class FrameCache {
     const db = await this.db();
     const plan = await planFrame(db, this.request);
     const prev = this.current;
-    const since = prev && changes !== null ? changedSince(prev.plan, plan, changes, this.request) : 'all';
+    const since = prev && changes !== null ? changedSince(prev.plan, plan, changes) : 'all';
     if (prev && since === 'none') {
       this.stats.unchanged++;
       this.current = { ...prev, plan };
@@ -71,11 +71,11 @@ export class FrameCache {
     let stitched: StitchedFrame;
     if (prev && typeof since === 'number') {
       this.stats.tail++;
-      const tail = await readFrameSince(db, this.request, plan, since);
+      const tail = await readFrameSince(db, plan, since);
       stitched = spliceFrames(prev.stitched, tail, since, plan);
     } else {
       this.stats.full++;
-      stitched = await readFrameSince(db, this.request, plan, null);
+      stitched = await readFrameSince(db, plan, null);
     }
     const result = frameResult(this.request, plan, stitched);
     this.current = { plan, stitched, result };
@@ -85,10 +85,11 @@ export class FrameCache {
 }
 
 /** True when a change can alter the frame `plan` reads. */
-function touches(c: ChangedSpan, plan: FramePlan, request: FrameRequest): boolean {
+function touches(c: ChangedSpan, plan: FramePlan): boolean {
   if (!(c.to > c.from)) return false;
   if (c.interval && plan.target % BASE_INTERVAL_SECONDS[c.interval] !== 0) return false;
-  if (c.symbols && c.kind === 'candle') return c.symbols.includes(request.referenceSymbol);
+  if (c.symbols && c.kind === 'candle')
+    return c.symbols.some((s) => plan.sources.some((x) => x.candles.includes(s)));
   if (c.symbols && c.kind === 'liq') return c.symbols.some((s) => plan.symbols.includes(s));
   return true;
 }
@@ -101,12 +102,11 @@ function changedSince(
   prev: FramePlan,
   next: FramePlan,
   changes: readonly ChangedSpan[],
-  request: FrameRequest,
 ): number | 'none' | 'all' {
   if (next.shape !== prev.shape || next.start !== prev.start || next.end <= next.start) return 'all';
   let t = coverageChangedFrom(prev, next);
   for (const c of changes)
-    if (touches(c, next, request)) t = Math.min(t, changeStart(c.from, c.interval ?? null, next));
+    if (touches(c, next)) t = Math.min(t, changeStart(c.from, c.interval ?? null, next));
   if (!Number.isFinite(t) || t >= Math.max(prev.end, next.end)) return next.end === prev.end ? 'none' : 'all';
   const since = floorTo(t, next.target);
   // Bars before the frame start, or after the cached bars end, were never read: read everything.

@@ -10,14 +10,15 @@ import { emptyCandles, emptyLiq } from '../../core/series';
 import { type StitchedFrame, type StitchSource, stitch, stitchNotice } from '../../core/stitch';
 import { unixSeconds } from '../../core/time';
 import type { LiqLabDB } from '../../storage/schema';
-import { readCandles, readLiqSum } from '../../storage/series-repo';
+import { readLiqSum } from '../../storage/series-repo';
 import type { FrameRequest, FrameResult } from './api';
+import { readCandlesFilled } from './candle-source';
 import { type FramePlan, planFrame } from './frame-plan';
 
 /** Loads and bins the frame `request` describes. */
 export async function loadFrame(db: IDBPDatabase<LiqLabDB>, request: FrameRequest): Promise<FrameResult> {
   const plan = await planFrame(db, request);
-  return frameResult(request, plan, await readFrameSince(db, request, plan, null));
+  return frameResult(request, plan, await readFrameSince(db, plan, null));
 }
 
 /**
@@ -26,7 +27,6 @@ export async function loadFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
  */
 export async function readFrameSince(
   db: IDBPDatabase<LiqLabDB>,
-  request: FrameRequest,
   plan: FramePlan,
   since: number | null,
 ): Promise<StitchedFrame> {
@@ -37,10 +37,7 @@ export async function readFrameSince(
     sources.push({
       label: s.interval,
       liq: binLiq(await readLiqSum(db, plan.symbols, s.interval, from, s.to), plan.target),
-      candles: binCandles(
-        await readCandles(db, request.referenceSymbol, s.interval, from, s.to),
-        plan.target,
-      ),
+      candles: binCandles(await readCandlesFilled(db, s.candles, s.interval, from, s.to), plan.target),
     });
   }
   return stitch(sources, plan.target);

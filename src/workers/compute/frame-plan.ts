@@ -18,10 +18,13 @@ import { groupsOf, hasGroups } from '../../storage/liq-groups';
 import type { LiqLabDB } from '../../storage/schema';
 import { chunkSpan } from '../../storage/series-repo';
 import type { FrameRequest } from './api';
+import { candleSymbols } from './candle-source';
 
 /** One stored base interval that divides the timeframe: read over [from, to), binned bars end at `end`. */
 export interface PlannedSource {
   interval: BaseInterval;
+  /** Markets whose candles draw the bars, in order of preference (see candle-source.ts). */
+  candles: string[];
   /** First bar start (coverage start floored to the timeframe). */
   from: number;
   /** Coverage end. */
@@ -47,7 +50,10 @@ export interface FramePlan {
   end: number;
   /** Liquidation coverage of each (symbol, interval) the frame reads, keyed `symbol|interval`. */
   coverage: Map<string, readonly Range[]>;
-  /** Everything besides coverage ranges that decides how series are read (markets, intervals, group members). */
+  /**
+   * Everything besides coverage ranges that decides how series are read (markets, intervals, group members, the
+   * candle markets).
+   */
   shape: string;
 }
 
@@ -78,7 +84,13 @@ export async function planFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
     const span = spanOf(coverage, interval);
     if (!span) continue;
     const from = floorTo(span[0], target);
-    sources.push({ interval, from, to: span[1], end: binnedEnd(from, span[1], interval, target) });
+    sources.push({
+      interval,
+      candles: candleSymbols(request.referenceSymbol, request.filter, markets, allCoverage, interval),
+      from,
+      to: span[1],
+      end: binnedEnd(from, span[1], interval, target),
+    });
   }
   const withBars = sources.filter((s) => s.end > s.from);
   // A read sums the contracts, or takes a group's pre-summed series when its members are exactly the contracts
@@ -94,7 +106,13 @@ export async function planFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
     start: withBars.length > 0 ? Math.min(...withBars.map((s) => s.from)) : 0,
     end: withBars.length > 0 ? Math.max(...withBars.map((s) => s.end)) : 0,
     coverage: ranges,
-    shape: JSON.stringify([markets, stored, [...ranges.keys()].sort(), groups]),
+    shape: JSON.stringify([
+      markets,
+      stored,
+      [...ranges.keys()].sort(),
+      groups,
+      sources.map((x) => x.candles),
+    ]),
   };
 }
 

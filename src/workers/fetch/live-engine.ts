@@ -38,6 +38,7 @@ export function startLiveEngine(origin: string, appUrl: string): Promise<FetchEn
       bus.subscribe((n) => {
         if (n.type === 'settings-changed') void e.start();
         else if (n.type === 'crash-leader' && e.isLeader()) crash = true;
+        else if (n.type === 'status-request' && e.isLeader()) e.repostStatus();
       });
       // Workers get the same connectivity events as pages: the first request after the network returns goes now.
       self.addEventListener('online', () => e.wake());
