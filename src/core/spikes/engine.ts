@@ -9,7 +9,7 @@ import type { BarFrame } from '../series';
 import { buildEvent, type SeriesScores } from './classify';
 import { declusterRuns, type Run, runIsFinal } from './decluster';
 import { branchingRatio, HawkesLite } from './hawkes';
-import { heatHalfLifeBars, runGapBars, type SpikeParams } from './params';
+import { heatHalfLifeBars, resolveLongWindow, runGapBars, type SpikeParams } from './params';
 import { HeatScorer, SeriesScorer } from './series-scorer';
 
 const SERIES = ['long', 'short', 'total'] as const;
@@ -28,6 +28,8 @@ function allocScores(n: number, old?: SeriesScores): SeriesScores {
     pEmp: grow(f, old?.pEmp),
     pTail: grow(f, old?.pTail),
     pBg: grow(f, old?.pBg),
+    jump: grow(f, old?.jump),
+    ordinaryHour: grow((k) => new Uint8Array(k), old?.ordinaryHour),
     spike: grow((k) => new Uint8Array(k), old?.spike),
   };
 }
@@ -54,6 +56,8 @@ export class SpikeEngine {
   /** Earliest bar of a run that may still change; levels commit only before it. */
   provisionalFrom = 0;
   readonly runGap: number;
+  /** The long baseline's window in bars. */
+  readonly longWindow: number;
 
   constructor(
     readonly timeframe: Timeframe,
@@ -62,8 +66,10 @@ export class SpikeEngine {
     readonly step: number,
   ) {
     this.runGap = runGapBars(params, step);
-    const mk = () => new SeriesScorer(params, window, step);
-    this.scorers = { long: mk(), short: mk(), total: mk() };
+    // Events are per side, so only L and S carry the long baseline.
+    const mk = (long: boolean) => new SeriesScorer(params, window, step, long);
+    this.scorers = { long: mk(true), short: mk(true), total: mk(false) };
+    this.longWindow = resolveLongWindow(params, step);
     const minPeriods = Math.max(1, Math.ceil(window * params.minPeriodsFraction));
     const halfLife = heatHalfLifeBars(params, step);
     this.heat = new HeatScorer(halfLife, window, minPeriods, params.sigmaMin);
@@ -98,6 +104,8 @@ export class SpikeEngine {
       pEmp: s.pEmp.subarray(0, n),
       pTail: s.pTail.subarray(0, n),
       pBg: s.pBg.subarray(0, n),
+      jump: s.jump.subarray(0, n),
+      ordinaryHour: s.ordinaryHour.subarray(0, n),
       spike: s.spike.subarray(0, n),
     };
   }
@@ -140,8 +148,10 @@ export class SpikeEngine {
       s.zRaw[i] = r.zRaw;
       s.pEmp[i] = r.pEmp;
       s.pTail[i] = r.pTail;
-      s.spike[i] = r.spike ? 1 : 0;
+      s.ordinaryHour[i] = r.ordinaryForHour ? 1 : 0;
+      s.spike[i] = r.spike;
       s.pBg[i] = this.hawkes[name].peek();
+      s.jump[i] = Number.isNaN(x) ? Number.NaN : x / this.hawkes[name].recentLevel();
       if (commit) {
         this.scorers[name].commit(x, time, r);
         this.hawkes[name].commit(x);
@@ -163,7 +173,7 @@ export class SpikeEngine {
       const sc = this.series(side);
       const runs: Run[] = declusterRuns(sc.spike, this.runGap, this.scanFrom[side], n);
       for (const run of runs) {
-        const ev = buildEvent(frame, this.timeframe, side, run, sc, heat, this.params);
+        const ev = buildEvent(frame, this.timeframe, side, run, sc, heat, this.params, this.longWindow);
         if (runIsFinal(run, this.runGap, lastKnown)) {
           this.finalEvents.push(ev);
           this.scanFrom[side] = run.last + 1;
