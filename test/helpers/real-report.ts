@@ -19,8 +19,9 @@ import type { RealDataset } from './real-data';
 /** False alarms of one side outside the stress days. */
 export interface AlarmRate {
   side: Side;
-  /** Bars scored by the local baseline, outside stress days. */
+  /** Bars scored by the local baseline, outside stress days, and the days they span. */
   scored: number;
+  days: number;
   /** Bars among them that the local rule flags. */
   localBars: number;
   /** Local spike bars per bar, and what the attainable p threshold promises per bar. */
@@ -77,6 +78,7 @@ export function realReport(ds: RealDataset, params: SpikeParams = DEFAULT_SPIKE_
     return {
       side,
       scored,
+      days,
       localBars,
       localRate: localBars / scored,
       localPromise: pLocal,
