@@ -28,6 +28,9 @@ export function returnPeriodSeconds(p: number, step: number): number {
   return p > 0 ? step / p : p === 0 ? Number.POSITIVE_INFINITY : Number.NaN;
 }
 
+/** What `eventRarity` says when the event carries neither a tail p nor the history it was judged over. */
+export const RARITY_UNKNOWN = 'rarity n/a';
+
 /** A tail fitted on this much history is not asked about return periods more than this many times longer. */
 export const EXTRAPOLATION_LIMIT = 10;
 
@@ -50,7 +53,7 @@ export function eventRarity(e: SpikeEvent): string {
       return `rarer than ${returnPeriodWords(EXTRAPOLATION_LIMIT * span)}`;
     return returnPeriodWords(s);
   }
-  return span > 0 ? `not rare over ${Math.max(1, Math.round(span / DAY))} days` : 'rarity n/a';
+  return span > 0 ? `not rare over ${Math.max(1, Math.round(span / DAY))} days` : RARITY_UNKNOWN;
 }
 
 /** The rarity with the span it was judged over, for tooltips: "1 in ~40 days (tail of the last 61 days)". */

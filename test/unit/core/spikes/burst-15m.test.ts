@@ -65,7 +65,9 @@ describe('a $7.6M long burst in one 15m bar on the fake market', () => {
         const planted = { ...frame, liq: { ...frame.liq, long: frame.liq.long.slice() } };
         planted.liq.long[k] = BURST;
         const d = detectSpikes(planted, '15m', DEFAULT_SPIKE_PARAMS);
-        const e = d.events.find((x) => x.side === 'long' && x.firstIndex <= k && k <= (x.lastIndex ?? x.firstIndex));
+        const e = d.events.find(
+          (x) => x.side === 'long' && x.firstIndex <= k && k <= (x.lastIndex ?? x.firstIndex),
+        );
         const at = new Date((frame.start + k * STEP) * 1000).toISOString().slice(0, 16);
         labels.push(`${at} ${e ? e.eventClass : 'no event'}`);
         expect(e && spikeMatches(e, DEFAULT_ALERTS, ''), `${at}: ${e?.eventClass ?? 'no event'}`).toBe(true);
