@@ -57,14 +57,7 @@ export function classifyEvent(c: ClassInputs, params: SpikeParams): EventClass {
   return 'continuation';
 }
 
-/** Bars with data among the `window` bars before bar i: what the long baseline judged bar i against. */
-function longBarsBefore(frame: BarFrame, i: number, window: number): number {
-  let n = 0;
-  for (let k = Math.max(0, i - window); k < i; k++) if (frame.liq.covered[k]) n++;
-  return n;
-}
-
-/** The event a run describes. */
+/** The event a run describes; `longBarsBefore(i)` counts the bars with data the long baseline held at bar i. */
 export function buildEvent(
   frame: BarFrame,
   timeframe: Timeframe,
@@ -73,7 +66,7 @@ export function buildEvent(
   scores: SeriesScores,
   heatZ: Float64Array,
   params: SpikeParams,
-  longWindow: number,
+  longBarsBefore: (i: number) => number,
 ): SpikeEvent {
   const time = (i: number): UnixSeconds => unixSeconds(frame.start + i * frame.step);
   let sumL = 0;
@@ -123,7 +116,7 @@ export function buildEvent(
     minPTail,
     heatZBefore,
     pBg,
-    longBars: longBarsBefore(frame, tailBar, longWindow),
+    longBars: longBarsBefore(tailBar),
     eventClass: classifyEvent(
       {
         minPTail,

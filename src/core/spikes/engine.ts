@@ -48,6 +48,8 @@ export class SpikeEngine {
   private readonly hawkes: Record<SeriesName, HawkesLite>;
   private scores: Record<SeriesName, SeriesScores>;
   private heatZ = new Float64Array(0);
+  /** uncovered[i] = bars without data among bars 0 … i − 1 (so the long window's data count is O(1)). */
+  private uncovered = new Int32Array(1);
   private committed = 0;
   private n = 0;
   private readonly finalEvents: SpikeEvent[] = [];
@@ -128,6 +130,12 @@ export class SpikeEngine {
     );
   }
 
+  /** Bars with data in the long window before bar i. */
+  private readonly longBarsAt = (i: number): number => {
+    const from = Math.max(0, i - this.longWindow);
+    return i - from - ((this.uncovered[i] ?? 0) - (this.uncovered[from] ?? 0));
+  };
+
   private ensure(n: number): void {
     if (n <= this.heatZ.length) return;
     const cap = Math.max(n, this.heatZ.length * 2);
@@ -135,10 +143,14 @@ export class SpikeEngine {
     const h = new Float64Array(cap);
     h.set(this.heatZ);
     this.heatZ = h;
+    const u = new Int32Array(cap + 1);
+    u.set(this.uncovered);
+    this.uncovered = u;
   }
 
   private scoreBar(frame: BarFrame, i: number, commit: boolean): void {
     const time = frame.start + i * frame.step;
+    this.uncovered[i + 1] = (this.uncovered[i] ?? 0) + (frame.liq.covered[i] ? 0 : 1);
     this.heatZ[i] = this.heat.peek();
     for (const name of SERIES) {
       const x = seriesValue(frame, name, i);
@@ -173,7 +185,7 @@ export class SpikeEngine {
       const sc = this.series(side);
       const runs: Run[] = declusterRuns(sc.spike, this.runGap, this.scanFrom[side], n);
       for (const run of runs) {
-        const ev = buildEvent(frame, this.timeframe, side, run, sc, heat, this.params, this.longWindow);
+        const ev = buildEvent(frame, this.timeframe, side, run, sc, heat, this.params, this.longBarsAt);
         if (runIsFinal(run, this.runGap, lastKnown)) {
           this.finalEvents.push(ev);
           this.scanFrom[side] = run.last + 1;

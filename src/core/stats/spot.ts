@@ -56,7 +56,9 @@ export class SlidingSpot {
   /** Bumped whenever a finished cluster changes other than by being appended or dropped (and on re-estimates). */
   private version = 0;
   /** (cHead, finished end, version) of the fitted set; the fit is reused while they are unchanged. */
-  private fitKey = '';
+  private fitHead = -1;
+  private fitEnd = -1;
+  private fitVersion = -1;
   private buf = new Float64Array(16);
   private scratch = new Float64Array(0);
 
@@ -95,10 +97,12 @@ export class SlidingSpot {
   /** The GPD on the finished clusters' peaks (null with fewer than MIN_PEAKS of them). */
   model(): GpdFit | null {
     if (Number.isNaN(this.u) || this.peakCount < MIN_PEAKS) return null;
-    const key = `${this.cHead}:${this.finishedEnd()}:${this.version}`;
-    if (key !== this.fitKey) {
+    const end = this.finishedEnd();
+    if (this.cHead !== this.fitHead || end !== this.fitEnd || this.version !== this.fitVersion) {
       this.refit();
-      this.fitKey = key;
+      this.fitHead = this.cHead;
+      this.fitEnd = end;
+      this.fitVersion = this.version;
     }
     return this.fit;
   }

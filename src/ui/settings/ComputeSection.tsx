@@ -53,6 +53,7 @@ const SPIKE_FIELDS: readonly Field<SpikeParams>[] = [
   ['heatHalfLifeSeconds', 'Cascade heat half-life (seconds)', AMOUNT],
   ['onsetHeatZ', 'Onset below heat z', ANY],
   ['continuationPBg', 'Continuation below Hawkes p_bg (0 = off)', FRACTION],
+  ['onsetJump', 'Onset: first bar at least × its recent level (0 = off)', AMOUNT],
 ];
 
 const LEVEL_FIELDS: readonly Field<LevelParams>[] = [
@@ -134,7 +135,8 @@ export function SpikeSection(props: SectionProps) {
         {resolveLongWindow(s, TIMEFRAME_SECONDS['1h'])} bars at 1h,{' '}
         {resolveLongWindow(s, TIMEFRAME_SECONDS['1D'])} at 1D): tail p ≤{' '}
         {formatSmallP(extremeTailP(s, TIMEFRAME_SECONDS['1h']))} at 1h, about{' '}
-        {(1 / s.extremeReturnDays).toFixed(3)} extreme events per side per day at any timeframe.
+        {(extremeTailP(s, TIMEFRAME_SECONDS['1h']) * 24).toFixed(3)} extreme events per side per day; at 1D
+        never above the spike p ({formatSmallP(extremeTailP(s, TIMEFRAME_SECONDS['1D']))} per day).
       </p>
     </div>
   );

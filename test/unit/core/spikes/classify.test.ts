@@ -76,14 +76,14 @@ describe('event labels (docs/method.md)', () => {
       spike: Uint8Array.from([0, 0, 1, 1, 1, 0]),
     };
     const heat = new Float64Array(n);
-    const ev = buildEvent(frame, '1h', 'long', { first: 2, last: 3 }, scores, heat, P, 100);
+    const ev = buildEvent(frame, '1h', 'long', { first: 2, last: 3 }, scores, heat, P, (i) => i);
     expect(ev.pBg).toBe(0.2);
     expect(ev.minPTail).toBe(0.004);
     expect(ev.longBars).toBe(3); // bars before the rarest bar (3), all covered
     expect(ev.eventClass).toBe('continuation'); // p_bg 0.2, jump 2 at the first bar; bar 3 is not ordinary
-    const later = buildEvent(frame, '1h', 'long', { first: 3, last: 3 }, scores, heat, P, 100);
+    const later = buildEvent(frame, '1h', 'long', { first: 3, last: 3 }, scores, heat, P, (i) => i);
     expect(later.eventClass).toBe('onset'); // jump 30
-    const seasonal = buildEvent(frame, '1h', 'long', { first: 4, last: 4 }, scores, heat, P, 100);
+    const seasonal = buildEvent(frame, '1h', 'long', { first: 4, last: 4 }, scores, heat, P, (i) => i);
     expect(seasonal.eventClass).toBe('seasonal');
   });
 
