@@ -54,3 +54,13 @@ export function filterKey(filter: ContractFilter): string {
       return `exchange:${filter.exchange}`;
   }
 }
+
+/** The filter a `filterKey` stands for, or null when the text is not one (old settings, a hand-edited URL). */
+export function parseFilterKey(key: string): ContractFilter | null {
+  if (key === 'all') return ALL_CONTRACTS;
+  const [kind, value] = key.split(':', 2);
+  if (kind === 'margin' && (value === 'COIN' || value === 'STABLE')) return { kind: 'margin', margin: value };
+  if (kind === 'exchange' && value && /^[A-Za-z0-9]{1,8}$/.test(value))
+    return { kind: 'exchange', exchange: value };
+  return null;
+}

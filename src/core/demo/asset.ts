@@ -67,3 +67,12 @@ export function decodeDemoAsset(bytes: ArrayBuffer): DemoAsset {
     meta: header.meta,
   };
 }
+
+/** Result of making sure the demo database holds the bundled data. */
+export interface DemoLoad {
+  /** True when this call wrote the data (first start), false when it was already there. */
+  loaded: boolean;
+  bars: number;
+  firstTime: number;
+  lastTime: number;
+}

@@ -1,15 +1,12 @@
 /**
- * App-level wiring of the alerts: starts the alert sender bid in the fetch worker, registers the chart
- * snapshot for sendPhoto, and honours deep links (`?t=<unix>&tf=<tf>`) from alert messages on load.
+ * App-level wiring of the alerts on the page: only deep links (`?t=<unix>&tf=<tf>`) from alert messages. Alert
+ * evaluation and delivery run in the leader tab's fetch worker and depend on nothing the page shows.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { parseDeepLink } from '../../core/alerts/link';
 import type { Timeframe } from '../../core/intervals';
 import type { BarFrame } from '../../core/series';
-import { workersMayStart } from '../app/boot';
-import { fetcher } from '../app/services';
 import type { ChartController } from '../chart/chart-controller';
-import { setSnapshotSource } from './feeder';
 
 /** Call once in the app shell. */
 export function useAlerts(
@@ -21,18 +18,8 @@ export function useAlerts(
   const link = useRef(parseDeepLink(location.search));
 
   useEffect(() => {
-    workersMayStart()
-      .then(() => fetcher.api.alertsStart())
-      .catch(() => {
-        // Without Web Locks (very old browsers) this tab just never sends; the log says what is pending.
-      });
-    setSnapshotSource(async () => {
-      const canvas = chart.current?.chart.takeScreenshot(true, false);
-      return canvas ? new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png')) : null;
-    });
     const tf = link.current?.timeframe;
     if (tf) setTimeframe(tf);
-    return () => setSnapshotSource(null);
   }, []);
 
   useEffect(() => {
