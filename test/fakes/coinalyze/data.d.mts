@@ -32,6 +32,8 @@ export interface FakeLiqModel {
   /** Final value of a bucket of `step` seconds at t: [long, short] USD. */
   bucket(symbol: string, step: number, t: number): [number, number];
   seen(symbol: string, step: number, t: number, nowSec: number): [number, number];
+  /** Adds a burst of [long, short] USD to the minute starting at t (a planted outlier for alert tests). */
+  plant(symbol: string, t: number, long: number, short?: number): void;
   weight(symbol: string): number;
 }
 
