@@ -41,11 +41,6 @@ export class LongBaseline {
     this.values = new Float64Array(this.window);
   }
 
-  /** Bars with data in the long window (what a rarity is judged over). */
-  get bars(): number {
-    return this.spot.count;
-  }
-
   /** The tail as it stands: threshold u, the finished clusters' peak excesses and the GPD fitted to them. */
   tail(): { threshold: number; excesses: number[]; fit: GpdFit | null } {
     return { threshold: this.spot.threshold, excesses: this.spot.peakExcesses(), fit: this.spot.model() };
