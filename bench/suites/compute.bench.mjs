@@ -62,7 +62,7 @@ export async function run({ runPage, root }) {
       value: page.fullPassMs,
       unit: 'ms',
       baseline: 200,
-      note: 'spikes+levels+oscillators on the 35,040 15m bars, median of 5',
+      note: 'spikes (7-day local + 90-day long baseline) + levels + oscillators on the 35,040 15m bars, median of 5',
     },
     'compute.incremental_bar_ms': {
       value: page.incrementalBarMs,

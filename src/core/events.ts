@@ -19,7 +19,10 @@ export interface BarScore {
   zRaw: number;
   /** Empirical p, (1 + #{past ≥ x}) / (n + 1). */
   pEmp: number;
-  /** GPD tail p, or NaN when the tail model has too few excesses to be shown. */
+  /**
+   * Long-window GPD tail p: the per-bar rate of declustered peaks at least this large over the long baseline
+   * (~90 days). NaN at or below the tail's threshold, with too little history, and for the total series.
+   */
   pTail: number;
   spike: boolean;
 }
@@ -46,8 +49,13 @@ export interface SpikeEvent {
   longShare: number;
   maxZ: number;
   minPEmp: number;
-  /** Smallest GPD tail p in the event, NaN when not available. */
+  /** Smallest long-window tail p in the event (its rarity: return period 1/p bars), NaN when not available. */
   minPTail: number;
+  /**
+   * Bars of history the long baseline held at the event's rarest bar (the span its rarity is judged over);
+   * optional so events built elsewhere stay valid.
+   */
+  longBars?: number;
   /** Cascade heat z(E) at the bar before the event. */
   heatZBefore: number;
   /**

@@ -72,6 +72,24 @@ export async function run({ check, assert, launch, APP_URL }) {
     assert(text.trim().split('\n').length > 8, 'too few lines');
   });
 
+  await check('the events list gives every event its rarity over the long window', async () => {
+    const rows = page.locator('.study-event');
+    const n = await rows.count();
+    assert(n > 5, `event rows: ${n}`);
+    const rarity = await rows.locator('td:nth-child(4)').allInnerTexts();
+    for (const t of rarity)
+      assert(
+        /^(1 in ~[\d,.]+ (hours|days|years)|rarer than 1 in ~.+|not rare over \d+ days)$/.test(t),
+        `rarity "${t}"`,
+      );
+    assert(
+      rarity.some((t) => t.startsWith('1 in ~')),
+      `no plain return period among ${rarity.join(', ')}`,
+    );
+    const head = await page.locator('table.study-events thead').innerText();
+    assert(/rarity/.test(head), head);
+  });
+
   await check('clicking an event centres the chart on it', async () => {
     const row = page.locator('.study-event').nth(3);
     const t = Number(await row.getAttribute('data-time'));

@@ -60,13 +60,15 @@ export function prefix(f: BarFrame, k: number): BarFrame {
 
 /**
  * Spike parameters for short random streams: W = 48 reaches p_emp ≤ 0.05 (k/49 grid), so spikes and events do
- * occur, and a small tail warm-up lets the GPD path run.
+ * occur, and a 5-day (120-bar) long window slides within a few hundred bars, so its evictions and threshold
+ * re-estimates run too.
  */
 export const SHORT_STREAM_SPIKES: SpikeParams = {
   ...DEFAULT_SPIKE_PARAMS,
   windowBars: 48,
   pThreshold: 0.05,
   zThreshold: 2.5,
-  tailInit: 200,
-  tailMinExcess: 5,
+  longWindowDays: 5,
+  longMinBars: 0,
+  longTailMinExcess: 10,
 };

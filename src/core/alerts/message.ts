@@ -2,6 +2,7 @@
  * Alert messages in Telegram HTML: a bold headline, the numbers, and a link back to the app at the bar.
  * Every dynamic piece goes through escapeHtml/escapeAttr; the result is always within Telegram's limit.
  */
+import { eventRarity, RARITY_UNKNOWN } from '../spikes/rarity';
 import { isoUtc } from '../time';
 import { escapeAttr, escapeHtml, escapeHtmlTruncated, MESSAGE_LIMIT } from './escape';
 import { buildDeepLink } from './link';
@@ -48,6 +49,12 @@ function pBgText(p: number | undefined): string {
   return p !== undefined && Number.isFinite(p) ? ` · p_bg ${formatP(p)}` : '';
 }
 
+// The long-window return period ("1 in ~40 days"); left out for events built without a long baseline.
+function rarityText(e: SpikeCandidate['event']): string {
+  const words = eventRarity(e);
+  return words === RARITY_UNKNOWN ? '' : ` · ${words}`;
+}
+
 function when(t: number): string {
   return isoUtc(t).replace('T', ' ').replace(/:00Z$/, ' UTC');
 }
@@ -67,7 +74,7 @@ export function spikeMessage(c: SpikeCandidate, appUrl: string): AlertMessage {
   const who = e.side === 'long' ? 'Long' : 'Short';
   const title = `${who} liquidation spike · ${e.timeframe}`;
   const lines = [
-    `${compactUsd(e.usd)} ${e.side}s liquidated · z ${e.maxZ.toFixed(1)} · p ${formatP(eventP(e))}${pBgText(e.pBg)} · ${e.eventClass}`,
+    `${compactUsd(e.usd)} ${e.side}s liquidated · z ${e.maxZ.toFixed(1)} · p ${formatP(eventP(e))}${pBgText(e.pBg)} · ${e.eventClass}${rarityText(e)}`,
     `Price ${formatPrice(e.closeAtFirst)} · ${when(e.firstTime)}`,
   ];
   return assemble(title, lines, buildDeepLink(appUrl, e.firstTime, e.timeframe), e.firstTime);

@@ -66,6 +66,6 @@ export function barScore(d: SpikeDetection, series: Side | 'total', i: number): 
     zRaw: s.zRaw[i] ?? Number.NaN,
     pEmp: s.pEmp[i] ?? Number.NaN,
     pTail: s.pTail[i] ?? Number.NaN,
-    spike: s.spike[i] === 1,
+    spike: s.spike[i] !== 0,
   };
 }

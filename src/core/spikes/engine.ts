@@ -9,7 +9,7 @@ import type { BarFrame } from '../series';
 import { buildEvent, type SeriesScores } from './classify';
 import { declusterRuns, type Run, runIsFinal } from './decluster';
 import { branchingRatio, HawkesLite } from './hawkes';
-import { heatHalfLifeBars, runGapBars, type SpikeParams } from './params';
+import { heatHalfLifeBars, resolveLongWindow, runGapBars, type SpikeParams } from './params';
 import { HeatScorer, SeriesScorer } from './series-scorer';
 
 const SERIES = ['long', 'short', 'total'] as const;
@@ -28,6 +28,8 @@ function allocScores(n: number, old?: SeriesScores): SeriesScores {
     pEmp: grow(f, old?.pEmp),
     pTail: grow(f, old?.pTail),
     pBg: grow(f, old?.pBg),
+    jump: grow(f, old?.jump),
+    ordinaryHour: grow((k) => new Uint8Array(k), old?.ordinaryHour),
     spike: grow((k) => new Uint8Array(k), old?.spike),
   };
 }
@@ -46,6 +48,8 @@ export class SpikeEngine {
   private readonly hawkes: Record<SeriesName, HawkesLite>;
   private scores: Record<SeriesName, SeriesScores>;
   private heatZ = new Float64Array(0);
+  /** uncovered[i] = bars without data among bars 0 … i − 1 (so the long window's data count is O(1)). */
+  private uncovered = new Int32Array(1);
   private committed = 0;
   private n = 0;
   private readonly finalEvents: SpikeEvent[] = [];
@@ -54,6 +58,8 @@ export class SpikeEngine {
   /** Earliest bar of a run that may still change; levels commit only before it. */
   provisionalFrom = 0;
   readonly runGap: number;
+  /** The long baseline's window in bars. */
+  readonly longWindow: number;
 
   constructor(
     readonly timeframe: Timeframe,
@@ -62,8 +68,10 @@ export class SpikeEngine {
     readonly step: number,
   ) {
     this.runGap = runGapBars(params, step);
-    const mk = () => new SeriesScorer(params, window, step);
-    this.scorers = { long: mk(), short: mk(), total: mk() };
+    // Events are per side, so only L and S carry the long baseline.
+    const mk = (long: boolean) => new SeriesScorer(params, window, step, long);
+    this.scorers = { long: mk(true), short: mk(true), total: mk(false) };
+    this.longWindow = resolveLongWindow(params, step);
     const minPeriods = Math.max(1, Math.ceil(window * params.minPeriodsFraction));
     const halfLife = heatHalfLifeBars(params, step);
     this.heat = new HeatScorer(halfLife, window, minPeriods, params.sigmaMin);
@@ -98,6 +106,8 @@ export class SpikeEngine {
       pEmp: s.pEmp.subarray(0, n),
       pTail: s.pTail.subarray(0, n),
       pBg: s.pBg.subarray(0, n),
+      jump: s.jump.subarray(0, n),
+      ordinaryHour: s.ordinaryHour.subarray(0, n),
       spike: s.spike.subarray(0, n),
     };
   }
@@ -120,6 +130,12 @@ export class SpikeEngine {
     );
   }
 
+  /** Bars with data in the long window before bar i. */
+  private readonly longBarsAt = (i: number): number => {
+    const from = Math.max(0, i - this.longWindow);
+    return i - from - ((this.uncovered[i] ?? 0) - (this.uncovered[from] ?? 0));
+  };
+
   private ensure(n: number): void {
     if (n <= this.heatZ.length) return;
     const cap = Math.max(n, this.heatZ.length * 2);
@@ -127,10 +143,14 @@ export class SpikeEngine {
     const h = new Float64Array(cap);
     h.set(this.heatZ);
     this.heatZ = h;
+    const u = new Int32Array(cap + 1);
+    u.set(this.uncovered);
+    this.uncovered = u;
   }
 
   private scoreBar(frame: BarFrame, i: number, commit: boolean): void {
     const time = frame.start + i * frame.step;
+    this.uncovered[i + 1] = (this.uncovered[i] ?? 0) + (frame.liq.covered[i] ? 0 : 1);
     this.heatZ[i] = this.heat.peek();
     for (const name of SERIES) {
       const x = seriesValue(frame, name, i);
@@ -140,8 +160,10 @@ export class SpikeEngine {
       s.zRaw[i] = r.zRaw;
       s.pEmp[i] = r.pEmp;
       s.pTail[i] = r.pTail;
-      s.spike[i] = r.spike ? 1 : 0;
+      s.ordinaryHour[i] = r.ordinaryForHour ? 1 : 0;
+      s.spike[i] = r.spike;
       s.pBg[i] = this.hawkes[name].peek();
+      s.jump[i] = Number.isNaN(x) ? Number.NaN : x / this.hawkes[name].recentLevel();
       if (commit) {
         this.scorers[name].commit(x, time, r);
         this.hawkes[name].commit(x);
@@ -163,7 +185,7 @@ export class SpikeEngine {
       const sc = this.series(side);
       const runs: Run[] = declusterRuns(sc.spike, this.runGap, this.scanFrom[side], n);
       for (const run of runs) {
-        const ev = buildEvent(frame, this.timeframe, side, run, sc, heat, this.params);
+        const ev = buildEvent(frame, this.timeframe, side, run, sc, heat, this.params, this.longBarsAt);
         if (runIsFinal(run, this.runGap, lastKnown)) {
           this.finalEvents.push(ev);
           this.scanFrom[side] = run.last + 1;

@@ -89,6 +89,11 @@ export class HawkesLite {
     return this.solve({ mu: 0, a: 0, n: 0 });
   }
 
+  /** The recent level before the next bar: (1 − φ)·E_t, an EWMA of the series' past bars (weights sum to 1). */
+  recentLevel(): number {
+    return (1 - this.phi) * this.e;
+  }
+
   /** p_bg = μ_t/λ_t for the next bar: E_t holds bars up to t−1 only. */
   peek(): number {
     return backgroundProbability(this.solve(this.scratch), this.e);

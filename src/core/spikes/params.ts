@@ -27,14 +27,26 @@ export interface SpikeParams {
   seasonalDays: number;
   /** The offset shrinks toward 0 while its hour bucket holds fewer points than this. */
   seasonalMinPoints: number;
-  /** GPD tail p at or below this labels an event "extreme". */
-  extremeP: number;
-  tailLevel: number;
-  tailInit: number;
-  tailMaxExcess: number;
-  /** p_tail is shown only with at least this many excesses. */
-  tailMinExcess: number;
-  tailFit: 'pwm' | 'mle';
+  /**
+   * Long baseline ("how rare in this regime"): a sliding window of this many days, at least `longMinBars` bars
+   * (90 daily bars hold too few peaks for a tail), or all the history there is when that is shorter.
+   */
+  longWindowDays: number;
+  longMinBars: number;
+  /** Threshold u of the long window's peaks-over-threshold tail: this quantile of the window's USD. */
+  longTailLevel: number;
+  /** While the long window is short, u is lowered so that at least this many bars exceed it. */
+  longTailMinExcess: number;
+  /**
+   * An event is "extreme" when the long-window tail puts its return period at this many days or more, and its
+   * tail p at or below `pThreshold` (so on daily bars extreme is never more common than a spike).
+   */
+  extremeReturnDays: number;
+  /**
+   * "Seasonal" needs the bar to be ordinary for its hour of day over the long window: at least this share of that
+   * hour's bars there were as large (and the bar not in the long window's top 1 %).
+   */
+  seasonalHourP: number;
   /** Runs rule: spike bars separated by at most this much quiet time form one event (r = 3 at 5m, 1 at 1h). */
   runGapSeconds: number;
   /** Half-life of the cascade-heat memory E. */
@@ -46,9 +58,14 @@ export interface SpikeParams {
   onsetHeatZ: number;
   /** Hawkes-lite p_bg below this: continuation (statistics.md §1.4: 0.3; 0 = off). */
   continuationPBg: number;
+  /**
+   * A first bar at least this many times its side's recent level (the heat-half-life EWMA of the bars before) is
+   * an onset whatever the heat and p_bg say: recent liquidations cannot explain a jump that size (0 = off).
+   */
+  onsetJump: number;
 }
 
-/** Defaults from statistics.md §0, except zThreshold (see its comment and docs/method.md). */
+/** Defaults from statistics.md §0, except zThreshold and the long baseline (see docs/method.md). */
 export const DEFAULT_SPIKE_PARAMS: SpikeParams = {
   windowBars: 0,
   windowDays: 7,
@@ -62,16 +79,17 @@ export const DEFAULT_SPIKE_PARAMS: SpikeParams = {
   seasonal: true,
   seasonalDays: 28,
   seasonalMinPoints: 10,
-  extremeP: 1e-3,
-  tailLevel: 0.98,
-  tailInit: 1000,
-  tailMaxExcess: 1000,
-  tailMinExcess: 50,
-  tailFit: 'pwm',
+  longWindowDays: 90,
+  longMinBars: 365,
+  longTailLevel: 0.98,
+  longTailMinExcess: 20,
+  extremeReturnDays: 20,
+  seasonalHourP: 0.1,
   runGapSeconds: 900,
   heatHalfLifeSeconds: 3600,
   onsetHeatZ: 1,
   continuationPBg: 0.3,
+  onsetJump: 10,
 };
 
 /** The baseline window W in bars for a frame of `n` bars of `step` seconds. */
@@ -79,6 +97,19 @@ export function resolveWindow(params: SpikeParams, step: number, n: number): num
   if (params.windowBars > 0) return Math.round(params.windowBars);
   const days = Math.round((params.windowDays * 86400) / step);
   return Math.max(params.minWindowBars, Math.min(days, Math.floor(n / 3)));
+}
+
+/** The long baseline's window in bars for bars of `step` seconds (the frame's length does not cap it). */
+export function resolveLongWindow(params: SpikeParams, step: number): number {
+  return Math.max(1, Math.round((params.longWindowDays * 86400) / step), Math.round(params.longMinBars));
+}
+
+/**
+ * The long-window tail p at or below which an event is extreme: one bar in `extremeReturnDays` of bars, and never
+ * above the spike p threshold (at 1D, 20 days would be a p of 0.05, commoner than a spike).
+ */
+export function extremeTailP(params: SpikeParams, step: number): number {
+  return Math.min(step / (params.extremeReturnDays * 86400), params.pThreshold);
 }
 
 /** Runs-rule gap r in bars (at least 1). */

@@ -1,15 +1,28 @@
-/** Scores one liquidation series (L, S or T) bar by bar: robust z, seasonal offset, empirical p, floor, tail p. */
+/**
+ * Scores one liquidation series (L, S or T) bar by bar on two time scales: the local baseline (robust z with the
+ * hour-of-day offset, empirical p, floor: "unusual right now") and, for L and S, the long baseline (tail p and
+ * hour-of-day rank over ~90 days: "how rare in this regime").
+ */
 import { RollingRobust } from '../stats/rolling-robust';
-import { SpotTail } from '../stats/spot';
-import type { SpikeParams } from './params';
+import { LongBaseline } from './long-baseline';
+import { extremeTailP, type SpikeParams } from './params';
+
+/** Spike flag bit: the local rule (z, empirical p and floor against the last W bars). */
+export const SPIKE_LOCAL = 1;
+/** Spike flag bit: the long-window tail p is at or below the extreme cut-off. */
+export const SPIKE_EXTREME = 2;
 
 /** One bar's scores before the bar is admitted to the baseline. */
 export interface ScoredBar {
   z: number;
   zRaw: number;
   pEmp: number;
+  /** Long-window tail p (NaN without a long baseline, at or below its threshold, or with too little history). */
   pTail: number;
-  spike: boolean;
+  /** Spike bars only: ordinary for its hour of day over the long window (not in its top 1 %), a seasonal candidate. */
+  ordinaryForHour: boolean;
+  /** 0, or SPIKE_LOCAL and/or SPIKE_EXTREME: which rule made the bar a spike bar. */
+  spike: number;
   /** Baseline median, kept to admit the seasonal residual y − m. */
   median: number;
 }
@@ -49,12 +62,14 @@ class Seasonal {
 export class SeriesScorer {
   private readonly robust: RollingRobust;
   private readonly seasonal: Seasonal | null;
-  private readonly tail: SpotTail;
+  private readonly long: LongBaseline | null;
+  private readonly extremeP: number;
 
   constructor(
     private readonly params: SpikeParams,
     window: number,
     step: number,
+    withLongBaseline: boolean,
   ) {
     const minPeriods = Math.max(1, Math.ceil(window * params.minPeriodsFraction));
     this.robust = new RollingRobust(window, minPeriods, params.sigmaMin);
@@ -62,13 +77,8 @@ export class SeriesScorer {
       params.seasonal && step <= 3600
         ? new Seasonal(step, params.seasonalDays, params.seasonalMinPoints)
         : null;
-    this.tail = new SpotTail({
-      level: params.tailLevel,
-      nInit: params.tailInit,
-      maxExcess: params.tailMaxExcess,
-      minExcess: params.tailMinExcess,
-      fit: params.tailFit,
-    });
+    this.long = withLongBaseline ? new LongBaseline(params, step, minPeriods) : null;
+    this.extremeP = extremeTailP(params, step);
   }
 
   /** Scores USD `x` (NaN = gap) at bar start `time` against the past only. */
@@ -76,13 +86,18 @@ export class SeriesScorer {
     const y = Math.log1p(x);
     const p = this.params;
     const s = this.robust.peek(y);
+    const long = this.long;
+    const pTail = long ? long.tailP(x) : Number.NaN;
+    // A bar the long window calls extreme is an event even when the last week was busier (a crash's second wave).
+    const extreme = pTail <= this.extremeP && x >= p.usdFloor ? SPIKE_EXTREME : 0;
     if (Number.isNaN(s.z) || Number.isNaN(y)) {
       return {
         z: Number.NaN,
         zRaw: Number.NaN,
         pEmp: Number.NaN,
-        pTail: Number.NaN,
-        spike: false,
+        pTail,
+        ordinaryForHour: extreme !== 0 && long !== null && long.ordinaryForHour(x, time),
+        spike: extreme,
         median: s.median,
       };
     }
@@ -91,8 +106,11 @@ export class SeriesScorer {
     const z = (y - s.median - off) / s.sigma;
     const floorOk =
       x >= p.usdFloor && (p.floorQuantile <= 0 || y >= this.robust.sorted.quantile(p.floorQuantile));
-    const spike = (z >= p.zThreshold || zRaw >= p.zThreshold) && s.pEmp <= p.pThreshold && floorOk;
-    return { z, zRaw, pEmp: s.pEmp, pTail: this.tail.peek(z), spike, median: s.median };
+    const local = (z >= p.zThreshold || zRaw >= p.zThreshold) && s.pEmp <= p.pThreshold && floorOk;
+    const spike = (local ? SPIKE_LOCAL : 0) | extreme;
+    // Only spike bars are ever labelled, so the hour-of-day rank is looked up only for them.
+    const ordinaryForHour = spike !== 0 && long !== null && long.ordinaryForHour(x, time);
+    return { z, zRaw, pEmp: s.pEmp, pTail, ordinaryForHour, spike, median: s.median };
   }
 
   /** Admits the bar after it closed; `scored` must be this bar's `peek` result. */
@@ -101,7 +119,7 @@ export class SeriesScorer {
     this.robust.push(y);
     if (this.seasonal && !Number.isNaN(scored.median) && !Number.isNaN(y))
       this.seasonal.push(time, y - scored.median);
-    if (!Number.isNaN(scored.z)) this.tail.push(scored.z);
+    this.long?.commit(x);
   }
 }
 

@@ -35,6 +35,11 @@ export class SortedWindow {
     return lo;
   }
 
+  /** Empties the window (keeps its buffer). */
+  clear(): void {
+    this.n = 0;
+  }
+
   /** Adds a value (NaN is ignored, as pandas skips NaN inside a window). */
   insert(x: number): void {
     if (Number.isNaN(x)) return;

@@ -1,5 +1,6 @@
 /** Turns spike events into study rows at t0 = close of the first spike bar, and assigns them to table groups. */
 import type { Side, SpikeEvent } from '../events';
+import { eventRarity } from '../spikes/rarity';
 import { type BarStats, NEVER } from './bars';
 import { magnitudeBucket } from './horizons';
 import { BUCKETS, CLASSES, type EventRow, type GroupKey, type StudyInput, type StudyParams } from './types';
@@ -58,6 +59,7 @@ export function prepareEvents(input: StudyInput, params: StudyParams, stats: Bar
       side: e.side,
       bucket,
       eventClass: e.eventClass,
+      rarity: eventRarity(e),
       maxZ: e.maxZ,
       usd: e.usd,
       p0: input.close[t0] ?? Number.NaN,

@@ -61,6 +61,8 @@ export interface EventRow {
   side: Side;
   bucket: MagnitudeBucket;
   eventClass: EventClass;
+  /** The long-window return period in words ("1 in ~40 days"), see core/spikes/rarity. */
+  rarity: string;
   maxZ: number;
   usd: number;
   p0: number;

@@ -1,6 +1,7 @@
-/** Spike events as price-pane markers: shape/colour by class, size by USD; text carries z, p_emp, p_tail, p_bg, class. */
+/** Spike events as price-pane markers: shape/colour by class, size by USD; the hover text adds rarity, z, p_emp, p_tail, p_bg. */
 import type { SeriesMarker, UTCTimestamp } from 'lightweight-charts';
 import type { EventClass, SpikeEvent } from '../../core/events';
+import { eventRarityWithSpan } from '../../core/spikes/rarity';
 import { formatUsd } from '../format/usd';
 
 /** Colour per event class (onset is the one traders care about most, so it is the loudest). */
@@ -33,9 +34,12 @@ export function spikeMarkers(events: readonly SpikeEvent[]): SeriesMarker<UTCTim
   }));
 }
 
-/** One-line description of an event for the legend/tooltip (p_bg: Hawkes-lite background share, a heuristic). */
+/**
+ * One-line description of an event for the hover readout: class, USD, rarity over the long window with the span it
+ * was judged over, then the numbers (p_bg: Hawkes-lite background share, a heuristic).
+ */
 export function describeEvent(e: SpikeEvent): string {
-  return `${e.side} ${e.eventClass}: ${formatUsd(e.usd)}, z ${e.maxZ.toFixed(1)}, p_emp ${formatP(e.minPEmp)}, p_tail ${formatP(e.minPTail)}, p_bg ${formatP(e.pBg ?? Number.NaN)}`;
+  return `${e.side} ${e.eventClass}: ${formatUsd(e.usd)}, ${eventRarityWithSpan(e)} · z ${e.maxZ.toFixed(1)}, p_emp ${formatP(e.minPEmp)}, p_tail ${formatP(e.minPTail)}, p_bg ${formatP(e.pBg ?? Number.NaN)}`;
 }
 
 /** The series' Hawkes-lite branching ratios as text, e.g. "branching n̂ 0.62 (long) / 0.48 (short)". */

@@ -6,6 +6,8 @@ import type { OscillatorParams } from '../../core/oscillators/params';
 import {
   attainablePThreshold,
   expectedFalseAlarmsPerDay,
+  extremeTailP,
+  resolveLongWindow,
   resolveWindow,
   type SpikeParams,
 } from '../../core/spikes/params';
@@ -20,6 +22,9 @@ const FRACTION: NumberRule = { min: 0, max: 1 };
 const COUNT: NumberRule = { min: 0, integer: true };
 const POSITIVE_COUNT: NumberRule = { min: 1, integer: true };
 const AMOUNT: NumberRule = { min: 0 };
+const DAYS: NumberRule = { min: 1 };
+// A return period of 0 would make every bar above the tail threshold "extreme".
+const RETURN_DAYS: NumberRule = { min: 0.1 };
 const ANY: NumberRule = {};
 
 /** The keys of `T` whose values are numbers: the only ones these sections edit. */
@@ -38,15 +43,17 @@ const SPIKE_FIELDS: readonly Field<SpikeParams>[] = [
   ['floorQuantile', 'Floor quantile of trailing USD (0 = off)', FRACTION],
   ['seasonalDays', 'Seasonal lookback (days)', AMOUNT],
   ['seasonalMinPoints', 'Seasonal shrink below (points)', COUNT],
-  ['extremeP', 'Extreme: tail p at most', FRACTION],
-  ['tailLevel', 'Tail threshold quantile', FRACTION],
-  ['tailInit', 'Tail calibration values', COUNT],
-  ['tailMaxExcess', 'Tail max excesses kept', COUNT],
-  ['tailMinExcess', 'Show tail p from excesses', COUNT],
+  ['seasonalHourP', 'Seasonal: share of that hour’s bars as large, at least', FRACTION],
+  ['longWindowDays', 'Long baseline window (days)', DAYS],
+  ['longMinBars', 'Long baseline minimum (bars)', COUNT],
+  ['longTailLevel', 'Long tail threshold quantile', FRACTION],
+  ['longTailMinExcess', 'Long tail: bars above threshold at least', POSITIVE_COUNT],
+  ['extremeReturnDays', 'Extreme: rarer than 1 in (days)', RETURN_DAYS],
   ['runGapSeconds', 'Runs-rule gap (seconds)', AMOUNT],
   ['heatHalfLifeSeconds', 'Cascade heat half-life (seconds)', AMOUNT],
   ['onsetHeatZ', 'Onset below heat z', ANY],
   ['continuationPBg', 'Continuation below Hawkes p_bg (0 = off)', FRACTION],
+  ['onsetJump', 'Onset: first bar at least × its recent level (0 = off)', AMOUNT],
 ];
 
 const LEVEL_FIELDS: readonly Field<LevelParams>[] = [
@@ -120,11 +127,27 @@ export function SpikeSection(props: SectionProps) {
       <p class="hint" data-testid="false-alarms">
         Expected false alarms per series: {expectedFalseAlarmsPerDay(p1h, '1h').toFixed(2)}/day at 1h,{' '}
         {expectedFalseAlarmsPerDay(p5m, '5m').toFixed(2)}/day at 5m (p × bars/day, with the p the window can
-        reach; extreme tail p: {expectedFalseAlarmsPerDay(s.extremeP, '5m').toFixed(2)}/day at 5m).
+        reach).
         {p1h === 0 && ' The window is too short to ever reach this p at 1h.'}
+      </p>
+      <p class="hint" data-testid="extreme-promise">
+        Extreme = one in {formatDays(s.extremeReturnDays)} days or rarer over the long baseline (
+        {resolveLongWindow(s, TIMEFRAME_SECONDS['1h'])} bars at 1h,{' '}
+        {resolveLongWindow(s, TIMEFRAME_SECONDS['1D'])} at 1D): tail p ≤{' '}
+        {formatSmallP(extremeTailP(s, TIMEFRAME_SECONDS['1h']))} at 1h, about{' '}
+        {(extremeTailP(s, TIMEFRAME_SECONDS['1h']) * 24).toFixed(3)} extreme events per side per day; at 1D
+        never above the spike p ({formatSmallP(extremeTailP(s, TIMEFRAME_SECONDS['1D']))} per day).
       </p>
     </div>
   );
+}
+
+function formatDays(d: number): string {
+  return Number.isInteger(d) ? String(d) : d.toFixed(1);
+}
+
+function formatSmallP(p: number): string {
+  return p < 0.001 ? p.toExponential(1) : p.toFixed(4);
 }
 
 /** Level parameters. */

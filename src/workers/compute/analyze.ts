@@ -122,6 +122,8 @@ function copyAnalysis(a: Analysis): Analysis {
     pEmp: x.pEmp.slice(),
     pTail: x.pTail.slice(),
     pBg: x.pBg.slice(),
+    jump: x.jump.slice(),
+    ordinaryHour: x.ordinaryHour.slice(),
     spike: x.spike.slice(),
   });
   const o = a.oscillators;
@@ -141,7 +143,16 @@ function copyAnalysis(a: Analysis): Analysis {
 /** Buffers of an analysis, for comlink `transfer`. */
 function analysisBuffers(a: Analysis): ArrayBuffer[] {
   const d = a.detection;
-  const series = [d.long, d.short, d.total].flatMap((x) => [x.z, x.zRaw, x.pEmp, x.pTail, x.pBg, x.spike]);
+  const series = [d.long, d.short, d.total].flatMap((x) => [
+    x.z,
+    x.zRaw,
+    x.pEmp,
+    x.pTail,
+    x.pBg,
+    x.jump,
+    x.ordinaryHour,
+    x.spike,
+  ]);
   const o = a.oscillators;
   return [...series, d.heatZ, o.lsi, o.cldDay, o.cldZ, o.edgeLong, o.edgeShort].map(
     (x) => x.buffer as ArrayBuffer,

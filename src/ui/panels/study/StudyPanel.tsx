@@ -160,6 +160,7 @@ export function StudyPanel({ source, timeframe, onJump, filter }: PanelProps) {
                 <th>time (UTC)</th>
                 <th>bucket</th>
                 <th>class</th>
+                <th>rarity</th>
                 <th>signed bp @{horizon}</th>
                 <th>outcome</th>
               </tr>
@@ -173,6 +174,7 @@ export function StudyPanel({ source, timeframe, onJump, filter }: PanelProps) {
                     <td>{new Date(e.time * 1000).toISOString().slice(0, 16).replace('T', ' ')}</td>
                     <td>{e.bucket}</td>
                     <td>{e.eventClass}</td>
+                    <td>{e.rarity}</td>
                     <td>{Number.isFinite(e.signedBp[k]) ? (e.signedBp[k] ?? 0).toFixed(1) : '–'}</td>
                     <td>{e.outcome}</td>
                   </tr>

@@ -63,6 +63,19 @@ describe('messages', () => {
     expect(without.body).not.toContain('p_bg');
   });
 
+  it('a spike message ends its first line with the long-window rarity, when the event has one', () => {
+    const rare = spikeMessage(
+      candidate(spike(3600, { minPTail: 1 / 2300, longBars: 2160 })),
+      'https://a.test/',
+    );
+    expect(rare.body.split('\n')[0]).toMatch(/· extreme · 1 in ~96 days$/);
+    expect(rare.html).toContain('· extreme · 1 in ~96 days');
+    const common = spikeMessage(candidate(spike(3600, { longBars: 2160 })), 'https://a.test/');
+    expect(common.body.split('\n')[0]).toMatch(/· extreme · not rare over 90 days$/);
+    // built elsewhere (no long baseline): no rarity, rather than "n/a" on every alert
+    expect(spikeMessage(candidate(spike(3600)), 'https://a.test/').body.split('\n')[0]).toMatch(/· extreme$/);
+  });
+
   it('stays under 4096 characters even with a 5,000-character hostile field', () => {
     const e = spike(3600 * 100, { eventClass: 'extreme' });
     const [c] = evaluateRules(

@@ -1,0 +1,40 @@
+/** Types for the fake Coinalyze data model (plain JS so `npm run dev:mock` runs it with node). */
+
+/** Interval name → seconds. */
+export const INTERVALS: Readonly<Record<string, number>>;
+
+/** Uniform [0, 1) from a seed and an integer, stable across runs. */
+export function rand(seed: number, n: number): number;
+
+/** Deterministic BTC price (USD) at unix second t. */
+export function priceAt(t: number): number;
+
+/** One /future-markets row as the fake builds it. */
+export interface FakeMarket {
+  symbol: string;
+  exchange: string;
+  base_asset: string;
+  quote_asset: string;
+  is_perpetual: boolean;
+  expire_at: number | null;
+  margined: 'COIN' | 'STABLE';
+}
+
+/** The 40 default BTC contracts plus a few that the default filter must drop. */
+export function makeMarkets(startSec: number): FakeMarket[];
+
+/** Exchange list as /exchanges returns it. */
+export const EXCHANGES: { name: string; code: string }[];
+
+/** Liquidation generator for a set of symbols listed at `listedSec`. */
+export interface FakeLiqModel {
+  minute(symbol: string, t: number): [number, number];
+  /** Final value of a bucket of `step` seconds at t: [long, short] USD. */
+  bucket(symbol: string, step: number, t: number): [number, number];
+  seen(symbol: string, step: number, t: number, nowSec: number): [number, number];
+  /** Adds a burst of [long, short] USD to the minute starting at t (a planted outlier for alert tests). */
+  plant(symbol: string, t: number, long: number, short?: number): void;
+  weight(symbol: string): number;
+}
+
+export function makeLiqModel(symbols: string[], listedSec: number): FakeLiqModel;
