@@ -54,3 +54,12 @@ export function filterKey(filter: ContractFilter): string {
       return `exchange:${filter.exchange}`;
   }
 }
+
+/** The filter a key from `filterKey` names, or null when the text is not one. */
+export function parseFilterKey(key: string): ContractFilter | null {
+  if (key === 'all') return ALL_CONTRACTS;
+  if (key === 'margin:COIN' || key === 'margin:STABLE')
+    return { kind: 'margin', margin: key.slice(7) as Margin };
+  const exchange = /^exchange:([A-Za-z0-9]{1,8})$/.exec(key)?.[1];
+  return exchange ? { kind: 'exchange', exchange } : null;
+}
