@@ -8,6 +8,7 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import type { Analysis } from '../../core/analysis/analyzer';
+import type { MarkerEvent, ZoneLevel } from '../../core/demo/preview';
 import type { BarFrame } from '../../core/series';
 import type { ChartController } from '../chart/chart-controller';
 import { LevelZones } from '../chart/level-zones';
@@ -38,30 +39,51 @@ export class OverlayLayers {
   private readonly edgeLong: ISeriesApi<'Line'>;
   private readonly edgeShort: ISeriesApi<'Line'>;
   private readonly osc: ISeriesApi<'Line'>;
+  private markerTimes: number[] = [];
+  private readonly countMarkers = () => this.updateMarkersInView();
 
   constructor(private readonly c: ChartController) {
     this.markers = createSeriesMarkers(c.candles, []);
     c.candles.attachPrimitive(this.zones);
+    // No axis labels: they would sit on the last-price label; the legend names both lines and their values.
     const thin = { lineWidth: 1 as const, priceLineVisible: false, lastValueVisible: false };
-    this.edgeLong = c.chart.addSeries(LineSeries, {
-      ...thin,
-      color: '#22c55e',
-      lineStyle: 2,
-      title: 'Edge L',
-    });
-    this.edgeShort = c.chart.addSeries(LineSeries, {
-      ...thin,
-      color: '#ef4444',
-      lineStyle: 2,
-      title: 'Edge S',
-    });
+    this.edgeLong = c.chart.addSeries(LineSeries, { ...thin, color: '#22c55e', lineStyle: 2 });
+    this.edgeShort = c.chart.addSeries(LineSeries, { ...thin, color: '#ef4444', lineStyle: 2 });
     this.osc = c.chart.addSeries(LineSeries, { ...thin, color: '#38bdf8', lastValueVisible: true }, 2);
-    c.chart.panes()[2]?.setHeight(90);
+    // Proportions of price, histogram and oscillator panes (stretch factors hold before the first layout too).
+    const panes = c.chart.panes();
+    [0.64, 0.23, 0.13].forEach((f, k) => panes[k]?.setStretchFactor(f));
+    this.osc.priceScale().applyOptions({ scaleMargins: { top: 0.15, bottom: 0.1 } });
+    // What is in view, on the chart element: the first-screen test and the screen-reader summary read these.
+    this.zones.onInView = (n) => {
+      c.container.dataset.zonesInView = String(n);
+    };
+    c.chart.timeScale().subscribeVisibleLogicalRangeChange(this.countMarkers);
   }
 
   /** Draws an analysis and the chosen oscillator. */
   show(frame: BarFrame, a: Analysis, key: OscillatorKey, historyStart: number | null): void {
-    const marks = spikeMarkers(a.detection.events);
+    this.c.keepingView(() => {
+      this.showMarkersAndZones(frame, a.detection.events, a.levels, historyStart);
+      this.edgeLong.setData(line(frame, a.oscillators.edgeLong));
+      this.edgeShort.setData(line(frame, a.oscillators.edgeShort));
+      this.osc.setData(line(frame, pick(a, key)));
+    });
+  }
+
+  /** Draws precomputed markers and zones only (the demo's first screen, before the worker's analysis). */
+  showPreview(frame: BarFrame, events: readonly MarkerEvent[], levels: readonly ZoneLevel[]): void {
+    this.showMarkersAndZones(frame, events, levels, null);
+  }
+
+  private showMarkersAndZones(
+    frame: BarFrame,
+    events: readonly MarkerEvent[],
+    levels: readonly ZoneLevel[],
+    historyStart: number | null,
+  ): void {
+    const marks = spikeMarkers(events);
+    this.markerTimes = marks.map((m) => m.time);
     if (historyStart !== null && historyStart > frame.start) {
       marks.push({
         time: historyStart as UTCTimestamp,
@@ -73,10 +95,17 @@ export class OverlayLayers {
       marks.sort((x, y) => x.time - y.time);
     }
     this.markers.setMarkers(marks);
-    this.zones.setLevels(a.levels);
-    this.edgeLong.setData(line(frame, a.oscillators.edgeLong));
-    this.edgeShort.setData(line(frame, a.oscillators.edgeShort));
-    this.osc.setData(line(frame, pick(a, key)));
+    this.zones.setLevels(levels, frame);
+    this.updateMarkersInView();
+  }
+
+  private updateMarkersInView(): void {
+    const view = this.c.currentView();
+    const f = this.c.currentFrame;
+    if (!view || !f) return;
+    const half = (view.bars / 2) * f.step;
+    const n = this.markerTimes.filter((t) => t >= view.time - half && t <= view.time + half).length;
+    this.c.container.dataset.markersInView = String(n);
   }
 
   /** Markers currently set (for tests and the readout). */
@@ -86,6 +115,7 @@ export class OverlayLayers {
 
   /** Removes every layer. */
   dispose(): void {
+    this.c.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.countMarkers);
     this.markers.detach();
     this.c.candles.detachPrimitive(this.zones);
     for (const s of [this.edgeLong, this.edgeShort, this.osc]) this.c.chart.removeSeries(s);

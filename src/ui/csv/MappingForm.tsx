@@ -3,6 +3,7 @@
 import type { GenericMapping, SniffResult } from '../../core/csv/mapping';
 import type { TimeUnit } from '../../core/csv/timestamps';
 import { BASE_INTERVALS, type BaseInterval } from '../../core/intervals';
+import { TableScroll } from '../common/TableScroll';
 
 /** Props of the mapping form. */
 export interface MappingFormProps {
@@ -94,12 +95,14 @@ export function MappingForm({ sniffed, mapping, onChange }: MappingFormProps) {
           />
         </label>
       ))}
-      <div class="csv-preview">
+      <TableScroll label="Preview of the first rows" class="csv-preview">
         <table>
           <thead>
             <tr>
               {sniffed.header.map((h) => (
-                <th key={h}>{h}</th>
+                <th key={h} scope="col">
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>
@@ -113,7 +116,7 @@ export function MappingForm({ sniffed, mapping, onChange }: MappingFormProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -1,0 +1,15 @@
+import { launch } from '../test/e2e/harness.mjs';
+const [w, h, theme = 'dark', out = '/tmp/uxs/shot.png', query = ''] = process.argv.slice(2);
+const ctx = await launch({ width: Number(w), height: Number(h) });
+if (theme === 'light') await ctx.addInitScript(() => { if (!localStorage.getItem('liqlab:layout')) localStorage.setItem('liqlab:layout', JSON.stringify({ theme: 'light' })); });
+const page = await ctx.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(`http://127.0.0.1:4573/${query}`);
+await page.waitForSelector('#chart[data-ready="true"]', { timeout: 20000 });
+await page.locator('.analysis-counts').waitFor({ timeout: 20000 }).catch(() => console.log('no counts'));
+await page.waitForTimeout(800);
+if (process.env.ACTION) await eval(`(async () => { ${process.env.ACTION} })()`);
+await page.waitForTimeout(500);
+await page.screenshot({ path: out });
+await ctx.close();
