@@ -52,7 +52,7 @@ export class OverlayLayers {
     this.osc = c.chart.addSeries(LineSeries, { ...thin, color: '#38bdf8', lastValueVisible: true }, 2);
     // Proportions of price, histogram and oscillator panes (stretch factors hold before the first layout too).
     const panes = c.chart.panes();
-    [0.64, 0.23, 0.13].forEach((f, k) => panes[k]?.setStretchFactor(f));
+    for (const [k, f] of [0.64, 0.23, 0.13].entries()) panes[k]?.setStretchFactor(f);
     this.osc.priceScale().applyOptions({ scaleMargins: { top: 0.15, bottom: 0.1 } });
     // What is in view, on the chart element: the first-screen test and the screen-reader summary read these.
     this.zones.onInView = (n) => {
