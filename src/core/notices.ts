@@ -17,6 +17,14 @@ export type Notice =
   | { type: 'settings-changed' }
   | { type: 'status'; status: FetchStatus };
 
+/** One base interval's share of a running backfill, in API calls (the budget's unit). */
+export interface IntervalBackfill {
+  interval: BaseInterval;
+  /** Calls done and planned for this interval's backfill (done ≤ total). */
+  done: number;
+  total: number;
+}
+
 /** What the fetching tab reports for every tab's status bar. */
 export interface FetchStatus {
   state: 'idle' | 'live' | 'offline' | 'key-rejected' | 'error';
@@ -26,6 +34,10 @@ export interface FetchStatus {
   backfill: number | null;
   lastUpdate: number | null;
   message: string | null;
+  /** Per-interval progress of the running backfill, in fetch order; absent or null when none runs. */
+  intervals?: IntervalBackfill[] | null;
+  /** Unix seconds when the running backfill should be done at the current budget; absent or null when unknown. */
+  completeAt?: number | null;
 }
 
 /** Narrows an unknown message to a Notice. */
