@@ -13,7 +13,9 @@ import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { shareTexts } from '../share/share-text';
 import { useShare } from '../share/use-share';
+import { BackfillCard } from '../status/BackfillCard';
 import { StatusBar } from '../status/StatusBar';
+import { useBackfillDetail } from '../status/use-backfill';
 import { Toolbar } from '../toolbar/Toolbar';
 import { demoFirstScreen, previewOverlay } from './demo-preview';
 import { IntroStrip } from './IntroStrip';
@@ -39,6 +41,7 @@ export function App() {
   const chart = useRef<ChartController | null>(null);
   const [controller, setController] = useState<ChartController | null>(null);
   const data = useAppData(layout.timeframe);
+  const backfill = useBackfillDetail();
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
   useAlerts(chart);
   useViewInAddressBar(layout, data.filter, controller);
@@ -142,6 +145,7 @@ export function App() {
               setController(c);
             }}
           />
+          <BackfillCard detail={backfill} />
         </main>
         <SidePanel
           open={layout.sidePanelOpen}
@@ -159,7 +163,7 @@ export function App() {
           studyRequest={studyRequest}
         />
       </div>
-      <StatusBar info={data.status} />
+      <StatusBar info={data.status} completeAt={backfill?.completeAt ?? null} />
       {csv.dialogs}
       {share.toast}
       <SettingsDialog
