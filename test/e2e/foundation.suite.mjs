@@ -1,5 +1,6 @@
 // The app shell on demo data: chart drawn, legend, timeframes, keyboard, layout persistence, PWA, offline, mobile.
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// (README screenshots: layout.suite.mjs with SCREENS=1.)
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { chartFingerprint, paneColourCounts } from './pixels.mjs';
 
 const GREEN = '#26a69a';
@@ -172,12 +173,6 @@ export async function run({ check, assert, launch, APP_URL }) {
     );
   });
 
-  await check('screenshot for the README', async () => {
-    mkdirSync('docs', { recursive: true });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: 'docs/screenshot.png' });
-  });
-
   await check('offline reload still shows the chart with stored data', async () => {
     await ctx.setOffline(true);
     await page.reload();
@@ -206,6 +201,8 @@ export async function run({ check, assert, launch, APP_URL }) {
       const chartBox = await p.locator('#chart').boundingBox();
       assert(chartBox.height > 400 && chartBox.width >= 380, `chart box ${JSON.stringify(chartBox)}`);
       assert(await p.locator('footer').isVisible(), 'status bar hidden');
+      // The toolbar keeps the timeframes; the rest is one tap away under More.
+      await p.getByRole('button', { name: 'More' }).click();
       await p.getByRole('button', { name: 'Settings' }).click();
       const dialog = await p.getByRole('dialog').boundingBox();
       assert(dialog.width <= 390, `settings dialog ${dialog.width}px wide`);

@@ -85,8 +85,8 @@ export function ChartView({ frame, notice, theme, initialView, edge = null, onRe
         class="chart"
         data-bars={bars}
         data-ready={frame ? 'true' : 'false'}
-        role="img"
-        aria-label="BTC candles with long and short liquidations"
+        role="figure"
+        aria-label="Chart: BTC candles, long and short liquidations, spike events and support/resistance zones (the legend above reads the bar under the crosshair)"
       />
       {notice && (
         <div class="chart-notice" role="status">

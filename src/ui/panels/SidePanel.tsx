@@ -4,6 +4,7 @@
  * bottom sheet over the chart.
  */
 import type { ComponentType } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
 import type { ContractFilter } from '../../core/market';
 import type { BarFrame } from '../../core/series';
@@ -51,9 +52,12 @@ export interface SidePanelProps extends PanelProps {
 
 /** Renders the panel column, or nothing when closed. */
 export function SidePanel({ open, active, onActive, onClose, width, onWidth, ...props }: SidePanelProps) {
+  // Tabs stay mounted once visited, so switching tabs keeps a computed study (closing the panel drops them).
+  const visited = useRef(new Set<PanelId>());
+  if (open) visited.current.add(active);
+  else visited.current.clear();
   const panel = PANELS.find((p) => p.id === active) ?? PANELS[0];
   if (!open || !panel) return null;
-  const Active = panel.component;
   const move = (e: KeyboardEvent, k: number) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     const to = e.key === 'Home' ? 0 : e.key === 'End' ? PANELS.length - 1 : k + step;
@@ -75,7 +79,7 @@ export function SidePanel({ open, active, onActive, onClose, width, onWidth, ...
               type="button"
               role="tab"
               aria-selected={p.id === panel.id}
-              aria-controls="panel-body"
+              aria-controls={`panel-${p.id}`}
               tabIndex={p.id === panel.id ? 0 : -1}
               onClick={() => onActive(p.id)}
               onKeyDown={(e) => move(e, k)}
@@ -88,9 +92,18 @@ export function SidePanel({ open, active, onActive, onClose, width, onWidth, ...
           ×
         </button>
       </div>
-      <div id="panel-body" class="panel-body" role="tabpanel" aria-labelledby={`tab-${panel.id}`}>
-        <Active {...props} />
-      </div>
+      {PANELS.filter((p) => visited.current.has(p.id)).map(({ id, component: Panel }) => (
+        <div
+          key={id}
+          id={`panel-${id}`}
+          class="panel-body"
+          role="tabpanel"
+          aria-labelledby={`tab-${id}`}
+          hidden={id !== panel.id}
+        >
+          <Panel {...props} />
+        </div>
+      ))}
     </aside>
   );
 }

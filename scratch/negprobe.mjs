@@ -1,0 +1,16 @@
+import { launch } from '../test/e2e/harness.mjs';
+import { clippedElements } from '../test/e2e/layout-probe.mjs';
+const ctx = await launch({ width: 1024, height: 768 });
+const page = await ctx.newPage();
+await page.goto('http://127.0.0.1:4573/');
+await page.locator('.analysis-counts').waitFor({ timeout: 30000 });
+console.log('toolbar ok:', await clippedElements(page, 'header.toolbar button'));
+await page.addStyleTag({ content: '.toolbar-actions { margin-left: 300px !important } .toolbar { overflow: hidden }' });
+console.log('toolbar pushed:', (await clippedElements(page, 'header.toolbar button')).slice(0, 3));
+await page.getByRole('button', { name: 'Panels' }).click();
+await page.getByRole('tab', { name: 'Levels' }).click();
+await page.waitForTimeout(500);
+console.log('levels ok:', await clippedElements(page, '.side-panel td'));
+await page.addStyleTag({ content: '.table-scroll { overflow: visible !important } .panel-body { overflow: hidden !important }' });
+console.log('levels old-style:', (await clippedElements(page, '.side-panel td')).slice(0, 3));
+await ctx.close();

@@ -1,0 +1,54 @@
+// In-page probes of the layout: what is cut off, and where things are.
+
+/**
+ * Elements matching `selector` that are cut off: partly outside the viewport, or outside an ancestor that hides its
+ * overflow, or with their own text overflowing them. Inside a scrollable ancestor an element counts as reachable on
+ * that axis (it scrolls into view), and then that ancestor's box must itself be visible. Hidden elements
+ * (display:none, e.g. a folded menu) are skipped. Returns one line per clipped element.
+ */
+export async function clippedElements(page, selector) {
+  return page.evaluate((sel) => {
+    const out = [];
+    const name = (el) =>
+      `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
+    for (const el of document.querySelectorAll(sel)) {
+      const r0 = el.getBoundingClientRect();
+      if (r0.width === 0 && r0.height === 0) continue;
+      if (getComputedStyle(el).visibility === 'hidden') continue;
+      const r = { left: r0.left, right: r0.right, top: r0.top, bottom: r0.bottom };
+      let problem = null;
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+        problem = `its content is ${el.scrollWidth - el.clientWidth}px wider than its box`;
+      for (let a = el.parentElement; a && a !== document.documentElement && !problem; a = a.parentElement) {
+        const cs = getComputedStyle(a);
+        const box = a.getBoundingClientRect();
+        for (const [axis, lo, hi, overflow] of [
+          ['x', 'left', 'right', cs.overflowX],
+          ['y', 'top', 'bottom', cs.overflowY],
+        ]) {
+          if (overflow === 'visible') continue;
+          if (overflow === 'auto' || overflow === 'scroll') {
+            r[lo] = Math.max(r[lo], box[lo]);
+            r[hi] = Math.min(r[hi], box[hi]);
+            if (r[hi] <= r[lo]) {
+              // Scrolled out of view inside a scroll box: reachable; judge the box instead.
+              r[lo] = box[lo];
+              r[hi] = box[hi];
+            }
+          } else if (r[lo] < box[lo] - 1 || r[hi] > box[hi] + 1) {
+            problem = `cut off on ${axis} by ${a.tagName.toLowerCase()}.${a.className}`;
+          }
+        }
+      }
+      if (!problem && (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1))
+        problem = `outside the viewport (${Math.round(r.left)},${Math.round(r.top)})–(${Math.round(r.right)},${Math.round(r.bottom)})`;
+      if (problem) out.push(`${name(el)}: ${problem}`);
+    }
+    return out;
+  }, selector);
+}
+
+/** True when the page itself scrolls sideways. */
+export async function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
