@@ -10,7 +10,7 @@ import { useCsvControls } from '../csv/CsvControls';
 import { ContractFilterSelect } from '../data/ContractFilterSelect';
 import { SidePanel } from '../panels/SidePanel';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { lazyComponent, prefetchLazy } from '../common/lazy';
 import { shareTexts } from '../share/share-text';
 import { useShare } from '../share/use-share';
 import { BackfillCard } from '../status/BackfillCard';
@@ -18,10 +18,13 @@ import { StatusBar } from '../status/StatusBar';
 import { useBackfillDetail } from '../status/use-backfill';
 import { Toolbar } from '../toolbar/Toolbar';
 import { demoFirstScreen, previewOverlay } from './demo-preview';
+import { afterFirstChart } from './first-chart';
 import { IntroStrip } from './IntroStrip';
 import { type Layout, loadLayout, saveLayout } from './layout-store';
 import { START_VIEW, shareUrl, startTarget, useViewInAddressBar, withStartView } from './shared-view';
 import { useAppData } from './use-app-data';
+
+const SettingsDialog = lazyComponent(() => import('../settings/SettingsDialog').then((m) => m.SettingsDialog));
 
 /** Keys a focused control uses itself (typing, arrows in selects, tabs and the panel splitter). */
 function ownsKeys(target: EventTarget | null): boolean {
@@ -52,6 +55,8 @@ export function App() {
   }, [layout.theme]);
   useEffect(() => {
     if (START_VIEW.contracts) data.setFilter(START_VIEW.contracts);
+    // Dialogs and panels once the chart is up, so the first one opens at once (and works offline).
+    void afterFirstChart().then(() => setTimeout(prefetchLazy, 2000));
   }, []);
 
   useEffect(() => {
@@ -166,13 +171,15 @@ export function App() {
       <StatusBar info={data.status} completeAt={backfill?.completeAt ?? null} />
       {csv.dialogs}
       {share.toast}
-      <SettingsDialog
-        open={settingsOpen}
-        onClose={(saved) => {
-          setSettingsOpen(false);
-          if (saved) data.onSettingsSaved();
-        }}
-      />
+      {settingsOpen && (
+        <SettingsDialog
+          open
+          onClose={(saved) => {
+            setSettingsOpen(false);
+            if (saved) data.onSettingsSaved();
+          }}
+        />
+      )}
       <UpdatePrompt />
     </div>
   );

@@ -8,9 +8,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
 import type { ContractFilter } from '../../core/market';
 import type { DataSource } from '../../workers/compute/api';
-import { ExportDialog } from './ExportDialog';
-import { ImportDialog } from './ImportDialog';
+import { lazyComponent } from '../common/lazy';
 import './csv.css';
+
+// The dialogs load on first use: the first chart does not need them.
+const ExportDialog = lazyComponent(() => import('./ExportDialog').then((m) => m.ExportDialog));
+const ImportDialog = lazyComponent(() => import('./ImportDialog').then((m) => m.ImportDialog));
 
 /** What the CSV controls need. */
 export interface CsvControlsProps {

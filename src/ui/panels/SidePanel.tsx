@@ -10,11 +10,14 @@ import type { ContractFilter } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import type { PanelId } from '../../core/view-url';
 import type { DataSource } from '../../workers/compute/api';
-import { AlertsPanel } from '../alerts/AlertsPanel';
-import { HtfPanel } from './htf/HtfPanel';
-import { LevelsPanel } from './LevelsPanel';
+import { lazyComponent } from '../common/lazy';
 import { ResizeHandle } from './ResizeHandle';
-import { StudyPanel } from './study/StudyPanel';
+
+// Panels load on first use (src/ui/common/lazy.tsx): none is needed for the first chart.
+const LevelsPanel = lazyComponent(() => import('./LevelsPanel').then((m) => m.LevelsPanel));
+const HtfPanel = lazyComponent(() => import('./htf/HtfPanel').then((m) => m.HtfPanel));
+const StudyPanel = lazyComponent(() => import('./study/StudyPanel').then((m) => m.StudyPanel));
+const AlertsPanel = lazyComponent(() => import('../alerts/AlertsPanel').then((m) => m.AlertsPanel));
 
 /** Props every panel receives. */
 export interface PanelProps {
