@@ -105,7 +105,10 @@ export class ChartController {
       const next = `${container.clientWidth}x${container.clientHeight}`;
       if (next === size) return;
       size = next;
+      // Keep the place in view centred (the chart alone would keep the right edge and push the left out).
+      const view = this.currentView();
       this.chart.resize(container.clientWidth, container.clientHeight);
+      if (view && !view.atEnd) this.showView(view);
     });
     this.resizer.observe(container);
     this.setTheme(theme);
