@@ -12,44 +12,61 @@ export const SAFETY_CALLS = 2;
 /** Extra time before a spent call comes back, for the same reason. */
 export const SAFETY_MS = 1_000;
 
+/** One spent request: when (ms) and how many symbol-calls. */
+export interface Spent {
+  at: number;
+  weight: number;
+}
+
 /**
  * Weighted token bucket whose tokens come back one window after they were spent. Unlike a bucket refilled at a
  * steady rate (which allows capacity + rate × window in one window), this never spends more than `capacity` in
- * any sliding window, so it is safe whether the server counts in fixed or sliding minutes.
+ * any sliding window, so it is safe whether the server counts in fixed or sliding minutes. A 429 pauses it until
+ * Retry-After without inventing spent calls, so what the status bar shows stays what was really spent.
  */
 export class TokenBucket {
-  private spent: Array<{ at: number; weight: number }> = [];
+  private spent: Spent[] = [];
+  private pausedUntil = 0;
 
   constructor(
     readonly capacity: number = CALLS_PER_MINUTE - SAFETY_CALLS,
     readonly windowMs: number = 60_000 + SAFETY_MS,
   ) {}
 
+  /** Starts from what a ledger says was spent (any order) and the last Retry-After deadline. */
+  restore(spent: readonly Spent[], pausedUntil: number): void {
+    this.spent = [...spent].sort((a, b) => a.at - b.at);
+    this.pausedUntil = pausedUntil;
+  }
+
   private prune(now: number): void {
     while (this.spent.length > 0 && (this.spent[0]?.at ?? 0) + this.windowMs <= now) this.spent.shift();
   }
 
-  /** Tokens available at `now`. */
+  /** Tokens available at `now` (none while paused by a 429). */
   available(now: number): number {
     this.prune(now);
+    if (now < this.pausedUntil) return 0;
     return this.capacity - this.spent.reduce((sum, s) => sum + s.weight, 0);
   }
 
   /** Calls spent in the last minute (what the status bar shows). */
   usedInLastMinute(now: number): number {
-    return this.spent.filter((s) => s.at > now - 60_000).reduce((sum, s) => sum + s.weight, 0);
+    return this.spent.filter((s) => s.at > now - 60_000 && s.at <= now).reduce((sum, s) => sum + s.weight, 0);
   }
 
   /** Milliseconds until `weight` tokens are available (0 when they are now). */
   waitFor(weight: number, now: number): number {
+    const start = Math.max(now, this.pausedUntil);
     const need = Math.min(weight, this.capacity);
-    let free = this.available(now);
-    if (free >= need) return 0;
+    this.prune(start);
+    let free = this.capacity - this.spent.reduce((sum, s) => sum + s.weight, 0);
+    if (free >= need) return start - now;
     for (const s of this.spent) {
       free += s.weight;
-      if (free >= need) return s.at + this.windowMs - now;
+      if (free >= need) return Math.max(start, s.at + this.windowMs) - now;
     }
-    return this.windowMs;
+    return start + this.windowMs - now;
   }
 
   /** Spends `weight` tokens at `now` (the caller has waited for them). */
@@ -58,11 +75,19 @@ export class TokenBucket {
     this.spent.push({ at: now, weight });
   }
 
-  /**
-   * The server said 429: whatever it counted, we treat the whole budget as spent until `until`, so the next
-   * request goes out only after Retry-After and then with a fresh window.
-   */
-  exhaustUntil(until: number): void {
-    this.spent = [{ at: until - this.windowMs, weight: this.capacity }];
+  /** Gives back a spend that never reached the server (a network error before any answer). */
+  refund(at: number, weight: number): void {
+    const i = this.spent.findIndex((s) => s.at === at && s.weight === weight);
+    if (i >= 0) this.spent.splice(i, 1);
+  }
+
+  /** The server said 429: nothing goes out before `until` (Retry-After). */
+  pauseUntil(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+  }
+
+  /** The Retry-After deadline in force (ms; may be in the past). */
+  get pause(): number {
+    return this.pausedUntil;
   }
 }

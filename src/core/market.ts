@@ -55,11 +55,12 @@ export function filterKey(filter: ContractFilter): string {
   }
 }
 
-/** The filter a key from `filterKey` names, or null when the text is not one. */
+/** The filter a `filterKey` stands for, or null when the text is not one (old settings, a hand-edited URL). */
 export function parseFilterKey(key: string): ContractFilter | null {
   if (key === 'all') return ALL_CONTRACTS;
-  if (key === 'margin:COIN' || key === 'margin:STABLE')
-    return { kind: 'margin', margin: key.slice(7) as Margin };
-  const exchange = /^exchange:([A-Za-z0-9]{1,8})$/.exec(key)?.[1];
-  return exchange ? { kind: 'exchange', exchange } : null;
+  const [kind, value] = key.split(':', 2);
+  if (kind === 'margin' && (value === 'COIN' || value === 'STABLE')) return { kind: 'margin', margin: value };
+  if (kind === 'exchange' && value && /^[A-Za-z0-9]{1,8}$/.test(value))
+    return { kind: 'exchange', exchange: value };
+  return null;
 }

@@ -1,21 +1,37 @@
-/** Typed messages on the `liqlab` BroadcastChannel between tabs and workers (data flows one way: notices only). */
-import type { BaseInterval } from './intervals';
+/**
+ * Typed messages between tabs and workers on one BroadcastChannel (data flows one way: notices only). The bus
+ * that carries them is `src/platform/notice-bus.ts`; this module is the vocabulary and its validator.
+ */
+import { BASE_INTERVALS, type BaseInterval } from './intervals';
 
 /** Name of the channel every tab and worker listens on. */
 export const NOTICE_CHANNEL = 'liqlab';
 
+/** Stored data changed: `kind` series of `symbols` at `interval` over [from, to) (unix seconds). */
+export interface DataChanged {
+  type: 'data-changed';
+  db: 'archive' | 'demo';
+  kind: 'liq' | 'candle';
+  interval: BaseInterval;
+  symbols: string[];
+  from: number;
+  to: number;
+}
+
 /** What can be announced. */
 export type Notice =
-  | {
-      type: 'data-changed';
-      db: 'archive' | 'demo';
-      interval: BaseInterval;
-      symbols: string[];
-      from: number;
-      to: number;
-    }
+  | DataChanged
+  /** Settings were saved (any tab): every reader re-reads them. */
   | { type: 'settings-changed' }
-  | { type: 'status'; status: FetchStatus };
+  /** The fetching tab's status, for every tab's status bar. */
+  | { type: 'status'; status: FetchStatus }
+  /** The alert log changed (queued, sent, failed): pages redraw it. */
+  | { type: 'alerts-changed' }
+  /** Test hook: the leader's fetch loop throws at its next turn (end-to-end tests prove another tab takes over). */
+  | { type: 'crash-leader' };
+
+/** Fetch states: `offline` covers both the browser saying so and requests failing for network reasons. */
+export type FetchState = 'idle' | 'live' | 'offline' | 'key-rejected' | 'error';
 
 /** One base interval's share of a running backfill, in API calls (the budget's unit). */
 export interface IntervalBackfill {
@@ -27,7 +43,8 @@ export interface IntervalBackfill {
 
 /** What the fetching tab reports for every tab's status bar. */
 export interface FetchStatus {
-  state: 'idle' | 'live' | 'offline' | 'key-rejected' | 'error';
+  state: FetchState;
+  /** Calls actually spent in the last 60 s, from the budget ledger. */
   callsUsed: number;
   callsBudget: number;
   /** 0…1, or null when no backfill is running. */
@@ -40,9 +57,55 @@ export interface FetchStatus {
   completeAt?: number | null;
 }
 
-/** Narrows an unknown message to a Notice. */
-export function isNotice(value: unknown): value is Notice {
+const STATES: readonly string[] = ['idle', 'live', 'offline', 'key-rejected', 'error'];
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number';
+const isNumOrNull = (v: unknown) => v === null || isNum(v);
+
+/** True when `v` has every field a FetchStatus needs. */
+export function isFetchStatus(v: unknown): v is FetchStatus {
   return (
-    typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+    isObj(v) &&
+    typeof v.state === 'string' &&
+    STATES.includes(v.state) &&
+    isNum(v.callsUsed) &&
+    isNum(v.callsBudget) &&
+    isNumOrNull(v.backfill) &&
+    isNumOrNull(v.lastUpdate) &&
+    (v.message === null || typeof v.message === 'string')
   );
+}
+
+function isDataChanged(v: Record<string, unknown>): boolean {
+  return (
+    (v.db === 'archive' || v.db === 'demo') &&
+    (v.kind === 'liq' || v.kind === 'candle') &&
+    typeof v.interval === 'string' &&
+    (BASE_INTERVALS as readonly string[]).includes(v.interval) &&
+    Array.isArray(v.symbols) &&
+    v.symbols.every((s) => typeof s === 'string') &&
+    isNum(v.from) &&
+    isNum(v.to)
+  );
+}
+
+/** Narrows an unknown message to a well-formed Notice (anything else on the channel is ignored). */
+export function isNotice(v: unknown): v is Notice {
+  if (!isObj(v)) return false;
+  switch (v.type) {
+    case 'data-changed':
+      return isDataChanged(v);
+    case 'settings-changed':
+    case 'alerts-changed':
+    case 'crash-leader':
+      return true;
+    case 'status':
+      return isFetchStatus(v.status);
+    default:
+      return false;
+  }
 }

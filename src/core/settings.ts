@@ -5,6 +5,7 @@
 
 import { type AlertSettings, DEFAULT_ALERTS } from './alerts/config';
 import { type ContractSelection, DEFAULT_SELECTION } from './coinalyze';
+import { TIMEFRAMES } from './intervals';
 import { DEFAULT_LEVEL_PARAMS, type LevelParams } from './levels/params';
 import { DEFAULT_OSCILLATOR_PARAMS, type OscillatorParams } from './oscillators/params';
 import { DEFAULT_SPIKE_PARAMS, type SpikeParams } from './spikes/params';
@@ -74,4 +75,33 @@ function mergeInto(defaults: Plain, saved: Plain): Plain {
 /** Saved settings over defaults, field by field: unknown fields drop, missing or mistyped fields take defaults. */
 export function mergeSettings(saved: unknown): Settings {
   return mergeInto(DEFAULT_SETTINGS as unknown as Plain, isPlain(saved) ? saved : {}) as unknown as Settings;
+}
+
+/**
+ * The fields that decide what is fetched and from where. A save that leaves them as they were (alert rules,
+ * spike thresholds, Telegram) must not restart fetching: the engine compares this before and after.
+ */
+export function fetchFingerprint(s: Settings): string {
+  const c = s.coinalyze;
+  return JSON.stringify([c.apiKey, c.apiBaseUrl, c.contracts, c.reference]);
+}
+
+/** What is wrong with `s` (empty when it may be saved): numbers must be finite, timeframes known. */
+export function settingsProblems(s: Settings): string[] {
+  const problems: string[] = [];
+  const walk = (v: unknown, path: string) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) problems.push(`${path} is not a finite number`);
+    else if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, `${path}[${i}]`);
+    } else if (isPlain(v)) for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+  };
+  walk(s, '');
+  for (const [name, list] of [
+    ['alerts.spikes.timeframes', s.alerts.spikes.timeframes],
+    ['alerts.touches.timeframes', s.alerts.touches.timeframes],
+  ] as const) {
+    for (const tf of list)
+      if (!TIMEFRAMES.includes(tf)) problems.push(`${name} holds unknown timeframe ${tf}`);
+  }
+  return problems;
 }

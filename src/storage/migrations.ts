@@ -53,6 +53,14 @@ export const MIGRATIONS: readonly Migration[] = [
       await buildGroups(tx);
     },
   },
+  {
+    version: 8,
+    description:
+      'budget ledger: every Coinalyze call, so a new leader (reload, handover) starts from what was spent',
+    run(db) {
+      db.createObjectStore('budget', { autoIncrement: true });
+    },
+  },
 ];
 
 /** The schema version this build writes: the highest migration version (numbers may skip; order must rise). */

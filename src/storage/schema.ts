@@ -70,6 +70,14 @@ export interface LiqLabDB extends DBSchema {
   liqGroups: { key: [string, BaseInterval, number]; value: LiqChunk };
   /** Which contracts each group chunk series sums (v7). */
   liqGroupMembers: { key: [string, BaseInterval]; value: GroupMembers };
+  /** Coinalyze calls spent (v8): written before each request goes out, read by every new leader. */
+  budget: { key: number; value: BudgetEntry };
+}
+
+/** One request's cost against the per-minute budget: when it went out (ms) and how many symbols it carried. */
+export interface BudgetEntry {
+  at: number;
+  weight: number;
 }
 
 /** The contracts summed into one group's series at one interval, sorted. */
@@ -89,4 +97,5 @@ export type StoreName =
   | 'outbox'
   | 'alertKeys'
   | 'liqGroups'
-  | 'liqGroupMembers';
+  | 'liqGroupMembers'
+  | 'budget';

@@ -1,6 +1,7 @@
 /**
  * Reading and writing series as columnar chunks. Every write of a fetched range is one transaction that sets the
  * whole range (omitted buckets become 0) and extends coverage, so writing the same range twice changes nothing.
+ * Points must already be checked (on the grid, inside the range): one that is not throws and nothing is written.
  */
 
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
@@ -69,7 +70,12 @@ export async function writeLiqRange(
   }
   const span = chunkSpan(interval);
   const given = new Map<number, LiqPoint>();
-  for (const p of points) if (p.t >= from && p.t < to && p.t % step === 0) given.set(p.t, p);
+  for (const p of points) {
+    // Callers check their input (API answers, CSV rows); a point here off the grid or range is a bug, not data.
+    if (!(p.t >= from && p.t < to && p.t % step === 0))
+      throw new RangeError(`${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
+    given.set(p.t, p);
+  }
   // Every bucket in the fetched range gets its final value once: the API's value, or 0 where it sent none.
   for (let t = Math.ceil(from / step) * step; t < to; t += step) {
     const entry = byStart.get(floorTo(t, span));
@@ -118,7 +124,8 @@ export async function writeCandles(
   const store = tx.objectStore('candleChunks');
   const touched = new Map<number, CandleChunk>();
   for (const p of points) {
-    if (p.t < from || p.t >= to || p.t % step !== 0) continue;
+    if (!(p.t >= from && p.t < to && p.t % step === 0))
+      throw new RangeError(`${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
     const start = floorTo(p.t, span);
     let chunk = touched.get(start);
     if (!chunk) {

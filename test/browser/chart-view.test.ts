@@ -5,6 +5,7 @@ import { DEFAULT_LEVEL_PARAMS } from '../../src/core/levels/params';
 import { DEFAULT_OSCILLATOR_PARAMS } from '../../src/core/oscillators/params';
 import { sliceFrame } from '../../src/core/series';
 import { DEFAULT_SPIKE_PARAMS } from '../../src/core/spikes/params';
+import { unixSeconds } from '../../src/core/time';
 import { OverlayLayers } from '../../src/ui/analysis/overlay-layers';
 import { ChartController } from '../../src/ui/chart/chart-controller';
 import { randomFrame } from '../helpers/random-frame';
@@ -88,8 +89,8 @@ describe('chart view', () => {
         zoneHigh: price * 1.001,
         strength: 2,
         state: to === null ? 'active' : 'broken',
-        createdTime: at(from),
-        brokenTime: to === null ? null : at(to),
+        createdTime: unixSeconds(at(from)),
+        brokenTime: to === null ? null : unixSeconds(at(to)),
         expiredTime: null,
       };
     };

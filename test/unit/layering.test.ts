@@ -26,8 +26,9 @@ function imports(file: string): Array<{ spec: string; target: string | null }> {
 const layer = (path: string) => path.split('/')[0] ?? '';
 const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
   core: { layers: ['core'], packages: /^$/ },
+  platform: { layers: ['core', 'platform'], packages: /^$/ },
   storage: { layers: ['core', 'storage'], packages: /^idb$/ },
-  workers: { layers: ['core', 'storage', 'workers'], packages: /^(comlink|idb)$/ },
+  workers: { layers: ['core', 'storage', 'platform', 'workers'], packages: /^(comlink|idb)$/ },
 };
 
 describe('layering', () => {

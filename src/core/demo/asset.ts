@@ -78,3 +78,12 @@ export function decodeDemoAsset(bytes: ArrayBuffer): DemoAsset {
     preview: header.preview === undefined ? null : checkPreview(header.preview),
   };
 }
+
+/** Result of making sure the demo database holds the bundled data. */
+export interface DemoLoad {
+  /** True when this call wrote the data (first start), false when it was already there. */
+  loaded: boolean;
+  bars: number;
+  firstTime: number;
+  lastTime: number;
+}

@@ -1,12 +1,7 @@
 /** Side-panel tab "Alerts": the alert log (sent / pending / failed with reasons) and why delivery stopped. */
 import { useEffect, useState } from 'preact/hooks';
-import {
-  ALERTS_CHANNEL,
-  type AlertHalt,
-  HALT_KEY,
-  isAlertsMessage,
-  telegramFingerprint,
-} from '../../core/alerts/channel';
+import { telegramFingerprint } from '../../core/alerts/halt';
+import { broadcastBus } from '../../platform/notice-bus';
 import { type AlertRecord, recentAlerts } from '../../storage/alert-repo';
 import { sharedDatabase } from '../../storage/connection';
 import { readKv } from '../../storage/kv-repo';
@@ -25,7 +20,7 @@ async function readLog(): Promise<LogState> {
   const settings = await loadSettings();
   const db = await sharedDatabase(ARCHIVE_DB);
   const records = await recentAlerts(db, 100);
-  const halt = await readKv<AlertHalt | null>(db, HALT_KEY, null);
+  const halt = await readKv(db, 'alerts:halt', null);
   const tg = settings.telegram;
   const current = telegramFingerprint(tg.botToken, tg.chatId, tg.apiBaseUrl);
   return {
@@ -58,16 +53,12 @@ export function AlertsPanel({ onJump }: PanelProps) {
         (e: unknown) => live && setError(String(e)),
       );
     void refresh();
-    const channel = new BroadcastChannel(ALERTS_CHANNEL);
-    channel.onmessage = (e: MessageEvent) => {
-      if (isAlertsMessage(e.data)) void refresh();
-    };
-    // Settings changes and missed messages: a slow poll keeps the log honest.
-    const timer = setInterval(refresh, 5000);
+    const unsubscribe = broadcastBus().subscribe((n) => {
+      if (n.type === 'alerts-changed' || n.type === 'settings-changed') void refresh();
+    });
     return () => {
       live = false;
-      channel.close();
-      clearInterval(timer);
+      unsubscribe();
     };
   }, []);
 

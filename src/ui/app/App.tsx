@@ -1,16 +1,15 @@
 /** The app shell: toolbar, chart, side panels, status bar; the data wiring lives in useAppData. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
-import { useAlerts } from '../alerts/use-alerts';
 import { AnalysisOverlay } from '../analysis/AnalysisOverlay';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
 import { legendItems } from '../chart/Legend';
+import { lazyComponent, prefetchLazy } from '../common/lazy';
 import { useCsvControls } from '../csv/CsvControls';
 import { ContractFilterSelect } from '../data/ContractFilterSelect';
 import { SidePanel } from '../panels/SidePanel';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
-import { lazyComponent, prefetchLazy } from '../common/lazy';
 import { shareTexts } from '../share/share-text';
 import { useShare } from '../share/use-share';
 import { BackfillCard } from '../status/BackfillCard';
@@ -24,7 +23,9 @@ import { type Layout, loadLayout, saveLayout } from './layout-store';
 import { START_VIEW, shareUrl, startTarget, useViewInAddressBar, withStartView } from './shared-view';
 import { useAppData } from './use-app-data';
 
-const SettingsDialog = lazyComponent(() => import('../settings/SettingsDialog').then((m) => m.SettingsDialog));
+const SettingsDialog = lazyComponent(() =>
+  import('../settings/SettingsDialog').then((m) => m.SettingsDialog),
+);
 
 /** Keys a focused control uses itself (typing, arrows in selects, tabs and the panel splitter). */
 function ownsKeys(target: EventTarget | null): boolean {
@@ -46,7 +47,6 @@ export function App() {
   const data = useAppData(layout.timeframe);
   const backfill = useBackfillDetail();
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
-  useAlerts(chart);
   useViewInAddressBar(layout, data.filter, controller);
 
   useEffect(() => saveLayout(layout), [layout]);

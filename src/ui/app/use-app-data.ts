@@ -1,12 +1,12 @@
 /**
  * Everything the shell shows about data, in one place: which database is on screen (demo, live archive, or an
- * imported archive), the status bar, the contract filter, the analysed frame, and feeding alerts from it.
+ * imported archive), the status bar, the contract filter and the analysed frame. Alerts are not fed from here:
+ * the leader tab's fetch worker evaluates them from the archive, whatever the page shows.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
-import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market';
+import { ALL_CONTRACTS, type ContractFilter } from '../../core/market';
 import type { DataSource } from '../../workers/compute/api';
-import { feedAlerts } from '../alerts/feeder';
 import { type AnalysisState, useAnalysis } from '../analysis/use-analysis';
 import { useLive } from '../data/use-live';
 import type { StatusInfo } from '../status/StatusBar';
@@ -47,26 +47,6 @@ export function useAppData(timeframe: Timeframe): AppData {
   const analysis = useAnalysis(shown, timeframe, filter, settingsRevision + imported + dataTick);
   const demoMode = mode === 'demo' || (mode === 'deciding' && probablyNoKey());
   const preview = useDemoPreview(demoMode && imported === 0 && analysis.frame === null, timeframe);
-
-  const result = analysis.result;
-  useEffect(() => {
-    if (!result) return;
-    const contracts = filterKey(filter);
-    const nowSec = Date.now() / 1000;
-    const feeds = [{ timeframe, analysis: result.analysis }, ...result.higher];
-    for (const f of feeds) {
-      void feedAlerts({
-        timeframe: f.timeframe,
-        contracts,
-        events: f.analysis.detection.events,
-        levels: f.analysis.levels,
-        touches: f.analysis.touches,
-        nowSec,
-      }).catch(() => {
-        // The alert log shows delivery problems; a failed enqueue here is retried on the next result.
-      });
-    }
-  }, [result]);
 
   return {
     ...analysis,

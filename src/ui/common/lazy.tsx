@@ -36,7 +36,8 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
 
 /** Starts loading every lazy component (call when the page is idle). */
 export function prefetchLazy(): void {
-  for (const start of loaders) void start().catch(() => {
-    // Loaded again on first use; a failure then is shown where it happens.
-  });
+  for (const start of loaders)
+    void start().catch(() => {
+      // Loaded again on first use; a failure then is shown where it happens.
+    });
 }

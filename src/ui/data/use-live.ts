@@ -4,8 +4,11 @@
  * status bar, and data notices tick so the chart can update its newest bar.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { type FetchStatus, isNotice, NOTICE_CHANNEL } from '../../core/notices';
+import { CALLS_PER_MINUTE } from '../../core/budget';
+import type { FetchStatus } from '../../core/notices';
+import { broadcastBus } from '../../platform/notice-bus';
 import type { DataSource } from '../../workers/compute/api';
+import { appUrl } from '../alerts/app-url';
 import { demoReady } from '../app/boot';
 import { rememberKeyPresence } from '../app/key-hint';
 import { fetcher } from '../app/services';
@@ -26,7 +29,7 @@ const DEMO_STATUS: StatusInfo = {
   source: 'Demo',
   lastUpdate: null,
   callsUsed: 0,
-  callsBudget: 40,
+  callsBudget: CALLS_PER_MINUTE,
   backfill: null,
 };
 
@@ -81,20 +84,16 @@ export function useLive(): LiveState {
         setState((p) => ({ ...p, mode: 'demo' }));
         await showDemo(setState);
       }
-      await fetcher.api.startEngine(location.origin);
+      await fetcher.api.startEngine(location.origin, appUrl());
     };
     void decide();
-    const channel = new BroadcastChannel(NOTICE_CHANNEL);
-    channel.onmessage = (ev: MessageEvent) => {
-      const n: unknown = ev.data;
-      if (!isNotice(n)) return;
+    return broadcastBus().subscribe((n) => {
       if (n.type === 'settings-changed') void decide();
       else if (n.type === 'status' && live)
         setState((p) => ({ ...p, status: toStatusInfo(n.status, p.status) }));
       else if (n.type === 'data-changed' && n.db === 'archive' && live)
         setState((p) => ({ ...p, dataTick: p.dataTick + 1 }));
-    };
-    return () => channel.close();
+    });
   }, []);
   return state;
 }

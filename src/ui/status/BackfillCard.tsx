@@ -15,7 +15,7 @@ export function BackfillCard({ detail, nowSec = Date.now() / 1000 }: BackfillCar
   if (!detail) return null;
   return (
     <section class="backfill-card" aria-label="History being fetched">
-      <h2>Fetching history</h2>
+      <h2 class="backfill-title">Fetching history</h2>
       <ul>
         {detail.intervals.map((iv) => {
           const pct = iv.total > 0 ? Math.round((100 * iv.done) / iv.total) : 100;

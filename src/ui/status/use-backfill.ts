@@ -3,7 +3,9 @@
  * progress and the expected completion time. Read straight from the notices so any tab shows it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { type IntervalBackfill, isNotice, NOTICE_CHANNEL } from '../../core/notices';
+import { BASE_INTERVALS } from '../../core/intervals';
+import type { FetchStatus, IntervalBackfill } from '../../core/notices';
+import { broadcastBus } from '../../platform/notice-bus';
 
 /** What the status bar and the backfill card show; null when no backfill runs (or none is reported). */
 export interface BackfillDetail {
@@ -11,20 +13,32 @@ export interface BackfillDetail {
   completeAt: number | null;
 }
 
+/** The per-interval detail of a status, or null when it has none (or a malformed one, from another version). */
+export function backfillDetail(status: FetchStatus): BackfillDetail | null {
+  const raw: unknown = status.intervals;
+  if (status.backfill === null || !Array.isArray(raw) || raw.length === 0) return null;
+  const intervals: IntervalBackfill[] = [];
+  for (const x of raw as unknown[]) {
+    const iv = x as Partial<IntervalBackfill> | null;
+    const known =
+      typeof iv?.interval === 'string' && (BASE_INTERVALS as readonly string[]).includes(iv.interval);
+    if (!iv || !known || !Number.isFinite(iv.done) || !Number.isFinite(iv.total)) return null;
+    intervals.push(iv as IntervalBackfill);
+  }
+  const at = status.completeAt;
+  return { intervals, completeAt: typeof at === 'number' && Number.isFinite(at) ? at : null };
+}
+
 /** The latest backfill detail from status notices. */
 export function useBackfillDetail(): BackfillDetail | null {
   const [detail, setDetail] = useState<BackfillDetail | null>(null);
-  useEffect(() => {
-    const channel = new BroadcastChannel(NOTICE_CHANNEL);
-    channel.onmessage = (ev: MessageEvent) => {
-      const n: unknown = ev.data;
-      if (!isNotice(n) || n.type !== 'status') return;
-      const intervals = n.status.intervals ?? [];
-      const running = n.status.backfill !== null && intervals.length > 0;
-      setDetail(running ? { intervals, completeAt: n.status.completeAt ?? null } : null);
-    };
-    return () => channel.close();
-  }, []);
+  useEffect(
+    () =>
+      broadcastBus().subscribe((n) => {
+        if (n.type === 'status') setDetail(backfillDetail(n.status));
+      }),
+    [],
+  );
   return detail;
 }
 

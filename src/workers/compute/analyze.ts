@@ -1,18 +1,12 @@
-/** The compute worker's analysis call: frame + incremental Analyzer kept per request, results copied for transfer. */
-import { type Analysis, Analyzer } from '../../core/analysis/analyzer';
+/** The compute worker's analysis call: frame + incremental analysis kept per request, results copied for transfer. */
+import type { Analysis } from '../../core/analysis/analyzer';
 import type { Timeframe } from '../../core/intervals';
 import { filterKey } from '../../core/market';
 import { type BarFrame, frameBuffers } from '../../core/series';
-import { binHigherTimeframes } from '../../core/stitch';
 import type { AnalyzeRequest, AnalyzeResult, FrameResult } from './api';
+import { IncrementalAnalysis } from './incremental';
 
-interface Cached {
-  key: string;
-  start: number;
-  step: number;
-  analyzer: Analyzer;
-}
-const cache = new Map<string, Cached>();
+const cache = new Map<string, IncrementalAnalysis>();
 
 function keyOf(r: AnalyzeRequest, tf: Timeframe): string {
   return JSON.stringify([r.source, tf, filterKey(r.filter), r.referenceSymbol, r.params]);
@@ -22,19 +16,13 @@ function keyOf(r: AnalyzeRequest, tf: Timeframe): string {
 export function analyzeFrame(request: AnalyzeRequest, tf: Timeframe, frame: BarFrame): Analysis {
   const key = keyOf(request, tf);
   let c = cache.get(key);
-  const n = frame.liq.long.length;
-  if (!c || c.start !== frame.start || c.step !== frame.step || n < analyzerLength(c)) {
-    c = { key, start: frame.start, step: frame.step, analyzer: Analyzer.for(frame, tf, request.params) };
+  if (!c) {
+    c = new IncrementalAnalysis(tf, request.params);
     cache.set(key, c);
   }
   // Only a handful of views stay warm; the oldest goes first.
   if (cache.size > 6) cache.delete(cache.keys().next().value ?? '');
-  c.analyzer.update(frame);
-  return copyAnalysis(c.analyzer.result());
-}
-
-function analyzerLength(c: Cached): number {
-  return c.analyzer.result().detection.heatZ.length;
+  return copyAnalysis(c.update(frame));
 }
 
 /** Copies every array so the Analyzer keeps its own buffers when the copies are transferred. */
@@ -72,22 +60,12 @@ export function analysisBuffers(a: Analysis): ArrayBuffer[] {
   );
 }
 
-/** The full result for a loaded frame, with higher timeframes binned from it. */
+/** The full result for a loaded frame. */
 export function analyzeLoaded(
   request: AnalyzeRequest,
   loaded: FrameResult,
 ): { result: AnalyzeResult; buffers: ArrayBuffer[] } {
   const analysis = analyzeFrame(request, request.timeframe, loaded.frame);
-  const bins = binHigherTimeframes(loaded.frame, request.higher ?? []);
-  const higher: AnalyzeResult['higher'] = [];
-  for (const tf of request.higher ?? []) {
-    const f = bins[tf];
-    if (f) higher.push({ timeframe: tf, frame: f, analysis: analyzeFrame(request, tf, f) });
-  }
-  const buffers = [
-    ...frameBuffers(loaded.frame),
-    ...analysisBuffers(analysis),
-    ...higher.flatMap((h) => [...frameBuffers(h.frame), ...analysisBuffers(h.analysis)]),
-  ];
-  return { result: { ...loaded, analysis, higher }, buffers };
+  const buffers = [...frameBuffers(loaded.frame), ...analysisBuffers(analysis)];
+  return { result: { ...loaded, analysis }, buffers };
 }

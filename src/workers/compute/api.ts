@@ -31,15 +31,11 @@ export interface FrameResult {
 /** A frame request plus the analysis parameters (settings.spikes / levels / oscillators). */
 export interface AnalyzeRequest extends FrameRequest {
   params: AnalysisParams;
-  /** Higher timeframes to bin the same data to (HTF panel); each gets its own analysis. */
-  higher?: Timeframe[];
 }
 
 /** Frame, scores, events, levels and oscillators; typed arrays are transferred, not copied. */
 export interface AnalyzeResult extends FrameResult {
   analysis: Analysis;
-  /** Per requested higher timeframe, its frame and analysis. */
-  higher: Array<{ timeframe: Timeframe; frame: BarFrame; analysis: Analysis }>;
 }
 
 /** Compute worker calls. Long calls take a `callId` so the facade can cancel them. */

@@ -9,6 +9,11 @@ export type CallResult =
   | { kind: 'rate-limited'; retryAfterMs: number }
   | { kind: 'unauthorized' }
   | { kind: 'bad-request'; message: string }
+  /** The server answered but not with JSON: nothing to store. */
+  | { kind: 'malformed'; reason: string }
+  /** No answer at all (offline, DNS, refused, dropped before a response): the server never counted it. */
+  | { kind: 'unreachable'; reason: string }
+  /** A server error or a timeout: try again later. */
   | { kind: 'retry'; reason: string };
 
 /** The fetch function shape we need (global fetch fits; tests may wrap it). */
@@ -66,11 +71,12 @@ export async function callCoinalyze(
     try {
       return { kind: 'ok', body: JSON.parse(text) as unknown };
     } catch {
-      return { kind: 'retry', reason: 'malformed JSON' };
+      return { kind: 'malformed', reason: 'the answer is not JSON' };
     }
   } catch (e) {
     if (outer.aborted) throw e;
-    return { kind: 'retry', reason: timeout.signal.aborted ? 'timeout' : 'network error' };
+    if (timeout.signal.aborted) return { kind: 'retry', reason: 'timeout' };
+    return { kind: 'unreachable', reason: 'network error' };
   } finally {
     clearTimeout(timer);
     outer.removeEventListener('abort', onAbort);

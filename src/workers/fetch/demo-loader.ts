@@ -1,17 +1,14 @@
 /** Writes the bundled demo asset into the demo database (once per asset version). */
 import type { IDBPDatabase } from 'idb';
-import { decodeDemoAsset } from '../../core/demo/asset';
+import { type DemoLoad, decodeDemoAsset } from '../../core/demo/asset';
 import type { Market } from '../../core/market';
 import { readKv, writeKv } from '../../storage/kv-repo';
 import type { LiqLabDB } from '../../storage/schema';
 import { type CandlePoint, type LiqPoint, writeCandles, writeLiqRange } from '../../storage/series-repo';
-import type { DemoLoad } from './api';
-
-const DEMO_KEY = 'demo:loaded';
 
 /** Fetches, decodes and stores the demo asset unless this version is already stored. */
 export async function ensureDemo(db: IDBPDatabase<LiqLabDB>, assetUrl: string): Promise<DemoLoad> {
-  const done = await readKv<DemoLoad | null>(db, DEMO_KEY, null);
+  const done = await readKv(db, 'demo:loaded', null);
   if (done) return { ...done, loaded: false };
   const response = await fetch(assetUrl);
   if (!response.ok) throw new Error(`demo data: HTTP ${response.status} for ${assetUrl}`);
@@ -49,6 +46,6 @@ export async function ensureDemo(db: IDBPDatabase<LiqLabDB>, assetUrl: string): 
   await writeLiqRange(db, market.symbol, '1hour', from, to, liq);
   await writeCandles(db, market.symbol, '1hour', from, to, candles);
   const result: DemoLoad = { loaded: true, bars: n, firstTime: from, lastTime: to - asset.step };
-  await writeKv(db, DEMO_KEY, result);
+  await writeKv(db, 'demo:loaded', result);
   return result;
 }

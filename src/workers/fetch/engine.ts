@@ -1,45 +1,66 @@
 /**
- * The data engine of one tab's fetch worker: bids for leadership (Web Locks); the leader discovers markets and runs
- * the scheduler, everyone else only hears notices. Closing the leading tab releases the lock, so the next tab's
- * engine takes over at once and resumes from the stored coverage.
+ * The data engine of one tab's fetch worker: bids for leadership (Web Locks) and, while it leads, runs a
+ * LeaderSession (fetch, alerts, delivery). Any end of a tenure releases the lock; a failed one bids again after a
+ * jittered backoff, so another tab takes over at once and this one queues behind it. Settings saves that leave
+ * the fetch configuration alone reach the running session instead of restarting it.
  */
 import type { IDBPDatabase } from 'idb';
-import { TokenBucket } from '../../core/budget';
-import { EXCHANGES_KEY, parseExchanges, parseMarkets, selectContracts } from '../../core/coinalyze';
+import { CALLS_PER_MINUTE } from '../../core/budget';
 import type { BaseInterval } from '../../core/intervals';
-import type { FetchStatus, Notice } from '../../core/notices';
-import { mergeSettings, type Settings } from '../../core/settings';
-import { readKv, writeKv } from '../../storage/kv-repo';
+import type { FetchStatus } from '../../core/notices';
+import { fetchFingerprint } from '../../core/settings';
+import type { NoticeBus } from '../../platform/notice-bus';
 import type { LiqLabDB } from '../../storage/schema';
-import { bidForLeadership, type Leadership, type LockManagerLike } from '../leader';
-import { type CallResult, callCoinalyze, type FetchFn } from './coinalyze-client';
-import { type Clock, Scheduler } from './scheduler';
-
-/** Market list older than this is refreshed. */
-const MARKETS_TTL_MS = 6 * 3_600_000;
-const MARKETS_AT = 'markets:fetchedAt';
+import { readSettings } from '../../storage/settings-repo';
+import type { Clock } from '../clock';
+import { holdLeadership, type Leadership, type LockManagerLike } from '../leader';
+import type { PipelineHooks } from './alerts/pipeline';
+import type { FetchFn as TelegramFetch } from './alerts/telegram-client';
+import type { FetchFn } from './coinalyze-client';
+import { LeaderSession, type TenureEnd } from './leader-session';
 
 /** What the engine needs from its surroundings (a worker, or a test). */
 export interface EngineDeps {
-  db: IDBPDatabase<LiqLabDB>;
+  /** The archive; called again for every tenure, so a connection closed by another tab's upgrade is reopened. */
+  db: () => Promise<IDBPDatabase<LiqLabDB>>;
   locks: LockManagerLike;
   fetch: FetchFn;
+  telegramFetch?: TelegramFetch;
   origin: string;
+  /** Link target of alert messages. */
+  appUrl?: string;
   clock: Clock;
   random: () => number;
   isOnline: () => boolean;
-  post: (notice: Notice) => void;
+  bus: NoticeBus;
   liveCallsPerMin?: number;
   intervals?: readonly BaseInterval[];
   lockName?: string;
+  alerts?: PipelineHooks;
+  /** Test hook passed to each session (see SessionDeps.onTurn). */
+  onTurn?: () => void;
 }
+
+const NO_KEY = 'No Coinalyze API key: showing demo data.';
 
 /** One tab's engine. */
 export class FetchEngine {
   private leadership: Leadership | null = null;
-  private status: FetchStatus = idleStatus('No Coinalyze API key: showing demo data.');
-  /** The running scheduler while this tab leads (tests read its stats). */
-  scheduler: Scheduler | null = null;
+  private session: LeaderSession | null = null;
+  private fingerprint: string | null = null;
+  private generation = 0;
+  private failures = 0;
+  private waiting = new AbortController();
+  private status: FetchStatus = {
+    state: 'idle',
+    callsUsed: 0,
+    callsBudget: CALLS_PER_MINUTE,
+    backfill: null,
+    lastUpdate: null,
+    message: NO_KEY,
+  };
+  /** Tenures this engine has run, for tests. */
+  readonly tenures: TenureEnd[] = [];
 
   constructor(private readonly deps: EngineDeps) {}
 
@@ -48,137 +69,127 @@ export class FetchEngine {
     return this.status;
   }
 
+  /** The running tenure's scheduler (tests read its stats). */
+  get scheduler() {
+    return this.session?.scheduler ?? null;
+  }
+
+  /** The running tenure's alert pipeline. */
+  get pipeline() {
+    return this.session?.pipeline ?? null;
+  }
+
   /** True while this tab is the fetcher. */
   isLeader(): boolean {
     return this.leadership?.isLeader() ?? false;
   }
 
-  /** (Re)starts from the stored settings; without a key it stays idle. */
+  /** Cuts the leader's waits short: the browser says it is online again. */
+  wake(): void {
+    this.session?.wake();
+  }
+
+  /**
+   * Starts from the stored settings, or applies changed ones: a new key, base URL, contract set or candle market
+   * restarts fetching; anything else goes to the running session as it is. Without a key it stays idle.
+   */
   async start(): Promise<void> {
-    this.stop();
-    const settings = mergeSettings(await readKv<unknown>(this.deps.db, 'settings', null));
-    if (!settings.coinalyze.apiKey) {
-      this.report(idleStatus('No Coinalyze API key: showing demo data.'));
+    const settings = await readSettings(await this.deps.db());
+    const fingerprint = settings.coinalyze.apiKey ? fetchFingerprint(settings) : null;
+    if (fingerprint !== null && fingerprint === this.fingerprint) {
+      this.session?.settingsChanged(settings);
       return;
     }
-    this.leadership = bidForLeadership(
+    this.stop();
+    this.fingerprint = fingerprint;
+    if (fingerprint === null) {
+      this.report({ state: 'idle', message: NO_KEY, backfill: null });
+      return;
+    }
+    this.failures = 0;
+    this.bid(++this.generation);
+  }
+
+  /** Gives up fetching (tab closing, key removed): another tab may take over. */
+  stop(): void {
+    this.generation++;
+    this.fingerprint = null;
+    this.waiting.abort();
+    this.waiting = new AbortController();
+    this.leadership?.stop();
+    this.leadership = null;
+    this.session = null;
+  }
+
+  private report(patch: Partial<FetchStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.deps.bus.post({ type: 'status', status: this.status });
+  }
+
+  private bid(generation: number): void {
+    this.leadership = holdLeadership(
       this.deps.locks,
-      () => {
-        const abort = new AbortController();
-        void this.lead(settings, abort.signal).catch((e: unknown) => {
-          if (!abort.signal.aborted)
-            this.report({ ...this.status, state: 'error', message: `Fetching stopped: ${String(e)}` });
-        });
-        return () => abort.abort();
+      async (signal) => {
+        const end = await this.tenure(signal);
+        this.tenures.push(end);
+        if (generation === this.generation) void this.afterTenure(end, generation);
       },
       this.deps.lockName,
     );
   }
 
-  /** Gives up fetching (tab closing, key removed): another tab may take over. */
-  stop(): void {
-    this.leadership?.stop();
-    this.leadership = null;
-    this.scheduler = null;
-  }
-
-  private report(status: FetchStatus): void {
-    this.status = status;
-    this.deps.post({ type: 'status', status });
-  }
-
-  private call(settings: Settings) {
-    return (path: string, params: Record<string, string>, signal: AbortSignal): Promise<CallResult> =>
-      callCoinalyze(
-        {
-          baseUrl: settings.coinalyze.apiBaseUrl,
-          apiKey: settings.coinalyze.apiKey,
-          fetch: this.deps.fetch,
-          timeoutMs: 30_000,
-          origin: this.deps.origin,
-        },
-        path,
-        params,
-        signal,
-      );
-  }
-
-  /** Exchange names for the toolbar, cached with the markets; on failure the UI falls back to codes. */
-  private async fetchExchangeNames(
-    call: ReturnType<FetchEngine['call']>,
-    bucket: TokenBucket,
-    signal: AbortSignal,
-  ): Promise<void> {
-    bucket.take(1, this.deps.clock.now());
-    const r = await call('/exchanges', {}, signal);
-    if (r.kind !== 'ok') return;
+  private async tenure(signal: AbortSignal): Promise<TenureEnd> {
+    let db: IDBPDatabase<LiqLabDB>;
     try {
-      await writeKv(this.deps.db, EXCHANGES_KEY, parseExchanges(r.body));
-    } catch {
-      // A malformed list is not worth retrying before the next market refresh.
-    }
-  }
-
-  private async lead(settings: Settings, signal: AbortSignal): Promise<void> {
-    const { db, clock } = this.deps;
-    const call = this.call(settings);
-    const bucket = new TokenBucket();
-    const fetchedAt = await readKv<number>(db, MARKETS_AT, 0);
-    if (clock.now() - fetchedAt > MARKETS_TTL_MS || (await db.count('markets')) === 0) {
-      for (;;) {
-        if (signal.aborted) return;
-        bucket.take(1, clock.now());
-        const r = await call('/future-markets', {}, signal);
-        if (r.kind === 'ok') {
-          const markets = parseMarkets(r.body);
-          const tx = db.transaction('markets', 'readwrite');
-          // Put, never clear: expired futures keep their row and their stored history.
-          for (const m of markets) void tx.store.put(m);
-          await tx.done;
-          await this.fetchExchangeNames(call, bucket, signal);
-          await writeKv(db, MARKETS_AT, clock.now());
-          break;
-        }
-        if (r.kind === 'unauthorized') {
-          this.report({
-            ...this.status,
-            state: 'key-rejected',
-            message: 'Coinalyze rejected the API key (401). Check it in Settings → Data.',
-          });
-          return;
-        }
+      db = await this.deps.db();
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'VersionError') {
+        // A newer LiqLab in another tab upgraded the archive: this tab's code is out of date; that tab fetches.
         this.report({
-          ...this.status,
           state: 'error',
-          message: `Market list: ${r.kind === 'bad-request' ? r.message : r.kind}; retrying`,
+          message: 'A newer LiqLab upgraded the archive in another tab: reload this tab.',
         });
-        await clock.sleep(r.kind === 'rate-limited' ? r.retryAfterMs : 15_000, signal);
+        return 'outdated';
       }
+      this.report({ state: 'error', message: `Fetching stopped: the archive did not open (${String(e)})` });
+      return 'failed';
     }
-    const contracts = selectContracts(
-      await db.getAll('markets'),
-      settings.coinalyze.contracts,
-      clock.now(),
-    ).map((m) => m.symbol);
-    const scheduler = new Scheduler({
+    // Settings are read per tenure: another tab may have saved them while this one waited for the lock.
+    const settings = await readSettings(db);
+    if (!settings.coinalyze.apiKey || fetchFingerprint(settings) !== this.fingerprint) return 'stopped';
+    const session = new LeaderSession({
       db,
-      call,
-      clock,
-      bucket,
-      contracts,
+      settings,
+      fetch: this.deps.fetch,
+      telegramFetch: this.deps.telegramFetch ?? ((input, init) => fetch(input, init)),
+      origin: this.deps.origin,
+      appUrl: this.deps.appUrl ?? this.deps.origin,
+      clock: this.deps.clock,
       random: this.deps.random,
       isOnline: this.deps.isOnline,
-      reference: settings.coinalyze.reference,
-      onStatus: (s) => this.report(s),
-      onData: (c) => this.deps.post({ type: 'data-changed', db: 'archive', ...c }),
+      bus: this.deps.bus,
+      report: (patch) => this.report(patch),
       liveCallsPerMin: this.deps.liveCallsPerMin,
       intervals: this.deps.intervals,
+      alerts: this.deps.alerts,
+      onTurn: this.deps.onTurn,
     });
-    this.scheduler = scheduler;
-    await scheduler.run(signal);
+    this.session = session;
+    try {
+      return await session.run(signal);
+    } finally {
+      if (this.session === session) this.session = null;
+    }
   }
-}
 
-function idleStatus(message: string): FetchStatus {
-  return { state: 'idle', callsUsed: 0, callsBudget: 40, backfill: null, lastUpdate: null, message };
+  /** After a tenure ended by itself: bid again after a pause (not after a rejected key: that waits for new settings). */
+  private async afterTenure(end: TenureEnd, generation: number): Promise<void> {
+    if (end === 'stopped' || end === 'unauthorized' || end === 'outdated') return;
+    this.failures = end === 'failed' ? this.failures + 1 : 0;
+    const base = end === 'storage-full' ? 5 * 60_000 : Math.min(60_000, 2_000 * 2 ** (this.failures - 1));
+    const ms = base * (0.5 + 0.5 * this.deps.random());
+    // The lock is released when this tenure's callback returns; wait outside it, then queue up again.
+    await this.deps.clock.sleep(ms, this.waiting.signal);
+    if (generation === this.generation) this.bid(generation);
+  }
 }

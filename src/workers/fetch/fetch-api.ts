@@ -1,7 +1,7 @@
 /** The fetch worker's implementation, kept apart from the entry so tests can run it without a Worker. */
 import { AbortRegistry } from '../cancel';
 import { database } from '../db-cache';
-import { findTelegramChats, sendTestMessage, startAlertSender } from './alerts/service';
+import { findTelegramChats, sendTestMessage } from './alerts/service';
 import type { FetchApi } from './api';
 import { createCsvApi } from './csv/csv-api';
 import { ensureDemo } from './demo-loader';
@@ -20,10 +20,9 @@ export const fetchApi: FetchApi = {
     return ensureDemo(await database('demo'), assetUrl);
   },
 
-  async startEngine(origin: string) {
-    await startLiveEngine(origin);
+  async startEngine(origin: string, appUrl: string) {
+    await startLiveEngine(origin, appUrl);
   },
-  alertsStart: async () => startAlertSender(),
   alertsSendTest: (telegram, appUrl) => sendTestMessage(telegram, appUrl),
   alertsFindChats: (botToken, apiBaseUrl) => findTelegramChats(botToken, apiBaseUrl),
 };

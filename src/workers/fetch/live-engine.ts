@@ -1,46 +1,41 @@
-/** The fetch worker's one engine, wired to the real clock, fetch, Web Locks and the notice channel. */
-import { isNotice, NOTICE_CHANNEL, type Notice } from '../../core/notices';
+/** The fetch worker's one engine, wired to the real clock, fetch, Web Locks, the notice bus and connectivity events. */
+import { broadcastBus } from '../../platform/notice-bus';
+import { realClock } from '../clock';
 import { database } from '../db-cache';
+import { browserNotify } from './alerts/notify';
 import { FetchEngine } from './engine';
-import type { Clock } from './scheduler';
-
-const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
-    }),
-};
 
 let engine: Promise<FetchEngine> | null = null;
 
-/** Starts the engine once; later settings changes (from any tab) restart it. */
-export function startLiveEngine(origin: string): Promise<FetchEngine> {
+/** Starts the engine once; later settings changes (from any tab) reach it through the bus. */
+export function startLiveEngine(origin: string, appUrl: string): Promise<FetchEngine> {
   if (!engine) {
     engine = (async () => {
-      const channel = new BroadcastChannel(NOTICE_CHANNEL);
-      const post = (n: Notice) => channel.postMessage(n);
-      const e = new FetchEngine({
-        db: await database('archive'),
+      const bus = broadcastBus();
+      let crash = false;
+      const e: FetchEngine = new FetchEngine({
+        db: () => database('archive'),
         locks: navigator.locks,
         fetch: (url, init) => fetch(url, init),
         origin,
+        appUrl,
         clock: realClock,
         random: Math.random,
         isOnline: () => navigator.onLine,
-        post,
+        bus,
+        alerts: { notify: browserNotify, tzOffsetMin: () => new Date().getTimezoneOffset() },
+        onTurn: () => {
+          if (!crash) return;
+          crash = false;
+          throw new Error('the fetch loop was crashed on request (test hook)');
+        },
       });
-      channel.addEventListener('message', (ev: MessageEvent) => {
-        if (isNotice(ev.data) && ev.data.type === 'settings-changed') void e.start();
+      bus.subscribe((n) => {
+        if (n.type === 'settings-changed') void e.start();
+        else if (n.type === 'crash-leader' && e.isLeader()) crash = true;
       });
+      // Workers get the same connectivity events as pages: the first request after the network returns goes now.
+      self.addEventListener('online', () => e.wake());
       await e.start();
       return e;
     })();

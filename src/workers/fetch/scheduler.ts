@@ -1,24 +1,33 @@
 /**
  * The budget-aware fetch loop. One request at a time; before each, it re-plans from stored coverage (so a reload
  * resumes from the archive), picks the highest tier (live > gap > backfill), batches up to 20 symbols of one
- * interval, and spends tokens from a weighted bucket. Time, fetch and randomness are injected for tests.
+ * interval, and records the spend in the budget ledger before the request goes out. Answers are checked before
+ * anything is stored. Time, fetch and randomness are injected for tests; `wake()` cuts a wait short (the browser
+ * came back online).
  */
 import type { IDBPDatabase } from 'idb';
-import { MAX_SYMBOLS_PER_REQUEST, TokenBucket } from '../../core/budget';
-import { candleRow, liqRow, MalformedResponse, parseHistory } from '../../core/coinalyze';
+import { CALLS_PER_MINUTE, MAX_SYMBOLS_PER_REQUEST } from '../../core/budget';
 import { coverageStart, FETCH_INTERVALS, type Job, planSeries, TIER_RANK } from '../../core/fetch-plan';
-import type { BaseInterval } from '../../core/intervals';
+import { checkedCandleRow, checkedLiqRow, checkHistory, MalformedHistory } from '../../core/history-check';
+import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../core/intervals';
 import type { FetchStatus } from '../../core/notices';
 import { readKv, writeKv } from '../../storage/kv-repo';
 import type { LiqLabDB } from '../../storage/schema';
 import { writeCandles, writeLiqRange } from '../../storage/series-repo';
+import type { Clock } from '../clock';
+import type { BudgetLedger } from './budget-ledger';
 import type { CallResult } from './coinalyze-client';
+import { SeriesHealth } from './series-health';
 import { livePeriods, recentShares } from './shares';
+import { StatusNotes } from './status-notes';
 
-/** Time as the scheduler sees it (tests pass a virtual clock). */
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal: AbortSignal): Promise<void>;
+/** A change the loop stored: `kind` series of `symbols` at `interval` over [from, to). */
+export interface StoredChange {
+  kind: 'liq' | 'candle';
+  interval: BaseInterval;
+  symbols: string[];
+  from: number;
+  to: number;
 }
 
 /** Everything the loop needs from outside. */
@@ -30,85 +39,105 @@ export interface SchedulerDeps {
   isOnline: () => boolean;
   contracts: readonly string[];
   reference: string;
+  /** Every call counts here, shared with market discovery. */
+  ledger: BudgetLedger;
   onStatus: (status: FetchStatus) => void;
-  onData: (change: { interval: BaseInterval; symbols: string[]; from: number; to: number }) => void;
+  onData: (change: StoredChange) => void;
   /** Budget for live 1min refreshes; 0 turns live polling off. */
   liveCallsPerMin?: number;
   intervals?: readonly BaseInterval[];
-  /** Shared with market discovery so every call counts against one budget. */
-  bucket?: TokenBucket;
+  /** Called at every turn of the loop, so a watchdog can tell a stuck loop from a waiting one. */
+  heartbeat?: () => void;
 }
 
 /** Why the loop stopped. */
 export type StopReason = 'aborted' | 'unauthorized' | 'storage-full';
 
-const BACKFILLED_KEY = 'fetch:backfilled';
 const IDLE_MS = 5_000;
+/** Longest wait between two attempts while the network is down: the first request after it returns goes within this. */
+const OFFLINE_PROBE_MS = 8_000;
 
 const seriesKey = (kind: string, symbol: string, interval: string) => `${kind}|${symbol}|${interval}`;
 
 /** The fetch loop for one leader. */
 export class Scheduler {
-  readonly bucket: TokenBucket;
   private backfilled = new Set<string>();
   private nextLive = new Map<string, number>();
   private periods = new Map<string, number>();
   private sharesAt = Number.NEGATIVE_INFINITY;
-  private skipUntil = new Map<string, number>();
+  private readonly health = new SeriesHealth();
+  private readonly notes = new StatusNotes();
   private attempt = 0;
+  private wakeCtl = new AbortController();
   private status: FetchStatus;
+  private lastUpdate: number | null = null;
   /** Requests sent, by outcome, for tests and diagnostics. */
-  readonly stats = { requests: 0, rateLimited: 0, retries: 0 };
+  readonly stats = { requests: 0, rateLimited: 0, retries: 0, unreachable: 0, malformed: 0 };
 
   constructor(private readonly deps: SchedulerDeps) {
-    this.bucket = deps.bucket ?? new TokenBucket();
-    this.status = {
-      state: 'live',
-      callsUsed: 0,
-      callsBudget: 40,
-      backfill: null,
-      lastUpdate: null,
-      message: null,
-    };
+    this.status = this.compose('live');
   }
 
   private get intervals(): readonly BaseInterval[] {
     return this.deps.intervals ?? FETCH_INTERVALS;
   }
 
-  private emit(patch: Partial<FetchStatus>): void {
-    const now = this.deps.clock.now();
-    this.status = {
-      ...this.status,
-      ...patch,
-      callsUsed: this.bucket.usedInLastMinute(now),
-      backfill: this.progress(),
-    };
-    this.deps.onStatus(this.status);
+  /** Cuts the current wait short (connectivity came back, or new work arrived). */
+  wake(): void {
+    this.wakeCtl.abort();
+    this.wakeCtl = new AbortController();
   }
 
-  /** Runs until aborted, the key is rejected, or storage is full. */
+  private nap(ms: number, signal: AbortSignal): Promise<void> {
+    return this.deps.clock.sleep(ms, AbortSignal.any([signal, this.wakeCtl.signal]));
+  }
+
+  private compose(state: FetchStatus['state']): FetchStatus {
+    const now = this.deps.clock.now();
+    return {
+      state,
+      callsUsed: this.deps.ledger.usedInLastMinute(now),
+      callsBudget: CALLS_PER_MINUTE,
+      backfill: this.progress(),
+      lastUpdate: this.lastUpdate,
+      message: this.notes.text(now, this.deps.ledger.bucket.pause, this.health.note(now)),
+    };
+  }
+
+  /** Reports the status when anything in it changed. */
+  private emit(state: FetchStatus['state'] = this.status.state): void {
+    const next = this.compose(state);
+    if (JSON.stringify(next) === JSON.stringify(this.status)) return;
+    this.status = next;
+    this.deps.onStatus(next);
+  }
+
+  /** Runs until aborted, the key is rejected, or storage is full. Anything else thrown is a failure of the loop. */
   async run(signal: AbortSignal): Promise<StopReason> {
     const { clock } = this.deps;
-    this.backfilled = new Set(await readKv<string[]>(this.deps.db, BACKFILLED_KEY, []));
+    this.backfilled = new Set(await readKv(this.deps.db, 'fetch:backfilled', []));
+    this.deps.onStatus(this.status);
     while (!signal.aborted) {
-      if (!this.deps.isOnline()) {
-        this.emit({ state: 'offline', message: 'Offline: fetching resumes when the network is back.' });
-        await clock.sleep(IDLE_MS, signal);
-        continue;
-      }
+      this.deps.heartbeat?.();
+      // The browser's word is a hint, not a gate: a worker's navigator.onLine can stay false after the network is
+      // back, so requests go on as probes (a failed one costs no budget and is retried within OFFLINE_PROBE_MS).
+      if (!this.deps.isOnline())
+        this.notes.set(
+          'network',
+          'Offline: the browser reports no network; checking again every few seconds.',
+        );
       const now = clock.now();
       await this.refreshShares(now);
       const batch = await this.nextBatch(now);
       if (batch.length === 0) {
-        this.emit({ state: 'live' });
-        await clock.sleep(IDLE_MS, signal);
+        this.emit(this.notes.has('network') ? 'offline' : 'live');
+        await this.nap(IDLE_MS, signal);
         continue;
       }
-      const available = Math.floor(this.bucket.available(now));
+      const available = Math.floor(this.deps.ledger.available(now));
       if (available < 1) {
-        this.emit({});
-        await clock.sleep(this.bucket.waitFor(1, now), signal);
+        this.emit();
+        await this.nap(Math.min(IDLE_MS, Math.max(1, this.deps.ledger.waitFor(1, now))), signal);
         continue;
       }
       const stop = await this.execute(batch.slice(0, Math.min(available, MAX_SYMBOLS_PER_REQUEST)), signal);
@@ -145,7 +174,7 @@ export class Scheduler {
     const jobs: Job[] = [];
     const consider = (kind: 'liq' | 'candle', symbol: string, interval: BaseInterval) => {
       const key = seriesKey(kind, symbol, interval);
-      if ((this.skipUntil.get(key) ?? 0) > now) return;
+      if (!this.health.ready(key, now)) return;
       const liveDue = live && (this.nextLive.get(symbol) ?? 0) <= now;
       const ranges = coverage.get(key) ?? [];
       const job = planSeries(
@@ -169,7 +198,7 @@ export class Scheduler {
   }
 
   private async execute(batch: Job[], signal: AbortSignal): Promise<StopReason | null> {
-    const { clock } = this.deps;
+    const { clock, ledger } = this.deps;
     const head = batch[0];
     if (!head) return null;
     const now = clock.now();
@@ -183,88 +212,139 @@ export class Scheduler {
       to: String(to),
     };
     if (head.kind === 'liq') params.convert_to_usd = 'true';
-    this.bucket.take(symbols.length, now);
+    const spend = await ledger.spend(symbols.length, now);
     this.stats.requests++;
-    const result = await this.deps.call(
-      head.kind === 'liq' ? '/liquidation-history' : '/ohlcv-history',
-      params,
-      signal,
-    );
+    const path = head.kind === 'liq' ? '/liquidation-history' : '/ohlcv-history';
+    const result = await this.deps.call(path, params, signal);
+    if (result.kind !== 'unreachable') this.notes.clear('network');
     switch (result.kind) {
       case 'ok':
-        try {
-          await this.store(batch, from, to, result.body);
-        } catch (e) {
-          if (e instanceof MalformedResponse) return this.backoff('malformed response', signal);
-          if (e instanceof DOMException && e.name === 'QuotaExceededError') {
-            this.emit({
-              state: 'error',
-              message:
-                'Storage is full: export the archive (Export CSV), prune old data or free disk space, then reload.',
-            });
-            return 'storage-full';
-          }
-          throw e;
-        }
-        this.attempt = 0;
-        this.emit({
-          state: 'live',
-          lastUpdate: Math.floor(clock.now() / 1000),
-          backfill: this.progress(),
-          message: null,
-        });
-        return null;
+        return this.stored(batch, from, to, result.body);
+      case 'malformed':
+        return this.malformed(batch, new MalformedHistory(result.reason, symbols));
       case 'rate-limited':
         this.stats.rateLimited++;
-        this.bucket.exhaustUntil(now + result.retryAfterMs);
-        this.emit({
-          message: `Rate limited by Coinalyze: waiting ${Math.round(result.retryAfterMs / 1000)} s`,
-        });
+        await ledger.pauseUntil(now + result.retryAfterMs);
+        this.emit();
         return null;
       case 'unauthorized':
-        this.emit({
-          state: 'key-rejected',
-          message: 'Coinalyze rejected the API key (401). Check it in Settings → Data.',
-        });
+        this.notes.set('key', 'Coinalyze rejected the API key (401). Check it in Settings → Data.');
+        this.emit('key-rejected');
         return 'unauthorized';
       case 'bad-request':
-        for (const j of batch) this.skipUntil.set(seriesKey(j.kind, j.symbol, j.interval), now + 3_600_000);
-        this.emit({ message: `Coinalyze refused a request (${result.message}); skipping it for an hour.` });
+        for (const j of batch)
+          this.health.refused(
+            seriesKey(j.kind, j.symbol, j.interval),
+            `Coinalyze refused it (${result.message})`,
+            now,
+          );
+        this.emit();
         return null;
+      case 'unreachable':
+        // It never reached the server, so it cost nothing there: give the budget back, and probe again soon.
+        this.stats.unreachable++;
+        await ledger.refund(spend);
+        return this.backoff(
+          'network',
+          `Offline: no answer from the API (${result.reason})`,
+          OFFLINE_PROBE_MS,
+          signal,
+        );
       case 'retry':
-        return this.backoff(result.reason, signal);
+        this.stats.retries++;
+        return this.backoff('server', `Coinalyze: ${result.reason}`, 60_000, signal);
     }
   }
 
-  private async backoff(reason: string, signal: AbortSignal): Promise<null> {
-    this.stats.retries++;
+  private async backoff(cause: string, what: string, capMs: number, signal: AbortSignal): Promise<null> {
     this.attempt++;
-    const ms = Math.min(60_000, 1000 * 2 ** this.attempt) * (0.5 + 0.5 * this.deps.random());
-    this.emit({ message: `Coinalyze: ${reason}; retrying in ${Math.round(ms / 1000)} s` });
-    await this.deps.clock.sleep(ms, signal);
+    const ms = Math.min(capMs, 1000 * 2 ** this.attempt) * (0.5 + 0.5 * this.deps.random());
+    this.notes.set(cause, `${what}; retrying in ${Math.round(ms / 1000)} s`);
+    this.emit(cause === 'network' ? 'offline' : undefined);
+    await this.nap(ms, signal);
     return null;
   }
 
-  private async store(batch: Job[], from: number, to: number, body: unknown): Promise<void> {
+  /** Checks and stores an answer; a malformed one stores nothing and counts against the series at fault. */
+  private async stored(batch: Job[], from: number, to: number, body: unknown): Promise<StopReason | null> {
     const head = batch[0];
-    if (!head) return;
+    if (!head) return null;
+    const request = {
+      symbols: batch.map((j) => j.symbol),
+      step: BASE_INTERVAL_SECONDS[head.interval],
+      from,
+      to,
+    };
+    let present: string[];
+    try {
+      present = await this.store(batch, request, body);
+    } catch (e) {
+      if (e instanceof MalformedHistory) return this.malformed(batch, e);
+      if (e instanceof DOMException && e.name === 'QuotaExceededError') {
+        this.notes.set(
+          'storage',
+          'Storage is full: export the archive (Export CSV), delete stored data (Settings → Data) or free disk space.',
+        );
+        this.emit('error');
+        return 'storage-full';
+      }
+      throw e;
+    }
+    this.attempt = 0;
+    this.notes.clear('server');
+    const now = this.deps.clock.now();
+    for (const j of batch) {
+      const key = seriesKey(j.kind, j.symbol, j.interval);
+      if (present.includes(j.symbol)) this.health.good(key);
+      else this.health.bad(key, 'the answer left it out', now);
+    }
+    this.lastUpdate = Math.floor(now / 1000);
+    this.emit('live');
+    return null;
+  }
+
+  private malformed(batch: Job[], e: MalformedHistory): null {
+    this.stats.malformed++;
+    const now = this.deps.clock.now();
+    for (const j of batch)
+      if (e.symbols.includes(j.symbol))
+        this.health.bad(seriesKey(j.kind, j.symbol, j.interval), e.message, now);
+    this.emit();
+    return null;
+  }
+
+  /** Writes the symbols the answer holds; returns them. Checks everything before writing anything. */
+  private async store(
+    batch: Job[],
+    request: { symbols: string[]; step: number; from: number; to: number },
+    body: unknown,
+  ): Promise<string[]> {
+    const head = batch[0];
+    if (!head) return [];
     const nowSec = Math.floor(this.deps.clock.now() / 1000);
     const { db } = this.deps;
-    // Parse everything before writing anything: a malformed body must not leave half a batch stored.
-    const liq = head.kind === 'liq' ? parseHistory(body, liqRow) : null;
-    const candles = head.kind === 'candle' ? parseHistory(body, candleRow) : null;
+    const { from, to } = request;
+    const liq = head.kind === 'liq' ? checkHistory(body, checkedLiqRow, request) : null;
+    const candles = head.kind === 'candle' ? checkHistory(body, checkedCandleRow, request) : null;
+    const present: string[] = [];
     for (const job of batch) {
-      const points = liq?.get(job.symbol) ?? candles?.get(job.symbol) ?? [];
+      const points = liq?.rows.get(job.symbol) ?? candles?.rows.get(job.symbol);
+      // Absent from the answer: its coverage stays as it was (absence is not "no liquidations").
+      if (!points) continue;
+      present.push(job.symbol);
       const start = coverageStart(job.interval, from, nowSec, points[0]?.t ?? null);
-      if (liq) await writeLiqRange(db, job.symbol, job.interval, start, to, liq.get(job.symbol) ?? []);
-      if (candles) await writeCandles(db, job.symbol, job.interval, start, to, candles.get(job.symbol) ?? []);
+      if (liq) await writeLiqRange(db, job.symbol, job.interval, start, to, liq.rows.get(job.symbol) ?? []);
+      if (candles)
+        await writeCandles(db, job.symbol, job.interval, start, to, candles.rows.get(job.symbol) ?? []);
       const key = seriesKey(job.kind, job.symbol, job.interval);
       if (job.tier === 'backfill') this.backfilled.add(key);
       if (job.kind === 'liq' && job.interval === '1min') {
         this.nextLive.set(job.symbol, this.deps.clock.now() + (this.periods.get(job.symbol) ?? 60_000));
       }
     }
-    if (head.tier === 'backfill') await writeKv(db, BACKFILLED_KEY, [...this.backfilled]);
-    this.deps.onData({ interval: head.interval, symbols: batch.map((j) => j.symbol), from, to });
+    if (head.tier === 'backfill') await writeKv(db, 'fetch:backfilled', [...this.backfilled]);
+    if (present.length > 0)
+      this.deps.onData({ kind: head.kind, interval: head.interval, symbols: present, from, to });
+    return present;
   }
 }

@@ -93,9 +93,21 @@ export function makeLiqModel(symbols, listedSec) {
   const seeds = new Map(symbols.map((s) => [s, fnv(s)]));
   const weights = new Map(symbols.map((s) => [s, 0.2 + 3 * rand(fnv(s), 7) ** 3]));
   const hourCache = new Map();
+  const planted = new Map(); // `${symbol}|${minute}` → [long, short] added on top of the model
 
   /** Liquidation events of one hour: minute start → [long, short] USD. Only a few minutes are active. */
   function hourEvents(symbol, h) {
+    const events = modelEvents(symbol, h);
+    for (let m = h; m < h + HOUR; m += MIN) {
+      const extra = planted.get(`${symbol}|${m}`);
+      if (!extra) continue;
+      const prev = events.get(m) ?? [0, 0];
+      events.set(m, [prev[0] + extra[0], prev[1] + extra[1]]);
+    }
+    return events;
+  }
+
+  function modelEvents(symbol, h) {
     const seed = seeds.get(symbol);
     const events = new Map();
     if (seed === undefined || h < listedSec) return events;
@@ -187,5 +199,13 @@ export function makeLiqModel(symbols, listedSec) {
     return [l + Math.round(a * frac * 100) / 100, s + Math.round(b * frac * 100) / 100];
   }
 
-  return { minute, bucket, seen, weight: (s) => weights.get(s) ?? 0 };
+  /** Adds a burst of [long, short] USD to the minute starting at t (a planted outlier for alert tests). */
+  function plant(symbol, t, long, short) {
+    const key = `${symbol}|${t}`;
+    const prev = planted.get(key) ?? [0, 0];
+    planted.set(key, [prev[0] + long, prev[1] + short]);
+    hourCache.delete(`${symbol}|${Math.floor(t / HOUR) * HOUR}`);
+  }
+
+  return { minute, bucket, seen, plant, weight: (s) => weights.get(s) ?? 0 };
 }

@@ -1,5 +1,5 @@
 /** Types for the fake Coinalyze server (implemented in plain JS so `npm run dev:mock` runs it with node). */
-export type FakeFault = '500' | '429' | 'malformed' | 'drop';
+export type FakeFault = '500' | '429' | 'malformed' | 'drop' | 'offgrid' | 'ms' | 'negative' | 'notarray';
 
 /** One request as the fake saw it. */
 export interface FakeLogEntry {
@@ -41,6 +41,7 @@ export interface FakeCoinalyze {
   inject(...kinds: FakeFault[]): void;
   setLatency(ms: number): void;
   truth(symbol: string, interval: string, t: number): [number, number];
+  plant(symbol: string, t: number, long: number, short?: number): void;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }

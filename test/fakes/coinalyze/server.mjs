@@ -6,6 +6,20 @@ import { createServer } from 'node:http';
 import { EXCHANGES, INTERVALS, makeLiqModel, makeMarkets, priceAt } from './data.mjs';
 
 const RETENTION_POINTS = { '1min': 1700, '5min': 2000, '15min': 1800 };
+
+/** Faults that answer 200 with a body the client must refuse: they change the first history row. */
+const MANGLE = {
+  offgrid: (body) => firstRow(body, (r) => (r.t += 7)),
+  ms: (body) => {
+    for (const item of body) for (const r of item.history ?? []) r.t *= 1000;
+  },
+  negative: (body) => firstRow(body, (r) => (r.l = -Math.abs(r.l ?? 1) - 1)),
+};
+
+function firstRow(body, change) {
+  const row = body.find((item) => item.history?.length > 0)?.history[0];
+  if (row) change(row);
+}
 const DEFAULT_RETENTION = 1600;
 
 /** Starts nothing yet; call `listen()`. Options: now (ms clock), keys, cors, limitPerMin, listedDaysAgo. */
@@ -96,7 +110,9 @@ export function createFakeCoinalyze(options = {}) {
           });
         }
       }
-      if (hist.length > 0) out.push({ symbol, history: hist });
+      // A known symbol with nothing in range comes back with an empty history (UNVERIFIED: the docs only say
+      // that empty buckets are left out and unknown symbols give nothing); unknown symbols are left out.
+      out.push({ symbol, history: hist });
     }
     return [200, out];
   }
@@ -165,8 +181,13 @@ export function createFakeCoinalyze(options = {}) {
       return;
     }
     const [status, body, headers] = route(req);
+    if (fault && MANGLE[fault]) {
+      log[log.length - 1].fault = fault;
+      if (Array.isArray(body)) MANGLE[fault](body);
+    }
     res.writeHead(status, { 'Content-Type': 'application/json', ...headers, ...cors });
-    const text = JSON.stringify(body);
+    // 'notarray': valid JSON of the wrong shape (an object where the documented answer is a list).
+    const text = JSON.stringify(fault === 'notarray' ? { data: body } : body);
     res.end(fault === 'malformed' ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : text);
   });
 
@@ -174,7 +195,7 @@ export function createFakeCoinalyze(options = {}) {
     markets,
     log,
     model,
-    /** Queues faults for the next requests: '500', '429', 'malformed', 'drop'. */
+    /** Queues faults for the next requests: '500', '429', 'malformed', 'drop', 'offgrid', 'ms', 'negative', 'notarray'. */
     inject(...kinds) {
       faults.push(...kinds);
     },
@@ -182,6 +203,10 @@ export function createFakeCoinalyze(options = {}) {
       latencyMs = ms;
     },
     /** Final per-contract truth of a closed bucket, in USD: [long, short]. */
+    /** Plants a burst of [long, short] USD in the minute starting at t (unix s) for `symbol`. */
+    plant(symbol, t, long, short = 0) {
+      model.plant(symbol, t, long, short);
+    },
     truth(symbol, interval, t) {
       return model.bucket(symbol, INTERVALS[interval], t);
     },

@@ -44,7 +44,7 @@ describe('backfill against the fake Coinalyze', () => {
   it('backfills 40 contracts at every interval with no 429, near the budget minimum, matching the truth', async () => {
     const env = await setup();
     expect(env.contracts).toHaveLength(40);
-    const { s, runUntil } = scheduler(env);
+    const { s, runUntil } = await scheduler(env);
     await runUntil((st) => st.backfill === null);
     const ok = env.fake.log.filter((r) => r.status === 200 && r.path.includes('history'));
     expect(env.fake.log.filter((r) => r.status === 429)).toHaveLength(0);
@@ -65,12 +65,12 @@ describe('backfill against the fake Coinalyze', () => {
   it('re-running the same backfill changes nothing', async () => {
     const env = await setup();
     const contracts = env.contracts.slice(0, 6);
-    const first = scheduler(env, { contracts, intervals: ['1min', '1hour'] });
+    const first = await scheduler(env, { contracts, intervals: ['1min', '1hour'] });
     await first.runUntil((st) => st.backfill === null);
     const before = await readLiqSum(env.db, contracts, '1min', T0 / 1000 - 2000 * 60, T0 / 1000);
     const covBefore = await env.db.getAll('coverage');
     await env.db.delete('kv', 'fetch:backfilled');
-    const again = scheduler(env, { contracts, intervals: ['1min', '1hour'] });
+    const again = await scheduler(env, { contracts, intervals: ['1min', '1hour'] });
     await again.runUntil((st) => st.backfill === null);
     const after = await readLiqSum(env.db, contracts, '1min', T0 / 1000 - 2000 * 60, T0 / 1000);
     expect(Array.from(after.long)).toEqual(Array.from(before.long));

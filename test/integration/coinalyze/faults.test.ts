@@ -27,19 +27,27 @@ describe('faults lose nothing and recover', () => {
     ['500s', ['500', '500', '500']],
     ['malformed JSON', ['malformed', 'malformed']],
     ['a dropped connection', ['drop']],
+    ['a point off the bucket grid', ['offgrid']],
+    ['millisecond timestamps', ['ms']],
+    ['a negative liquidation', ['negative']],
   ];
   for (const [name, faults] of cases) {
     it(`survives ${name}`, async () => {
       const env = await setup();
       const contracts = env.contracts.slice(0, 25);
       env.fake.inject(...faults);
-      const { s, statuses, runUntil } = scheduler(env, { contracts, intervals: ['1hour'] });
+      const { s, statuses, runUntil } = await scheduler(env, { contracts, intervals: ['1hour'] });
       await runUntil((st) => st.backfill === null);
       await expectHourlyTruth(env, contracts);
       if (faults[0] === '429') {
         expect(s.stats.rateLimited).toBe(faults.length);
         expect(statuses.some((st) => st.message?.includes('Rate limited'))).toBe(true);
-      } else expect(s.stats.retries).toBe(faults.length);
+      } else if (['malformed', 'offgrid', 'ms', 'negative'].includes(faults[0] ?? ''))
+        expect(s.stats.malformed).toBe(faults.length);
+      else if (faults[0] === 'drop') expect(s.stats.unreachable).toBe(faults.length);
+      else expect(s.stats.retries).toBe(faults.length);
+      // Once fetching is back, no status line is left over from the fault.
+      expect(statuses[statuses.length - 1]?.message ?? null).toBeNull();
       // The successful requests after the faults still never tripped the real limiter.
       expect(env.fake.log.filter((r) => r.status === 429 && !r.fault)).toHaveLength(0);
     }, 30_000);
@@ -47,7 +55,7 @@ describe('faults lose nothing and recover', () => {
 
   it('stops on 401 and says so, without retrying', async () => {
     const env = await setup();
-    const { statuses, runUntil } = scheduler(env, { key: 'wrong-key', intervals: ['1hour'] });
+    const { statuses, runUntil } = await scheduler(env, { key: 'wrong-key', intervals: ['1hour'] });
     const reason = await runUntil(() => false);
     expect(reason).toBe('unauthorized');
     expect(env.fake.log).toHaveLength(1);
@@ -59,7 +67,7 @@ describe('faults lose nothing and recover', () => {
   it('keeps the newest 1min bucket fresh while live and overwrites it once closed', async () => {
     const env = await setup();
     const contracts = env.contracts.slice(0, 10);
-    const { runUntil } = scheduler(env, { contracts, intervals: ['1min', '1hour'], live: 30 });
+    const { runUntil } = await scheduler(env, { contracts, intervals: ['1min', '1hour'], live: 30 });
     const stopAt = T0 + 10 * 60_000;
     await runUntil(() => env !== null && env.clock.now() >= stopAt);
     // Buckets that were open at T0 (and fetched then) are closed now and must equal the final truth.

@@ -7,21 +7,11 @@ import type { BaseInterval } from '../../../src/core/intervals';
 import type { FetchStatus } from '../../../src/core/notices';
 import { openLiqLabDb } from '../../../src/storage/open';
 import type { LiqLabDB } from '../../../src/storage/schema';
+import { BudgetLedger } from '../../../src/workers/fetch/budget-ledger';
 import { callCoinalyze } from '../../../src/workers/fetch/coinalyze-client';
-import { type Clock, Scheduler, type StopReason } from '../../../src/workers/fetch/scheduler';
+import { Scheduler, type StopReason } from '../../../src/workers/fetch/scheduler';
 import { createFakeCoinalyze, type FakeCoinalyze } from '../../fakes/coinalyze/server.mjs';
-
-/** Time that moves only when the code under test sleeps. */
-export class VirtualClock implements Clock {
-  constructor(public t: number) {}
-  now(): number {
-    return this.t;
-  }
-  async sleep(ms: number): Promise<void> {
-    this.t += Math.max(0, ms);
-    await new Promise((r) => setImmediate(r));
-  }
-}
+import { SimClock } from '../../helpers/sim-clock';
 
 /** 2026-03-02 09:17:23 UTC: not aligned to any bucket, on purpose. */
 export const T0 = Date.UTC(2026, 2, 2, 9, 17, 23);
@@ -30,7 +20,7 @@ let dbSeq = 0;
 
 /** A fake, a clock, a database and the 40 default contracts. */
 export async function setup(opts: { keys?: string[] } = {}) {
-  const clock = new VirtualClock(T0);
+  const clock = new SimClock(T0);
   const fake: FakeCoinalyze = createFakeCoinalyze({
     now: () => clock.now(),
     keys: opts.keys ?? ['test-key'],
@@ -50,15 +40,17 @@ export async function setup(opts: { keys?: string[] } = {}) {
 /** What `setup` returns. */
 export type Env = Awaited<ReturnType<typeof setup>>;
 
-/** Builds a scheduler against the fake. */
-export function scheduler(
-  env: { clock: VirtualClock; url: string; db: IDBPDatabase<LiqLabDB>; contracts: string[] },
+/** Builds a scheduler against the fake, with the budget ledger loaded from the database. */
+export async function scheduler(
+  env: { clock: SimClock; url: string; db: IDBPDatabase<LiqLabDB>; contracts: string[] },
   opts: { key?: string; intervals?: readonly BaseInterval[]; live?: number; contracts?: string[] } = {},
 ) {
   const statuses: FetchStatus[] = [];
   const ctl = { abort: new AbortController(), until: (_st: FetchStatus) => false };
+  const ledger = await BudgetLedger.load(env.db, env.clock.now());
   const s = new Scheduler({
     db: env.db,
+    ledger,
     clock: env.clock,
     random: () => 0.5,
     isOnline: () => true,
@@ -76,7 +68,7 @@ export function scheduler(
         {
           baseUrl: `${env.url}/v1`,
           apiKey: opts.key ?? 'test-key',
-          fetch,
+          fetch: env.clock.track(fetch),
           timeoutMs: 5_000,
           origin: env.url,
         },
@@ -86,10 +78,15 @@ export function scheduler(
       ),
   });
   /** Runs until `done(status)` holds (or the loop stops by itself); returns why it stopped. */
-  const runUntil = (done: (st: FetchStatus) => boolean): Promise<StopReason> => {
+  const runUntil = async (done: (st: FetchStatus) => boolean): Promise<StopReason> => {
     ctl.abort = new AbortController();
     ctl.until = done;
-    return s.run(ctl.abort.signal);
+    let finished = false;
+    const run = s.run(ctl.abort.signal).finally(() => {
+      finished = true;
+    });
+    await env.clock.runUntil(() => finished, 30 * 86_400_000);
+    return run;
   };
-  return { s, statuses, runUntil };
+  return { s, statuses, runUntil, ledger };
 }

@@ -2,45 +2,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { EXCHANGES_KEY } from '../../../src/core/coinalyze';
 import type { Notice } from '../../../src/core/notices';
+import { memoryBus } from '../../../src/platform/notice-bus';
 import { readKv, writeKv } from '../../../src/storage/kv-repo';
 import { FetchEngine } from '../../../src/workers/fetch/engine';
-import type { LockManagerLike } from '../../../src/workers/leader';
+import { memoryLocks } from '../../helpers/memory-locks';
 import { setup } from './harness';
-
-/** In-memory Web Locks: one holder per name, waiters granted in order when it releases. */
-function memoryLocks(): LockManagerLike {
-  const queues = new Map<string, Array<() => void>>();
-  const held = new Set<string>();
-  const next = (name: string) => {
-    const q = queues.get(name) ?? [];
-    const grant = q.shift();
-    if (grant) grant();
-  };
-  return {
-    request(name, options, callback) {
-      return new Promise<void>((resolve, reject) => {
-        const run = () => {
-          held.add(name);
-          void callback(null).finally(() => {
-            held.delete(name);
-            resolve();
-            next(name);
-          });
-        };
-        options.signal?.addEventListener('abort', () => {
-          const q = queues.get(name) ?? [];
-          const i = q.indexOf(run);
-          if (i >= 0) {
-            q.splice(i, 1);
-            reject(new DOMException('Aborted', 'AbortError'));
-          }
-        });
-        if (!held.has(name)) run();
-        else queues.set(name, [...(queues.get(name) ?? []), run]);
-      });
-    },
-  };
-}
 
 describe('several tabs', () => {
   it('only the leader fetches; the next tab takes over when it closes and never repeats its work', async () => {
@@ -49,29 +15,30 @@ describe('several tabs', () => {
     const locks = memoryLocks();
     const notices: Array<{ tab: string; n: Notice }> = [];
     const callers: string[] = [];
-    const tab = (name: string) =>
-      new FetchEngine({
-        db: e.db,
+    const tab = (name: string) => {
+      const bus = memoryBus();
+      bus.subscribe((n) => notices.push({ tab: name, n }));
+      return new FetchEngine({
+        db: async () => e.db,
         locks,
-        fetch: (url, init) => {
+        fetch: e.clock.track((url, init) => {
           callers.push(name);
           return fetch(url, init);
-        },
+        }),
         origin: e.url,
         clock: e.clock,
         random: () => 0.5,
         isOnline: () => true,
-        post: (n) => notices.push({ tab: name, n }),
+        bus,
         liveCallsPerMin: 0,
         intervals: ['1hour', 'daily'],
       });
+    };
     const a = tab('a');
     const b = tab('b');
     await a.start();
     await b.start();
-    const until = async (cond: () => boolean) => {
-      for (let i = 0; i < 20_000 && !cond(); i++) await new Promise((r) => setImmediate(r));
-    };
+    const until = (cond: () => boolean) => e.clock.runUntil(cond, 3_600_000);
     await until(() => (a.scheduler?.stats.requests ?? 0) >= 2);
     expect(a.isLeader()).toBe(true);
     expect(b.isLeader()).toBe(false);

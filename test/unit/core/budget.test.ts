@@ -27,11 +27,31 @@ describe('TokenBucket', () => {
     expect(b.usedInLastMinute(61_000)).toBe(5);
   });
 
-  it('after a 429 waits for Retry-After and then has a full budget', () => {
+  it('after a 429 waits for Retry-After, then spends only what its own record leaves', () => {
     const b = new TokenBucket(38, 61_000);
-    b.take(3, 0);
-    b.exhaustUntil(10_000);
+    b.take(30, 0);
+    b.pauseUntil(10_000);
+    expect(b.available(5_000)).toBe(0);
     expect(b.waitFor(1, 0)).toBe(10_000);
-    expect(b.available(10_000)).toBe(38);
+    expect(b.available(10_000)).toBe(8);
+    expect(b.waitFor(20, 10_000)).toBe(51_000);
+    // The pause is not a spend: the status bar keeps showing what was really sent.
+    expect(b.usedInLastMinute(10_000)).toBe(30);
+    expect(b.usedInLastMinute(61_000)).toBe(0);
+  });
+
+  it('restores from a ledger and gives back refunded calls', () => {
+    const b = new TokenBucket(38, 61_000);
+    b.restore(
+      [
+        { at: 2_000, weight: 20 },
+        { at: 1_000, weight: 15 },
+      ],
+      0,
+    );
+    expect(b.available(3_000)).toBe(3);
+    b.refund(2_000, 20);
+    expect(b.available(3_000)).toBe(23);
+    expect(b.available(62_000)).toBe(38);
   });
 });

@@ -5,19 +5,20 @@
  * so a reload, a crash or a change of leader loses nothing.
  */
 import type { IDBPDatabase } from 'idb';
-import { type AlertHalt, HALT_KEY, telegramFingerprint } from '../../../core/alerts/channel';
+import { telegramFingerprint } from '../../../core/alerts/halt';
 import { backoffMs } from '../../../core/alerts/telegram-result';
-import { mergeSettings } from '../../../core/settings';
 import { claimAlert, markSendFinished, oldestPending, updateAlert } from '../../../storage/alert-repo';
 import { readKv, writeKv } from '../../../storage/kv-repo';
 import type { LiqLabDB } from '../../../storage/schema';
+import { readSettings } from '../../../storage/settings-repo';
+import type { Clock } from '../../clock';
 import { type FetchFn, sendAlert } from './telegram-client';
 
 /** What the loop needs from its surroundings (real ones in the worker, fakes in tests). */
 export interface DeliveryDeps {
   db: () => Promise<IDBPDatabase<LiqLabDB>>;
   fetch: FetchFn;
-  now: () => number;
+  clock: Clock;
   /** Tells pages the log changed. */
   changed: () => void;
   /** Minimum gap between two messages (ms). */
@@ -31,7 +32,8 @@ export interface DeliveryDeps {
 /** One sender; `start` when this tab becomes leader, `stop` when it stops being leader. */
 export class AlertDelivery {
   private running = false;
-  private wake: (() => void) | null = null;
+  private wake = new AbortController();
+  private kicked = false;
   private pauseUntil = 0;
   private loopDone: Promise<void> = Promise.resolve();
   private readonly spacing: number;
@@ -58,9 +60,11 @@ export class AlertDelivery {
     return this.loopDone;
   }
 
-  /** Looks at the outbox now (a tab queued something). */
+  /** Looks at the outbox now (an alert was queued). */
   kick(): void {
-    this.wake?.();
+    this.kicked = true;
+    this.wake.abort();
+    this.wake = new AbortController();
   }
 
   private async loop(): Promise<void> {
@@ -76,36 +80,30 @@ export class AlertDelivery {
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
+  /** Waits `ms`, or less when kicked (a kick during the last step counts too, so none is lost). */
+  private async sleep(ms: number): Promise<void> {
+    if (!this.kicked) await this.deps.clock.sleep(ms, this.wake.signal);
+    this.kicked = false;
   }
 
   /** Sends at most one record; returns how long to wait before the next step. */
   async step(): Promise<number> {
     const db = await this.deps.db();
-    const { telegram: tg, alerts } = mergeSettings(await readKv<unknown>(db, 'settings', null));
+    const { telegram: tg, alerts } = await readSettings(db);
     if (!alerts.telegram || !tg.botToken || !tg.chatId) return this.poll;
     const fingerprint = telegramFingerprint(tg.botToken, tg.chatId, tg.apiBaseUrl);
-    const halt = await readKv<AlertHalt | null>(db, HALT_KEY, null);
+    const halt = await readKv(db, 'alerts:halt', null);
     if (halt && halt.fingerprint === fingerprint) return this.poll;
     const rec = await oldestPending(db);
     if (!rec) return this.poll;
-    const now = this.deps.now();
+    const now = this.deps.clock.now();
     const wait = Math.max(rec.nextAttemptAt - now, this.pauseUntil - now);
     if (wait > 0) return Math.min(wait, this.poll);
     const claim = await claimAlert(db, rec.id, now, this.claim, this.spacing);
     if (!claim.claimed) return Math.min(Math.max(claim.waitMs, 1), this.poll);
     const attempts = rec.attempts + 1;
     const outcome = await sendAlert(this.deps.fetch, tg, rec.payload);
-    const after = this.deps.now();
+    const after = this.deps.clock.now();
     await markSendFinished(db, after);
     if (outcome.kind === 'ok') {
       await updateAlert(db, rec.id, {
@@ -120,7 +118,7 @@ export class AlertDelivery {
       if (outcome.afterMs !== null) this.pauseUntil = next;
       await updateAlert(db, rec.id, { nextAttemptAt: next, error: outcome.reason, claimedAt: undefined });
     } else if (outcome.kind === 'halt') {
-      await writeKv<AlertHalt>(db, HALT_KEY, { reason: outcome.reason, fingerprint, at: after });
+      await writeKv(db, 'alerts:halt', { reason: outcome.reason, fingerprint, at: after });
       await updateAlert(db, rec.id, { error: outcome.reason, claimedAt: undefined });
     } else {
       await updateAlert(db, rec.id, { status: 'failed', error: outcome.reason, claimedAt: undefined });

@@ -4,8 +4,7 @@ import type { ImportBatch } from '../../../core/csv/batch';
 import { sniff } from '../../../core/csv/detect';
 import { ImportSession, type ImportSpec } from '../../../core/csv/session';
 import { spikeScores } from '../../../core/csv/spike-columns';
-import { mergeSettings } from '../../../core/settings';
-import { readKv } from '../../../storage/kv-repo';
+import { readSettings } from '../../../storage/settings-repo';
 import { type AbortRegistry, throwIfAborted, yieldToEventLoop } from '../../cancel';
 import { database } from '../../db-cache';
 import { applyBatch } from './apply';
@@ -30,7 +29,7 @@ function throttle(fn: (f: number) => void): (f: number) => void {
 
 /** Spike columns with the user's detection settings (kept in the archive database, as the chart uses them). */
 async function userSpikeScores() {
-  const settings = mergeSettings(await readKv<unknown>(await database('archive'), 'settings', null));
+  const settings = await readSettings(await database('archive'));
   return spikeScores(settings.spikes);
 }
 

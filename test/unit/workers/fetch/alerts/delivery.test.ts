@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALERT_SENDER_LOCK, HALT_KEY } from '../../../../../src/core/alerts/channel';
 import { type AlertPayload, enqueueAlert, recentAlerts } from '../../../../../src/storage/alert-repo';
 import { readKv } from '../../../../../src/storage/kv-repo';
+import { realClock } from '../../../../../src/workers/clock';
 import { AlertDelivery, type DeliveryDeps } from '../../../../../src/workers/fetch/alerts/delivery';
-import { bidForLeadership } from '../../../../../src/workers/leader';
+import { holdLeadership } from '../../../../../src/workers/leader';
 import { type FakeTelegram, startFakeTelegram } from '../../../../fakes/telegram.mjs';
 import { dbWithSettings, memoryLocks, waitFor } from './helpers';
 
@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 function sender(deps: Partial<DeliveryDeps> & Pick<DeliveryDeps, 'db'>): AlertDelivery {
-  const d = new AlertDelivery({ fetch, now: Date.now, changed: () => {}, pollMs: 50, ...deps });
+  const d = new AlertDelivery({ fetch, clock: realClock, changed: () => {}, pollMs: 50, ...deps });
   stops.push(() => Promise.race([d.stop(), new Promise((r) => setTimeout(r, 300))]));
   return d;
 }
@@ -50,13 +50,14 @@ describe('alert delivery', () => {
     expect(results.filter((r) => r === 'queued')).toHaveLength(3);
     const tabs = [sender({ db: async () => db }), sender({ db: async () => db })];
     const leads = tabs.map((t) =>
-      bidForLeadership(
+      holdLeadership(
         locks,
-        () => {
+        async (signal) => {
           t.start();
-          return () => void t.stop();
+          await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+          await t.stop();
         },
-        ALERT_SENDER_LOCK,
+        'test-sender',
       ),
     );
     await waitFor(() => fake.delivered().length >= 2);
@@ -116,12 +117,10 @@ describe('alert delivery', () => {
     const db = await dbWithSettings(fake.url);
     await enqueueAlert(db, req(1));
     sender({ db: async () => db }).start();
-    await waitFor(async () => (await readKv<{ reason: string } | null>(db, HALT_KEY, null)) !== null);
+    await waitFor(async () => (await readKv(db, 'alerts:halt', null)) !== null);
     await new Promise((r) => setTimeout(r, 300));
     expect(fake.received).toHaveLength(1);
-    expect((await readKv<{ reason: string }>(db, HALT_KEY, { reason: '' })).reason).toMatch(
-      /token rejected/i,
-    );
+    expect((await readKv(db, 'alerts:halt', null))?.reason).toMatch(/token rejected/i);
     const [rec] = await recentAlerts(db);
     expect(rec?.status).toBe('pending');
     expect(rec?.error).toMatch(/Unauthorized/);
@@ -129,10 +128,8 @@ describe('alert delivery', () => {
     const db2 = await dbWithSettings(fake.url, { botToken: '1:good', chatId: '99' });
     await enqueueAlert(db2, req(2));
     sender({ db: async () => db2 }).start();
-    await waitFor(async () => (await readKv<{ reason: string } | null>(db2, HALT_KEY, null)) !== null);
-    expect((await readKv<{ reason: string }>(db2, HALT_KEY, { reason: '' })).reason).toMatch(
-      /chat not found/i,
-    );
+    await waitFor(async () => (await readKv(db2, 'alerts:halt', null)) !== null);
+    expect((await readKv(db2, 'alerts:halt', null))?.reason).toMatch(/chat not found/i);
   }, 20_000);
 
   it('retries network errors with backoff', async () => {

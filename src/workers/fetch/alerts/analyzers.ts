@@ -1,0 +1,118 @@
+/**
+ * The leader's alert analyzers: one per timeframe × contract filter the alert rules name, each a cached frame of
+ * the archive plus an incremental analysis (the same core code the chart runs). They follow the archive, not
+ * the page: nothing here depends on which timeframe, filter or panel a tab shows, or on a tab being visible.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { AlertSettings } from '../../../core/alerts/config';
+import type { AlertInput } from '../../../core/alerts/rules';
+import type { Analysis, AnalysisParams } from '../../../core/analysis/analyzer';
+import type { Timeframe } from '../../../core/intervals';
+import { ALL_CONTRACTS, type ContractFilter, filterKey, parseFilterKey } from '../../../core/market';
+import type { BarFrame } from '../../../core/series';
+import type { Settings } from '../../../core/settings';
+import type { LiqLabDB } from '../../../storage/schema';
+import { type ChangedSpan, FrameCache } from '../../compute/frame-cache';
+import { IncrementalAnalysis } from '../../compute/incremental';
+
+/** One timeframe × contract filter the rules listen to. */
+export interface AlertTarget {
+  timeframe: Timeframe;
+  filter: ContractFilter;
+}
+
+/** The targets `rules` need: spike timeframes on the spike rule's filter, touch timeframes on all contracts. */
+export function alertTargets(rules: AlertSettings): AlertTarget[] {
+  if (!rules.enabled) return [];
+  const out = new Map<string, AlertTarget>();
+  const add = (timeframe: Timeframe, filter: ContractFilter) =>
+    out.set(`${timeframe}|${filterKey(filter)}`, { timeframe, filter });
+  if (rules.spikes.enabled) {
+    const filter = rules.spikes.contracts === '' ? ALL_CONTRACTS : parseFilterKey(rules.spikes.contracts);
+    for (const tf of rules.spikes.timeframes) add(tf, filter ?? ALL_CONTRACTS);
+  }
+  if (rules.touches.enabled) for (const tf of rules.touches.timeframes) add(tf, ALL_CONTRACTS);
+  return [...out.values()];
+}
+
+/** One target's latest frame and analysis, as the planner reads it. */
+export interface TargetResult {
+  target: AlertTarget;
+  frame: BarFrame;
+  analysis: Analysis;
+  input: AlertInput;
+}
+
+class TargetAnalyzer {
+  readonly frames: FrameCache;
+  readonly analysis: IncrementalAnalysis;
+
+  constructor(
+    db: () => Promise<IDBPDatabase<LiqLabDB>>,
+    readonly target: AlertTarget,
+    reference: string,
+    params: AnalysisParams,
+  ) {
+    this.frames = new FrameCache(db, {
+      source: 'archive',
+      timeframe: target.timeframe,
+      filter: target.filter,
+      referenceSymbol: reference,
+    });
+    this.analysis = new IncrementalAnalysis(target.timeframe, params);
+  }
+}
+
+/** Every analyzer the current settings need; rebuilt when the rules, the parameters or the candle market change. */
+export class AlertAnalyzers {
+  private analyzers: TargetAnalyzer[] = [];
+  private fingerprint = '';
+
+  constructor(private readonly db: () => Promise<IDBPDatabase<LiqLabDB>>) {}
+
+  /** Aligns the analyzers with `settings`; existing ones are kept when nothing they depend on changed. */
+  configure(settings: Settings): void {
+    const targets = alertTargets(settings.alerts);
+    const params: AnalysisParams = {
+      spikes: settings.spikes,
+      levels: settings.levels,
+      oscillators: settings.oscillators,
+    };
+    const fingerprint = JSON.stringify([
+      targets.map((t) => [t.timeframe, filterKey(t.filter)]),
+      params,
+      settings.coinalyze.reference,
+    ]);
+    if (fingerprint === this.fingerprint) return;
+    this.fingerprint = fingerprint;
+    this.analyzers = targets.map((t) => new TargetAnalyzer(this.db, t, settings.coinalyze.reference, params));
+  }
+
+  /** True when some rule needs an analyzer. */
+  get active(): boolean {
+    return this.analyzers.length > 0;
+  }
+
+  /** Brings every analyzer up to the archive after `changes` (null: re-read everything). */
+  async update(changes: readonly ChangedSpan[] | null, nowSec: number): Promise<TargetResult[]> {
+    const out: TargetResult[] = [];
+    for (const a of this.analyzers) {
+      const { frame } = await a.frames.refresh(changes);
+      const analysis = a.analysis.update(frame);
+      out.push({
+        target: a.target,
+        frame,
+        analysis,
+        input: {
+          timeframe: a.target.timeframe,
+          contracts: filterKey(a.target.filter),
+          events: analysis.detection.events,
+          levels: analysis.levels,
+          touches: analysis.touches,
+          nowSec,
+        },
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Which series the scheduler should leave alone for now, and why. A series whose answers keep coming back
+ * malformed (or without it) is retried after a growing delay and, after a few bad answers in a row, set aside
+ * for a while with a status line that names it, so one broken series never starves the others.
+ */
+
+/** Bad answers in a row before a series is set aside. */
+export const STRIKES_TO_SET_ASIDE = 3;
+/** How long a set-aside series is left alone. */
+export const SET_ASIDE_MS = 30 * 60_000;
+/** How long a series the API refused (400) is left alone. */
+export const REFUSED_MS = 60 * 60_000;
+
+interface Health {
+  strikes: number;
+  until: number;
+  reason: string;
+  /** The user is told about it (set aside or refused), not only delayed. */
+  shown: boolean;
+}
+
+/** Per-series strikes and pauses, keyed `kind|symbol|interval`. */
+export class SeriesHealth {
+  private readonly bySeries = new Map<string, Health>();
+
+  /** True when `key` may be fetched at `now`. */
+  ready(key: string, now: number): boolean {
+    return (this.bySeries.get(key)?.until ?? 0) <= now;
+  }
+
+  /** A good answer: the series starts again with a clean record. */
+  good(key: string): void {
+    this.bySeries.delete(key);
+  }
+
+  /** A bad answer for `key`: retried after 5 s, 10 s, …, then set aside. */
+  bad(key: string, reason: string, now: number): void {
+    const strikes = (this.bySeries.get(key)?.strikes ?? 0) + 1;
+    const aside = strikes >= STRIKES_TO_SET_ASIDE;
+    this.bySeries.set(key, {
+      strikes: aside ? 0 : strikes,
+      until: now + (aside ? SET_ASIDE_MS : 5_000 * 2 ** (strikes - 1)),
+      reason,
+      shown: aside,
+    });
+  }
+
+  /** The API refused the request for `key` (400): leave it for an hour. */
+  refused(key: string, reason: string, now: number): void {
+    this.bySeries.set(key, { strikes: 0, until: now + REFUSED_MS, reason, shown: true });
+  }
+
+  /** Status line for the series the user should know about, or null. */
+  note(now: number): string | null {
+    const shown = [...this.bySeries.entries()].filter(([, h]) => h.shown && h.until > now);
+    if (shown.length === 0) return null;
+    const [key, first] = shown[0] ?? ['', null];
+    const [, symbol, interval] = key.split('|');
+    const more = shown.length > 1 ? ` (+${shown.length - 1} more)` : '';
+    const minutes = Math.ceil(((first?.until ?? now) - now) / 60_000);
+    return `Paused ${symbol} ${interval} for ${minutes} min: ${first?.reason}${more}`;
+  }
+}

@@ -1,0 +1,191 @@
+// e2e of unattended operation (issue 11) in real Chromium: the fake Coinalyze (8 contracts of two exchanges, so
+// backfill keeps the 40/min budget busy for over a minute) and the fake Telegram behind our own `vite preview`. Alerts come from the leader's
+// worker whatever the chart shows; reloads and settings saves never cost a 429; a crashed leader is replaced by the
+// other tab within 10 s; offline shows Offline over the stored chart and the first request after the network
+// returns goes within 10 s.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeMarkets } from '../fakes/coinalyze/data.mjs';
+import { createFakeCoinalyze } from '../fakes/coinalyze/server.mjs';
+import { startFakeTelegram } from '../fakes/telegram.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const TOKEN = '123456:TEST-fake-token';
+const CHAT = 4242;
+
+async function waitFor(cond, ms, what) {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function startPreview(port, env) {
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', stop);
+  return { url: `http://127.0.0.1:${port}/`, stop };
+}
+
+/** Which client holds the leader lock, as a page sees it. */
+const leaderClient = (page) =>
+  page.evaluate(
+    async () => (await navigator.locks.query()).held?.find((l) => l.name === 'liqlab-leader')?.clientId,
+  );
+
+export async function run({ check, assert, launch }) {
+  const nowSec = Math.floor(Date.now() / 1000);
+  const markets = makeMarkets(nowSec).filter(
+    (m) => ['A', '6'].includes(m.exchange) && m.base_asset === 'BTC',
+  );
+  const fake = createFakeCoinalyze({ keys: ['test-key'], listedDaysAgo: 20, markets });
+  // A long flush planted in the last closed 15m bar: $25M against the fake's tens of thousands per bar.
+  const bar15 = Math.floor(nowSec / 900) * 900 - 900;
+  fake.plant('BTCUSDT_PERP.A', bar15 + 5 * 60, 25_000_000);
+  const upstream = await fake.listen(0);
+  const tg = await startFakeTelegram({ tokens: [TOKEN], chats: [String(CHAT)] });
+  const preview = startPreview(Number(process.env.PREVIEW_PORT ?? 4173) + 7, {
+    COINALYZE_UPSTREAM: upstream,
+    TELEGRAM_UPSTREAM: tg.url,
+  });
+  const ctx = await launch();
+  const refusals = () => fake.log.filter((r) => r.status === 429).length;
+  try {
+    await waitFor(async () => (await fetch(preview.url).catch(() => null))?.ok, 30_000, 'vite preview');
+    const page = await ctx.newPage();
+    await page.goto(preview.url);
+
+    await check(
+      'unattended: key, Telegram and alerts set once; the chart on 1D with the panels closed',
+      async () => {
+        await page.getByRole('button', { name: 'Settings' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Settings' });
+        await dialog.getByLabel('Coinalyze API key').fill('test-key');
+        await dialog.getByLabel('Telegram bot token').fill(TOKEN);
+        await dialog.getByLabel('Telegram chat ID').fill(String(CHAT));
+        await dialog.getByLabel('Telegram API base URL').fill('/telegram');
+        await dialog.getByLabel('Enable alerts').check();
+        await dialog.getByRole('button', { name: 'Save' }).click();
+        await page.getByRole('button', { name: '1D', exact: true }).click();
+        await page.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+        assert((await page.getByRole('tabpanel').count()) === 0, 'a side panel is open');
+      },
+    );
+
+    await check(
+      'unattended: three reloads and a settings save in a row during backfill cost no 429',
+      async () => {
+        for (let i = 0; i < 3; i++) {
+          await page.reload();
+          await page.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+        }
+        await page.getByRole('button', { name: 'Settings' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Settings' });
+        await dialog.getByLabel('Spike cooldown (min)').fill('31');
+        await dialog.getByRole('button', { name: 'Save' }).click();
+        // "idle" also shows before the first status arrives: see the backfill running first, then finished.
+        await page.getByTestId('status-backfill').filter({ hasText: /\d+%/ }).waitFor({ timeout: 60_000 });
+        await page.getByTestId('status-backfill').filter({ hasText: 'idle' }).waitFor({ timeout: 300_000 });
+        const spent = fake.log.filter((r) => r.status === 200).reduce((a, r) => a + (r.weight ?? 0), 0);
+        assert(spent > 40, `backfill spent only ${spent} calls: the budget was never under pressure`);
+        assert(refusals() === 0, `${refusals()} requests were refused with 429`);
+      },
+    );
+
+    await check(
+      'unattended: a 15m spike is sent to Telegram exactly once while the chart shows 1D',
+      async () => {
+        const when = new Date(bar15 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+        const mine = () =>
+          tg
+            .delivered()
+            .filter(
+              (r) => /Long liquidation spike · 15m/.test(r.params.text) && r.params.text.includes(when),
+            );
+        await waitFor(() => mine().length > 0, 60_000, 'the 15m spike alert');
+        // Reloads re-run the analysis from scratch; the alert must still not repeat.
+        await page.reload();
+        await page.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+        await page.waitForTimeout(8000);
+        assert(mine().length === 1, `${mine().length} messages for the planted spike`);
+      },
+    );
+
+    const second = await ctx.newPage();
+    await second.goto(preview.url);
+    await second.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+
+    await check(
+      'unattended: when the leader tab crashes, the other tab is fetching within 10 s',
+      async () => {
+        const before = await leaderClient(page);
+        assert(before, 'no tab holds the leader lock');
+        await page.evaluate(() => new BroadcastChannel('liqlab').postMessage({ type: 'crash-leader' }));
+        const crashed = Date.now();
+        await waitFor(
+          async () => {
+            const now = await leaderClient(page);
+            return now && now !== before;
+          },
+          10_000,
+          'another client to take the leader lock',
+        );
+        await waitFor(() => fake.log.some((r) => r.at >= crashed), 10_000, 'a request from the new leader');
+        assert(Date.now() - crashed <= 10_000, `took ${Date.now() - crashed} ms`);
+      },
+    );
+
+    await check(
+      'unattended: offline shows Offline over the stored chart; back online, a request within 10 s',
+      async () => {
+        await ctx.setOffline(true);
+        await page.reload();
+        await page.getByTestId('status-source').filter({ hasText: 'Offline' }).waitFor({ timeout: 20_000 });
+        await page.waitForFunction(() => document.querySelector('[data-ready=true]') !== null, null, {
+          timeout: 20_000,
+        });
+        const bars = await page.evaluate(() => Number(document.querySelector('#chart')?.dataset.bars ?? 0));
+        assert(bars > 0, 'no stored bars drawn while offline');
+        await page.waitForTimeout(3000);
+        await ctx.setOffline(false);
+        const back = Date.now();
+        try {
+          await waitFor(
+            () => fake.log.some((r) => r.at >= back),
+            10_000,
+            'a request after the network returned',
+          );
+        } catch (e) {
+          const status = async (p) => (await p.locator('.status-bar').textContent()) ?? '';
+          throw new Error(
+            `${e.message}; page: ${await status(page)}; second: ${await status(second)}; last request ${Math.round((Date.now() - (fake.log.at(-1)?.at ?? 0)) / 1000)} s ago`,
+          );
+        }
+        await page.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+        assert(refusals() === 0, `${refusals()} requests were refused with 429`);
+      },
+    );
+  } finally {
+    await ctx.close();
+    preview.stop();
+    await fake.close();
+    await tg.close();
+  }
+}
