@@ -22,7 +22,7 @@ export interface ChartViewProps {
 
 /** Candles + liquidation histogram with a crosshair legend. */
 export function ChartView({ frame, notice, theme, initialView, edge = null, onReady }: ChartViewProps) {
-  const host = useRef<HTMLDivElement>(null);
+  const host = useRef<HTMLElement>(null);
   const controller = useRef<ChartController | null>(null);
   const [hover, setHover] = useState<number | null>(null);
   // The newest bar in view: what the legend shows while nothing is hovered.
@@ -79,13 +79,12 @@ export function ChartView({ frame, notice, theme, initialView, edge = null, onRe
   return (
     <div class="chart-area">
       <Legend frame={shown} index={hover} resting={resting} edge={edge} />
-      <div
+      <figure
         id="chart"
         ref={host}
         class="chart"
         data-bars={bars}
         data-ready={frame ? 'true' : 'false'}
-        role="figure"
         aria-label="Chart: BTC candles, long and short liquidations, spike events and support/resistance zones (the legend above reads the bar under the crosshair)"
       />
       {notice && (
