@@ -49,11 +49,7 @@ export class OverlayLayers {
     const thin = { lineWidth: 1 as const, priceLineVisible: false, lastValueVisible: false };
     this.edgeLong = c.chart.addSeries(LineSeries, { ...thin, color: '#22c55e', lineStyle: 2 });
     this.edgeShort = c.chart.addSeries(LineSeries, { ...thin, color: '#ef4444', lineStyle: 2 });
-    this.osc = c.chart.addSeries(LineSeries, { ...thin, color: '#38bdf8', lastValueVisible: true }, 2);
-    // Proportions of price, histogram and oscillator panes (stretch factors hold before the first layout too).
-    const panes = c.chart.panes();
-    for (const [k, f] of [0.64, 0.23, 0.13].entries()) panes[k]?.setStretchFactor(f);
-    this.osc.priceScale().applyOptions({ scaleMargins: { top: 0.15, bottom: 0.1 } });
+    this.osc = c.osc;
     // What is in view, on the chart element: the first-screen test and the screen-reader summary read these.
     this.zones.onInView = (n) => {
       c.container.dataset.zonesInView = String(n);
@@ -118,6 +114,7 @@ export class OverlayLayers {
     this.c.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.countMarkers);
     this.markers.detach();
     this.c.candles.detachPrimitive(this.zones);
-    for (const s of [this.edgeLong, this.edgeShort, this.osc]) this.c.chart.removeSeries(s);
+    for (const s of [this.edgeLong, this.edgeShort]) this.c.chart.removeSeries(s);
+    this.osc.setData([]);
   }
 }

@@ -18,7 +18,7 @@ export function IntroStrip({ onStudy, onDismiss }: IntroStripProps) {
     <section class="intro-strip" aria-label="What you're looking at">
       <p>
         <strong>What you're looking at:</strong> the liquidation <a href={`${GUIDE}#using-it`}>histogram</a>{' '}
-        under the candles (longs red ↓, shorts green ↑) ·{' '}
+        under the candles (longs red, down; shorts green, up) ·{' '}
         <a href={`${GUIDE}#spikes-levels-and-oscillators`}>markers</a>: unusual liquidation events · shaded{' '}
         <a href={`${GUIDE}#spikes-levels-and-oscillators`}>zones</a>: the support/resistance they left ·
         dashed <a href={`${GUIDE}#spikes-levels-and-oscillators`}>EdgeLine</a>: average liquidation price of

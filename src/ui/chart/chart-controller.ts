@@ -1,5 +1,6 @@
 /**
- * Owns the lightweight-charts instance: candles on pane 0, the long/short liquidation histogram on pane 1.
+ * Owns the lightweight-charts instance: candles on pane 0, the long/short liquidation histogram on pane 1, the
+ * oscillator on pane 2.
  * Views (legend, markers, level zones) attach through it; it holds no business logic.
  */
 import {
@@ -8,6 +9,7 @@ import {
   HistogramSeries,
   type IChartApi,
   type ISeriesApi,
+  LineSeries,
   type MouseEventParams,
   type Time,
   type UTCTimestamp,
@@ -43,6 +45,8 @@ export class ChartController {
   readonly candles: ISeriesApi<'Candlestick'>;
   readonly shorts: ISeriesApi<'Histogram'>;
   readonly longs: ISeriesApi<'Histogram'>;
+  /** The oscillator pane's line (pane 2), empty until an analysis fills it. */
+  readonly osc: ISeriesApi<'Line'>;
   private frame: BarFrame | null = null;
   private pendingView: ViewTarget | null = null;
   private pendingRange: { from: number; to: number } | null = null;
@@ -95,9 +99,15 @@ export class ChartController {
       { priceFormat: usd, lastValueVisible: false, priceLineVisible: false },
       1,
     );
-    // Stretch factors, not pixel heights: a height set before the chart's first layout is lost.
-    this.chart.panes()[0]?.setStretchFactor(0.72);
-    this.chart.panes()[1]?.setStretchFactor(0.28);
+    // Pane sizes as stretch factors, not pixel heights: a height set before the chart's first layout is lost.
+    // The oscillator pane exists from the start: adding a pane later re-lays out and repaints every pane.
+    this.osc = this.chart.addSeries(
+      LineSeries,
+      { lineWidth: 1, color: '#38bdf8', priceLineVisible: false, lastValueVisible: true },
+      2,
+    );
+    this.osc.priceScale().applyOptions({ scaleMargins: { top: 0.15, bottom: 0.1 } });
+    for (const [k, f] of [0.64, 0.23, 0.13].entries()) this.chart.panes()[k]?.setStretchFactor(f);
     // Room at the top and bottom of the histogram pane, so its edge labels never meet the neighbouring pane's.
     this.shorts.priceScale().applyOptions({ scaleMargins: { top: 0.12, bottom: 0.12 } });
     let size = `${container.clientWidth}x${container.clientHeight}`;

@@ -7,6 +7,27 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Timeframe, TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import type { ThemeName } from '../chart/theme';
 
+/** A sun (switch to light) or a moon (switch to dark), drawn rather than a glyph the fonts may lack. */
+function ThemeIcon({ sun }: { sun: boolean }) {
+  return (
+    <svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      {sun ? (
+        <>
+          <circle cx="8" cy="8" r="3.2" fill="currentColor" />
+          <path
+            d="M8 1v2M8 13v2M1 8h2M13 8h2M3 3l1.4 1.4M11.6 11.6L13 13M3 13l1.4-1.4M11.6 4.4L13 3"
+            stroke="currentColor"
+            stroke-width="1.4"
+            stroke-linecap="round"
+          />
+        </>
+      ) : (
+        <path d="M10.5 1.5a6.5 6.5 0 1 0 4 11.3A5.5 5.5 0 0 1 10.5 1.5z" fill="currentColor" />
+      )}
+    </svg>
+  );
+}
+
 /** Props of the toolbar. */
 export interface ToolbarProps {
   timeframe: Timeframe;
@@ -90,7 +111,7 @@ export function Toolbar({ timeframe, onTimeframe, theme, onTheme, children }: To
           title={other}
           onClick={() => onTheme(theme === 'dark' ? 'light' : 'dark')}
         >
-          <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
+          <ThemeIcon sun={theme === 'dark'} />
           <span class="menu-text" aria-hidden="true">
             {other}
           </span>
