@@ -33,10 +33,10 @@ export type Notice =
 /** Fetch states: `offline` covers both the browser saying so and requests failing for network reasons. */
 export type FetchState = 'idle' | 'live' | 'offline' | 'key-rejected' | 'error';
 
-/** One base interval's share of a running backfill, in API calls (the budget's unit). */
+/** One base interval's share of a running backfill. */
 export interface IntervalBackfill {
   interval: BaseInterval;
-  /** Calls done and planned for this interval's backfill (done ≤ total). */
+  /** Work done and planned for this interval's backfill, in one unit of the fetcher's choice (series or calls); the page shows done / total. */
   done: number;
   total: number;
 }
