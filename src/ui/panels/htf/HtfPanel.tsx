@@ -40,15 +40,17 @@ function MiniHistogram({ row }: { row: HtfRow }) {
   useEffect(() => {
     const c = ref.current;
     const ctx = c?.getContext('2d');
-    if (!c || !ctx || width === 0) return;
+    // Drawn at once with the laid-out width; the observer's `width` only triggers redraws on resize.
+    const w = c?.clientWidth ?? width;
+    if (!c || !ctx || w === 0) return;
     const dpr = window.devicePixelRatio || 1;
     const h = c.clientHeight || 28;
-    c.width = Math.round(width * dpr);
+    c.width = Math.round(w * dpr);
     c.height = Math.round(h * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, h);
+    ctx.clearRect(0, 0, w, h);
     const max = Math.max(1, ...row.long, ...row.short);
-    const bw = width / Math.max(1, row.long.length);
+    const bw = w / Math.max(1, row.long.length);
     const style = getComputedStyle(c);
     const down = style.getPropertyValue('--down').trim() || '#ef5350';
     const up = style.getPropertyValue('--up').trim() || '#26a69a';
