@@ -112,7 +112,7 @@ export async function run({ check, assert, launch, APP_URL }) {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const here = await page.evaluate(() => location.href);
     assert(copied === here, `copied ${copied}, address ${here}`);
-    assert(/[?&]t=\d+/.test(copied) && /[?&]tf=1h/.test(copied), copied);
+    assert(/[?&]asset=BTC/.test(copied) && /[?&]tf=1h/.test(copied), copied);
   });
 
   await check(
