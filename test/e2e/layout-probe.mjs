@@ -52,3 +52,44 @@ export async function clippedElements(page, selector) {
 export async function scrollsSideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }
+
+/**
+ * Per chart pane (top to bottom): how far (CSS px) the nearest label ink on its price axis is from the pane's top
+ * and bottom edge, and the count of axis pixels close to each of `colours`.
+ */
+export async function axisEdges(page, colours = {}) {
+  return page.evaluate((targets) => {
+    const rgb = (hex) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+    const rows = [...document.querySelectorAll('#chart table tr')].filter(
+      (tr) => tr.children.length === 3 && tr.getBoundingClientRect().height > 40,
+    );
+    return rows.map((tr) => {
+      const canvas = tr.children[2]?.querySelector('canvas');
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return null;
+      const { width, height } = canvas;
+      const d = ctx.getImageData(0, 0, width, height).data;
+      const scale = height / canvas.getBoundingClientRect().height;
+      const inked = (y) => {
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 90) return true;
+        }
+        return false;
+      };
+      let top = 0;
+      while (top < height && !inked(top)) top++;
+      let bottom = 0;
+      while (bottom < height && !inked(height - 1 - bottom)) bottom++;
+      const found = {};
+      for (const [name, hex] of Object.entries(targets)) {
+        const [R, G, B] = rgb(hex);
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4)
+          if (Math.abs(d[i] - R) < 10 && Math.abs(d[i + 1] - G) < 10 && Math.abs(d[i + 2] - B) < 10) n++;
+        found[name] = n;
+      }
+      return { top: top / scale, bottom: bottom / scale, ...found };
+    });
+  }, colours);
+}

@@ -4,7 +4,7 @@
 // only with SCREENS=1 (docs/screens/<w>x<h>-<theme>.png).
 import { mkdirSync } from 'node:fs';
 import { noViolations } from './axe.mjs';
-import { clippedElements, scrollsSideways } from './layout-probe.mjs';
+import { axisEdges, clippedElements, scrollsSideways } from './layout-probe.mjs';
 
 const SIZES = [
   { width: 1400, height: 900 },
@@ -100,6 +100,30 @@ export async function run({ check, assert, launch, APP_URL }) {
           }
           if (screens) await page.screenshot({ path: `docs/screens/${name}.png` });
         });
+
+        if (size.width === 1400 && theme === 'dark') {
+          await check(
+            'chart polish: axis labels keep clear of pane boundaries; no EdgeLine labels on the price axis',
+            async () => {
+              const panes = await axisEdges(page, { edgeLong: '#22c55e', edgeShort: '#ef4444' });
+              assert(panes.length === 3 && panes.every(Boolean), `panes ${JSON.stringify(panes)}`);
+              // Across each boundary, the nearest label ink on either side is at least 6 px away from it.
+              for (let k = 0; k < panes.length - 1; k++)
+                assert(
+                  panes[k].bottom >= 6 && panes[k + 1].top >= 6,
+                  `labels crowd the boundary under pane ${k}: ${JSON.stringify(panes)}`,
+                );
+              assert(
+                panes[0].edgeLong === 0 && panes[0].edgeShort === 0,
+                `EdgeLine label on the price axis: ${JSON.stringify(panes[0])}`,
+              );
+              assert(
+                /Edge L [\d,.]+/.test(await page.getByTestId('legend').innerText()),
+                'EdgeLine values missing from the legend',
+              );
+            },
+          );
+        }
 
         // Table geometry is the same in both themes: checked in dark, and in light when screenshots are taken.
         if (theme === 'light' && !screens && !phone) continue;

@@ -11,12 +11,13 @@ import {
   type ISeriesApi,
   LineSeries,
   type MouseEventParams,
+  type SeriesType,
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { type BarFrame, sliceFrame } from '../../core/series';
 import { formatTick } from '../format/ticks';
-import { formatAxisPrice, formatUsd } from '../format/usd';
+import { formatAxisPrice, formatGrouped, formatUsd } from '../format/usd';
 import { barIndex, changedTail, toChartData } from './chart-data';
 import { CHART_THEMES, type ThemeName } from './theme';
 
@@ -38,6 +39,8 @@ export interface CurrentView {
 
 /** Bars shown when nothing says otherwise. */
 const DEFAULT_BARS = 150;
+/** Axis labels closer than this (CSS px) to an edge shared by two panes are left out. */
+const EDGE_GAP = 12;
 
 /** Chart wrapper with the two panes LiqLab always shows. */
 export class ChartController {
@@ -106,10 +109,19 @@ export class ChartController {
       { lineWidth: 1, color: '#38bdf8', priceLineVisible: false, lastValueVisible: true },
       2,
     );
-    this.osc.priceScale().applyOptions({ scaleMargins: { top: 0.15, bottom: 0.1 } });
     for (const [k, f] of [0.64, 0.23, 0.13].entries()) this.chart.panes()[k]?.setStretchFactor(f);
-    // Room at the top and bottom of the histogram pane, so its edge labels never meet the neighbouring pane's.
-    this.shorts.priceScale().applyOptions({ scaleMargins: { top: 0.12, bottom: 0.12 } });
+    // Axis labels never sit at a boundary between two panes, where they would crowd the neighbour's (the
+    // histogram's "$15.00M" over the oscillator's "1.00"): labels within EDGE_GAP px of such an edge are left out,
+    // and the margins keep the data (with its last-value label) clear of that band.
+    this.shorts.priceScale().applyOptions({ scaleMargins: { top: 0.15, bottom: 0.15 } });
+    this.osc.priceScale().applyOptions({ scaleMargins: { top: 0.25, bottom: 0.12 } });
+    const price = this.edgeAware(this.candles, 0, formatAxisPrice, false, true);
+    this.candles.applyOptions({ priceFormat: { type: 'custom', formatter: price, minMove: 0.01 } });
+    const usdLabel = this.edgeAware(this.shorts, 1, (v) => formatUsd(Math.abs(v)), true, true);
+    for (const s of [this.shorts, this.longs])
+      s.applyOptions({ priceFormat: { type: 'custom', formatter: usdLabel, minMove: 1 } });
+    const oscLabel = this.edgeAware(this.osc, 2, (v) => formatGrouped(v, 2, 2), true, false);
+    this.osc.applyOptions({ priceFormat: { type: 'custom', formatter: oscLabel, minMove: 0.01 } });
     let size = `${container.clientWidth}x${container.clientHeight}`;
     this.resizer = new ResizeObserver(() => {
       const next = `${container.clientWidth}x${container.clientHeight}`;
@@ -126,6 +138,22 @@ export class ChartController {
       const t = p.time as number | undefined;
       onHover(t === undefined || !this.frame ? null : barIndex(this.frame, t));
     });
+  }
+
+  /** A label formatter for `series` that leaves out labels within EDGE_GAP px of its pane's shared edges. */
+  private edgeAware(
+    series: ISeriesApi<SeriesType>,
+    pane: number,
+    format: (v: number) => string,
+    top: boolean,
+    bottom: boolean,
+  ): (v: number) => string {
+    return (v) => {
+      const y = series.priceToCoordinate(v);
+      const h = this.chart.panes()[pane]?.getHeight() ?? 0;
+      if (y !== null && ((top && y < EDGE_GAP) || (bottom && y > h - EDGE_GAP))) return '';
+      return format(v);
+    };
   }
 
   /**
