@@ -59,6 +59,27 @@ describe('chart view', () => {
     layers.dispose();
   });
 
+  it('a link’s place waits for data that holds it (a first backfill still arriving)', async () => {
+    const c = chart();
+    c.setPendingView({ time: at(300), bars: 100 });
+    c.setFrame(sliceFrame(full, 1000, 2000));
+    await frames();
+    expect(c.currentView()?.atEnd).toBe(true);
+    c.setFrame(full);
+    await frames();
+    expect(Math.abs((c.currentView()?.time ?? 0) - at(300))).toBeLessThanOrEqual(H);
+  });
+
+  it('data that does not contain the place in view (another source) opens on its newest bars', async () => {
+    const c = chart();
+    c.setPendingView({ time: at(300), bars: 100 });
+    c.setFrame(full);
+    await frames();
+    c.setFrame(randomFrame(500, 9, H, at(5000)));
+    await frames();
+    expect(c.currentView()?.atEnd).toBe(true);
+  });
+
   it('a view at the newest bar follows new data; a resize keeps the centre', async () => {
     const c = chart();
     c.setFrame(sliceFrame(full, 0, 1500));

@@ -46,12 +46,15 @@ export function currentViewState(
   chart: ChartController | null,
 ): ViewState {
   const view = chart?.currentView() ?? null;
-  const place = view
-    ? view.atEnd
-      ? { time: null, bars: null }
-      : { time: Math.round(view.time), bars: Math.round(view.bars) }
-    : // No chart yet: keep what the link said, so an early write does not lose it.
-      { time: START_VIEW.time, bars: START_VIEW.bars };
+  const waiting = chart?.pendingTarget ?? null;
+  const place = waiting
+    ? { time: Math.round(waiting.time), bars: waiting.bars === null ? null : Math.round(waiting.bars) }
+    : view
+      ? view.atEnd
+        ? { time: null, bars: null }
+        : { time: Math.round(view.time), bars: Math.round(view.bars) }
+      : // No chart yet: keep what the link said, so an early write does not lose it.
+        { time: START_VIEW.time, bars: START_VIEW.bars };
   const panel: PanelId | null = layout.sidePanelOpen ? layout.panel : null;
   return { asset: 'BTC', timeframe: layout.timeframe, contracts: filter, ...place, panel };
 }

@@ -52,6 +52,7 @@ export class ChartController {
   readonly osc: ISeriesApi<'Line'>;
   private frame: BarFrame | null = null;
   private pendingView: ViewTarget | null = null;
+  private pendingUntil = 0;
   private pendingRange: { from: number; to: number } | null = null;
   private rangeToken = 0;
   private readonly resizer: ResizeObserver;
@@ -175,17 +176,28 @@ export class ChartController {
     // Counters on the element let tests tell a full redraw from an in-place update.
     this.container.dataset.redraws = String(++this.redraws);
     // New data keeps the place the user was looking at (a timeframe switch keeps the time and the zoom in bars),
-    // unless that place was the newest bar: then it follows the newest bar.
-    const pending = frame.candles.close.length > 0 ? this.pendingView : null;
+    // unless that place was the newest bar, or is not in the new data (the demo gave way to the archive): then the
+    // newest bars.
+    const n = frame.candles.close.length;
+    const holds = (t: number) => t >= frame.start && t < frame.start + n * frame.step;
+    // A link's place waits (up to a minute) for data that holds it: a first backfill may not have reached it yet.
+    if (this.pendingView && performance.now() > this.pendingUntil) this.pendingView = null;
+    const pending = this.pendingView && holds(this.pendingView.time) ? this.pendingView : null;
     if (pending) this.pendingView = null;
     if (pending) this.showView(pending);
-    else if (before && !before.atEnd) this.showView(before);
+    else if (before && !before.atEnd && holds(before.time)) this.showView(before);
     else this.showRecent(before?.bars ?? DEFAULT_BARS);
   }
 
   /** The view the next full frame opens on (a shared link, the demo's first screen), instead of the newest bars. */
+  /** The view still waiting for data that holds it, if any. */
+  get pendingTarget(): ViewTarget | null {
+    return this.pendingView && performance.now() <= this.pendingUntil ? this.pendingView : null;
+  }
+
   setPendingView(view: ViewTarget | null): void {
     this.pendingView = view;
+    this.pendingUntil = performance.now() + 60_000;
   }
 
   /**
