@@ -189,12 +189,12 @@ export class ChartController {
     else this.showRecent(before?.bars ?? DEFAULT_BARS);
   }
 
-  /** The view the next full frame opens on (a shared link, the demo's first screen), instead of the newest bars. */
   /** The view still waiting for data that holds it, if any. */
   get pendingTarget(): ViewTarget | null {
     return this.pendingView && performance.now() <= this.pendingUntil ? this.pendingView : null;
   }
 
+  /** The view the next frame that holds it opens on (a shared link, the demo's first screen), not the newest bars. */
   setPendingView(view: ViewTarget | null): void {
     this.pendingView = view;
     this.pendingUntil = performance.now() + 60_000;
