@@ -25,6 +25,8 @@ export type Notice =
   | { type: 'settings-changed' }
   /** The fetching tab's status, for every tab's status bar. */
   | { type: 'status'; status: FetchStatus }
+  /** A page just opened: the leader posts its current status (it posts only changes otherwise). */
+  | { type: 'status-request' }
   /** The alert log changed (queued, sent, failed): pages redraw it. */
   | { type: 'alerts-changed' }
   /** Test hook: the leader's fetch loop throws at its next turn (end-to-end tests prove another tab takes over). */
@@ -102,6 +104,7 @@ export function isNotice(v: unknown): v is Notice {
     case 'settings-changed':
     case 'alerts-changed':
     case 'crash-leader':
+    case 'status-request':
       return true;
     case 'status':
       return isFetchStatus(v.status);

@@ -3,7 +3,15 @@ export interface ReceivedCall {
   method: string;
   token: string;
   params: Record<string, string>;
-  files: Record<string, { size: number; head: string }>;
+  /** Uploaded files; `image` is what the fake could read of them (null: not an image). */
+  files: Record<
+    string,
+    {
+      size: number;
+      head: string;
+      image: { type: 'png' | 'jpeg'; width: number | null; height: number | null } | null;
+    }
+  >;
   at: number;
   status: number;
 }

@@ -1,7 +1,8 @@
 // A fake Telegram Bot API for integration and e2e tests (Node http, no framework). It answers like the real
 // one: CORS headers on every response, {ok, result} / {ok:false, error_code, description, parameters}, 429 with
 // parameters.retry_after and a Retry-After header, 401 for unknown tokens, 400 "chat not found", getUpdates,
-// sendMessage, sendPhoto (multipart). Everything that arrives is recorded in `received`.
+// sendMessage, sendPhoto (multipart; the photo must be an image Telegram can read, with sane proportions, and the
+// caption at most 1,024 characters). Everything that arrives is recorded in `received`.
 import { createServer } from 'node:http';
 
 const CORS = {
@@ -24,10 +25,25 @@ function parseMultipart(buf, contentType) {
     const body = part.slice(headEnd + 4).replace(/\r\n$/, '');
     const name = /name="([^"]*)"/i.exec(head)?.[1];
     if (!name) continue;
-    if (/filename="/i.test(head)) files[name] = { size: Buffer.from(body, 'latin1').length, head };
-    else fields[name] = Buffer.from(body, 'latin1').toString('utf8');
+    if (/filename="/i.test(head)) {
+      const bytes = Buffer.from(body, 'latin1');
+      files[name] = { size: bytes.length, head, image: readImage(bytes) };
+    } else fields[name] = Buffer.from(body, 'latin1').toString('utf8');
   }
   return { fields, files };
+}
+
+const PNG = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+
+/** What Telegram would make of an uploaded photo: PNG (with its IHDR size) or JPEG, else null (not an image). */
+function readImage(bytes) {
+  if (bytes.length >= 24 && bytes.subarray(0, 8).equals(PNG) && bytes.toString('latin1', 12, 16) === 'IHDR') {
+    return { type: 'png', width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
+    return { type: 'jpeg', width: null, height: null };
+  }
+  return null;
 }
 
 function parseBody(buf, contentType = '') {
@@ -125,6 +141,18 @@ export async function startFakeTelegram({ port = 0, tokens = null, chats = null,
       if (method === 'sendphoto' && !files.photo && !params.photo) {
         return reject(400, 'Bad Request: there is no photo in the request');
       }
+      // Telegram decodes uploaded photos: a file that is not an image, or one with absurd proportions, is refused.
+      const image = files.photo?.image;
+      if (method === 'sendphoto' && files.photo && !image)
+        return reject(400, 'Bad Request: IMAGE_PROCESS_FAILED');
+      if (image?.width && image.height) {
+        const { width: w, height: h } = image;
+        if (w + h > 10_000 || Math.max(w, h) / Math.min(w, h) > 20) {
+          return reject(400, 'Bad Request: PHOTO_INVALID_DIMENSIONS');
+        }
+      }
+      if (method === 'sendphoto' && text.length > 1024)
+        return reject(400, 'Bad Request: message caption is too long');
       return answer(200, {
         ok: true,
         result: {

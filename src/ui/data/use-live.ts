@@ -85,9 +85,12 @@ export function useLive(): LiveState {
         await showDemo(setState);
       }
       await fetcher.api.startEngine(location.origin, appUrl());
+      // The leader posts only changes: ask it for where things stand now (offline, rate limited, backfilling…).
+      if (live) bus.post({ type: 'status-request' });
     };
+    const bus = broadcastBus();
     void decide();
-    return broadcastBus().subscribe((n) => {
+    return bus.subscribe((n) => {
       if (n.type === 'settings-changed') void decide();
       else if (n.type === 'status' && live)
         setState((p) => ({ ...p, status: toStatusInfo(n.status, p.status) }));

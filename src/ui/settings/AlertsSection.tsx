@@ -71,6 +71,12 @@ export function AlertsSection({ draft, onChange }: SectionProps) {
       {check('Send to Telegram', a.telegram, (telegram) => set({ telegram }))}
       {check('Browser notifications', a.browser, (v) => void browser(v))}
       {check('Attach chart snapshot', a.snapshot, (snapshot) => set({ snapshot }))}
+      <p class="hint" data-testid="snapshot-hint">
+        Spike alerts to Telegram come with a picture LiqLab draws from the stored data, whatever the chart
+        shows: the last 120 bars of the alert's timeframe and contract filter up to the spike, candles with
+        the active support/resistance zones, short (green, up) and long (red, down) liquidations, the spike's
+        bars marked, and a caption with the source and the UTC time range.
+      </p>
       <fieldset>
         <legend>Quiet hours (local time)</legend>
         {check('Quiet hours', a.quietHours.enabled, (enabled) => quiet({ enabled }))}

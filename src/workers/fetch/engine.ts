@@ -84,6 +84,11 @@ export class FetchEngine {
     return this.leadership?.isLeader() ?? false;
   }
 
+  /** Posts the current status again (a page that just opened asked for it). */
+  repostStatus(): void {
+    this.deps.bus.post({ type: 'status', status: this.status });
+  }
+
   /** Cuts the leader's waits short: the browser says it is online again. */
   wake(): void {
     this.session?.wake();

@@ -27,6 +27,8 @@ export type TenureEnd = 'stopped' | 'failed' | 'unauthorized' | 'storage-full' |
 
 /** A loop that has not turned for this long is stuck (the longest wait inside it is about a minute). */
 export const WATCHDOG_MS = 3 * 60_000;
+/** Delay of the alert pipeline's first (full) analysis after a tenure starts. */
+export const FIRST_ANALYSIS_DELAY_MS = 2_000;
 /** A key Coinalyze refused is not tried again by any tab for this long, unless it changes. */
 export const REJECTED_KEY_MS = 10 * 60_000;
 
@@ -144,7 +146,9 @@ export class LeaderSession {
     } finally {
       signal.removeEventListener('abort', stopWork);
       work.abort();
-      await this.stopAlerts();
+      // The lock goes back now; the alert side winds down after (an evaluation in flight may still enqueue, which
+      // the outbox de-duplicates, and a send in flight is covered by its claim).
+      void this.stopAlerts();
     }
   }
 
@@ -169,7 +173,11 @@ export class LeaderSession {
     );
     if (signal.aborted) return;
     this.delivery.start();
-    this.pipeline.start();
+    // The first full analysis of every alert timeframe is CPU work in this worker: let the fetch loop send its first
+    // request before it (a new leader should be seen fetching within seconds).
+    void this.deps.clock.sleep(FIRST_ANALYSIS_DELAY_MS, signal).then(() => {
+      if (!signal.aborted) this.pipeline?.start();
+    });
   }
 
   private async stopAlerts(): Promise<void> {

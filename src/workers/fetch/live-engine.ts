@@ -3,6 +3,7 @@ import { broadcastBus } from '../../platform/notice-bus';
 import { realClock } from '../clock';
 import { database } from '../db-cache';
 import { browserNotify } from './alerts/notify';
+import { snapshotHook } from './alerts/snapshot';
 import { FetchEngine } from './engine';
 
 let engine: Promise<FetchEngine> | null = null;
@@ -23,7 +24,11 @@ export function startLiveEngine(origin: string, appUrl: string): Promise<FetchEn
         random: Math.random,
         isOnline: () => navigator.onLine,
         bus,
-        alerts: { notify: browserNotify, tzOffsetMin: () => new Date().getTimezoneOffset() },
+        alerts: {
+          snapshot: snapshotHook(() => database('archive')),
+          notify: browserNotify,
+          tzOffsetMin: () => new Date().getTimezoneOffset(),
+        },
         onTurn: () => {
           if (!crash) return;
           crash = false;
@@ -33,6 +38,7 @@ export function startLiveEngine(origin: string, appUrl: string): Promise<FetchEn
       bus.subscribe((n) => {
         if (n.type === 'settings-changed') void e.start();
         else if (n.type === 'crash-leader' && e.isLeader()) crash = true;
+        else if (n.type === 'status-request' && e.isLeader()) e.repostStatus();
       });
       // Workers get the same connectivity events as pages: the first request after the network returns goes now.
       self.addEventListener('online', () => e.wake());
