@@ -16,6 +16,7 @@ import type {
   UTCTimestamp,
 } from 'lightweight-charts';
 import type { ZoneLevel } from '../../core/demo/preview';
+import { SNAPSHOT_PALETTE, ZONE_RGB, zoneColour } from '../../core/snapshot/palette';
 import { formatPrice } from '../format/usd';
 
 interface Box {
@@ -30,7 +31,8 @@ interface Box {
   labelRight: boolean;
 }
 
-const RGB = { support: '34,197,94', resistance: '239,68,68' } as const;
+/** Opacity of a zone that is no longer active (drawn over its past life, under the active ones). */
+const PAST_ALPHA = 0.16;
 
 class ZonesRenderer implements IPrimitivePaneRenderer {
   constructor(private readonly boxes: Box[]) {}
@@ -46,10 +48,16 @@ class ZonesRenderer implements IPrimitivePaneRenderer {
         const height = Math.max(1, b.bottom - b.top);
         ctx.fillStyle = b.fill;
         ctx.fillRect(left, b.top, right - left, height);
-        ctx.fillStyle = b.edge;
-        ctx.fillRect(left, b.top, right - left, 1);
-        ctx.fillRect(left, b.top + height - 1, right - left, 1);
-        ctx.fillStyle = 'rgba(148,163,184,0.95)';
+        // The zone's edges as lines, so a thin zone still reads as a band.
+        ctx.strokeStyle = b.edge;
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(left, b.top + 0.5);
+        ctx.lineTo(right, b.top + 0.5);
+        ctx.moveTo(left, b.top + height - 0.5);
+        ctx.lineTo(right, b.top + height - 0.5);
+        ctx.stroke();
+        ctx.fillStyle = SNAPSHOT_PALETTE.zoneLabel;
         if (b.labelRight) {
           ctx.textAlign = 'right';
           ctx.fillText(b.label, right - 6, b.top - 3);
@@ -130,14 +138,15 @@ export class LevelZones implements ISeriesPrimitive<Time> {
       if (y1 === null || y2 === null || left === null || right === null) continue;
       if (right < 0 || left > width) continue;
       const live = l.state === 'active';
-      const alpha = live ? 0.1 + 0.25 * Math.min(1, l.strength / maxStrength) : 0.16;
+      const rgb = ZONE_RGB[l.kind].join(',');
       const box: Box = {
         left,
         right,
         top: Math.min(y1, y2),
         bottom: Math.max(y1, y2),
-        fill: `rgba(${RGB[l.kind]},${alpha.toFixed(3)})`,
-        edge: `rgba(${RGB[l.kind]},${live ? 0.8 : 0.5})`,
+        // Active zones shaded as the alert snapshot shades them (src/core/snapshot/palette.ts; a test keeps them equal).
+        fill: live ? zoneColour(l.kind, l.strength, maxStrength) : `rgba(${rgb},${PAST_ALPHA})`,
+        edge: `rgba(${rgb},${live ? 0.8 : 0.5})`,
         label: `${l.kind === 'support' ? 'S' : 'R'} ${formatPrice(l.price)}${live ? ` · ${l.strength.toFixed(1)}` : ''}`,
         labelRight: live,
       };
