@@ -4,6 +4,24 @@ import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { guidePage } from './scripts/guide/markdown.ts';
 
+/**
+ * The path the app is served under, chosen at build time: `BASE_PATH=/liqlab/ npm run build` for
+ * https://user.github.io/liqlab/. Everything the app loads (scripts, workers, service worker, manifest, icons,
+ * demo data) is relative to it; the default is the site root.
+ */
+function basePath(): string {
+  const base = process.env.BASE_PATH ?? '/';
+  if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(base))
+    throw new Error(
+      `BASE_PATH must start and end with "/" and hold plain path segments, e.g. /liqlab/ (got "${base}")`,
+    );
+  return base;
+}
+const base = basePath();
+/** API proxy paths a navigation must reach the network for, at the site root and under the base path. */
+const proxyPaths = [/^\/(coinalyze|telegram)\//];
+if (base !== '/') proxyPaths.push(new RegExp(`^${base.replace(/[.]/g, '\\$&')}(coinalyze|telegram)/`));
+
 /** Same-origin proxies: Coinalyze sends no CORS headers, so the page calls /coinalyze/v1 and we forward it. */
 function proxies(): Record<string, ProxyOptions> {
   const coinalyze = process.env.COINALYZE_UPSTREAM ?? 'https://api.coinalyze.net';
@@ -78,6 +96,7 @@ function guide(): Plugin {
 }
 
 export default defineConfig({
+  base,
   plugins: [
     preact(),
     preloadChartRuntime(),
@@ -89,8 +108,9 @@ export default defineConfig({
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,bin,json}'],
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/coinalyze\//, /^\/telegram\//],
+        // Relative to the service worker, so the fallback is this build's index.html under any base path.
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: proxyPaths,
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: false,

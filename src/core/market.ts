@@ -13,7 +13,13 @@ export interface Market {
   isPerpetual: boolean;
   /** Expiry in milliseconds (as the API sends it); null for perpetuals. */
   expireAt: number | null;
-  margined: Margin;
+  /** How the contract is margined; `MIXED` only for a synthetic aggregate that sums contracts of both kinds. */
+  margined: Margin | 'MIXED';
+  /**
+   * Set only on a synthetic aggregate (an imported file's sum over several exchanges): the Coinalyze exchange codes
+   * it covers, as the user stated them in the import mapping (may be empty when unknown).
+   */
+  covers?: string[];
   /** Unit of liquidations when `convert_to_usd=false`. */
   denominatedIn: 'BASE_ASSET' | 'QUOTE_ASSET';
   hasOhlcv: boolean;

@@ -36,3 +36,27 @@ export function uncovered(ranges: readonly Range[], from: number, to: number): A
 export function covers(ranges: readonly Range[], from: number, to: number): boolean {
   return uncovered(ranges, from, to).length === 0;
 }
+
+/** The parts of `ranges` inside [from, to). */
+export function intersectRanges(ranges: readonly Range[], from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of ranges) {
+    const lo = Math.max(a, from);
+    const hi = Math.min(b, to);
+    if (lo < hi) out.push([lo, hi]);
+  }
+  return out;
+}
+
+/** `ranges` with [from, to) cut out: what stays known after deleting that span. */
+export function subtractRange(ranges: readonly Range[], from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of ranges) {
+    if (b <= from || a >= to) out.push([a, b]);
+    else {
+      if (a < from) out.push([a, from]);
+      if (b > to) out.push([to, b]);
+    }
+  }
+  return out;
+}

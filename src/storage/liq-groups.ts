@@ -22,15 +22,16 @@ export interface ChunkChange {
   after: Pick<LiqChunk, 'long' | 'short'>;
 }
 
-/** Group keys (the contract filter's `filterKey`) a contract is summed into; unknown markets only join `all`. */
+/**
+ * Group keys (the contract filter's `filterKey`) a contract is summed into; unknown markets only join `all`, and a
+ * mixed-margin aggregate joins no margin group (no margin filter selects it).
+ */
 export function groupsOf(market: Pick<Market, 'margined' | 'exchange'> | undefined): string[] {
   const all = filterKey({ kind: 'all' });
   if (!market) return [all];
-  return [
-    all,
-    filterKey({ kind: 'margin', margin: market.margined }),
-    filterKey({ kind: 'exchange', exchange: market.exchange }),
-  ];
+  const exchange = filterKey({ kind: 'exchange', exchange: market.exchange });
+  if (market.margined === 'MIXED') return [all, exchange];
+  return [all, filterKey({ kind: 'margin', margin: market.margined }), exchange];
 }
 
 /** True when a database has the group stores (schema ≥ 7); older schemas skip group upkeep. */

@@ -18,16 +18,21 @@ const expected = () => `${metaPolicy()}; frame-ancestors 'none'`;
 describe('deploy configs send the app’s Content-Security-Policy as a header', () => {
   it('the meta policy keeps scripts and workers to self, with no inline script or eval', () => {
     const p = metaPolicy();
+    // Connections: this site, any https API proxy, and plain http only to loopback (a local proxy).
+    expect(p).toContain("connect-src 'self' https: http://localhost:* http://127.0.0.1:*;");
     expect(p).toContain("script-src 'self';");
     expect(p).toContain("worker-src 'self';");
     expect(p).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
   });
 
   it('nginx', () => {
-    const conf = read('deploy/nginx.conf');
+    const conf = read('deploy/nginx/liqlab/server.conf');
     expect(conf.match(/set \$liqlab_csp "([^"]+)";/)?.[1]).toBe(expected());
-    // every location that serves the app adds it (add_header in a location replaces inherited ones)
-    expect(conf.match(/add_header Content-Security-Policy \$liqlab_csp always;/g)?.length).toBe(3);
+    // Added once, at server level: a location with an add_header of its own would stop inheriting it.
+    expect(conf.match(/^add_header Content-Security-Policy \$liqlab_csp always;$/gm)?.length).toBe(1);
+    const locations = conf.match(/^location [^{]*\{[^}]*\}/gm) ?? [];
+    expect(locations.length).toBeGreaterThanOrEqual(4);
+    for (const block of locations) expect(block).not.toContain('add_header');
   });
 
   it('Netlify', () => {

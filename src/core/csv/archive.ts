@@ -6,8 +6,10 @@ import { BASE_INTERVAL_SECONDS, BASE_INTERVALS, type BaseInterval } from '../int
 import type { Market } from '../market';
 import { isoUtc } from '../time';
 import type { ImportBatch } from './batch';
-import { formatNumber, isoSeconds, quoteCell } from './format';
+import { formatNumber, isoSeconds, quoteCell, safeText } from './format';
+import { nameProblem } from './names';
 import type { CsvRow } from './row';
+import { timeRangeProblem } from './time-range';
 import type { CsvWriter } from './writer';
 
 /** Exact header line of an archive file. */
@@ -17,9 +19,17 @@ export const ARCHIVE_HEADER =
 const FIELDS = 16;
 const INTERVALS = new Set<string>(BASE_INTERVALS);
 
+/**
+ * The symbol, exchange and margin cells of a row. They go through `safeText` because stored names may predate
+ * validation (or come from the API): a symbol like `=HYPERLINK(…)` is written neutralised, never raw.
+ */
+function nameCells(m: Pick<Market, 'symbol' | 'exchange' | 'margined'>): string {
+  return `${safeText(m.symbol)},${safeText(m.exchange)},${safeText(m.margined)}`;
+}
+
 /** A market row: its full metadata as JSON in `meta` (markets hold no secrets). */
 export function archiveMarketRow(m: Market): string {
-  return `market,,${m.symbol},${m.exchange},${m.margined},,,,,,,,,,,${quoteCell(JSON.stringify(m))}\n`;
+  return `market,,${nameCells(m)},,,,,,,,,,,${quoteCell(JSON.stringify(m))}\n`;
 }
 
 /** A coverage row: [from, to) of one series is known; buckets inside it with no point row are 0 (liq). */
@@ -30,7 +40,7 @@ export function archiveCoverageRow(
   from: number,
   to: number,
 ): string {
-  return `coverage_${kind},${interval},${m.symbol},${m.exchange},${m.margined},${isoUtc(from)},${from},,,,,,,,${to},\n`;
+  return `coverage_${kind},${interval},${nameCells(m)},${isoUtc(from)},${from},,,,,,,,${to},\n`;
 }
 
 /** Prefix shared by the point rows of one series (kind, interval, symbol, exchange, margin). */
@@ -39,7 +49,7 @@ export function archivePrefix(
   m: Pick<Market, 'symbol' | 'exchange' | 'margined'>,
   interval: BaseInterval,
 ): string {
-  return `${kind},${interval},${m.symbol},${m.exchange},${m.margined},`;
+  return `${kind},${interval},${nameCells(m)},`;
 }
 
 /** A liquidation point row after its prefix. */
@@ -101,15 +111,33 @@ export function isArchiveHeader(cells: readonly string[]): boolean {
 /** Reads archive rows into a batch; every invalid row is rejected with its line and reason. */
 export class ArchiveReader {
   private readonly values = new Float64Array(5);
+  private okSymbol: string | null = null;
+  private okExchange: string | null = null;
 
-  /** Reader writing into `batch`. */
-  constructor(private readonly batch: ImportBatch) {}
+  /** Reader writing into `batch`; times after `nowSec` + 1 day are refused. */
+  constructor(
+    private readonly batch: ImportBatch,
+    private readonly nowSec: number,
+  ) {}
 
   /** Handles one data row. */
   row(r: CsvRow): undefined {
     const b = this.batch;
     b.rows++;
     if (r.count !== FIELDS) return b.reject(r.line, `expected ${FIELDS} fields, found ${r.count}`);
+    const symbol = r.field(2);
+    const exchange = r.field(3);
+    // Rows of one series repeat their names: validate each new name once, not on every row.
+    if (symbol !== this.okSymbol) {
+      const why = nameProblem(symbol);
+      if (why) return b.reject(r.line, `symbol ${why}`);
+      this.okSymbol = symbol;
+    }
+    if (exchange !== this.okExchange) {
+      const why = nameProblem(exchange);
+      if (why) return b.reject(r.line, `exchange ${why}`);
+      this.okExchange = exchange;
+    }
     const kind = r.field(0);
     if (kind === 'market') return this.market(r);
     const interval = r.field(1);
@@ -119,11 +147,11 @@ export class ArchiveReader {
     const t = r.number(6);
     if (!Number.isInteger(t) || t % step !== 0)
       return b.reject(r.line, `unix time "${r.field(6)}" is not a whole multiple of ${step} s`);
+    const outside = timeRangeProblem(t, this.nowSec);
+    if (outside) return b.reject(r.line, `${outside} (unix ${t})`);
     const iso = r.field(5);
     if (Date.parse(iso) !== t * 1000)
       return b.reject(r.line, `time "${iso}" does not match unix ${t} (${isoUtc(t)})`);
-    const symbol = r.field(2);
-    if (symbol === '') return b.reject(r.line, 'empty symbol');
     if (kind === 'liq') {
       const v = this.values;
       for (let c = 0; c < 2; c++) {
@@ -146,6 +174,9 @@ export class ArchiveReader {
       const to = r.number(14);
       if (!Number.isInteger(to) || to <= t || to % step !== 0)
         return b.reject(r.line, `to_unix "${r.field(14)}" must be a multiple of ${step} s after unix ${t}`);
+      // `to` is exclusive: the last covered bucket starts one step earlier.
+      const late = timeRangeProblem(to - step, this.nowSec);
+      if (late) return b.reject(r.line, `coverage ends too late: last bucket ${late.replace(/^time /, '')}`);
       const s = b.seriesFor(kind === 'coverage_liq' ? 'liq' : 'candle', symbol, iv);
       s.ranges.push([t, to]);
     } else b.reject(r.line, `unknown row kind "${kind}"`);
@@ -158,8 +189,12 @@ export class ArchiveReader {
     } catch {
       return this.batch.reject(r.line, 'market meta is not valid JSON');
     }
-    if (!isMarket(m) || m.symbol !== r.field(2))
-      return this.batch.reject(r.line, 'market meta does not describe the row symbol');
+    if (!isMarket(m) || m.symbol !== r.field(2) || m.exchange !== r.field(3))
+      return this.batch.reject(r.line, 'market meta does not describe the row symbol and exchange');
+    for (const code of m.covers ?? []) {
+      const why = nameProblem(code);
+      if (why) return this.batch.reject(r.line, `covered exchange code ${why}`);
+    }
     this.batch.markets.set(m.symbol, m);
   }
 }
@@ -178,7 +213,8 @@ function isMarket(v: unknown): v is Market {
   return (
     typeof m.symbol === 'string' &&
     typeof m.exchange === 'string' &&
-    (m.margined === 'COIN' || m.margined === 'STABLE') &&
+    (m.margined === 'COIN' || m.margined === 'STABLE' || m.margined === 'MIXED') &&
+    (m.covers === undefined || (Array.isArray(m.covers) && m.covers.every((c) => typeof c === 'string'))) &&
     typeof m.isPerpetual === 'boolean'
   );
 }

@@ -2,13 +2,14 @@
  * The bars format: the chart's bars at its timeframe and contract filter, for pandas and Excel. Importing it
  * back stores the COIN and STABLE group sums as two synthetic contracts, so every filter view is reproduced.
  */
-import type { BaseInterval, Timeframe } from '../intervals';
+import { BASE_INTERVAL_SECONDS, type BaseInterval, type Timeframe } from '../intervals';
 import type { Market } from '../market';
 import { badAmount } from './archive';
 import type { ImportBatch } from './batch';
 import { REFERENCE_SYMBOL } from './contracts';
 import { formatNumber, safeText, utcLabel } from './format';
 import type { CsvRow } from './row';
+import { timeRangeProblem } from './time-range';
 import type { CsvWriter } from './writer';
 
 /** Exact header line of a bars file. */
@@ -103,8 +104,11 @@ function synthetic(symbol: string, margined: 'COIN' | 'STABLE'): Market {
 export class BarsReader {
   private readonly v = new Float64Array(5);
 
-  /** Reader writing into `batch`. */
-  constructor(private readonly batch: ImportBatch) {}
+  /** Reader writing into `batch`; times after `nowSec` + 1 day are refused. */
+  constructor(
+    private readonly batch: ImportBatch,
+    private readonly nowSec: number,
+  ) {}
 
   /** Handles one data row. */
   row(r: CsvRow): undefined {
@@ -118,6 +122,11 @@ export class BarsReader {
     const t = r.number(1);
     if (!Number.isInteger(t))
       return b.reject(r.line, `unix "${r.field(1)}" is not a whole number of seconds`);
+    const outside = timeRangeProblem(t, this.nowSec);
+    if (outside) return b.reject(r.line, `${outside} (unix ${t})`);
+    const step = BASE_INTERVAL_SECONDS[interval];
+    if (t % step !== 0)
+      return b.reject(r.line, `unix ${t} is not on the ${tf} grid (not a whole multiple of ${step} s)`);
     const v = this.v;
     if (!r.isEmpty(6)) {
       for (let c = 0; c < 5; c++) {

@@ -41,6 +41,8 @@ export class SeriesBatch {
   ranges: Array<[number, number]> = [];
   /** Amount unit of liq values until converted: 'coin' values need a price before they are USD. */
   unit: 'usd' | 'coin' = 'usd';
+  /** True when times the file omits inside the series' span are zeros (liquidations, as the API omits them). */
+  fillOmitted = false;
   private ordered = true;
 
   /** A buffer for `kind` points of `symbol` at `interval`. */
@@ -139,6 +141,12 @@ export class SeriesBatch {
   coverSpan(): void {
     if (this.n > 0)
       this.ranges = addRange(this.ranges, [this.t[0] ?? 0, (this.t[this.n - 1] ?? 0) + this.step]);
+  }
+
+  /** Coverage implied by the points: the whole span when omitted times are zeros, else only the points' buckets. */
+  cover(): void {
+    if (this.fillOmitted) this.coverSpan();
+    else this.coverPoints();
   }
 
   /** Keeps only the points for which `keep(i)` is true. */

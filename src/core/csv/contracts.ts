@@ -1,18 +1,6 @@
 /** Coinalyze contract naming: derive a Market from a symbol, and map other tools' "<pair> - <exchange>" names. */
 import type { Margin, Market } from '../market';
-
-/** Coinalyze exchange codes by the names other tools print. */
-const EXCHANGE_CODES: Readonly<Record<string, string>> = {
-  bitmex: '0',
-  deribit: '2',
-  okx: '3',
-  okex: '3',
-  huobi: '4',
-  htx: '4',
-  bybit: '6',
-  binance: 'A',
-  bitfinex: 'F',
-};
+import { EXCHANGE_CODES } from './names';
 
 /** Symbol whose candles the chart draws by default; single-contract imports land on it unless mapped. */
 export const REFERENCE_SYMBOL = 'BTCUSDT_PERP.A';

@@ -2,23 +2,25 @@
 import { BASE_INTERVAL_SECONDS, BASE_INTERVALS, type BaseInterval } from '../intervals';
 import { ARCHIVE_HEADER } from './archive';
 import { BARS_HEADER } from './bars';
-import { REFERENCE_SYMBOL, symbolFromLabel } from './contracts';
-import type { CandleMapping, GenericMapping, LiqPairMapping, SniffResult } from './mapping';
+import { REFERENCE_SYMBOL } from './contracts';
+import { detectCandles, detectPairs, normaliseName } from './detect-columns';
+import type { GenericMapping, LiqPairMapping, SniffResult } from './mapping';
+import { AGGREGATE_PREFIX, aggregateSymbol, exchangesInName } from './names';
 import { CsvParser } from './parser';
 import { parseDecimal } from './row';
+import { timeRangeProblem } from './time-range';
 import { detectTimeUnit, parseTimestamp } from './timestamps';
 
 const DELIMITERS = [',', ';', '\t', '|'];
-const NOT_AMOUNT = /ratio|pct|percent|share|count|num|trades/i;
 
-function sampleRows(text: string, delimiter: string, max: number): string[][] {
+function sampleRows(text: string, delimiter: string, max: number, complete = false): string[][] {
   const rows: string[][] = [];
   const p = new CsvParser((r) => {
     if (rows.length < max) rows.push(r.toArray());
   }, delimiter);
   try {
-    // Cut at the last line break so a partial row does not skew the counts.
-    const cut = text.lastIndexOf('\n');
+    // Cut at the last line break so a partial row does not skew the counts (unless the sample is the whole file).
+    const cut = complete ? -1 : text.lastIndexOf('\n');
     p.push(cut > 0 ? text.slice(0, cut + 1) : text);
     p.end();
   } catch {
@@ -57,13 +59,35 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
 
-/** Sniffs `text` (the file's first ~256 KB). */
-export function sniff(text: string): SniffResult {
+const TIME_NAME =
+  /^(t|ts|time|timestamp|date|datetime|date_time|open time|open_time|time_open|unix|unix_time)$/;
+
+/** The timestamp column: a time-like header name first, then any column; decided by the majority of its values. */
+function findTimeColumn(names: readonly string[], column: (i: number) => string[]): number {
+  const byName = names.flatMap((n, i) => (TIME_NAME.test(normaliseName(n)) ? [i] : []));
+  for (const i of [...byName, ...names.keys()]) if (detectTimeUnit(column(i)) !== null) return i;
+  return -1;
+}
+
+function refusal(header: string[], preview: string[][], why: string): SniffResult {
+  return { format: 'generic', header, preview, mapping: null, unsure: [why] };
+}
+
+/**
+ * Sniffs `text` (the file's first ~256 KB; `complete` when that is the whole file). `fileName` names the synthetic
+ * aggregate that liquidation columns naming no contract are stored under.
+ */
+export function sniff(text: string, fileName = '', complete = true, nowSec = Date.now() / 1000): SniffResult {
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    return refusal([], [], 'the file is empty: no header and no rows');
   const delimiter = detectDelimiter(text);
-  const rows = sampleRows(text, delimiter, 400);
+  const rows = sampleRows(text, delimiter, 400, complete);
   const first = rows[0] ?? [];
   const joined = first.join(',').replace(/^\uFEFF/, '');
-  if (joined === ARCHIVE_HEADER || joined === BARS_HEADER)
+  const headerOnly = (h: string[]) =>
+    refusal(h, [], 'the file has a header row but no data rows (nothing to import)');
+  if (joined === ARCHIVE_HEADER || joined === BARS_HEADER) {
+    if (complete && rows.length === 1) return headerOnly(first);
     return {
       format: joined === ARCHIVE_HEADER ? 'archive' : 'bars',
       header: first,
@@ -71,67 +95,48 @@ export function sniff(text: string): SniffResult {
       mapping: null,
       unsure: [],
     };
+  }
   const unsure: string[] = [];
   const hasHeader = first.some((c) => !isNumeric(c) && detectTimeUnit([c]) === null);
+  if (hasHeader && complete && rows.length === 1) return headerOnly(first);
   const body = hasHeader ? rows.slice(1) : rows;
-  const width = first.length;
   const header = hasHeader ? first : first.map((_, i) => `column ${i + 1}`);
   if (!hasHeader) unsure.push('no header row: columns were guessed by position');
-  const names = header.map((h) => h.trim().toLowerCase());
   const column = (i: number) => body.map((r) => r[i] ?? '');
-  let timeColumn = -1;
-  const preferred = names.findIndex((n) => /^(t|time|timestamp|date|datetime|open time|open_time)$/.test(n));
-  for (const i of [preferred, ...header.keys()]) {
-    if (i >= 0 && detectTimeUnit(column(i).slice(0, 50)) !== null) {
-      timeColumn = i;
-      break;
-    }
-  }
-  if (timeColumn < 0) {
-    return {
-      format: 'generic',
+  const timeColumn = findTimeColumn(header, column);
+  if (timeColumn < 0)
+    return refusal(
       header,
-      preview: body.slice(0, 10),
-      mapping: null,
-      unsure: ['no timestamp column found'],
-    };
-  }
-  const timeUnit = detectTimeUnit(column(timeColumn).slice(0, 50)) ?? 'iso';
+      body.slice(0, 10),
+      'no timestamp column found: no column holds mostly unix seconds, unix milliseconds or dates',
+    );
+  const timeUnit = detectTimeUnit(column(timeColumn)) ?? 'iso';
   if (timeUnit === 'naive') unsure.push('timestamps carry no time zone: choose their UTC offset');
+  // The bar interval from the importable times in order: odd lines (a 0, a year 9999) must not decide it.
   const times = column(timeColumn)
     .map((c) => parseTimestamp(c, timeUnit, 0))
-    .filter((t): t is number => t !== null);
+    .filter((t): t is number => t !== null && timeRangeProblem(t, nowSec) === null)
+    .sort((a, b) => a - b);
   const diffs = times
     .slice(1)
-    .map((t, i) => Math.abs(t - (times[i] ?? t)))
+    .map((t, i) => t - (times[i] ?? t))
     .filter((d) => d > 0);
   const interval = nearestInterval(median(diffs)) ?? 'daily';
   if (nearestInterval(median(diffs)) === null)
     unsure.push('the bar interval could not be read from the timestamps');
 
-  const candles = detectCandles(names, width, hasHeader, timeColumn);
-  const pairs = detectPairs(header, names, hasHeader, width, timeColumn, candles !== null);
-  if (pairs.length > 1 && pairs.some((p) => p.symbol === REFERENCE_SYMBOL && !symbolFromLabel(p.label)))
-    unsure.push('some column pairs do not name a known contract');
-  let amountUnit: 'usd' | 'coin' = 'usd';
-  if (pairs.length > 0) {
-    // Pair labels like "BTC/USD - OKX" name the market, not the amount unit.
-    const named = names
-      .filter((_, i) => pairs.some((p) => p.long === i || p.short === i))
-      .join(' ')
-      .replace(/btc\s*\/\s*usd[tc]?/g, '');
-    const values = pairs.flatMap((p) =>
-      [...column(p.long), ...column(p.short)].map(Number).filter((x) => x > 0),
-    );
-    const m = median(values);
-    if (/(^|[^a-z])(btc|coin|coins|base)([^a-z]|$)/.test(named)) amountUnit = 'coin';
-    else if (/(^|[^a-z])usd([^a-z]|$)/.test(named)) amountUnit = 'usd';
-    else {
-      amountUnit = m < 10_000 ? 'coin' : 'usd';
-      if (m > 500 && m < 50_000)
-        unsure.push(`amounts (median ${Math.round(m)}) may be BTC or USD: check the unit`);
-    }
-  }
+  const aggregate = aggregateSymbol(fileName || 'import');
+  const pairs = detectPairs(
+    header,
+    hasHeader,
+    timeColumn,
+    detectCandles(header, hasHeader, timeColumn) !== null,
+    aggregate,
+  );
+  const firstAggregate = pairs.find((p) => p.symbol.startsWith(AGGREGATE_PREFIX))?.symbol;
+  // An unnamed file's candles are its aggregate's prices; otherwise they are the reference market's.
+  const candles = detectCandles(header, hasHeader, timeColumn, firstAggregate ?? REFERENCE_SYMBOL);
+  const amountUnit = pairs.length > 0 ? detectAmountUnit(header, pairs, column, unsure) : 'usd';
   if (pairs.length === 0 && !candles) unsure.push('no long/short or open/high/low/close columns found');
   const mapping: GenericMapping = {
     delimiter,
@@ -143,63 +148,32 @@ export function sniff(text: string): SniffResult {
     pairs,
     amountUnit,
     candles,
+    covers: firstAggregate ? exchangesInName(fileName) : [],
+    // With candles in the file, an hour it lacks is missing (no candle either), not calm.
+    omitted: candles && pairs.length > 0 ? 'gap' : 'zero',
   };
   return { format: 'generic', header, preview: body.slice(0, 10), mapping, unsure };
 }
 
-function detectCandles(
-  names: string[],
-  width: number,
-  hasHeader: boolean,
-  timeColumn: number,
-): CandleMapping | null {
-  const find = (re: RegExp) => names.findIndex((n) => re.test(n));
-  if (hasHeader) {
-    const open = find(/^(open|o)$/);
-    const high = find(/^(high|h)$/);
-    const low = find(/^(low|l)$/);
-    const close = find(/^(close|c)$/);
-    if (open < 0 || high < 0 || low < 0 || close < 0) return null;
-    return { symbol: REFERENCE_SYMBOL, open, high, low, close, volume: find(/^(volume|vol|v)$/) };
-  }
-  if (width >= 5 && timeColumn === 0)
-    return { symbol: REFERENCE_SYMBOL, open: 1, high: 2, low: 3, close: 4, volume: width > 5 ? 5 : -1 };
-  return null;
-}
-
-function detectPairs(
-  header: string[],
-  names: string[],
-  hasHeader: boolean,
-  width: number,
-  timeColumn: number,
-  isCandles: boolean,
-): LiqPairMapping[] {
-  if (!hasHeader) {
-    // Headerless "time, long, short" (the Coinalyze-Backtester layout).
-    return width === 3 && timeColumn === 0 && !isCandles
-      ? [{ label: 'columns 2 and 3', symbol: REFERENCE_SYMBOL, long: 1, short: 2 }]
-      : [];
-  }
-  const shorts = new Map<string, number>();
-  const longs: Array<[string, number]> = [];
-  names.forEach((n, i) => {
-    if (i === timeColumn || NOT_AMOUNT.test(n)) return;
-    const m = /(^|[^a-z])(longs?|shorts?)([^a-z]|$)/.exec(n);
-    if (!m) return;
-    const key = n.replace(/(^|[^a-z])(longs?|shorts?)([^a-z]|$)/, '$1{}$3');
-    if ((m[2] ?? '').startsWith('long')) longs.push([key, i]);
-    else shorts.set(key, i);
-  });
-  const pairs: LiqPairMapping[] = [];
-  for (const [key, long] of longs) {
-    const short = shorts.get(key);
-    if (short === undefined) continue;
-    const raw = header[long] ?? '';
-    const label = raw.replace(/[\s_-]*(longs?|shorts?)[\s_-]*/i, ' ').trim();
-    const symbol =
-      symbolFromLabel(label.replace(/\s*(liq|liquidations?|usd|btc)\s*$/i, '')) ?? REFERENCE_SYMBOL;
-    pairs.push({ label: label || raw, symbol, long, short });
-  }
-  return pairs;
+function detectAmountUnit(
+  header: readonly string[],
+  pairs: readonly LiqPairMapping[],
+  column: (i: number) => string[],
+  unsure: string[],
+): 'usd' | 'coin' {
+  // Pair labels like "BTC/USD - OKX" name the market, not the amount unit.
+  const named = header
+    .filter((_, i) => pairs.some((p) => p.long === i || p.short === i))
+    .map(normaliseName)
+    .join(' ')
+    .replace(/btc\s*\/\s*usd[tc]?/g, '');
+  if (/(^|[^a-z])(btc|coin|coins|base)([^a-z]|$)/.test(named)) return 'coin';
+  if (/(^|[^a-z])usd([^a-z]|$)/.test(named)) return 'usd';
+  const values = pairs.flatMap((p) =>
+    [...column(p.long), ...column(p.short)].map(Number).filter((x) => x > 0),
+  );
+  const m = median(values);
+  if (m > 500 && m < 50_000)
+    unsure.push(`amounts (median ${Math.round(m)}) may be BTC or USD: check the unit`);
+  return m < 10_000 ? 'coin' : 'usd';
 }

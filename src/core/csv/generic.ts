@@ -5,8 +5,34 @@ import { badAmount } from './archive';
 import type { ImportBatch } from './batch';
 import { marketFromSymbol } from './contracts';
 import type { GenericMapping } from './mapping';
+import { AGGREGATE_PREFIX, aggregateMarket, nameProblem } from './names';
 import type { CsvRow } from './row';
-import { parseTimestamp } from './timestamps';
+import { timeRangeProblem } from './time-range';
+import { parseTimestamp, type TimeUnit } from './timestamps';
+
+const UNIT_NAMES: Readonly<Record<TimeUnit, string>> = {
+  unix_s: 'unix seconds',
+  unix_ms: 'unix milliseconds',
+  iso: 'ISO 8601',
+  naive: 'date-time',
+};
+
+/** Why a mapping cannot be used (a symbol or exchange code that could not be stored safely), or null. */
+export function mappingProblem(m: GenericMapping): string | null {
+  for (const p of m.pairs) {
+    const why = nameProblem(p.symbol);
+    if (why) return `the contract for "${p.label}" ${why}`;
+  }
+  if (m.candles) {
+    const why = nameProblem(m.candles.symbol);
+    if (why) return `the candles' market ${why}`;
+  }
+  for (const code of m.covers) {
+    const why = nameProblem(code);
+    if (why) return `the exchange code ${why}`;
+  }
+  return null;
+}
 
 /** Streams rows of a generic file into a batch. */
 export class GenericReader {
@@ -14,16 +40,32 @@ export class GenericReader {
   private readonly v = new Float64Array(5);
   private skipHeader: boolean;
 
-  /** Reader for `mapping`, writing into `batch`. */
+  /** Reader for `mapping`, writing into `batch`; times after `nowSec` + 1 day are refused. */
   constructor(
     private readonly batch: ImportBatch,
     private readonly mapping: GenericMapping,
+    private readonly nowSec: number,
   ) {
     this.skipHeader = mapping.hasHeader;
-    for (const p of mapping.pairs) {
-      if (!batch.markets.has(p.symbol)) batch.markets.set(p.symbol, marketFromSymbol(p.symbol));
-      batch.seriesFor('liq', p.symbol, mapping.interval).unit = mapping.amountUnit;
+    const bad = mappingProblem(mapping);
+    if (bad) {
+      batch.fatal = bad;
+      return;
     }
+    const marketOf = (symbol: string) =>
+      symbol.startsWith(AGGREGATE_PREFIX)
+        ? aggregateMarket(symbol, mapping.covers)
+        : marketFromSymbol(symbol);
+    for (const p of mapping.pairs) {
+      if (!batch.markets.has(p.symbol)) batch.markets.set(p.symbol, marketOf(p.symbol));
+      const s = batch.seriesFor('liq', p.symbol, mapping.interval);
+      s.unit = mapping.amountUnit;
+      s.fillOmitted = mapping.omitted === 'zero';
+    }
+    const c = mapping.candles;
+    // An aggregate's candles need its market record: the chart finds imported candles through the markets.
+    if (c?.symbol.startsWith(AGGREGATE_PREFIX) && !batch.markets.has(c.symbol))
+      batch.markets.set(c.symbol, marketOf(c.symbol));
   }
 
   /** Handles one row (the header included). */
@@ -40,7 +82,9 @@ export class GenericReader {
     const cell = r.field(m.timeColumn);
     const t = parseTimestamp(cell, m.timeUnit, m.utcOffsetHours);
     if (t === null || !Number.isFinite(t))
-      return b.reject(r.line, `"${cell}" is not a ${m.timeUnit} timestamp`);
+      return b.reject(r.line, `"${cell}" is not a ${UNIT_NAMES[m.timeUnit]} timestamp`);
+    const outside = timeRangeProblem(t, this.nowSec);
+    if (outside) return b.reject(r.line, `${outside} (timestamp "${cell}")`);
     const step = BASE_INTERVAL_SECONDS[m.interval];
     if (t % step !== 0)
       return b.reject(

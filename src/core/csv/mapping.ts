@@ -6,6 +6,7 @@ import type { TimeUnit } from './timestamps';
 export interface LiqPairMapping {
   /** Column header (or "column N") label the pair came from, for the dialog. */
   label: string;
+  /** A Coinalyze contract, or a synthetic aggregate (`CSV_AGG_…`) when the columns name none. */
   symbol: string;
   long: number;
   short: number;
@@ -34,6 +35,13 @@ export interface GenericMapping {
   /** 'coin' amounts are converted to USD with stored candles (mid of high and low) at import. */
   amountUnit: 'usd' | 'coin';
   candles: CandleMapping | null;
+  /** Exchange codes the synthetic aggregate (pairs whose symbol starts with `CSV_AGG_`) sums, as the user states. */
+  covers: string[];
+  /**
+   * What a time the file omits, inside a series' span, means: `zero` (no liquidations, as the API omits empty
+   * buckets) or `gap` (unknown: the default when the file carries candles, since an hour without a candle is missing).
+   */
+  omitted: 'gap' | 'zero';
 }
 
 /** What sniffing a file found. */

@@ -19,18 +19,27 @@ export class ImportSession {
   readonly batch = new ImportBatch();
   private readonly parser: CsvParser;
   private header = true;
+  /** Rows of any kind seen (the header included), to tell an empty file from a header-only one. */
+  private seen = 0;
 
-  /** A session for `spec`. */
-  constructor(readonly spec: ImportSpec) {
+  /** A session for `spec`; `nowSec` is "now" for the rule that no time lies more than a day ahead. */
+  constructor(
+    readonly spec: ImportSpec,
+    nowSec: number = Date.now() / 1000,
+  ) {
     const b = this.batch;
     let onRow: (r: CsvRow) => void;
     if (spec.format === 'generic') {
-      const reader = new GenericReader(b, spec.mapping);
-      onRow = (r) => reader.row(r);
+      const reader = new GenericReader(b, spec.mapping, nowSec);
+      onRow = (r) => {
+        this.seen++;
+        if (b.fatal === null) reader.row(r);
+      };
     } else {
       const expected = spec.format === 'archive' ? ARCHIVE_HEADER : BARS_HEADER;
-      const reader = spec.format === 'archive' ? new ArchiveReader(b) : new BarsReader(b);
+      const reader = spec.format === 'archive' ? new ArchiveReader(b, nowSec) : new BarsReader(b, nowSec);
       onRow = (r) => {
+        this.seen++;
         if (this.header) {
           this.header = false;
           if (r.toArray().join(',') !== expected)
@@ -53,16 +62,18 @@ export class ImportSession {
   end(): ImportBatch {
     const b = this.batch;
     if (b.fatal === null) this.guard(() => this.parser.end());
-    if (b.fatal === null && b.rows === 0) b.fatal = 'the file holds no data rows';
+    if (b.fatal === null && this.seen === 0) b.fatal = 'the file is empty: no header and no rows';
+    const headed = this.spec.format !== 'generic' || this.spec.mapping.hasHeader;
+    if (b.fatal === null && b.rows === 0)
+      b.fatal = headed
+        ? 'the file has a header row but no data rows (nothing to import)'
+        : 'the file holds no data rows';
     if (b.fatal === null && this.spec.format === 'archive' && b.rejectedCount > 0) {
       const first = b.rejected[0];
       b.fatal = `${b.rejectedCount} invalid line(s), first at line ${first?.line}: ${first?.reason}. An archive is imported whole or not at all.`;
     }
     b.finish();
-    for (const s of b.series.values()) {
-      if (this.spec.format === 'generic' && s.kind === 'liq') s.coverSpan();
-      else s.coverPoints();
-    }
+    for (const s of b.series.values()) s.cover();
     return b;
   }
 
@@ -77,8 +88,8 @@ export class ImportSession {
 }
 
 /** Parses a whole text (tests, small files). */
-export function importText(text: string, spec: ImportSpec): ImportBatch {
-  const s = new ImportSession(spec);
+export function importText(text: string, spec: ImportSpec, nowSec?: number): ImportBatch {
+  const s = new ImportSession(spec, nowSec);
   s.push(text);
   return s.end();
 }

@@ -28,16 +28,23 @@ export function parseTimestamp(cell: string, unit: TimeUnit, utcOffsetHours: num
   return ms / 1000 - offsetMin * 60;
 }
 
-/** Guesses the unit of a column from sample cells, or null when they are not timestamps. */
+const UNIX_S = /^\d{9,10}(\.\d+)?$/;
+const UNIX_MS = /^\d{12,13}(\.\d+)?$/;
+const ZONED = /(Z|UTC|GMT|[+-]\d{2}:?\d{2})$/i;
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Guesses the unit of a column from sample cells: the unit that more than half of the non-empty cells are written
+ * in, or null when no unit has a majority. Odd cells (a 0, a year-9999 value) do not decide; the import rejects
+ * their lines by number.
+ */
 export function detectTimeUnit(samples: readonly string[]): TimeUnit | null {
   const cells = samples.map((s) => s.trim()).filter((s) => s.length > 0);
   if (cells.length === 0) return null;
-  if (cells.every((s) => /^\d{9,10}(\.\d+)?$/.test(s))) return 'unix_s';
-  if (cells.every((s) => /^\d{12,13}$/.test(s))) return 'unix_ms';
-  if (cells.every((s) => STAMP.test(s))) {
-    return cells.every((s) => /(Z|UTC|GMT|[+-]\d{2}:?\d{2})$/i.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s))
-      ? 'iso'
-      : 'naive';
-  }
-  return null;
+  const majority = (n: number) => n * 2 > cells.length;
+  if (majority(cells.filter((s) => UNIX_S.test(s)).length)) return 'unix_s';
+  if (majority(cells.filter((s) => UNIX_MS.test(s)).length)) return 'unix_ms';
+  const stamps = cells.filter((s) => STAMP.test(s));
+  if (!majority(stamps.length)) return null;
+  return stamps.every((s) => ZONED.test(s) || BARE_DATE.test(s)) ? 'iso' : 'naive';
 }

@@ -3,15 +3,26 @@
  * imported archive), the status bar, the contract filter and the analysed frame. Alerts are not fed from here:
  * the leader tab's fetch worker evaluates them from the archive, whatever the page shows.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
 import { ALL_CONTRACTS, type ContractFilter } from '../../core/market';
+import { sharedDatabase } from '../../storage/connection';
+import { ARCHIVE_DB } from '../../storage/open';
 import type { DataSource } from '../../workers/compute/api';
 import { type AnalysisState, useAnalysis } from '../analysis/use-analysis';
 import { useLive } from '../data/use-live';
 import type { StatusInfo } from '../status/StatusBar';
 import { useDemoPreview } from './demo-preview';
 import { probablyNoKey } from './key-hint';
+
+/** True when the archive database holds any series (coverage record). */
+async function archiveHasData(): Promise<boolean> {
+  try {
+    return (await (await sharedDatabase(ARCHIVE_DB)).count('coverage')) > 0;
+  } catch {
+    return false; // no archive (private mode, storage blocked): the demo it is
+  }
+}
 
 /** What App renders from. */
 export interface AppData extends AnalysisState {
@@ -31,6 +42,17 @@ export function useAppData(timeframe: Timeframe): AppData {
   const { source, status, dataTick, mode } = useLive();
   const [filter, setFilter] = useState<ContractFilter>(ALL_CONTRACTS);
   const [imported, setImported] = useState(0);
+  // Without a key, an archive that already holds imported data (an earlier session's import) is shown, not the demo.
+  useEffect(() => {
+    if (mode !== 'demo') return;
+    let stale = false;
+    void archiveHasData().then((has) => {
+      if (has && !stale) setImported((n) => n || 1);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [mode]);
   const [settingsRevision, setSettingsRevision] = useState(0);
   // An import lands in the archive: show it even before a key is saved.
   const shown: DataSource | null = imported > 0 ? 'archive' : source;
@@ -46,7 +68,9 @@ export function useAppData(timeframe: Timeframe): AppData {
       : status;
   const analysis = useAnalysis(shown, timeframe, filter, settingsRevision + imported + dataTick);
   const demoMode = mode === 'demo' || (mode === 'deciding' && probablyNoKey());
-  const preview = useDemoPreview(demoMode && imported === 0 && analysis.frame === null, timeframe);
+  // Kept until the first analysed frame arrives, also when an earlier import switches startup to the archive: the
+  // chart must not lose its frame in between (disposing it under the overlays throws in lightweight-charts).
+  const preview = useDemoPreview(demoMode && analysis.frame === null, timeframe);
 
   return {
     ...analysis,

@@ -4,6 +4,7 @@ import type { GenericMapping, SniffResult } from '../../core/csv/mapping';
 import type { TimeUnit } from '../../core/csv/timestamps';
 import { BASE_INTERVALS, type BaseInterval } from '../../core/intervals';
 import { TableScroll } from '../common/TableScroll';
+import { SeriesMapping } from './SeriesMapping';
 
 /** Props of the mapping form. */
 export interface MappingFormProps {
@@ -81,20 +82,7 @@ export function MappingForm({ sniffed, mapping, onChange }: MappingFormProps) {
           <option value="coin">BTC (converted with stored candles)</option>
         </select>
       </label>
-      {mapping.pairs.map((p, k) => (
-        <label key={p.label}>
-          Contract for “{p.label}”
-          <input
-            value={p.symbol}
-            onInput={(e) => {
-              const pairs = mapping.pairs.map((q, j) =>
-                j === k ? { ...q, symbol: e.currentTarget.value } : q,
-              );
-              set({ pairs });
-            }}
-          />
-        </label>
-      ))}
+      <SeriesMapping header={sniffed.header} mapping={mapping} set={set} />
       <TableScroll label="Preview of the first rows" class="csv-preview">
         <table>
           <thead>

@@ -1,19 +1,33 @@
 /** Toolbar selector for which contracts the liquidation aggregate sums: all, by margin, or one exchange. */
 import { useEffect, useState } from 'preact/hooks';
+import { COVERABLE_EXCHANGES } from '../../core/csv/names';
 import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market';
 import { sharedDatabase } from '../../storage/connection';
 import { exchangeNames } from '../../storage/kv-repo';
 import { ARCHIVE_DB } from '../../storage/open';
 import { afterFirstChart } from '../app/first-chart';
 
-/** Exchanges present in the stored market list, with names from /exchanges when known. */
+/**
+ * Exchanges present in the stored market list, with names from /exchanges when known; an imported aggregate is
+ * its own entry, named by its symbol and the exchanges it covers.
+ */
 async function storedExchanges(): Promise<Array<{ code: string; name: string }>> {
   const db = await sharedDatabase(ARCHIVE_DB);
   const names = await exchangeNames(db);
-  const codes = [
-    ...new Set((await db.getAll('markets')).filter((m) => m.baseAsset === 'BTC').map((m) => m.exchange)),
-  ];
-  return codes.sort().map((code) => ({ code, name: names.get(code) ?? `Exchange ${code}` }));
+  const markets = (await db.getAll('markets')).filter((m) => m.baseAsset === 'BTC');
+  const label = new Map<string, string>();
+  for (const m of markets) {
+    if (m.covers === undefined) label.set(m.exchange, names.get(m.exchange) ?? `Exchange ${m.exchange}`);
+    else {
+      const covered = m.covers.map((c) => exchangeName(c, names)).join(' + ');
+      label.set(m.exchange, `Imported ${m.symbol}${covered ? ` (${covered})` : ''}`);
+    }
+  }
+  return [...label.keys()].sort().map((code) => ({ code, name: label.get(code) ?? code }));
+}
+
+function exchangeName(code: string, names: ReadonlyMap<string, string>): string {
+  return names.get(code) ?? COVERABLE_EXCHANGES.find((e) => e.code === code)?.name ?? code;
 }
 
 /** Props of the selector. */

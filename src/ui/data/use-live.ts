@@ -94,7 +94,8 @@ export function useLive(): LiveState {
       if (n.type === 'settings-changed') void decide();
       else if (n.type === 'status' && live)
         setState((p) => ({ ...p, status: toStatusInfo(n.status, p.status) }));
-      else if (n.type === 'data-changed' && n.db === 'archive' && live)
+      // Without a key the archive still changes (an import, Delete stored data) and may be on screen.
+      else if (n.type === 'data-changed' && n.db === 'archive')
         setState((p) => ({ ...p, dataTick: p.dataTick + 1 }));
     });
   }, []);

@@ -7,9 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings';
 import { Modal } from '../common/Modal';
 import { AlertsSection } from './AlertsSection';
-import { CoinalyzeSection } from './CoinalyzeSection';
 import { LevelSection, OscillatorSection, SpikeSection } from './ComputeSection';
 import { ContractsSection } from './ContractsSection';
+import { DataSection } from './DataSection';
 import { InvalidFieldsContext, useInvalidFields } from './fields/invalid-fields';
 import { loadSettings, saveSettings } from './settings-store';
 import { TelegramSection } from './TelegramSection';
@@ -21,7 +21,7 @@ export interface SectionProps {
 }
 
 const SECTIONS: ReadonlyArray<{ title: string; component: ComponentType<SectionProps> }> = [
-  { title: 'Data', component: CoinalyzeSection },
+  { title: 'Data', component: DataSection },
   { title: 'Contracts', component: ContractsSection },
   { title: 'Telegram', component: TelegramSection },
   { title: 'Alerts', component: AlertsSection },

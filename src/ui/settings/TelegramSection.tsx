@@ -4,10 +4,12 @@
  */
 import { useState } from 'preact/hooks';
 import type { ChatCandidate } from '../../core/alerts/api-types';
+import { OFFICIAL_HOSTS } from '../../core/base-url';
 import type { TelegramSettings } from '../../core/settings';
 import { appUrl } from '../alerts/app-url';
 import { fetcher } from '../app/services';
 import { TextField } from './fields/TextField';
+import { UrlField } from './fields/UrlField';
 import type { SectionProps } from './SettingsDialog';
 import '../alerts/alerts.css';
 
@@ -64,12 +66,13 @@ export function TelegramSection({ draft, onChange }: SectionProps) {
         value={tg.chatId}
         onChange={(chatId) => set({ chatId })}
       />
-      <TextField
+      <UrlField
         id="telegram-base"
         label="Telegram API base URL"
-        inputMode="url"
         value={tg.apiBaseUrl}
         onChange={(apiBaseUrl) => set({ apiBaseUrl })}
+        officialHost={OFFICIAL_HOSTS.telegram}
+        secret="bot token"
       />
       <div class="alert-actions">
         <button type="button" onClick={findChat} disabled={busy || !tg.botToken}>

@@ -10,17 +10,17 @@ import { emptyCandles, emptyLiq } from '../../core/series';
 import { type StitchSource, stitch, stitchNotice } from '../../core/stitch';
 import { floorTo, unixSeconds } from '../../core/time';
 import type { LiqLabDB } from '../../storage/schema';
-import { readCandles, readLiqSum } from '../../storage/series-repo';
+import { readLiqSum } from '../../storage/series-repo';
 import type { FrameRequest, FrameResult } from './api';
+import { candleSymbols, readCandlesFilled } from './candle-source';
 
 /** Loads and bins the frame `request` describes. */
 export async function loadFrame(db: IDBPDatabase<LiqLabDB>, request: FrameRequest): Promise<FrameResult> {
   const target = TIMEFRAME_SECONDS[request.timeframe];
   const markets = (await db.getAll('markets')).filter((m) => matchesFilter(m, request.filter));
   const symbols = markets.map((m) => m.symbol);
-  const coverage = (await db.getAll('coverage')).filter(
-    (c) => c.kind === 'liq' && symbols.includes(c.symbol),
-  );
+  const allCoverage = await db.getAll('coverage');
+  const coverage = allCoverage.filter((c) => c.kind === 'liq' && symbols.includes(c.symbol));
   const stored = [...new Set(coverage.map((c) => c.interval))].sort(
     (a, b) => BASE_INTERVAL_SECONDS[a] - BASE_INTERVAL_SECONDS[b],
   );
@@ -40,6 +40,8 @@ export async function loadFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
       historyStart: null,
     };
   }
+  const candleMarkets = (iv: BaseInterval) =>
+    candleSymbols(request.referenceSymbol, request.filter, markets, allCoverage, iv);
   const sources: StitchSource[] = [];
   for (const interval of dividing) {
     const span = rangeOf(coverage, interval);
@@ -49,7 +51,7 @@ export async function loadFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
     sources.push({
       label: interval,
       liq: binLiq(await readLiqSum(db, symbols, interval, from, to), target),
-      candles: binCandles(await readCandles(db, request.referenceSymbol, interval, from, to), target),
+      candles: binCandles(await readCandlesFilled(db, candleMarkets(interval), interval, from, to), target),
     });
   }
   const s = stitch(sources, target);

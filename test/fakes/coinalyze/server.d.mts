@@ -4,6 +4,8 @@ export type FakeFault = '500' | '429' | 'malformed' | 'drop' | 'offgrid' | 'ms' 
 /** One request as the fake saw it. */
 export interface FakeLogEntry {
   path: string;
+  /** Whether the request carried a Cookie header (proxies should strip it). */
+  cookie?: boolean;
   symbols?: string[];
   interval?: string | null;
   at: number;
@@ -32,6 +34,10 @@ export interface FakeOptions {
   limitPerMin?: number;
   listedDaysAgo?: number;
   latencyMs?: number;
+  /** Serve https with this key and certificate (PEM). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Answers carry a Cloudflare-style Set-Cookie. */
+  cookies?: boolean;
 }
 
 /** A running fake. */

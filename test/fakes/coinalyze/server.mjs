@@ -3,6 +3,7 @@
 // empty buckets, an open newest bucket that keeps changing, ms timestamps → [], invalid-interval message,
 // convert_to_usd per oi_lq_vol_denominated_in, CORS off by default, and fault injection. Time comes from `now`.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { EXCHANGES, INTERVALS, makeLiqModel, makeMarkets, priceAt } from './data.mjs';
 
 const RETENTION_POINTS = { '1min': 1700, '5min': 2000, '15min': 1800 };
@@ -22,7 +23,11 @@ function firstRow(body, change) {
 }
 const DEFAULT_RETENTION = 1600;
 
-/** Starts nothing yet; call `listen()`. Options: now (ms clock), keys, cors, limitPerMin, listedDaysAgo. */
+/**
+ * Starts nothing yet; call `listen()`. Options: now (ms clock), keys, cors, limitPerMin, listedDaysAgo, tls
+ * ({ key, cert }: serve https, for proxies that must verify the certificate), cookies (answers carry a
+ * Cloudflare-style `Set-Cookie`, as the real API's edge may add).
+ */
 export function createFakeCoinalyze(options = {}) {
   const now = options.now ?? (() => Date.now());
   const keys = options.keys ?? null; // null: any non-empty key except "bad-key" works (dev:mock)
@@ -126,6 +131,7 @@ export function createFakeCoinalyze(options = {}) {
     const key = req.headers.api_key ?? url.searchParams.get('api_key') ?? '';
     const entry = {
       path: url.pathname,
+      cookie: typeof req.headers.cookie === 'string',
       symbols: symbolsOf(url),
       interval: url.searchParams.get('interval'),
       at: now(),
@@ -158,10 +164,15 @@ export function createFakeCoinalyze(options = {}) {
     }
   }
 
-  const server = createServer(async (req, res) => {
-    const cors = options.cors
-      ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'api_key' }
-      : {};
+  const handler = async (req, res) => {
+    const cors = {
+      ...(options.cors
+        ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'api_key' }
+        : {}),
+      ...(options.cookies
+        ? { 'Set-Cookie': '__cf_bm=fake-bot-management; path=/; domain=.coinalyze.net; HttpOnly; Secure' }
+        : {}),
+    };
     if (req.method === 'OPTIONS') {
       res.writeHead(options.cors ? 204 : 405, cors).end();
       return;
@@ -189,7 +200,8 @@ export function createFakeCoinalyze(options = {}) {
     // 'notarray': valid JSON of the wrong shape (an object where the documented answer is a list).
     const text = JSON.stringify(fault === 'notarray' ? { data: body } : body);
     res.end(fault === 'malformed' ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : text);
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
 
   return {
     markets,
@@ -215,7 +227,9 @@ export function createFakeCoinalyze(options = {}) {
       return new Promise((resolve) => {
         server.listen(port, host, () => {
           const a = server.address();
-          resolve(`http://${host}:${typeof a === 'object' && a ? a.port : port}`);
+          resolve(
+            `${options.tls ? 'https' : 'http'}://${host}:${typeof a === 'object' && a ? a.port : port}`,
+          );
         });
       });
     },

@@ -1,9 +1,12 @@
 /**
  * Calls to the Telegram Bot API with "simple" requests only (GET, or POST with URLSearchParams/FormData), so
- * the browser sends no CORS preflight. The URL contains the token: it is never logged or put in an error.
+ * the browser sends no CORS preflight. The URL contains the token: it is never logged or put in an error, and a
+ * redirect is never followed (it would take the token-bearing request elsewhere; 'manual' rather than 'error'
+ * so the reason can name it).
  */
 import type { ChatCandidate } from '../../../core/alerts/api-types';
 import { classifyTelegram, type TelegramOutcome } from '../../../core/alerts/telegram-result';
+import { checkBaseUrl, OFFICIAL_HOSTS } from '../../../core/base-url';
 import type { TelegramSettings } from '../../../core/settings';
 import type { AlertPayload } from '../../../storage/alert-repo';
 
@@ -11,6 +14,11 @@ import type { AlertPayload } from '../../../storage/alert-repo';
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
 const TIMEOUT_MS = 20_000;
+
+/** The origin relative base URLs resolve against ('' outside a browser, where only absolute ones work). */
+function pageOrigin(): string {
+  return typeof location === 'undefined' ? '' : location.origin;
+}
 
 function methodUrl(apiBaseUrl: string, token: string, method: string): string {
   return `${apiBaseUrl.replace(/\/+$/, '')}/bot${token}/${method}`;
@@ -23,12 +31,20 @@ export async function callTelegram(
   method: string,
   body?: URLSearchParams | FormData,
 ): Promise<TelegramOutcome> {
+  const base = checkBaseUrl(tg.apiBaseUrl, {
+    pageOrigin: pageOrigin(),
+    officialHost: OFFICIAL_HOSTS.telegram,
+  });
+  // A base URL saved before the rules existed never receives the token.
+  if (!base.ok) return { kind: 'halt', reason: `Telegram API base URL refused: ${base.reason}` };
   let response: Response;
   try {
     response = await fetchFn(methodUrl(tg.apiBaseUrl, tg.botToken, method), {
       method: body ? 'POST' : 'GET',
       body,
       signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: 'manual',
+      cache: 'no-store',
     });
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
@@ -37,6 +53,14 @@ export async function callTelegram(
       kind: 'retry',
       afterMs: null,
       reason: name === 'TimeoutError' ? 'Telegram timed out' : 'Network error',
+    };
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    // A configuration problem, not a passing fault: stop until the settings change.
+    return {
+      kind: 'halt',
+      reason:
+        'The Telegram API base URL answered with a redirect, which was not followed (the token was not sent on): point it at the Bot API itself',
     };
   }
   let json: unknown = null;

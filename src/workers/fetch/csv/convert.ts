@@ -59,6 +59,6 @@ export async function convertCoins(db: IDBPDatabase<LiqLabDB>, batch: ImportBatc
     });
     s.unit = 'usd';
     s.ranges = [];
-    s.coverSpan();
+    s.cover();
   }
 }

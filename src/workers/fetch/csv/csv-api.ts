@@ -4,6 +4,7 @@ import type { ImportBatch } from '../../../core/csv/batch';
 import { sniff } from '../../../core/csv/detect';
 import { ImportSession, type ImportSpec } from '../../../core/csv/session';
 import { spikeScores } from '../../../core/csv/spike-columns';
+import { broadcastBus, type NoticeBus } from '../../../platform/notice-bus';
 import { readSettings } from '../../../storage/settings-repo';
 import { type AbortRegistry, throwIfAborted, yieldToEventLoop } from '../../cancel';
 import { database } from '../../db-cache';
@@ -34,12 +35,15 @@ async function userSpikeScores() {
 }
 
 /** Builds the CSV API on the worker's abort registry. */
-export function createCsvApi(aborts: AbortRegistry): CsvApi {
+export function createCsvApi(aborts: AbortRegistry, bus: NoticeBus = broadcastBus()): CsvApi {
   const pending = new Map<number, ImportBatch>();
   let nextId = 1;
   return {
     async csvSniff(file) {
-      return sniff(await file.slice(0, 256 * 1024).text());
+      const sample = 256 * 1024;
+      // A File keeps its name through postMessage: it names the synthetic aggregate of an unnamed file.
+      const name = file instanceof File ? file.name : '';
+      return sniff(await file.slice(0, sample).text(), name, file.size <= sample);
     },
 
     async csvDryRun(file: Blob, spec: ImportSpec, onProgress, callId) {
@@ -93,17 +97,17 @@ export function createCsvApi(aborts: AbortRegistry): CsvApi {
       const db = await database('archive');
       const diff = await applyBatch(db, batch, true);
       pending.delete(id);
-      const channel = new BroadcastChannel('liqlab');
+      // With its kind: the bus drops a data-changed notice without one, so other tabs would not refresh.
       for (const s of batch.series.values())
-        channel.postMessage({
+        bus.post({
           type: 'data-changed',
           db: 'archive',
+          kind: s.kind,
           interval: s.interval,
           symbols: [s.symbol],
           from: s.ranges[0]?.[0] ?? 0,
           to: s.ranges[s.ranges.length - 1]?.[1] ?? 0,
         });
-      channel.close();
       return diff;
     },
 

@@ -48,7 +48,7 @@ describe('CsvWriter', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 30_000); // property tests: seconds on a loaded two-core machine
 
   it('writes dates and any Unicode text byte-identically to the plain formatters and TextEncoder', async () => {
     const t = fc.integer({ min: 0, max: 4_102_444_800 });
@@ -64,7 +64,7 @@ describe('CsvWriter', () => {
         );
       }),
     );
-  });
+  }, 30_000); // property tests: seconds on a loaded two-core machine
 
   it('archive and bars rows equal the plain row formatters, across many pieces', async () => {
     const amount = fc.oneof(anyNumber.map(Math.abs), fc.constant(Number.NaN));

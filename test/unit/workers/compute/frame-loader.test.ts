@@ -1,10 +1,15 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sniff } from '../../../../src/core/csv/detect';
+import { importText } from '../../../../src/core/csv/session';
 import type { Market } from '../../../../src/core/market';
 import { ALL_CONTRACTS } from '../../../../src/core/market';
 import { openLiqLabDb } from '../../../../src/storage/open';
 import { writeCandles, writeLiqRange } from '../../../../src/storage/series-repo';
 import { loadFrame } from '../../../../src/workers/compute/frame-loader';
+import { applyBatch } from '../../../../src/workers/fetch/csv/apply';
 
 const market: Market = {
   symbol: 'BTCUSDT_PERP.A',
@@ -56,6 +61,74 @@ describe('loadFrame stitching', () => {
       referenceSymbol: market.symbol,
     });
     expect(m5.historyStart).toBe(T0 + DAY); // 5m cannot use hourly data: its history starts with the 5m data
+    db.close();
+  });
+});
+
+describe('candles of an imported file', () => {
+  const name = 'coinglass-binance-btc-1h.csv';
+  const text = readFileSync(path.resolve(import.meta.dirname, '../../../fixtures', name), 'utf8');
+  const AGG = 'CSV_AGG_COINGLASS_BINANCE_BTC_1H';
+
+  async function imported(db: Awaited<ReturnType<typeof openLiqLabDb>>) {
+    const m = sniff(text, name).mapping;
+    if (!m) throw new Error('no mapping');
+    const batch = importText(text, { format: 'generic', mapping: m });
+    expect(batch.rejectedCount).toBe(0);
+    await applyBatch(db, batch, true);
+  }
+
+  it('are drawn when the archive holds only the import (the reference market has no candles)', async () => {
+    const db = await openLiqLabDb('import-only');
+    await imported(db);
+    const r = await loadFrame(db, {
+      source: 'archive',
+      timeframe: '1h',
+      filter: ALL_CONTRACTS,
+      referenceSymbol: 'BTCUSDT_PERP.A',
+    });
+    const f = r.frame;
+    expect(f.liq.long.length).toBe(1465);
+    const withCandle = f.candles.close.filter((x) => !Number.isNaN(x)).length;
+    expect(withCandle).toBe(1446);
+    // The 19 hours the file lacks: no candle and outside coverage (a gap), never a covered zero.
+    for (let i = 0; i < f.liq.long.length; i++)
+      expect(Number.isNaN(f.candles.close[i] ?? Number.NaN)).toBe(f.liq.covered[i] === 0);
+    // First row of the file: 2024-06-19T21:00:00Z, open 64850.4, $844.15 of longs.
+    expect(f.start).toBe(Date.parse('2024-06-19T21:00:00Z') / 1000);
+    expect(f.candles.open[0]).toBe(64850.4);
+    expect(f.liq.long[0]).toBe(844.15);
+    db.close();
+  });
+
+  it('fill only the buckets the reference lacks; with the aggregate chosen alone, its own come first', async () => {
+    const db = await openLiqLabDb('import-and-reference');
+    await imported(db);
+    const t = Date.parse('2024-06-19T21:00:00Z') / 1000;
+    await writeCandles(db, 'BTCUSDT_PERP.A', '1hour', t, t + 3600, [{ t, o: 1, h: 2, l: 0.5, c: 1.5, v: 9 }]);
+    const all = await loadFrame(db, {
+      source: 'archive',
+      timeframe: '1h',
+      filter: ALL_CONTRACTS,
+      referenceSymbol: 'BTCUSDT_PERP.A',
+    });
+    expect(all.frame.candles.open[0]).toBe(1);
+    expect(all.frame.candles.open[1]).toBe(64973);
+    const alone = await loadFrame(db, {
+      source: 'archive',
+      timeframe: '1h',
+      filter: { kind: 'exchange', exchange: AGG },
+      referenceSymbol: 'BTCUSDT_PERP.A',
+    });
+    expect(alone.frame.candles.open[0]).toBe(64850.4);
+    // A margin filter does not select a mixed-margin aggregate: neither its liquidations nor its candles.
+    const coin = await loadFrame(db, {
+      source: 'archive',
+      timeframe: '1h',
+      filter: { kind: 'margin', margin: 'STABLE' },
+      referenceSymbol: 'BTCUSDT_PERP.A',
+    });
+    expect(coin.notice).toBe('No data stored yet');
     db.close();
   });
 });

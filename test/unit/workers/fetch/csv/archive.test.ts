@@ -9,6 +9,10 @@ import { writeCandles, writeLiqRange } from '../../../../../src/storage/series-r
 import { applyBatch } from '../../../../../src/workers/fetch/csv/apply';
 import { dump, exportAll, freshDb, importInto } from './helpers';
 
+/** 2024-01-01T00:00:00Z: importers refuse times before 2010, so test series start here. */
+const T0 = 1_704_067_200;
+const iso = (t: number) => `${new Date(t * 1000).toISOString().slice(0, 19)}Z`;
+
 const amount = fc.oneof(
   fc.constant(0),
   fc.double({ min: 0, max: 1e12, noNaN: true }),
@@ -29,7 +33,8 @@ describe('archive format', () => {
         const a = await freshDb();
         for (const s of all) {
           const step = { '1min': 60, '1hour': 3600, daily: 86400 }[s.interval as '1min'];
-          const from = s.from * step;
+          // From 2010-01-01 (the earliest importable time): 5,000 days later is still in the past.
+          const from = 1_262_304_000 + s.from * step;
           const to = from + s.values.length * step;
           await a.put('markets', marketFromSymbol(s.symbol));
           await writeLiqRange(
@@ -72,7 +77,7 @@ describe('archive format', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 60_000);
 
   it('an archive with one bad line at line 900,000 leaves the store unchanged', async () => {
     const db = await freshDb();
@@ -95,7 +100,7 @@ describe('archive format', () => {
 
   it('a failure inside the commit transaction rolls everything back', async () => {
     const db = await freshDb();
-    const text = `${ARCHIVE_HEADER}\nliq,1hour,BTCUSDT_PERP.A,A,STABLE,1970-01-01T01:00:00Z,3600,1,2,,,,,,,\n`;
+    const text = `${ARCHIVE_HEADER}\nliq,1hour,BTCUSDT_PERP.A,A,STABLE,${iso(T0 + 3600)},${T0 + 3600},1,2,,,,,,,\n`;
     await expect(
       applyBatch(db, importText(text, { format: 'archive' }), true, () => {
         throw new Error('disk full');
@@ -106,21 +111,22 @@ describe('archive format', () => {
   });
 
   it('rejects bad lines with line numbers and reasons', () => {
+    const h = T0 + 3600;
     const text = [
       ARCHIVE_HEADER,
-      'liq,1hour,X.A,A,STABLE,1970-01-01T01:00:00Z,3600,NaN,0,,,,,,,',
-      'liq,1hour,X.A,A,STABLE,1970-01-01T01:00:00Z,3600,1e400,0,,,,,,,',
-      'liq,1hour,X.A,A,STABLE,1970-01-01T02:00:00Z,3600,1,0,,,,,,,',
-      'liq,1hour,X.A,A,STABLE,1970-01-01T01:00:00Z,3601,1,0,,,,,,,',
+      `liq,1hour,X.A,A,STABLE,${iso(h)},${h},NaN,0,,,,,,,`,
+      `liq,1hour,X.A,A,STABLE,${iso(h)},${h},1e400,0,,,,,,,`,
+      `liq,1hour,X.A,A,STABLE,${iso(h + 3600)},${h},1,0,,,,,,,`,
+      `liq,1hour,X.A,A,STABLE,${iso(h)},${h + 1},1,0,,,,,,,`,
       'liq,1hour,X.A',
-      'liq,7hour,X.A,A,STABLE,1970-01-01T01:00:00Z,3600,1,0,,,,,,,',
+      `liq,7hour,X.A,A,STABLE,${iso(h)},${h},1,0,,,,,,,`,
     ].join('\r\n');
     const b = importText(text, { format: 'archive' });
     expect(b.rejected).toEqual([
       { line: 2, reason: 'long_usd "NaN" is not a number' },
       { line: 3, reason: 'long_usd "1e400" overflows (not a finite number)' },
-      { line: 4, reason: 'time "1970-01-01T02:00:00Z" does not match unix 3600 (1970-01-01T01:00:00Z)' },
-      { line: 5, reason: 'unix time "3601" is not a whole multiple of 3600 s' },
+      { line: 4, reason: `time "${iso(h + 3600)}" does not match unix ${h} (${iso(h)})` },
+      { line: 5, reason: `unix time "${h + 1}" is not a whole multiple of 3600 s` },
       { line: 6, reason: 'expected 16 fields, found 3' },
       { line: 7, reason: 'unknown interval "7hour"' },
     ]);
@@ -128,8 +134,7 @@ describe('archive format', () => {
   });
 
   it('duplicates: identical rows are dropped, differing ones are conflicts (first wins); out-of-order rows are sorted', () => {
-    const row = (t: number, l: number) =>
-      `liq,1hour,X.A,A,STABLE,${new Date(t * 1000).toISOString().slice(0, 19)}Z,${t},${l},0,,,,,,,`;
+    const row = (t: number, l: number) => `liq,1hour,X.A,A,STABLE,${iso(T0 + t)},${T0 + t},${l},0,,,,,,,`;
     const b = importText(
       [ARCHIVE_HEADER, row(7200, 2), row(3600, 1), row(3600, 1), row(3600, 9)].join('\n'),
       {
@@ -137,9 +142,9 @@ describe('archive format', () => {
       },
     );
     expect(b.duplicates).toBe(2);
-    expect(b.conflicts).toEqual([{ line: 5, firstLine: 3, key: 'liq X.A 1hour 1970-01-01T01:00:00.000Z' }]);
+    expect(b.conflicts).toEqual([{ line: 5, firstLine: 3, key: 'liq X.A 1hour 2024-01-01T01:00:00.000Z' }]);
     const s = b.series.get('liq|X.A|1hour');
-    expect([...(s?.t.slice(0, s.n) ?? [])]).toEqual([3600, 7200]);
+    expect([...(s?.t.slice(0, s.n) ?? [])]).toEqual([T0 + 3600, T0 + 7200]);
     expect(s?.cols[0]?.[0]).toBe(1);
   });
 });

@@ -23,7 +23,7 @@ const F4 = 'coinalyze_binance_btcusdt_perp_liq_btc_daily_2020-04_2025-04.csv';
 const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 1000;
 
 function detected(file: string): GenericMapping {
-  const s = sniff(read(file).slice(0, 256 * 1024));
+  const s = sniff(read(file).slice(0, 256 * 1024), file, false);
   expect(s.format).toBe('generic');
   if (!s.mapping) throw new Error(`no mapping for ${file}: ${s.unsure.join('; ')}`);
   return s.mapping;
@@ -86,9 +86,20 @@ describe('real files through the generic path', () => {
     const liq = detected(F3A);
     expect(liq.interval).toBe('1hour');
     expect(liq.amountUnit).toBe('coin');
+    // Nothing in a headerless file names its contract: it is proposed as an aggregate (covering the exchange its
+    // name mentions) and the user, who knows it is Binance's perpetual, corrects it.
+    expect(liq.pairs.map((p) => p.symbol)).toEqual([
+      'CSV_AGG_COINALYZE_BINANCE_BTCUSDT_PERP_LIQ_BTC_1H_2024',
+    ]);
+    expect(liq.covers).toEqual(['A']);
+    expect(liq.omitted).toBe('zero');
     const { batch } = await importInto(db, read(F3A), {
       format: 'generic',
-      mapping: { ...liq, utcOffsetHours: 6 },
+      mapping: {
+        ...liq,
+        utcOffsetHours: 6,
+        pairs: liq.pairs.map((p) => ({ ...p, symbol: 'BTCUSDT_PERP.A' })),
+      },
     });
     expect(batch.rows).toBe(1465);
     expect(batch.duplicates).toBe(19);
@@ -121,8 +132,10 @@ describe('real files through the generic path', () => {
     expect(c.batch.rejectedCount).toBe(0);
     const m = detected(F4);
     expect(m.pairs).toHaveLength(1);
+    expect(m.pairs[0]?.symbol).toMatch(/^CSV_AGG_COINALYZE_BINANCE/);
     expect(m.amountUnit).toBe('coin');
-    const { batch } = await importInto(db, read(F4), { format: 'generic', mapping: m });
+    const mapping = { ...m, pairs: m.pairs.map((p) => ({ ...p, symbol: 'BTCUSDT_PERP.A' })) };
+    const { batch } = await importInto(db, read(F4), { format: 'generic', mapping });
     expect(batch.rows).toBe(1841);
     expect(batch.rejectedCount).toBe(0);
     const s = await readLiqSum(db, ['BTCUSDT_PERP.A'], 'daily', day('2021-05-19'), day('2021-05-20'));

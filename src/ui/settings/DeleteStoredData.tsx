@@ -1,0 +1,125 @@
+/**
+ * Settings → Data, "Delete stored data": a contract (or all) and/or a UTC date range, the number of points that
+ * will go, and a confirmation step. Deleting happens at once in the fetch worker (not on Save).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { sharedDatabase } from '../../storage/connection';
+import type { DeleteCount, DeleteSelection } from '../../storage/delete-range';
+import { ARCHIVE_DB } from '../../storage/open';
+import { fetcher } from '../app/services';
+
+const ALL = '';
+
+/** Stored contracts (anything with coverage), sorted. */
+async function storedSymbols(): Promise<string[]> {
+  const db = await sharedDatabase(ARCHIVE_DB);
+  return [...new Set((await db.getAll('coverage')).map((c) => c.symbol))].sort();
+}
+
+function toUnix(date: string): number | null {
+  return date ? Date.parse(`${date}T00:00:00Z`) / 1000 : null;
+}
+
+function describe(count: DeleteCount): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `${n(count.liqPoints)} liquidation points and ${n(count.candlePoints)} candles in ${n(count.series)} series`;
+}
+
+/** Renders the delete controls. */
+export function DeleteStoredData() {
+  const [symbols, setSymbols] = useState<string[]>([]);
+  const [symbol, setSymbol] = useState(ALL);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [count, setCount] = useState<DeleteCount | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
+  const badRange = from !== '' && to !== '' && to <= from;
+  const selection: DeleteSelection = {
+    symbol: symbol === ALL ? null : symbol,
+    from: toUnix(from),
+    to: toUnix(to),
+  };
+
+  useEffect(() => {
+    void storedSymbols().then(setSymbols, () => setSymbols([]));
+  }, [revision]);
+  useEffect(() => {
+    setConfirming(false);
+    if (badRange) return setCount(null);
+    let stale = false;
+    fetcher.api.storedCount(selection).then(
+      (c) => !stale && setCount(c),
+      (e: unknown) => !stale && setMessage(`Could not count stored data: ${String(e)}`),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [symbol, from, to, revision]);
+
+  const total = count ? count.liqPoints + count.candlePoints : 0;
+  const what = `${symbol === ALL ? 'all contracts' : symbol}, ${from || 'the beginning'} to ${to ? `${to} (exclusive)` : 'now'} UTC`;
+  const run = async () => {
+    setBusy(true);
+    try {
+      const removed = await fetcher.api.storedDelete(selection);
+      setMessage(`Deleted ${describe(removed)}.`);
+    } catch (e) {
+      setMessage(`Nothing was deleted: ${String(e)}`);
+    }
+    setBusy(false);
+    setConfirming(false);
+    setRevision((r) => r + 1);
+  };
+
+  return (
+    <fieldset class="delete-data">
+      <legend>Delete stored data</legend>
+      <label>
+        Contract to delete
+        <select value={symbol} onChange={(e) => setSymbol(e.currentTarget.value)}>
+          <option value={ALL}>All contracts</option>
+          {symbols.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Delete from (UTC date)
+        <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+      </label>
+      <label>
+        Delete to (UTC date, exclusive)
+        <input type="date" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+      </label>
+      <p class="hint" data-testid="delete-count">
+        {badRange
+          ? 'The end date must be after the start date.'
+          : count && `Will remove ${describe(count)} (${what}).`}
+      </p>
+      {!confirming ? (
+        <button type="button" disabled={busy || badRange || total === 0} onClick={() => setConfirming(true)}>
+          Delete stored data…
+        </button>
+      ) : (
+        <div role="alertdialog" aria-label="Confirm deletion" class="delete-confirm">
+          <p>
+            Delete {count && describe(count)} ({what})? This cannot be undone: the span becomes a gap on the
+            chart. With an API key, what Coinalyze still holds is fetched again.
+          </p>
+          <button type="button" class="danger" disabled={busy} onClick={run}>
+            Delete
+          </button>
+          <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+            Keep the data
+          </button>
+        </div>
+      )}
+      {message && <p role="status">{message}</p>}
+    </fieldset>
+  );
+}
