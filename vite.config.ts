@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { guidePage } from './scripts/guide/markdown.ts';
 
 /**
  * The path the app is served under, chosen at build time: `BASE_PATH=/liqlab/ npm run build` for
@@ -71,11 +73,34 @@ function preloadChartRuntime(): Plugin {
   };
 }
 
+/** The README as guide.html (scripts/guide/markdown.ts): the intro strip links to its sections, offline too. */
+function guide(): Plugin {
+  let base = '/';
+  const page = () => guidePage(readFileSync('README.md', 'utf8'), base);
+  return {
+    name: 'liqlab-guide',
+    configResolved(config) {
+      base = config.base;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] !== `${base}guide.html`) return next();
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(page());
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'guide.html', source: page() });
+    },
+  };
+}
+
 export default defineConfig({
   base,
   plugins: [
     preact(),
     preloadChartRuntime(),
+    guide(),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',

@@ -88,6 +88,8 @@ export interface Level {
   bounces: number;
   state: 'active' | 'broken' | 'expired';
   brokenTime: UnixSeconds | null;
+  /** Start of the bar at which the level expired (weak or too old); optional so levels built elsewhere stay valid. */
+  expiredTime?: UnixSeconds | null;
 }
 
 /** One touch of a level and what followed it. */

@@ -35,6 +35,14 @@ export type Notice =
 /** Fetch states: `offline` covers both the browser saying so and requests failing for network reasons. */
 export type FetchState = 'idle' | 'live' | 'offline' | 'key-rejected' | 'error';
 
+/** One base interval's share of a running backfill. */
+export interface IntervalBackfill {
+  interval: BaseInterval;
+  /** Work done and planned for this interval's backfill, in one unit of the fetcher's choice (series or calls); the page shows done / total. */
+  done: number;
+  total: number;
+}
+
 /** What the fetching tab reports for every tab's status bar. */
 export interface FetchStatus {
   state: FetchState;
@@ -45,6 +53,10 @@ export interface FetchStatus {
   backfill: number | null;
   lastUpdate: number | null;
   message: string | null;
+  /** Per-interval progress of the running backfill, in fetch order; absent or null when none runs. */
+  intervals?: IntervalBackfill[] | null;
+  /** Unix seconds when the running backfill should be done at the current budget; absent or null when unknown. */
+  completeAt?: number | null;
 }
 
 const STATES: readonly string[] = ['idle', 'live', 'offline', 'key-rejected', 'error'];

@@ -42,7 +42,7 @@ export async function run({ check, assert, launch }) {
     await check('entering a key in settings switches to Live', async () => {
       await page.getByRole('button', { name: 'Settings' }).click();
       await page.getByLabel('Coinalyze API key').fill('test-key');
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
     });
     await check('the status bar shows the API budget in use and backfill progress', async () => {

@@ -1,5 +1,6 @@
 // The app shell on demo data: chart drawn, legend, timeframes, keyboard, layout persistence, PWA, offline, mobile.
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// (README screenshots: layout.suite.mjs with SCREENS=1.)
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { chartFingerprint, paneColourCounts } from './pixels.mjs';
 
 const GREEN = '#26a69a';
@@ -178,11 +179,6 @@ export async function run({ check, assert, launch, APP_URL }) {
     assert(box.width > 1000 && box.height > 400, `chart ${box.width}×${box.height}`);
     const c = await paneColourCounts(page, { green: GREEN, red: RED });
     assert(c.top.green > 200 && c.bottom.red > 50, `pixels ${JSON.stringify(c)}`);
-    // The README screenshot is tracked: it is rewritten only on request (README_SCREENSHOT=1), never by a test run.
-    if (process.env.README_SCREENSHOT === '1') {
-      mkdirSync('docs', { recursive: true });
-      await page.screenshot({ path: 'docs/screenshot.png' });
-    }
   });
 
   await check('offline reload still shows the chart with stored data', async () => {
@@ -213,6 +209,8 @@ export async function run({ check, assert, launch, APP_URL }) {
       const chartBox = await p.locator('#chart').boundingBox();
       assert(chartBox.height > 400 && chartBox.width >= 380, `chart box ${JSON.stringify(chartBox)}`);
       assert(await p.locator('footer').isVisible(), 'status bar hidden');
+      // The toolbar keeps the timeframes; the rest is one tap away under More.
+      await p.getByRole('button', { name: 'More' }).click();
       await p.getByRole('button', { name: 'Settings' }).click();
       const dialog = await p.getByRole('dialog').boundingBox();
       assert(dialog.width <= 390, `settings dialog ${dialog.width}px wide`);

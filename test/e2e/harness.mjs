@@ -15,14 +15,15 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** A fresh browser profile (new IndexedDB, no service worker). */
-export async function launch(viewport = { width: 1280, height: 800 }) {
+/** A fresh browser profile (new IndexedDB, no service worker); `options` go to launchPersistentContext (hasTouch…). */
+export async function launch(viewport = { width: 1280, height: 800 }, options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'liqlab-e2e-'));
   return chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    ...options,
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import type { UnixSeconds } from '../time';
 import type { DemoFrame } from './convert';
+import { checkPreview, type DemoPreview } from './preview';
 
 const MAGIC = 0x4c514431; // "LQD1"
 const COLUMNS = ['open', 'high', 'low', 'close', 'volume', 'longUsd', 'shortUsd'] as const;
@@ -20,12 +21,20 @@ export interface DemoMeta {
 /** Decoded demo asset. */
 export interface DemoAsset extends Omit<DemoFrame, 'report'> {
   meta: DemoMeta;
+  /** The precomputed first screen (markers and zones), or null in an asset built without one. */
+  preview: DemoPreview | null;
 }
 
-/** Encodes a converted frame and its metadata into the asset bytes. */
-export function encodeDemoAsset(frame: DemoFrame, meta: DemoMeta): Uint8Array {
+/** Encodes a converted frame, its metadata and (optionally) its first-screen preview into the asset bytes. */
+export function encodeDemoAsset(
+  frame: DemoFrame,
+  meta: DemoMeta,
+  preview: DemoPreview | null = null,
+): Uint8Array {
   const n = frame.close.length;
-  const header = new TextEncoder().encode(JSON.stringify({ start: frame.start, step: frame.step, n, meta }));
+  const header = new TextEncoder().encode(
+    JSON.stringify({ start: frame.start, step: frame.step, n, meta, ...(preview ? { preview } : {}) }),
+  );
   const headerPadded = Math.ceil((8 + header.length) / 8) * 8;
   const out = new Uint8Array(headerPadded + COLUMNS.length * n * 8);
   const view = new DataView(out.buffer);
@@ -49,6 +58,7 @@ export function decodeDemoAsset(bytes: ArrayBuffer): DemoAsset {
     step: number;
     n: number;
     meta: DemoMeta;
+    preview?: unknown;
   };
   const base = Math.ceil((8 + headerLength) / 8) * 8;
   if (bytes.byteLength !== base + COLUMNS.length * header.n * 8) throw new Error('demo asset: truncated');
@@ -65,6 +75,7 @@ export function decodeDemoAsset(bytes: ArrayBuffer): DemoAsset {
     longUsd: column(5),
     shortUsd: column(6),
     meta: header.meta,
+    preview: header.preview === undefined ? null : checkPreview(header.preview),
   };
 }
 

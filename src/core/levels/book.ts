@@ -155,7 +155,10 @@ function advanceLevel(
   }
   if (support ? l > lv.zoneHigh : h < lv.zoneLow) s.armed = true;
   lv.strength = strengthAt(s, t, p);
-  if (lv.strength < p.minStrength || t - lv.createdTime > p.maxAgeDays * 86400) lv.state = 'expired';
+  if (lv.strength < p.minStrength || t - lv.createdTime > p.maxAgeDays * 86400) {
+    lv.state = 'expired';
+    lv.expiredTime = unixSeconds(t);
+  }
 }
 
 function strengthAt(s: LevelState, t: number, p: LevelParams): number {
@@ -224,6 +227,7 @@ function addEvent(
     bounces: 0,
     state: 'active',
     brokenTime: null,
+    expiredTime: null,
   };
   const state: LevelState = {
     level,

@@ -1,6 +1,8 @@
 /** Spike markers, level zones, EdgeLine and the oscillator pane on the chart, with a selector and a spike readout. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { MarkerEvent, ZoneLevel } from '../../core/demo/preview';
 import type { SpikeEvent } from '../../core/events';
+import type { BarFrame } from '../../core/series';
 import type { AnalyzeResult } from '../../workers/compute/api';
 import type { ChartController } from '../chart/chart-controller';
 import { loadChart } from '../chart/load-chart';
@@ -13,10 +15,12 @@ import './analysis.css';
 export interface AnalysisOverlayProps {
   controller: ChartController | null;
   result: AnalyzeResult | null;
+  /** Precomputed markers and zones for the frame on screen until the result arrives (the demo's first screen). */
+  preview?: { frame: BarFrame; events: readonly MarkerEvent[]; levels: readonly ZoneLevel[] } | null;
 }
 
 /** Renders the selector and readout; draws into the chart through OverlayLayers. */
-export function AnalysisOverlay({ controller, result }: AnalysisOverlayProps) {
+export function AnalysisOverlay({ controller, result, preview = null }: AnalysisOverlayProps) {
   const layers = useRef<OverlayLayers | null>(null);
   const [key, setKey] = useState<OscillatorKey>('lsi');
   const [hovered, setHovered] = useState<SpikeEvent[]>([]);
@@ -28,21 +32,23 @@ export function AnalysisOverlay({ controller, result }: AnalysisOverlayProps) {
     };
   }, [controller]);
 
-  useEffect(() => {
-    if (!result || !controller) return;
+  // A layout effect: with the demo's precomputed first screen, markers and zones go into the chart's first frame.
+  useLayoutEffect(() => {
+    if ((!result && !preview) || !controller) return;
     let current = true;
     // Already loaded: the controller came from the same module.
     void loadChart().then(({ OverlayLayers }) => {
       if (!current) return;
-      // Built with the first result, not with the chart: the oscillator pane and overlay series would otherwise
-      // re-lay out and repaint the chart before its first frame is even on screen.
+      // Built with the first thing to draw, not with the chart: the oscillator pane and overlay series would
+      // otherwise re-lay out and repaint the chart before its first frame is even on screen.
       layers.current ??= new OverlayLayers(controller);
-      layers.current.show(result.frame, result.analysis, key, result.historyStart ?? null);
+      if (result) layers.current.show(result.frame, result.analysis, key, result.historyStart ?? null);
+      else if (preview) layers.current.showPreview(preview.frame, preview.events, preview.levels);
     });
     return () => {
       current = false;
     };
-  }, [result, key, controller]);
+  }, [result, preview, key, controller]);
 
   useEffect(() => {
     if (!controller || !result) return;

@@ -8,6 +8,7 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import type { Analysis } from '../../core/analysis/analyzer';
+import type { MarkerEvent, ZoneLevel } from '../../core/demo/preview';
 import type { BarFrame } from '../../core/series';
 import type { ChartController } from '../chart/chart-controller';
 import { LevelZones } from '../chart/level-zones';
@@ -63,6 +64,13 @@ class LineFeed {
     this.step = frame.step;
     this.shown = values.slice();
   }
+
+  /** Empties the series (it may outlive this feed, as the oscillator pane's line does). */
+  clear(): void {
+    this.series.setData([]);
+    this.shown = new Float64Array(0);
+    this.start = Number.NaN;
+  }
 }
 
 /** Owns the layers on one controller; `show` replaces their data. */
@@ -72,6 +80,8 @@ export class OverlayLayers {
   private readonly edgeLong: LineFeed;
   private readonly edgeShort: LineFeed;
   private readonly osc: LineFeed;
+  private markerTimes: number[] = [];
+  private readonly countMarkers = () => this.updateMarkersInView();
   /** What the markers and zones show now, so a live update that leaves them alone does not redraw them. */
   private marksShown = '';
   private levelsShown = '';
@@ -79,22 +89,41 @@ export class OverlayLayers {
   constructor(private readonly c: ChartController) {
     this.markers = createSeriesMarkers(c.candles, []);
     c.candles.attachPrimitive(this.zones);
+    // No axis labels: they would sit on the last-price label; the legend names both lines and their values.
     const thin = { lineWidth: 1 as const, priceLineVisible: false, lastValueVisible: false };
-    this.edgeLong = new LineFeed(
-      c.chart.addSeries(LineSeries, { ...thin, color: '#22c55e', lineStyle: 2, title: 'Edge L' }),
-    );
-    this.edgeShort = new LineFeed(
-      c.chart.addSeries(LineSeries, { ...thin, color: '#ef4444', lineStyle: 2, title: 'Edge S' }),
-    );
-    this.osc = new LineFeed(
-      c.chart.addSeries(LineSeries, { ...thin, color: '#38bdf8', lastValueVisible: true }, 2),
-    );
-    c.chart.panes()[2]?.setHeight(90);
+    this.edgeLong = new LineFeed(c.chart.addSeries(LineSeries, { ...thin, color: '#22c55e', lineStyle: 2 }));
+    this.edgeShort = new LineFeed(c.chart.addSeries(LineSeries, { ...thin, color: '#ef4444', lineStyle: 2 }));
+    this.osc = new LineFeed(c.osc);
+    // What is in view, on the chart element: the first-screen test and the screen-reader summary read these.
+    this.zones.onInView = (n) => {
+      c.container.dataset.zonesInView = String(n);
+    };
+    c.chart.timeScale().subscribeVisibleLogicalRangeChange(this.countMarkers);
   }
 
   /** Draws an analysis and the chosen oscillator; a live update redraws only what changed. */
   show(frame: BarFrame, a: Analysis, key: OscillatorKey, historyStart: number | null): void {
-    const marks = spikeMarkers(a.detection.events);
+    this.c.keepingView(() => {
+      this.showMarkersAndZones(frame, a.detection.events, a.levels, historyStart);
+      this.edgeLong.show(frame, a.oscillators.edgeLong);
+      this.edgeShort.show(frame, a.oscillators.edgeShort);
+      this.osc.show(frame, pick(a, key));
+    });
+  }
+
+  /** Draws precomputed markers and zones only (the demo's first screen, before the worker's analysis). */
+  showPreview(frame: BarFrame, events: readonly MarkerEvent[], levels: readonly ZoneLevel[]): void {
+    this.showMarkersAndZones(frame, events, levels, null);
+  }
+
+  private showMarkersAndZones(
+    frame: BarFrame,
+    events: readonly MarkerEvent[],
+    levels: readonly ZoneLevel[],
+    historyStart: number | null,
+  ): void {
+    const marks = spikeMarkers(events);
+    this.markerTimes = marks.map((m) => m.time);
     if (historyStart !== null && historyStart > frame.start) {
       marks.push({
         time: historyStart as UTCTimestamp,
@@ -108,12 +137,20 @@ export class OverlayLayers {
     const marksKey = JSON.stringify(marks);
     if (marksKey !== this.marksShown || !quietMode) this.markers.setMarkers(marks);
     this.marksShown = marksKey;
-    const levelsKey = JSON.stringify(a.levels);
-    if (levelsKey !== this.levelsShown || !quietMode) this.zones.setLevels(a.levels);
+    // Zones are drawn over their lifetime within the frame, so the frame's extent is part of what they show.
+    const levelsKey = `${frame.start}/${frame.step}/${frame.candles.close.length}/${JSON.stringify(levels)}`;
+    if (levelsKey !== this.levelsShown || !quietMode) this.zones.setLevels(levels, frame);
     this.levelsShown = levelsKey;
-    this.edgeLong.show(frame, a.oscillators.edgeLong);
-    this.edgeShort.show(frame, a.oscillators.edgeShort);
-    this.osc.show(frame, pick(a, key));
+    this.updateMarkersInView();
+  }
+
+  private updateMarkersInView(): void {
+    const view = this.c.currentView();
+    const f = this.c.currentFrame;
+    if (!view || !f) return;
+    const half = (view.bars / 2) * f.step;
+    const n = this.markerTimes.filter((t) => t >= view.time - half && t <= view.time + half).length;
+    this.c.container.dataset.markersInView = String(n);
   }
 
   /** The line series (EdgeLine long and short, oscillator), for tests. */
@@ -128,8 +165,10 @@ export class OverlayLayers {
 
   /** Removes every layer. */
   dispose(): void {
+    this.c.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.countMarkers);
     this.markers.detach();
     this.c.candles.detachPrimitive(this.zones);
-    for (const s of [this.edgeLong, this.edgeShort, this.osc]) this.c.chart.removeSeries(s.series);
+    for (const s of [this.edgeLong, this.edgeShort]) this.c.chart.removeSeries(s.series);
+    this.osc.clear();
   }
 }

@@ -1,45 +1,67 @@
 /** The app shell: toolbar, chart, side panels, status bar; the data wiring lives in useAppData. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
-import { useAlerts } from '../alerts/use-alerts';
 import { AnalysisOverlay } from '../analysis/AnalysisOverlay';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
-import { CsvControls } from '../csv/CsvControls';
+import { legendItems } from '../chart/Legend';
+import { lazyComponent, prefetchLazy } from '../common/lazy';
+import { useCsvControls } from '../csv/CsvControls';
 import { ContractFilterSelect } from '../data/ContractFilterSelect';
 import { SidePanel } from '../panels/SidePanel';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { shareTexts } from '../share/share-text';
+import { useShare } from '../share/use-share';
+import { BackfillCard } from '../status/BackfillCard';
 import { StatusBar } from '../status/StatusBar';
+import { useBackfillDetail } from '../status/use-backfill';
 import { Toolbar } from '../toolbar/Toolbar';
+import { demoFirstScreen, previewOverlay } from './demo-preview';
+import { afterFirstChart } from './first-chart';
+import { IntroStrip } from './IntroStrip';
 import { type Layout, loadLayout, saveLayout } from './layout-store';
+import { START_VIEW, shareUrl, startTarget, useViewInAddressBar, withStartView } from './shared-view';
 import { useAppData } from './use-app-data';
 
-function isTyping(target: EventTarget | null): boolean {
+const SettingsDialog = lazyComponent(() =>
+  import('../settings/SettingsDialog').then((m) => m.SettingsDialog),
+);
+
+/** Keys a focused control uses itself (typing, arrows in selects, tabs and the panel splitter). */
+function ownsKeys(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
-    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+    (target.isContentEditable ||
+      /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) ||
+      /^(tab|separator|slider)$/.test(target.getAttribute('role') ?? ''))
   );
 }
 
 /** Root component. */
 export function App() {
-  const [layout, setLayout] = useState<Layout>(loadLayout);
+  const [layout, setLayout] = useState<Layout>(() => withStartView(loadLayout()));
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [studyRequest, setStudyRequest] = useState(0);
   const chart = useRef<ChartController | null>(null);
   const [controller, setController] = useState<ChartController | null>(null);
   const data = useAppData(layout.timeframe);
+  const backfill = useBackfillDetail();
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
-  useAlerts(chart, data.frame, layout.timeframe, (timeframe) => update({ timeframe }));
+  useViewInAddressBar(layout, data.filter, controller);
 
   useEffect(() => saveLayout(layout), [layout]);
   useEffect(() => {
     document.documentElement.dataset.theme = layout.theme;
   }, [layout.theme]);
+  useEffect(() => {
+    if (START_VIEW.contracts) data.setFilter(START_VIEW.contracts);
+    // Dialogs and panels once the chart is up, so the first one opens at once (and works offline).
+    void afterFirstChart().then(() => setTimeout(prefetchLazy, 2000));
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target)) return;
+      if (e.defaultPrevented || ownsKeys(e.target)) return;
       if (e.altKey && /^[1-6]$/.test(e.key)) {
         const tf = TOOLBAR_TIMEFRAMES[Number(e.key) - 1];
         if (tf) update({ timeframe: tf });
@@ -51,6 +73,39 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  const overlay = data.result ? null : previewOverlay(data.frame);
+  const preview = useMemo(
+    () => (overlay && data.frame ? { frame: data.frame, ...overlay } : null),
+    [overlay, data.frame],
+  );
+  const osc = data.result?.analysis.oscillators;
+  const edge = useMemo(() => (osc ? { long: osc.edgeLong, short: osc.edgeShort } : null), [osc]);
+  const csv = useCsvControls({
+    source: data.source,
+    timeframe: layout.timeframe,
+    filter: data.filter,
+    onImported: data.onImported,
+  });
+  const share = useShare({
+    chart: controller,
+    theme: layout.theme,
+    link: () => shareUrl(layout, data.filter, chart.current),
+    legend: () => {
+      const c = chart.current;
+      const view = c?.currentView();
+      const f = c?.currentFrame ?? null;
+      const last = f && view ? Math.floor((view.time + (view.bars / 2) * f.step - f.start) / f.step) : null;
+      const n = f?.candles.close.length ?? 0;
+      return legendItems(f, last === null ? null : Math.max(0, Math.min(n - 1, last)), edge);
+    },
+    timeframe: layout.timeframe,
+    ...shareTexts(data.status, data.filter, layout.timeframe),
+  });
+  const openStudy = () => {
+    update({ sidePanelOpen: true, panel: 'study' });
+    setStudyRequest((n) => n + 1);
+  };
 
   return (
     <div class="app">
@@ -75,42 +130,56 @@ export function App() {
         <button type="button" onClick={() => setSettingsOpen(true)}>
           Settings
         </button>
-        <CsvControls
-          source={data.source}
-          timeframe={layout.timeframe}
-          filter={data.filter}
-          onImported={data.onImported}
-        />
+        {csv.buttons}
+        {share.buttons}
       </Toolbar>
-      <AnalysisOverlay controller={controller} result={data.result} />
-      <main class="workspace">
-        <ChartView
-          frame={data.frame}
-          notice={data.error ?? data.notice}
-          theme={layout.theme}
-          onReady={(c) => {
-            chart.current = c;
-            setController(c);
-          }}
-        />
+      <div class="workspace">
+        <main class="main">
+          {!layout.introDismissed && (
+            <IntroStrip onStudy={openStudy} onDismiss={() => update({ introDismissed: true })} />
+          )}
+          <AnalysisOverlay controller={controller} result={data.result} preview={preview} />
+          <ChartView
+            frame={data.frame}
+            notice={data.error ?? data.notice}
+            theme={layout.theme}
+            initialView={(frame) => startTarget(demoFirstScreen(frame.step))}
+            edge={edge}
+            onReady={(c) => {
+              chart.current = c;
+              setController(c);
+            }}
+          />
+          <BackfillCard detail={backfill} />
+        </main>
         <SidePanel
           open={layout.sidePanelOpen}
+          active={layout.panel}
+          onActive={(panel) => update({ panel })}
+          onClose={() => update({ sidePanelOpen: false })}
+          width={layout.panelWidth}
+          onWidth={(panelWidth) => update({ panelWidth })}
           onJump={(t) => chart.current?.jumpTo(t)}
           onTimeframe={(timeframe) => update({ timeframe })}
           timeframe={layout.timeframe}
           source={data.source}
           frame={data.frame}
           filter={data.filter}
+          studyRequest={studyRequest}
         />
-      </main>
-      <StatusBar info={data.status} />
-      <SettingsDialog
-        open={settingsOpen}
-        onClose={(saved) => {
-          setSettingsOpen(false);
-          if (saved) data.onSettingsSaved();
-        }}
-      />
+      </div>
+      <StatusBar info={data.status} completeAt={backfill?.completeAt ?? null} />
+      {csv.dialogs}
+      {share.toast}
+      {settingsOpen && (
+        <SettingsDialog
+          open
+          onClose={(saved) => {
+            setSettingsOpen(false);
+            if (saved) data.onSettingsSaved();
+          }}
+        />
+      )}
       <UpdatePrompt />
     </div>
   );

@@ -1,5 +1,6 @@
 /** Layout preferences kept across reloads in localStorage (synchronous, so the first paint already uses them). */
 import { isTimeframe, type Timeframe } from '../../core/intervals';
+import { isPanelId, type PanelId } from '../../core/view-url';
 import type { ThemeName } from '../chart/theme';
 
 /** What the layout remembers. */
@@ -7,10 +8,30 @@ export interface Layout {
   timeframe: Timeframe;
   theme: ThemeName;
   sidePanelOpen: boolean;
+  /** The side panel's open tab. */
+  panel: PanelId;
+  /** Side panel width in CSS pixels (wide screens; below 900 px it is a bottom sheet). */
+  panelWidth: number;
+  /** The "what you're looking at" strip was dismissed. */
+  introDismissed: boolean;
 }
 
 const KEY = 'liqlab:layout';
-const DEFAULTS: Layout = { timeframe: '1h', theme: 'dark', sidePanelOpen: false };
+/** Side panel width bounds in CSS pixels. */
+export const PANEL_WIDTH = { min: 280, max: 960, initial: 380 } as const;
+const DEFAULTS: Layout = {
+  timeframe: '1h',
+  theme: 'dark',
+  sidePanelOpen: false,
+  panel: 'levels',
+  panelWidth: PANEL_WIDTH.initial,
+  introDismissed: false,
+};
+
+/** A width clamped to the panel's bounds (and whole pixels). */
+export function clampPanelWidth(width: number): number {
+  return Math.round(Math.min(PANEL_WIDTH.max, Math.max(PANEL_WIDTH.min, width)));
+}
 
 /** Reads the saved layout, falling back to defaults field by field. */
 export function loadLayout(storage: Pick<Storage, 'getItem'> = localStorage): Layout {
@@ -21,6 +42,12 @@ export function loadLayout(storage: Pick<Storage, 'getItem'> = localStorage): La
         typeof raw.timeframe === 'string' && isTimeframe(raw.timeframe) ? raw.timeframe : DEFAULTS.timeframe,
       theme: raw.theme === 'light' || raw.theme === 'dark' ? raw.theme : DEFAULTS.theme,
       sidePanelOpen: typeof raw.sidePanelOpen === 'boolean' ? raw.sidePanelOpen : DEFAULTS.sidePanelOpen,
+      panel: typeof raw.panel === 'string' && isPanelId(raw.panel) ? raw.panel : DEFAULTS.panel,
+      panelWidth:
+        typeof raw.panelWidth === 'number' && Number.isFinite(raw.panelWidth)
+          ? clampPanelWidth(raw.panelWidth)
+          : DEFAULTS.panelWidth,
+      introDismissed: raw.introDismissed === true,
     };
   } catch {
     return DEFAULTS;
@@ -29,5 +56,9 @@ export function loadLayout(storage: Pick<Storage, 'getItem'> = localStorage): La
 
 /** Saves the layout. */
 export function saveLayout(layout: Layout, storage: Pick<Storage, 'setItem'> = localStorage): void {
-  storage.setItem(KEY, JSON.stringify(layout));
+  try {
+    storage.setItem(KEY, JSON.stringify(layout));
+  } catch {
+    // Storage full or disabled: the layout just is not remembered.
+  }
 }

@@ -56,9 +56,15 @@ export function useAppData(timeframe: Timeframe): AppData {
   const [settingsRevision, setSettingsRevision] = useState(0);
   // An import lands in the archive: show it even before a key is saved.
   const shown: DataSource | null = imported > 0 ? 'archive' : source;
+  // The demo's "last update" says nothing about imported data, and nothing is fetched without a key.
   const shownStatus: StatusInfo =
     imported > 0 && status.source === 'Demo'
-      ? { ...status, source: 'Offline', message: 'Showing imported data; not fetching without an API key' }
+      ? {
+          ...status,
+          source: 'Offline',
+          lastUpdate: null,
+          message: 'Showing imported data; not fetching without an API key',
+        }
       : status;
   const analysis = useAnalysis(shown, timeframe, filter, settingsRevision + imported + dataTick);
   const demoMode = mode === 'demo' || (mode === 'deciding' && probablyNoKey());

@@ -2,8 +2,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BarFrame } from '../../core/series';
 import { markFirstChartDrawn } from '../app/first-chart';
-import type { ChartController } from './chart-controller';
-import { Legend } from './Legend';
+import type { ChartController, ViewTarget } from './chart-controller';
+import { type EdgeLines, Legend } from './Legend';
 import { loadChart } from './load-chart';
 import type { ThemeName } from './theme';
 
@@ -12,15 +12,21 @@ export interface ChartViewProps {
   frame: BarFrame | null;
   notice: string | null;
   theme: ThemeName;
+  /** Where the chart opens with its first frame (a shared link, the demo's first screen); null: the newest bars. */
+  initialView?: (frame: BarFrame) => ViewTarget | null;
+  /** EdgeLine prices for the legend. */
+  edge?: EdgeLines | null;
   /** Receives the controller once, so overlays (markers, levels) can attach. */
   onReady?: (controller: ChartController) => void;
 }
 
 /** Candles + liquidation histogram with a crosshair legend. */
-export function ChartView({ frame, notice, theme, onReady }: ChartViewProps) {
-  const host = useRef<HTMLDivElement>(null);
+export function ChartView({ frame, notice, theme, initialView, edge = null, onReady }: ChartViewProps) {
+  const host = useRef<HTMLElement>(null);
   const controller = useRef<ChartController | null>(null);
   const [hover, setHover] = useState<number | null>(null);
+  // The newest bar in view: what the legend shows while nothing is hovered.
+  const [resting, setResting] = useState<number | null>(null);
   // The frame after live in-place updates (the prop only changes on a full reload).
   const [live, setLive] = useState<BarFrame | null>(null);
 
@@ -29,8 +35,8 @@ export function ChartView({ frame, notice, theme, onReady }: ChartViewProps) {
   // page settles) for nothing. Measured: about 500 ms sooner to the first drawn chart on a cold start. A layout
   // effect, so it happens in the same task as the render that brought the frame, not a frame later.
   const hasFrame = frame !== null;
-  const latest = useRef({ frame, theme });
-  latest.current = { frame, theme };
+  const latest = useRef({ frame, theme, initialView });
+  latest.current = { frame, theme, initialView };
   useLayoutEffect(() => {
     const el = host.current;
     if (!el || !hasFrame) return;
@@ -42,7 +48,12 @@ export function ChartView({ frame, notice, theme, onReady }: ChartViewProps) {
       created = c;
       controller.current = c;
       c.onLiveUpdate = setLive;
-      if (latest.current.frame) c.setFrame(latest.current.frame);
+      const first = latest.current.frame;
+      if (first) {
+        c.setPendingView(latest.current.initialView?.(first) ?? null);
+        c.setFrame(first);
+      }
+      c.chart.timeScale().subscribeVisibleLogicalRangeChange(() => setResting(c.lastVisibleIndex()));
       // lightweight-charts draws in its next animation frame; the one after that sees it on screen.
       requestAnimationFrame(() => requestAnimationFrame(markFirstChartDrawn));
       onReady?.(c);
@@ -56,7 +67,9 @@ export function ChartView({ frame, notice, theme, onReady }: ChartViewProps) {
   }, [hasFrame]);
 
   useEffect(() => controller.current?.setTheme(theme), [theme]);
-  useEffect(() => {
+  // A layout effect: the candles must take a new frame before the overlays draw the analysis of that frame
+  // (AnalysisOverlay draws a microtask later), or the overlay series would stretch the time scale under the view.
+  useLayoutEffect(() => {
     setLive(null);
     if (frame) controller.current?.setFrame(frame);
   }, [frame]);
@@ -65,15 +78,14 @@ export function ChartView({ frame, notice, theme, onReady }: ChartViewProps) {
   const bars = shown?.candles.close.length ?? 0;
   return (
     <div class="chart-area">
-      <Legend frame={shown} index={hover} />
-      <div
+      <Legend frame={shown} index={hover} resting={resting} edge={edge} />
+      <figure
         id="chart"
         ref={host}
         class="chart"
         data-bars={bars}
         data-ready={frame ? 'true' : 'false'}
-        role="img"
-        aria-label="BTC candles with long and short liquidations"
+        aria-label="Chart: BTC candles, long and short liquidations, spike events and support/resistance zones (the legend above reads the bar under the crosshair)"
       />
       {notice && (
         <div class="chart-notice" role="status">

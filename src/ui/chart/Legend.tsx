@@ -1,41 +1,90 @@
-/** Crosshair legend: O/H/L/C and long/short USD of the hovered (or last) bar. */
+/**
+ * Crosshair legend: O/H/L/C, long/short USD and the EdgeLine prices of the hovered (or last) bar. The same items
+ * go into "Save image", and a polite live region reads them out once the crosshair rests (never on every move).
+ */
+import { useEffect, useState } from 'preact/hooks';
 import type { BarFrame } from '../../core/series';
 import { formatPrice, formatUsd, formatUtc } from '../format/usd';
 
-/** Props: the frame on screen and the hovered bar index. */
-export interface LegendProps {
-  frame: BarFrame | null;
-  index: number | null;
+/** EdgeLine prices per bar of the frame (liquidation-weighted average price of longs and of shorts). */
+export interface EdgeLines {
+  long: ArrayLike<number>;
+  short: ArrayLike<number>;
 }
 
-/** Renders the legend line over the chart. */
-export function Legend({ frame, index }: LegendProps) {
+/** One legend entry; `tone` colours the value. */
+export interface LegendItem {
+  label: string;
+  value: string;
+  tone?: 'long' | 'short';
+}
+
+/** The legend of bar `index` (the last bar when null): its time and items; null without bars. */
+export function legendItems(
+  frame: BarFrame | null,
+  index: number | null,
+  edge: EdgeLines | null,
+): { time: string; items: LegendItem[] } | null {
   const n = frame?.candles.close.length ?? 0;
   if (!frame || n === 0) return null;
   const i = index !== null && index >= 0 ? index : n - 1;
   const c = frame.candles;
   const covered = frame.liq.covered[i] === 1;
+  const price = (v: number | undefined) => formatPrice(v ?? Number.NaN);
+  const items: LegendItem[] = [
+    { label: 'O', value: price(c.open[i]) },
+    { label: 'H', value: price(c.high[i]) },
+    { label: 'L', value: price(c.low[i]) },
+    { label: 'C', value: price(c.close[i]) },
+    { label: 'Longs', value: covered ? formatUsd(frame.liq.long[i] ?? 0) : 'gap', tone: 'long' },
+    { label: 'Shorts', value: covered ? formatUsd(frame.liq.short[i] ?? 0) : 'gap', tone: 'short' },
+  ];
+  const el = edge?.long[i];
+  const es = edge?.short[i];
+  if (el !== undefined && Number.isFinite(el))
+    items.push({ label: 'Edge L', value: price(el), tone: 'long' });
+  if (es !== undefined && Number.isFinite(es))
+    items.push({ label: 'Edge S', value: price(es), tone: 'short' });
+  return { time: formatUtc(frame.start + i * frame.step), items };
+}
+
+/** Props: the frame on screen, the hovered bar index and the EdgeLine series. */
+export interface LegendProps {
+  frame: BarFrame | null;
+  index: number | null;
+  /** The bar shown while nothing is hovered (the newest in view); null: the last bar. */
+  resting?: number | null;
+  edge?: EdgeLines | null;
+}
+
+/** How long the crosshair must rest before the bar is read out. */
+const SPEAK_AFTER_MS = 1000;
+
+/** Renders the legend line over the chart. */
+export function Legend({ frame, index, resting = null, edge = null }: LegendProps) {
+  const legend = legendItems(frame, index ?? resting, edge);
+  const text = legend ? `${legend.time}: ${legend.items.map((x) => `${x.label} ${x.value}`).join(', ')}` : '';
+  const [spoken, setSpoken] = useState('');
+  useEffect(() => {
+    // Only what the user points at is read, once it rests: data updates and the initial bar stay silent.
+    if (index === null) return;
+    const timer = setTimeout(() => setSpoken(text), SPEAK_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [index === null ? null : text]);
+  if (!legend) return null;
   return (
-    <div class="legend" data-testid="legend" aria-live="off">
-      <span class="legend-time">{formatUtc(frame.start + i * frame.step)}</span>
-      <span>
-        O <b>{formatPrice(c.open[i] ?? Number.NaN)}</b>
-      </span>
-      <span>
-        H <b>{formatPrice(c.high[i] ?? Number.NaN)}</b>
-      </span>
-      <span>
-        L <b>{formatPrice(c.low[i] ?? Number.NaN)}</b>
-      </span>
-      <span>
-        C <b>{formatPrice(c.close[i] ?? Number.NaN)}</b>
-      </span>
-      <span class="legend-long">
-        Longs <b>{covered ? formatUsd(frame.liq.long[i] ?? 0) : 'gap'}</b>
-      </span>
-      <span class="legend-short">
-        Shorts <b>{covered ? formatUsd(frame.liq.short[i] ?? 0) : 'gap'}</b>
-      </span>
-    </div>
+    <>
+      <div class="legend" data-testid="legend">
+        <span class="legend-time">{legend.time}</span>
+        {legend.items.map((x) => (
+          <span key={x.label} class={x.tone ? `legend-${x.tone}` : undefined}>
+            {x.label} <b>{x.value}</b>
+          </span>
+        ))}
+      </div>
+      <p class="sr-only" aria-live="polite" data-testid="legend-spoken">
+        {spoken}
+      </p>
+    </>
   );
 }

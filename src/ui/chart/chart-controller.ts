@@ -1,5 +1,6 @@
 /**
- * Owns the lightweight-charts instance: candles on pane 0, the long/short liquidation histogram on pane 1.
+ * Owns the lightweight-charts instance: candles on pane 0, the long/short liquidation histogram on pane 1, the
+ * oscillator on pane 2.
  * Views (legend, markers, level zones) attach through it; it holds no business logic.
  */
 import {
@@ -8,17 +9,38 @@ import {
   HistogramSeries,
   type IChartApi,
   type ISeriesApi,
+  LineSeries,
   type MouseEventParams,
+  type SeriesType,
   type Time,
+  type UTCTimestamp,
 } from 'lightweight-charts';
 import { type BarFrame, sliceFrame } from '../../core/series';
 import { formatTick } from '../format/ticks';
-import { formatAxisPrice, formatUsd } from '../format/usd';
+import { formatAxisPrice, formatGrouped, formatUsd } from '../format/usd';
 import { barIndex, changedTail, toChartData } from './chart-data';
 import { CHART_THEMES, type ThemeName } from './theme';
 
 /** What the crosshair points at, or null when it leaves the chart. */
 export type HoverHandler = (index: number | null) => void;
+
+/** A view by time: the centre of the visible range and how many bars it spans (null: keep the current zoom). */
+export interface ViewTarget {
+  time: number;
+  bars: number | null;
+}
+
+/** The visible range as a view, and whether it shows the newest bar (the view follows new data then). */
+export interface CurrentView {
+  time: number;
+  bars: number;
+  atEnd: boolean;
+}
+
+/** Bars shown when nothing says otherwise. */
+const DEFAULT_BARS = 150;
+/** Axis labels closer than this (CSS px) to an edge shared by two panes are left out. */
+const EDGE_GAP = 12;
 
 /** Chart wrapper with the two panes LiqLab always shows. */
 export class ChartController {
@@ -26,7 +48,13 @@ export class ChartController {
   readonly candles: ISeriesApi<'Candlestick'>;
   readonly shorts: ISeriesApi<'Histogram'>;
   readonly longs: ISeriesApi<'Histogram'>;
+  /** The oscillator pane's line (pane 2), empty until an analysis fills it. */
+  readonly osc: ISeriesApi<'Line'>;
   private frame: BarFrame | null = null;
+  private pendingView: ViewTarget | null = null;
+  private pendingUntil = 0;
+  private pendingRange: { from: number; to: number } | null = null;
+  private rangeToken = 0;
   private readonly resizer: ResizeObserver;
   /** Called after a live in-place update, so the legend can show the newest values. */
   onLiveUpdate: ((frame: BarFrame) => void) | null = null;
@@ -34,7 +62,7 @@ export class ChartController {
   private liveUpdates = 0;
 
   constructor(
-    private readonly container: HTMLElement,
+    readonly container: HTMLElement,
     theme: ThemeName,
     onHover: HoverHandler,
   ) {
@@ -50,6 +78,10 @@ export class ChartController {
         tickMarkFormatter: (time: Time, kind: number) => formatTick(time as number, kind),
       },
       rightPriceScale: { borderVisible: false },
+      // Touch: one finger pans the time axis, two fingers pinch-zoom it; vertical drags are left alone.
+      handleScroll: { mouseWheel: true, pressedMouseMove: true, horzTouchDrag: true, vertTouchDrag: false },
+      handleScale: { mouseWheel: true, pinch: true, axisPressedMouseMove: true, axisDoubleClickReset: true },
+      kineticScroll: { touch: true, mouse: false },
       localization: {
         timeFormatter: (t: number) => new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' '),
       },
@@ -71,13 +103,35 @@ export class ChartController {
       { priceFormat: usd, lastValueVisible: false, priceLineVisible: false },
       1,
     );
-    this.chart.panes()[1]?.setHeight(Math.max(90, Math.round(container.clientHeight * 0.28)));
+    // Pane sizes as stretch factors, not pixel heights: a height set before the chart's first layout is lost.
+    // The oscillator pane exists from the start: adding a pane later re-lays out and repaints every pane.
+    this.osc = this.chart.addSeries(
+      LineSeries,
+      { lineWidth: 1, color: '#38bdf8', priceLineVisible: false, lastValueVisible: true },
+      2,
+    );
+    for (const [k, f] of [0.64, 0.23, 0.13].entries()) this.chart.panes()[k]?.setStretchFactor(f);
+    // Axis labels never sit at a boundary between two panes, where they would crowd the neighbour's (the
+    // histogram's "$15.00M" over the oscillator's "1.00"): labels within EDGE_GAP px of such an edge are left out,
+    // and the margins keep the data (with its last-value label) clear of that band.
+    this.shorts.priceScale().applyOptions({ scaleMargins: { top: 0.15, bottom: 0.15 } });
+    this.osc.priceScale().applyOptions({ scaleMargins: { top: 0.25, bottom: 0.12 } });
+    const price = this.edgeAware(this.candles, 0, formatAxisPrice, false, true);
+    this.candles.applyOptions({ priceFormat: { type: 'custom', formatter: price, minMove: 0.01 } });
+    const usdLabel = this.edgeAware(this.shorts, 1, (v) => formatUsd(Math.abs(v)), true, true);
+    for (const s of [this.shorts, this.longs])
+      s.applyOptions({ priceFormat: { type: 'custom', formatter: usdLabel, minMove: 1 } });
+    const oscLabel = this.edgeAware(this.osc, 2, (v) => formatGrouped(v, 2, 2), true, false);
+    this.osc.applyOptions({ priceFormat: { type: 'custom', formatter: oscLabel, minMove: 0.01 } });
     let size = `${container.clientWidth}x${container.clientHeight}`;
     this.resizer = new ResizeObserver(() => {
       const next = `${container.clientWidth}x${container.clientHeight}`;
       if (next === size) return;
       size = next;
+      // Keep the place in view centred (the chart alone would keep the right edge and push the left out).
+      const view = this.currentView();
       this.chart.resize(container.clientWidth, container.clientHeight);
+      if (view && !view.atEnd) this.showView(view);
     });
     this.resizer.observe(container);
     this.setTheme(theme);
@@ -85,6 +139,22 @@ export class ChartController {
       const t = p.time as number | undefined;
       onHover(t === undefined || !this.frame ? null : barIndex(this.frame, t));
     });
+  }
+
+  /** A label formatter for `series` that leaves out labels within EDGE_GAP px of its pane's shared edges. */
+  private edgeAware(
+    series: ISeriesApi<SeriesType>,
+    pane: number,
+    format: (v: number) => string,
+    top: boolean,
+    bottom: boolean,
+  ): (v: number) => string {
+    return (v) => {
+      const y = series.priceToCoordinate(v);
+      const h = this.chart.panes()[pane]?.getHeight() ?? 0;
+      if (y !== null && ((top && y < EDGE_GAP) || (bottom && y > h - EDGE_GAP))) return '';
+      return format(v);
+    };
   }
 
   /**
@@ -97,6 +167,7 @@ export class ChartController {
       this.updateFrom(frame, from);
       return;
     }
+    const before = this.currentView();
     this.frame = frame;
     const data = toChartData(frame);
     this.candles.setData(data.candles);
@@ -104,7 +175,102 @@ export class ChartController {
     this.longs.setData(data.longs);
     // Counters on the element let tests tell a full redraw from an in-place update.
     this.container.dataset.redraws = String(++this.redraws);
-    this.showRecent(150);
+    // New data keeps the place the user was looking at (a timeframe switch keeps the time and the zoom in bars),
+    // unless that place was the newest bar, or is not in the new data (the demo gave way to the archive): then the
+    // newest bars.
+    const n = frame.candles.close.length;
+    const holds = (t: number) => t >= frame.start && t < frame.start + n * frame.step;
+    // A link's place waits (up to a minute) for data that holds it: a first backfill may not have reached it yet.
+    if (this.pendingView && performance.now() > this.pendingUntil) this.pendingView = null;
+    const pending = this.pendingView && holds(this.pendingView.time) ? this.pendingView : null;
+    if (pending) this.pendingView = null;
+    if (pending) this.showView(pending);
+    else if (before && !before.atEnd && holds(before.time)) this.showView(before);
+    else this.showRecent(before?.bars ?? DEFAULT_BARS);
+  }
+
+  /** The view still waiting for data that holds it, if any. */
+  get pendingTarget(): ViewTarget | null {
+    return this.pendingView && performance.now() <= this.pendingUntil ? this.pendingView : null;
+  }
+
+  /** The view the next frame that holds it opens on (a shared link, the demo's first screen), not the newest bars. */
+  setPendingView(view: ViewTarget | null): void {
+    this.pendingView = view;
+    this.pendingUntil = performance.now() + 60_000;
+  }
+
+  /**
+   * Logical index of the frame's first bar. Usually 0, but overlay series drawn from another frame (the full
+   * analysis arriving while a shorter preview is on screen) can extend the time scale to the left.
+   */
+  private origin(): number {
+    const f = this.frame;
+    return f ? (this.chart.timeScale().timeToIndex(f.start as number as UTCTimestamp, true) ?? 0) : 0;
+  }
+
+  /** The visible range as a view, or null before data. */
+  currentView(): CurrentView | null {
+    const f = this.frame;
+    const n = f?.candles.close.length ?? 0;
+    const r = this.visibleRange();
+    if (!f || !r || n === 0) return null;
+    const centre = (r.from + r.to) / 2;
+    return { time: f.start + centre * f.step, bars: r.to - r.from, atEnd: r.to >= n - 1 };
+  }
+
+  /** The visible range in bars of the frame (not the chart's logical indices), or null before data. */
+  private visibleRange(): { from: number; to: number } | null {
+    if (this.pendingRange) return this.pendingRange;
+    const r = this.chart.timeScale().getVisibleLogicalRange();
+    if (!r) return null;
+    const o = this.origin();
+    return { from: r.from - o, to: r.to - o };
+  }
+
+  /**
+   * Sets the visible range in bars of the frame. The chart applies it at its next frame; until then it is also
+   * what currentView() reports, so code that reads the view right after setting it sees the new one.
+   */
+  private setRange(from: number, to: number): void {
+    const o = this.origin();
+    this.chart.timeScale().setVisibleLogicalRange({ from: o + from, to: o + to });
+    this.pendingRange = { from, to };
+    const token = ++this.rangeToken;
+    requestAnimationFrame(() => {
+      if (this.rangeToken === token) this.pendingRange = null;
+    });
+  }
+
+  /**
+   * Runs `change` (overlay data being replaced) without moving the view: the chart keeps a view's distance from
+   * the newest bar, so data reaching further right or left than the frame on screen would otherwise shift it.
+   */
+  keepingView(change: () => void): void {
+    const view = this.currentView();
+    change();
+    if (view && !view.atEnd) this.showView(view);
+  }
+
+  /** Index (in the frame) of the newest bar in view, for the legend when nothing is hovered; null before data. */
+  lastVisibleIndex(): number | null {
+    const n = this.frame?.candles.close.length ?? 0;
+    const r = this.visibleRange();
+    if (!r || n === 0) return null;
+    return Math.max(0, Math.min(n - 1, Math.floor(r.to)));
+  }
+
+  /** Shows `view.bars` bars centred on `view.time` (the current zoom when bars is null). */
+  showView(view: ViewTarget): void {
+    const f = this.frame;
+    if (!f) return;
+    const n = f.candles.close.length;
+    const bars = Math.min(
+      Math.max(10, view.bars ?? this.currentView()?.bars ?? DEFAULT_BARS),
+      Math.max(10, n + 10),
+    );
+    const centre = (view.time - f.start) / f.step;
+    this.setRange(centre - bars / 2, centre + bars / 2);
   }
 
   /** Updates or appends the newest bar only (live data), without redrawing history. */
@@ -135,36 +301,29 @@ export class ChartController {
   /** Shows the last `bars` bars. */
   showRecent(bars: number): void {
     const n = this.frame?.candles.close.length ?? 0;
-    if (n > 0) this.chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, n - bars), to: n + 3 });
+    if (n > 0) this.setRange(Math.max(0, n - bars), n + 3);
   }
 
   /** Centres the view on the bar containing `time` (unix seconds), keeping the zoom. */
   jumpTo(time: number): void {
     const f = this.frame;
     if (!f) return;
-    const ts = this.chart.timeScale();
-    const r = ts.getVisibleLogicalRange();
-    const half = r ? (r.to - r.from) / 2 : 75;
-    const i = Math.floor((time - f.start) / f.step);
-    ts.setVisibleLogicalRange({ from: i - half, to: i + half });
+    this.showView({ time: f.start + Math.floor((time - f.start) / f.step) * f.step, bars: null });
   }
 
   /** Pans by a fraction of the visible width (negative = back in time). */
   pan(fraction: number): void {
-    const ts = this.chart.timeScale();
-    const r = ts.getVisibleLogicalRange();
+    const r = this.visibleRange();
     if (!r) return;
     const shift = (r.to - r.from) * fraction;
-    ts.setVisibleLogicalRange({ from: r.from + shift, to: r.to + shift });
+    this.setRange(r.from + shift, r.to + shift);
   }
 
   /** Zooms around the right edge; factor < 1 zooms in. */
   zoom(factor: number): void {
-    const ts = this.chart.timeScale();
-    const r = ts.getVisibleLogicalRange();
+    const r = this.visibleRange();
     if (!r) return;
-    const width = Math.max(10, (r.to - r.from) * factor);
-    ts.setVisibleLogicalRange({ from: r.to - width, to: r.to });
+    this.setRange(r.to - Math.max(10, (r.to - r.from) * factor), r.to);
   }
 
   /** Applies a colour theme. */

@@ -1,91 +1,162 @@
-/** S/R zones as a series primitive: one band per active level, shaded by strength, labelled at the right edge. */
+/**
+ * S/R zones as a series primitive: each level is a box from the bar that created it to the bar that broke or
+ * expired it (active levels run to the right edge), so a past cascade shows the zones it left while they lived.
+ * Active zones are shaded by strength and labelled at the right edge; past ones are fainter, labelled at their start.
+ */
 import type {
+  IChartApi,
   IPrimitivePaneRenderer,
   IPrimitivePaneView,
   ISeriesApi,
   ISeriesPrimitive,
+  Logical,
   SeriesAttachedParameter,
   SeriesType,
   Time,
+  UTCTimestamp,
 } from 'lightweight-charts';
-import type { Level } from '../../core/events';
+import type { ZoneLevel } from '../../core/demo/preview';
+import { SNAPSHOT_PALETTE, ZONE_RGB, zoneColour } from '../../core/snapshot/palette';
+import { formatPrice } from '../format/usd';
 
-interface Band {
+interface Box {
+  left: number;
+  right: number;
   top: number;
   bottom: number;
-  colour: string;
+  fill: string;
+  edge: string;
   label: string;
+  /** Active zones are labelled at the right edge, past ones at their start. */
+  labelRight: boolean;
 }
 
+/** Opacity of a zone that is no longer active (drawn over its past life, under the active ones). */
+const PAST_ALPHA = 0.16;
+
 class ZonesRenderer implements IPrimitivePaneRenderer {
-  constructor(private readonly bands: Band[]) {}
+  constructor(private readonly boxes: Box[]) {}
   draw(): void {
     // everything is drawn in drawBackground so candles stay on top
   }
   drawBackground(target: Parameters<IPrimitivePaneRenderer['draw']>[0]): void {
     target.useMediaCoordinateSpace(({ context: ctx, mediaSize }) => {
       ctx.font = '11px system-ui, sans-serif';
-      for (const b of this.bands) {
-        ctx.fillStyle = b.colour;
-        ctx.fillRect(0, b.top, mediaSize.width, Math.max(1, b.bottom - b.top));
-        ctx.fillStyle = 'rgba(148,163,184,0.95)';
-        ctx.fillText(b.label, 6, b.top - 2);
+      for (const b of this.boxes) {
+        const left = Math.max(0, b.left);
+        const right = Math.min(mediaSize.width, b.right);
+        const height = Math.max(1, b.bottom - b.top);
+        ctx.fillStyle = b.fill;
+        ctx.fillRect(left, b.top, right - left, height);
+        // The zone's edges as lines, so a thin zone still reads as a band.
+        ctx.strokeStyle = b.edge;
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(left, b.top + 0.5);
+        ctx.lineTo(right, b.top + 0.5);
+        ctx.moveTo(left, b.top + height - 0.5);
+        ctx.lineTo(right, b.top + height - 0.5);
+        ctx.stroke();
+        ctx.fillStyle = SNAPSHOT_PALETTE.zoneLabel;
+        if (b.labelRight) {
+          ctx.textAlign = 'right';
+          ctx.fillText(b.label, right - 6, b.top - 3);
+        } else {
+          ctx.textAlign = 'left';
+          ctx.fillText(b.label, left + 4, b.top - 3);
+        }
       }
     });
   }
 }
 
 class ZonesView implements IPrimitivePaneView {
-  bands: Band[] = [];
+  boxes: Box[] = [];
   zOrder() {
     return 'bottom' as const;
   }
   renderer(): IPrimitivePaneRenderer {
-    return new ZonesRenderer(this.bands);
+    return new ZonesRenderer(this.boxes);
   }
 }
 
 /** The zones primitive; attach to the candle series, then call `setLevels`. */
 export class LevelZones implements ISeriesPrimitive<Time> {
   private series: ISeriesApi<SeriesType> | null = null;
+  private chart: IChartApi | null = null;
   private requestUpdate: (() => void) | null = null;
-  private levels: Level[] = [];
+  private levels: readonly ZoneLevel[] = [];
+  private grid = { start: 0, step: 1 };
   private readonly view = new ZonesView();
   private readonly views = [this.view];
+  /** Called with the number of zones in view whenever it changes (tests and the screen-reader summary read it). */
+  onInView: ((count: number) => void) | null = null;
+  private inView = -1;
 
   attached(p: SeriesAttachedParameter<Time>): void {
     this.series = p.series;
+    this.chart = p.chart;
     this.requestUpdate = p.requestUpdate;
   }
 
   detached(): void {
     this.series = null;
+    this.chart = null;
     this.requestUpdate = null;
   }
 
-  /** Replaces the drawn levels (only active ones are shown). */
-  setLevels(levels: readonly Level[]): void {
-    this.levels = levels.filter((l) => l.state === 'active');
+  /** Replaces the drawn levels; `grid` is the frame's bar start and step, to place each zone's lifetime. */
+  setLevels(levels: readonly ZoneLevel[], grid: { start: number; step: number }): void {
+    this.levels = levels;
+    this.grid = grid;
     this.requestUpdate?.();
+  }
+
+  private x(time: number): number | null {
+    const ts = this.chart?.timeScale();
+    // Logical 0 is the earliest bar of any series, not necessarily this grid's first bar.
+    const origin = ts?.timeToIndex(this.grid.start as UTCTimestamp, true) ?? 0;
+    return ts?.logicalToCoordinate((origin + (time - this.grid.start) / this.grid.step) as Logical) ?? null;
   }
 
   updateAllViews(): void {
     const s = this.series;
-    if (!s) return;
-    const maxStrength = Math.max(1, ...this.levels.map((l) => l.strength));
-    this.view.bands = [];
+    const chart = this.chart;
+    if (!s || !chart) return;
+    const width = chart.timeScale().width();
+    const height = chart.panes()[0]?.getHeight() ?? 0;
+    const active = this.levels.filter((l) => l.state === 'active');
+    const maxStrength = Math.max(1, ...active.map((l) => l.strength));
+    const boxes: Box[] = [];
+    let count = 0;
     for (const l of this.levels) {
       const y1 = s.priceToCoordinate(l.zoneHigh);
       const y2 = s.priceToCoordinate(l.zoneLow);
-      if (y1 === null || y2 === null) continue;
-      const alpha = (0.08 + 0.3 * Math.min(1, l.strength / maxStrength)).toFixed(3);
-      const rgb = l.kind === 'support' ? '34,197,94' : '239,68,68';
-      this.view.bands.push({
+      const left = this.x(l.createdTime);
+      const end = l.brokenTime ?? l.expiredTime ?? null;
+      const right = end === null ? width : this.x(end);
+      if (y1 === null || y2 === null || left === null || right === null) continue;
+      if (right < 0 || left > width) continue;
+      const live = l.state === 'active';
+      const rgb = ZONE_RGB[l.kind].join(',');
+      const box: Box = {
+        left,
+        right,
         top: Math.min(y1, y2),
         bottom: Math.max(y1, y2),
-        colour: `rgba(${rgb},${alpha})`,
-        label: `${l.kind === 'support' ? 'S' : 'R'} ${Math.round(l.price)} · ${l.strength.toFixed(1)}`,
-      });
+        // Active zones shaded as the alert snapshot shades them (src/core/snapshot/palette.ts; a test keeps them equal).
+        fill: live ? zoneColour(l.kind, l.strength, maxStrength) : `rgba(${rgb},${PAST_ALPHA})`,
+        edge: `rgba(${rgb},${live ? 0.8 : 0.5})`,
+        label: `${l.kind === 'support' ? 'S' : 'R'} ${formatPrice(l.price)}${live ? ` · ${l.strength.toFixed(1)}` : ''}`,
+        labelRight: live,
+      };
+      boxes.push(box);
+      if (box.bottom > 0 && box.top < height) count++;
+    }
+    this.view.boxes = boxes;
+    if (count !== this.inView) {
+      this.inView = count;
+      this.onInView?.(count);
     }
   }
 
@@ -95,6 +166,6 @@ export class LevelZones implements ISeriesPrimitive<Time> {
 
   /** Number of zones currently drawn (for tests). */
   get drawnCount(): number {
-    return this.view.bands.length;
+    return this.view.boxes.length;
   }
 }

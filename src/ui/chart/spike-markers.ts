@@ -1,5 +1,6 @@
 /** Spike events as price-pane markers: shape/colour by class, size by USD; the hover text adds rarity, z, p_emp, p_tail, p_bg. */
 import type { SeriesMarker, UTCTimestamp } from 'lightweight-charts';
+import type { MarkerEvent } from '../../core/demo/preview';
 import type { EventClass, SpikeEvent } from '../../core/events';
 import { eventRarityWithSpan } from '../../core/spikes/rarity';
 import { formatUsd } from '../format/usd';
@@ -19,7 +20,7 @@ export function formatP(p: number): string {
 }
 
 /** Markers for events: longs below the bar (forced sells), shorts above. */
-export function spikeMarkers(events: readonly SpikeEvent[]): SeriesMarker<UTCTimestamp>[] {
+export function spikeMarkers(events: readonly MarkerEvent[]): SeriesMarker<UTCTimestamp>[] {
   let maxUsd = 1;
   for (const e of events) maxUsd = Math.max(maxUsd, e.usd);
   return events.map((e) => ({

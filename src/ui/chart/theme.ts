@@ -5,6 +5,8 @@ export type ThemeName = 'dark' | 'light';
 export interface ChartTheme {
   background: string;
   text: string;
+  /** Secondary text (legend labels, captions), AA contrast on the background. */
+  muted: string;
   grid: string;
   up: string;
   down: string;
@@ -17,6 +19,7 @@ export const CHART_THEMES: Readonly<Record<ThemeName, ChartTheme>> = {
   dark: {
     background: '#131722',
     text: '#d1d4dc',
+    muted: '#9598a1',
     grid: '#1f2430',
     up: '#26a69a',
     down: '#ef5350',
@@ -26,6 +29,7 @@ export const CHART_THEMES: Readonly<Record<ThemeName, ChartTheme>> = {
   light: {
     background: '#ffffff',
     text: '#131722',
+    muted: '#5d606b',
     grid: '#eef0f3',
     up: '#089981',
     down: '#f23645',

@@ -1,13 +1,21 @@
-/** The "Export CSV" and "Import CSV" toolbar buttons, the file picker, and drag-and-drop onto the window. */
+/**
+ * CSV in the shell: the "Export CSV" and "Import CSV" toolbar buttons (with the hidden file picker), drag-and-drop
+ * onto the window, and the two dialogs. Buttons and dialogs are returned apart so the dialogs are rendered outside
+ * the toolbar: on a phone the buttons sit in a folded menu that is hidden once an action is chosen.
+ */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Timeframe } from '../../core/intervals';
 import type { ContractFilter } from '../../core/market';
 import type { DataSource } from '../../workers/compute/api';
-import { ExportDialog } from './ExportDialog';
-import { ImportDialog } from './ImportDialog';
+import { lazyComponent } from '../common/lazy';
 import './csv.css';
 
-/** Props of the CSV controls. */
+// The dialogs load on first use: the first chart does not need them.
+const ExportDialog = lazyComponent(() => import('./ExportDialog').then((m) => m.ExportDialog));
+const ImportDialog = lazyComponent(() => import('./ImportDialog').then((m) => m.ImportDialog));
+
+/** What the CSV controls need. */
 export interface CsvControlsProps {
   source: DataSource | null;
   timeframe: Timeframe;
@@ -17,8 +25,11 @@ export interface CsvControlsProps {
   onImported: () => void;
 }
 
-/** Renders the buttons and, when open, the dialogs. */
-export function CsvControls({ source, timeframe, filter, onImported }: CsvControlsProps) {
+/** The CSV buttons (for the toolbar) and dialogs (for the page). */
+export function useCsvControls({ source, timeframe, filter, onImported }: CsvControlsProps): {
+  buttons: ComponentChildren;
+  dialogs: ComponentChildren;
+} {
   const [exporting, setExporting] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -41,7 +52,7 @@ export function CsvControls({ source, timeframe, filter, onImported }: CsvContro
     };
   }, []);
 
-  return (
+  const buttons = (
     <>
       <button type="button" onClick={() => setExporting(true)} disabled={!source}>
         Export CSV
@@ -55,12 +66,17 @@ export function CsvControls({ source, timeframe, filter, onImported }: CsvContro
         accept=".csv,.tsv,.txt,text/csv"
         class="csv-file-input"
         aria-label="CSV file to import"
+        tabIndex={-1}
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
           if (f) setFile(f);
           e.currentTarget.value = '';
         }}
       />
+    </>
+  );
+  const dialogs = (
+    <>
       {exporting && source && (
         <ExportDialog
           source={source}
@@ -79,4 +95,5 @@ export function CsvControls({ source, timeframe, filter, onImported }: CsvContro
       )}
     </>
   );
+  return { buttons, dialogs };
 }

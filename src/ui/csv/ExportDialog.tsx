@@ -5,6 +5,7 @@ import type { Timeframe } from '../../core/intervals';
 import { type ContractFilter, filterKey } from '../../core/market';
 import type { DataSource } from '../../workers/compute/api';
 import { fetcher, referenceFor } from '../app/services';
+import { Modal } from '../common/Modal';
 import { loadSettings } from '../settings/settings-store';
 import { canPickFile, download, pickFile, type SaveTarget } from './save';
 
@@ -90,8 +91,13 @@ export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }
     }
   };
 
+  // Closing (the Close button or Escape) stops an export in progress; the partial file is discarded.
+  const close = () => {
+    abort.current?.abort();
+    onClose();
+  };
   return (
-    <div class="csv-dialog" role="dialog" aria-label="Export CSV">
+    <Modal label="Export CSV" class="csv-dialog" onClose={close}>
       <h2>Export CSV</h2>
       <label>
         Format
@@ -138,10 +144,10 @@ export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }
             Cancel export
           </button>
         )}
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={close}>
           Close
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

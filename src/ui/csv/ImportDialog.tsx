@@ -5,6 +5,7 @@ import type { GenericMapping, SniffResult } from '../../core/csv/mapping';
 import type { ImportSpec } from '../../core/csv/session';
 import type { ImportPreview } from '../../workers/fetch/csv/types';
 import { fetcher } from '../app/services';
+import { Modal } from '../common/Modal';
 import { MappingForm } from './MappingForm';
 
 /** Props of the import dialog. */
@@ -84,7 +85,7 @@ export function ImportDialog({ file, onClose, onImported }: ImportDialogProps) {
   };
 
   return (
-    <div class="csv-dialog" role="dialog" aria-label="Import CSV">
+    <Modal label="Import CSV" class="csv-dialog" onClose={close}>
       <h2>Import {file.name}</h2>
       {step === 'sniffing' && <p>Reading…</p>}
       {step === 'mapping' && sniffed && mapping && (
@@ -118,7 +119,7 @@ export function ImportDialog({ file, onClose, onImported }: ImportDialogProps) {
           Close
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }
 

@@ -3,6 +3,7 @@
 import type { GenericMapping, SniffResult } from '../../core/csv/mapping';
 import type { TimeUnit } from '../../core/csv/timestamps';
 import { BASE_INTERVALS, type BaseInterval } from '../../core/intervals';
+import { TableScroll } from '../common/TableScroll';
 import { SeriesMapping } from './SeriesMapping';
 
 /** Props of the mapping form. */
@@ -82,12 +83,14 @@ export function MappingForm({ sniffed, mapping, onChange }: MappingFormProps) {
         </select>
       </label>
       <SeriesMapping header={sniffed.header} mapping={mapping} set={set} />
-      <div class="csv-preview">
+      <TableScroll label="Preview of the first rows" class="csv-preview">
         <table>
           <thead>
             <tr>
               {sniffed.header.map((h) => (
-                <th key={h}>{h}</th>
+                <th key={h} scope="col">
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>
@@ -101,7 +104,7 @@ export function MappingForm({ sniffed, mapping, onChange }: MappingFormProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market
 import { sharedDatabase } from '../../storage/connection';
 import { exchangeNames } from '../../storage/kv-repo';
 import { ARCHIVE_DB } from '../../storage/open';
+import { afterFirstChart } from '../app/first-chart';
 
 /**
  * Exchanges present in the stored market list, with names from /exchanges when known; an imported aggregate is
@@ -41,7 +42,10 @@ export interface ContractFilterSelectProps {
 export function ContractFilterSelect({ value, onChange, refresh }: ContractFilterSelectProps) {
   const [exchanges, setExchanges] = useState<Array<{ code: string; name: string }>>([]);
   useEffect(() => {
-    void storedExchanges().then(setExchanges, () => setExchanges([]));
+    // After the first chart: opening the archive (its upgrade on a first visit) would compete with the first paint.
+    void afterFirstChart()
+      .then(storedExchanges)
+      .then(setExchanges, () => setExchanges([]));
   }, [refresh]);
   const options: Array<[string, string, ContractFilter]> = [
     ['all', 'All contracts', ALL_CONTRACTS],

@@ -1,10 +1,11 @@
 /**
- * The settings dialog: a native <dialog> with one section per feature. A feature adds a section component to
- * SECTIONS; each section edits its own sub-object of the draft and the dialog saves them together.
+ * The settings dialog: a modal with one section per feature. A feature adds a section component to SECTIONS;
+ * each section edits its own sub-object of the draft and the dialog saves them together.
  */
 import type { ComponentType } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings';
+import { Modal } from '../common/Modal';
 import { AlertsSection } from './AlertsSection';
 import { LevelSection, OscillatorSection, SpikeSection } from './ComputeSection';
 import { ContractsSection } from './ContractsSection';
@@ -41,14 +42,12 @@ export interface SettingsDialogProps {
 
 /** Renders the dialog while `open`. */
 export function SettingsDialog({ open, onClose }: SettingsDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [invalid, reportInvalid] = useInvalidFields();
 
   useEffect(() => {
     if (!open) return;
-    ref.current?.showModal();
     loadSettings().then(setDraft, (e: unknown) => setError(String(e)));
   }, [open]);
 
@@ -64,13 +63,13 @@ export function SettingsDialog({ open, onClose }: SettingsDialogProps) {
     }
   };
   return (
-    <dialog ref={ref} class="settings-dialog" aria-label="Settings" onClose={() => onClose(null)}>
+    <Modal label="Settings" class="settings-dialog" onClose={() => onClose(null)}>
       <h2>Settings</h2>
       {error && <p role="alert">{error}</p>}
       <InvalidFieldsContext.Provider value={reportInvalid}>
         {draft &&
           SECTIONS.map(({ title, component: Section }) => (
-            <section key={title} class="settings-section">
+            <section key={title} class="settings-section" aria-label={title}>
               <h3>{title}</h3>
               <Section draft={draft} onChange={setDraft} />
             </section>
@@ -87,6 +86,6 @@ export function SettingsDialog({ open, onClose }: SettingsDialogProps) {
           Save
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,5 +1,6 @@
 /** Status bar: data source, last update, API budget and backfill progress, as text (tests read it). */
 import { formatUtc } from '../format/usd';
+import { completionText } from './use-backfill';
 
 /** Where the data on screen comes from. */
 export type DataSourceLabel = 'Demo' | 'Live' | 'Offline';
@@ -16,8 +17,8 @@ export interface StatusInfo {
   message?: string;
 }
 
-/** Renders the status bar. */
-export function StatusBar({ info }: { info: StatusInfo }) {
+/** Renders the status bar; `completeAt` (unix seconds) is when the running backfill should be done, if known. */
+export function StatusBar({ info, completeAt = null }: { info: StatusInfo; completeAt?: number | null }) {
   const pct = info.backfill === null ? null : Math.round(info.backfill * 100);
   return (
     <footer class="status-bar">
@@ -33,6 +34,9 @@ export function StatusBar({ info }: { info: StatusInfo }) {
       <span data-testid="status-backfill" class="backfill">
         Backfill: {pct === null ? 'idle' : `${pct}%`}
         {pct !== null && <progress max={100} value={pct} aria-label="Backfill progress" />}
+        {pct !== null &&
+          completeAt !== null &&
+          ` · complete ${completionText(completeAt, Date.now() / 1000)}`}
       </span>
       {info.message && <span class="status-message">{info.message}</span>}
       <span class="attribution">

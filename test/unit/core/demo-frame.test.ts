@@ -16,6 +16,7 @@ const asset: DemoAsset = {
   longUsd: f([10, 20, 30, 40, 50, 60, 70]),
   shortUsd: f([1, 2, 3, 4, 5, 6, 7]),
   meta: { symbol: 'X', exchange: 'A', margined: 'STABLE', attribution: '', licence: '' },
+  preview: null,
 };
 
 describe('demo preview frame', () => {

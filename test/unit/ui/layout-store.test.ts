@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLayout, saveLayout } from '../../../src/ui/app/layout-store';
+import { type Layout, loadLayout, PANEL_WIDTH, saveLayout } from '../../../src/ui/app/layout-store';
 
 function memory() {
   const map = new Map<string, string>();
@@ -9,16 +9,47 @@ function memory() {
   };
 }
 
+const DEFAULTS: Layout = {
+  timeframe: '1h',
+  theme: 'dark',
+  sidePanelOpen: false,
+  panel: 'levels',
+  panelWidth: PANEL_WIDTH.initial,
+  introDismissed: false,
+};
+
 describe('layout persistence', () => {
-  it('restores the saved timeframe, theme and panel state', () => {
+  it('restores the saved timeframe, theme, panel tab and width, and the dismissed intro', () => {
     const store = memory();
-    saveLayout({ timeframe: '4h', theme: 'light', sidePanelOpen: true }, store);
-    expect(loadLayout(store)).toEqual({ timeframe: '4h', theme: 'light', sidePanelOpen: true });
+    const saved: Layout = {
+      timeframe: '4h',
+      theme: 'light',
+      sidePanelOpen: true,
+      panel: 'study',
+      panelWidth: 512,
+      introDismissed: true,
+    };
+    saveLayout(saved, store);
+    expect(loadLayout(store)).toEqual(saved);
   });
 
   it('falls back to defaults for missing or corrupt saves', () => {
     const store = memory();
     store.setItem('liqlab:layout', '{"timeframe":"7m","theme":"neon"');
-    expect(loadLayout(store)).toEqual({ timeframe: '1h', theme: 'dark', sidePanelOpen: false });
+    expect(loadLayout(store)).toEqual(DEFAULTS);
+  });
+
+  it('keeps an old save (no panel fields) and clamps a width out of bounds', () => {
+    const store = memory();
+    store.setItem(
+      'liqlab:layout',
+      '{"timeframe":"4h","theme":"dark","sidePanelOpen":true,"panelWidth":5000}',
+    );
+    expect(loadLayout(store)).toEqual({
+      ...DEFAULTS,
+      timeframe: '4h',
+      sidePanelOpen: true,
+      panelWidth: PANEL_WIDTH.max,
+    });
   });
 });

@@ -5,6 +5,7 @@ import { isTimeframe, type Timeframe } from '../../../core/intervals';
 import { filterKey } from '../../../core/market';
 import type { HtfRow } from '../../../workers/compute/study/api';
 import { compute, referenceFor } from '../../app/services';
+import { TableScroll } from '../../common/TableScroll';
 import { formatUsd } from '../../format/usd';
 import { loadSettings } from '../../settings/settings-store';
 import type { PanelProps } from '../SidePanel';
@@ -25,29 +26,50 @@ function z(v: number | undefined): string {
   return v !== undefined && Number.isFinite(v) ? v.toFixed(1) : '–';
 }
 
+/** The last bins of one timeframe, drawn to the width its column gets (the panel is resizable). */
 function MiniHistogram({ row }: { row: HtfRow }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const c = ref.current;
+    if (!c) return;
+    const observer = new ResizeObserver(() => setWidth(c.clientWidth));
+    observer.observe(c);
+    return () => observer.disconnect();
+  }, []);
   useEffect(() => {
     const c = ref.current;
     const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
-    const w = 96;
-    const h = 28;
-    c.width = w;
-    c.height = h;
+    // Drawn at once with the laid-out width; the observer's `width` only triggers redraws on resize.
+    const w = c?.clientWidth ?? width;
+    if (!c || !ctx || w === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    const h = c.clientHeight || 28;
+    c.width = Math.round(w * dpr);
+    c.height = Math.round(h * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
     const max = Math.max(1, ...row.long, ...row.short);
     const bw = w / Math.max(1, row.long.length);
     const style = getComputedStyle(c);
+    const down = style.getPropertyValue('--down').trim() || '#ef5350';
+    const up = style.getPropertyValue('--up').trim() || '#26a69a';
     row.long.forEach((v, i) => {
-      ctx.fillStyle = style.getPropertyValue('--down') || '#ef5350';
+      ctx.fillStyle = down;
       ctx.fillRect(i * bw, h / 2, Math.max(1, bw - 0.5), (v / max) * (h / 2));
-      ctx.fillStyle = style.getPropertyValue('--up') || '#26a69a';
+      ctx.fillStyle = up;
       const s = ((row.short[i] ?? 0) / max) * (h / 2);
       ctx.fillRect(i * bw, h / 2 - s, Math.max(1, bw - 0.5), s);
     });
-  }, [row]);
-  return <canvas ref={ref} class="htf-hist" aria-label={`${row.timeframe} last ${row.long.length} bins`} />;
+  }, [row, width]);
+  return (
+    <canvas
+      ref={ref}
+      class="htf-hist"
+      role="img"
+      aria-label={`${row.timeframe}: last ${row.long.length} bins`}
+    />
+  );
 }
 
 /** HTF tab. */
@@ -116,47 +138,63 @@ export function HtfPanel({ source, frame, timeframe, onTimeframe, filter }: Pane
         />
       </label>
       {error && <div role="alert">{error}</div>}
-      <table class="htf-table" aria-label="Higher timeframes">
-        <thead>
-          <tr>
-            <th>TF</th>
-            <th>now L / S</th>
-            <th>z L / S</th>
-            <th>prev L / S</th>
-            <th>event</th>
-            <th>last {LAST_N}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const n = r.long.length;
-            return (
-              <tr
-                key={r.timeframe}
-                class={r.timeframe === timeframe ? 'htf-row active' : 'htf-row'}
-                data-timeframe={r.timeframe}
-                onClick={() => onTimeframe(r.timeframe)}
-                title={r.notice ?? `Show ${r.timeframe} on the chart`}
-              >
-                <td>{r.timeframe}</td>
-                <td>
-                  {formatUsd(r.long[n - 1] ?? 0)} / {formatUsd(r.short[n - 1] ?? 0)}
-                </td>
-                <td>
-                  {z(r.zLong[n - 1])} / {z(r.zShort[n - 1])}
-                </td>
-                <td>
-                  {formatUsd(r.long[n - 2] ?? 0)} / {formatUsd(r.short[n - 2] ?? 0)}
-                </td>
-                <td>{r.labels[n - 1] || r.labels[n - 2] || ''}</td>
-                <td>
-                  <MiniHistogram row={r} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label="Higher timeframes">
+        <table class="htf-table" aria-label="Higher timeframes">
+          <thead>
+            <tr>
+              <th scope="col">TF</th>
+              <th scope="col">now L / S</th>
+              <th scope="col">z L / S</th>
+              <th scope="col">prev L / S</th>
+              <th scope="col">event</th>
+              <th scope="col" class="hist">
+                last {LAST_N}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const n = r.long.length;
+              return (
+                <tr
+                  key={r.timeframe}
+                  class={r.timeframe === timeframe ? 'htf-row active' : 'htf-row'}
+                  data-timeframe={r.timeframe}
+                  onClick={() => onTimeframe(r.timeframe)}
+                  title={r.notice ?? `Show ${r.timeframe} on the chart`}
+                >
+                  <th scope="row">
+                    <button
+                      type="button"
+                      class="cell-link"
+                      aria-label={`${r.timeframe}: show on the chart`}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onTimeframe(r.timeframe);
+                      }}
+                    >
+                      {r.timeframe}
+                    </button>
+                  </th>
+                  <td>
+                    {formatUsd(r.long[n - 1] ?? 0)} / {formatUsd(r.short[n - 1] ?? 0)}
+                  </td>
+                  <td>
+                    {z(r.zLong[n - 1])} / {z(r.zShort[n - 1])}
+                  </td>
+                  <td>
+                    {formatUsd(r.long[n - 2] ?? 0)} / {formatUsd(r.short[n - 2] ?? 0)}
+                  </td>
+                  <td>{r.labels[n - 1] || r.labels[n - 2] || ''}</td>
+                  <td class="hist">
+                    <MiniHistogram row={r} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

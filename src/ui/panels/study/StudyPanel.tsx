@@ -6,6 +6,7 @@ import type { Side } from '../../../core/events';
 import { eventsCsv, summaryCsv } from '../../../core/study/csv';
 import type { StudyResult } from '../../../core/study/types';
 import { referenceFor, studyCompute } from '../../app/services';
+import { TableScroll } from '../../common/TableScroll';
 import { loadSettings } from '../../settings/settings-store';
 import type { PanelProps } from '../SidePanel';
 import { drawCaar, drawDose, drawScatter } from './plots';
@@ -20,8 +21,11 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The last "study these events" request already run (module-wide, so reopening the tab does not re-run it). */
+let handledRequest = 0;
+
 /** Study tab. */
-export function StudyPanel({ source, timeframe, onJump, filter }: PanelProps) {
+export function StudyPanel({ source, timeframe, onJump, filter, studyRequest }: PanelProps) {
   const [result, setResult] = useState<StudyResult | null>(null);
   const [progress, setProgress] = useState<{ f: number; stage: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,6 +76,13 @@ export function StudyPanel({ source, timeframe, onJump, filter }: PanelProps) {
     setProgress(null);
   };
   useEffect(() => () => abort.current?.abort(), []);
+  useEffect(() => {
+    // Asked for from the intro strip: run as soon as the data is there.
+    if (studyRequest > handledRequest && source) {
+      handledRequest = studyRequest;
+      run();
+    }
+  }, [studyRequest, source]);
 
   const horizon = result?.params.horizons[k] ?? 0;
   const sideEvents = result?.events.filter((e) => e.side === side) ?? [];
@@ -154,33 +165,50 @@ export function StudyPanel({ source, timeframe, onJump, filter }: PanelProps) {
           <canvas ref={scatter} class="study-plot" data-plot="scatter" aria-label="MFE versus MAE scatter" />
           <canvas ref={dose} class="study-plot" data-plot="dose" aria-label="Dose response by z bucket" />
           <RespectTable rows={result.respect} />
-          <table class="study-events" aria-label="Study events">
-            <thead>
-              <tr>
-                <th>time (UTC)</th>
-                <th>bucket</th>
-                <th>class</th>
-                <th>rarity</th>
-                <th>signed bp @{horizon}</th>
-                <th>outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sideEvents
-                .slice(-200)
-                .reverse()
-                .map((e) => (
-                  <tr key={e.id} class="study-event" data-time={e.time} onClick={() => onJump(e.time)}>
-                    <td>{new Date(e.time * 1000).toISOString().slice(0, 16).replace('T', ' ')}</td>
-                    <td>{e.bucket}</td>
-                    <td>{e.eventClass}</td>
-                    <td>{e.rarity}</td>
-                    <td>{Number.isFinite(e.signedBp[k]) ? (e.signedBp[k] ?? 0).toFixed(1) : '–'}</td>
-                    <td>{e.outcome}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <TableScroll label="Study events">
+            <table class="study-events" aria-label="Study events">
+              <thead>
+                <tr>
+                  <th scope="col">time (UTC)</th>
+                  <th scope="col">bucket</th>
+                  <th scope="col">class</th>
+                  <th scope="col">rarity</th>
+                  <th scope="col">signed bp @{horizon}</th>
+                  <th scope="col">outcome</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sideEvents
+                  .slice(-200)
+                  .reverse()
+                  .map((e) => {
+                    const when = new Date(e.time * 1000).toISOString().slice(0, 16).replace('T', ' ');
+                    return (
+                      <tr key={e.id} class="study-event" data-time={e.time} onClick={() => onJump(e.time)}>
+                        <th scope="row">
+                          <button
+                            type="button"
+                            class="cell-link"
+                            aria-label={`${when}: show on the chart`}
+                            onClick={(ev) => {
+                              ev.stopPropagation();
+                              onJump(e.time);
+                            }}
+                          >
+                            {when}
+                          </button>
+                        </th>
+                        <td>{e.bucket}</td>
+                        <td>{e.eventClass}</td>
+                        <td>{e.rarity}</td>
+                        <td>{Number.isFinite(e.signedBp[k]) ? (e.signedBp[k] ?? 0).toFixed(1) : '–'}</td>
+                        <td>{e.outcome}</td>
+                      </tr>
+                    );
+                  })}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </div>

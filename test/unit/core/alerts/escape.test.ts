@@ -94,7 +94,7 @@ describe('messages', () => {
     const m = spikeMessage(hostile as unknown as SpikeCandidate, 'https://app.test/"><script>');
     expect(m.html.length).toBeLessThan(4096);
     expect(visibleLength(m.html)).toBeLessThan(4096);
-    expect(m.html).toContain('href="https://app.test/&quot;&gt;&lt;script&gt;/?t=');
+    expect(m.html).toContain('href="https://app.test/&quot;&gt;&lt;script&gt;/?asset=BTC');
     expect(m.html.match(/<b>/g)?.length).toBe(1);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cooldownOver, isQuiet, localMinutes, parseClock } from '../../../../src/core/alerts/gate';
-import { buildDeepLink, parseDeepLink } from '../../../../src/core/alerts/link';
+import { buildDeepLink } from '../../../../src/core/alerts/link';
 import { alertMessage } from '../../../../src/core/alerts/message';
 import { evaluateRules } from '../../../../src/core/alerts/rules';
 import { classifyTelegram } from '../../../../src/core/alerts/telegram-result';
+import { parseViewState } from '../../../../src/core/view-url';
 import { justAfter, level, rules, spike, touch } from './fixtures';
 
 const H = 3600;
@@ -91,7 +92,7 @@ describe('touch rules', () => {
     const msg = alertMessage(out[0] as (typeof out)[0], 'https://app.test/');
     expect(msg.html).toContain('Support touched · 1h');
     expect(msg.html).toContain('+0.08% from level');
-    expect(msg.html).toContain(`href="https://app.test/?t=${T0}&amp;tf=1h"`);
+    expect(msg.html).toContain(`href="https://app.test/?asset=BTC&amp;tf=1h&amp;t=${T0}"`);
     const r = rules();
     const wide = { ...r, touches: { ...r.touches, tolerancePct: 0.5 } };
     const more = evaluateRules(
@@ -128,10 +129,10 @@ describe('gates', () => {
 describe('deep links and telegram results', () => {
   it('round-trip the link', () => {
     const url = buildDeepLink('https://x.app', T0, '4h');
-    expect(url).toBe(`https://x.app/?t=${T0}&tf=4h`);
-    expect(parseDeepLink(url.slice(url.indexOf('?')))).toEqual({ time: T0, timeframe: '4h' });
-    expect(parseDeepLink('?t=abc')).toBeNull();
-    expect(parseDeepLink('?t=5&tf=7q')).toEqual({ time: 5, timeframe: null });
+    expect(url).toBe(`https://x.app/?asset=BTC&tf=4h&t=${T0}`);
+    expect(parseViewState(url.slice(url.indexOf('?')))).toMatchObject({ time: T0, timeframe: '4h' });
+    expect(parseViewState('?t=abc').time).toBeNull();
+    expect(parseViewState('?t=5&tf=7q')).toMatchObject({ time: 5, timeframe: null });
   });
 
   it('classify the answers', () => {

@@ -103,4 +103,18 @@ describe('buildLevels', () => {
     expect(r.levels[0]?.sourceEventIds).toHaveLength(2);
     expect(r.levels[0]?.strength).toBeCloseTo(8, 1);
   });
+
+  it('records when a level expires (the chart draws its zone up to that bar)', () => {
+    // A weak event (z 0.6) above the 0.5 floor decays below it after log2(0.6/0.5)·72 h ≈ 19 h of calm bars.
+    const quiet = frameOf([
+      ...calm,
+      [95, 100, 97],
+      ...Array.from({ length: 30 }, (): [number, number, number] => [97, 98, 97.5]),
+    ]);
+    const r = buildLevels(quiet, [event('long', 20, 20, 0.9, 0.6)], '1h', DEFAULT_LEVEL_PARAMS);
+    expect(r.levels[0]?.state).toBe('expired');
+    expect(r.levels[0]?.brokenTime).toBeNull();
+    const hours = ((r.levels[0]?.expiredTime ?? 0) - 20 * STEP) / STEP;
+    expect(hours).toBe(Math.ceil(Math.log2(0.6 / 0.5) * 72));
+  });
 });

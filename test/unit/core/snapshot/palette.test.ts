@@ -10,19 +10,33 @@ import { level } from '../alerts/fixtures';
 function chartZoneFills(levels: Level[]): string[] {
   const zones = new LevelZones();
   const series = { priceToCoordinate: (p: number) => 1000 - p / 100 };
-  zones.attached({ series, requestUpdate: () => {} } as unknown as Parameters<LevelZones['attached']>[0]);
-  zones.setLevels(levels);
+  // A chart whose bar 0 sits at x = 0, 100 px wide: each zone runs from its creation to the right edge.
+  const chart = {
+    timeScale: () => ({ width: () => 100, timeToIndex: () => 0, logicalToCoordinate: (l: number) => l }),
+    panes: () => [{ getHeight: () => 1000 }],
+  };
+  zones.attached({ series, chart, requestUpdate: () => {} } as unknown as Parameters<
+    LevelZones['attached']
+  >[0]);
+  zones.setLevels(levels, { start: Math.min(...levels.map((l) => l.createdTime)), step: 60 });
   zones.updateAllViews();
   const fills: string[] = [];
   const context = {
     fillStyle: '',
+    strokeStyle: '',
     font: '',
+    textAlign: '',
+    lineWidth: 1,
     fillRect() {
       fills.push(String(this.fillStyle));
     },
     fillText() {
       fills.push(`text:${String(this.fillStyle)}`);
     },
+    beginPath() {},
+    moveTo() {},
+    lineTo() {},
+    stroke() {},
   };
   const target = {
     useMediaCoordinateSpace: (f: (s: unknown) => void) => f({ context, mediaSize: { width: 100 } }),

@@ -1,0 +1,38 @@
+/**
+ * While the first backfill runs: what is arriving, interval by interval, and when the chart will be complete.
+ * A card over the chart (the chart fills in as it arrives), rendered from the fetcher's status notices.
+ */
+import { type BackfillDetail, completionText } from './use-backfill';
+
+/** Props: the detail (nothing is rendered without one) and the clock for "in about N min". */
+export interface BackfillCardProps {
+  detail: BackfillDetail | null;
+  nowSec?: number;
+}
+
+/** Renders the card. */
+export function BackfillCard({ detail, nowSec = Date.now() / 1000 }: BackfillCardProps) {
+  if (!detail) return null;
+  return (
+    <section class="backfill-card" aria-label="History being fetched">
+      <h2 class="backfill-title">Fetching history</h2>
+      <ul>
+        {detail.intervals.map((iv) => {
+          const pct = iv.total > 0 ? Math.round((100 * iv.done) / iv.total) : 100;
+          return (
+            <li key={iv.interval} data-interval={iv.interval}>
+              <span class="backfill-interval">{iv.interval}</span>
+              <progress max={100} value={pct} aria-label={`${iv.interval} backfill`} />
+              <span>{iv.done >= iv.total ? 'done' : `${pct}%`}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p data-testid="backfill-complete">
+        {detail.completeAt === null
+          ? 'Completion time not known yet.'
+          : `Chart complete at ${completionText(detail.completeAt, nowSec)}.`}
+      </p>
+    </section>
+  );
+}
