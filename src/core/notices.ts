@@ -27,6 +27,8 @@ export type Notice =
   | { type: 'status'; status: FetchStatus }
   /** A page just opened: the leader posts its current status (it posts only changes otherwise). */
   | { type: 'status-request' }
+  /** The stored market list or exchange names changed: contract pickers re-read them. */
+  | { type: 'markets-changed' }
   /** The alert log changed (queued, sent, failed): pages redraw it. */
   | { type: 'alerts-changed' }
   /** Test hook: the leader's fetch loop throws at its next turn (end-to-end tests prove another tab takes over). */
@@ -103,6 +105,7 @@ export function isNotice(v: unknown): v is Notice {
       return isDataChanged(v);
     case 'settings-changed':
     case 'alerts-changed':
+    case 'markets-changed':
     case 'crash-leader':
     case 'status-request':
       return true;

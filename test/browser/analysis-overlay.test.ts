@@ -64,7 +64,9 @@ describe('analysis overlay in a real chart', () => {
     fresh.show(frame, analyze(frame, '1h', params), 'lsi', null);
     expect(fresh.lines.map((s) => s.data())).toEqual(shown);
     // Another oscillator replaces the pane's data.
+    // The oscillator line belongs to the chart (its pane exists from the start), so it was spied on above.
     const osc = vi.spyOn(fresh.lines[2] ?? c.longs, 'setData');
+    osc.mockClear();
     fresh.show(frame, analyze(frame, '1h', params), 'cldZ', null);
     expect(osc).toHaveBeenCalledTimes(1);
     fresh.dispose();

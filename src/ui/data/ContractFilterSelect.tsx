@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { COVERABLE_EXCHANGES } from '../../core/csv/names';
 import { ALL_CONTRACTS, type ContractFilter, filterKey } from '../../core/market';
+import { broadcastBus } from '../../platform/notice-bus';
 import { sharedDatabase } from '../../storage/connection';
 import { exchangeNames } from '../../storage/kv-repo';
 import { ARCHIVE_DB } from '../../storage/open';
@@ -43,9 +44,15 @@ export function ContractFilterSelect({ value, onChange, refresh }: ContractFilte
   const [exchanges, setExchanges] = useState<Array<{ code: string; name: string }>>([]);
   useEffect(() => {
     // After the first chart: opening the archive (its upgrade on a first visit) would compete with the first paint.
-    void afterFirstChart()
-      .then(storedExchanges)
-      .then(setExchanges, () => setExchanges([]));
+    const load = () =>
+      void afterFirstChart()
+        .then(storedExchanges)
+        .then(setExchanges, () => setExchanges([]));
+    load();
+    // The leader announces a new market list (a key entered after the demo, a daily refresh).
+    return broadcastBus().subscribe((n) => {
+      if (n.type === 'markets-changed') load();
+    });
   }, [refresh]);
   const options: Array<[string, string, ContractFilter]> = [
     ['all', 'All contracts', ALL_CONTRACTS],

@@ -105,7 +105,10 @@ export class LeaderSession {
         this.deps.report({ state: 'live', callsUsed: ledger.usedInLastMinute(clock.now()), message });
       };
       const markets = await Promise.race([
-        ensureMarkets({ db, call, clock, ledger, note }, work.signal),
+        ensureMarkets(
+          { db, call, clock, ledger, note, changed: () => this.deps.bus.post({ type: 'markets-changed' }) },
+          work.signal,
+        ),
         watchdog,
       ]);
       if (markets === 'unauthorized') return this.reject(keyPrint);

@@ -22,6 +22,8 @@ export interface MarketDeps {
   ledger: BudgetLedger;
   /** Shows a problem on the status line (null clears it). */
   note: (message: string | null) => void;
+  /** The market list and exchange names were written. */
+  changed: () => void;
 }
 
 /** One budgeted call: waits for a token, records it, and gives it back if the request never left. */
@@ -52,6 +54,7 @@ export async function ensureMarkets(d: MarketDeps, signal: AbortSignal): Promise
         await tx.done;
         await exchangeNames(d, signal);
         await writeKv(db, 'markets:fetchedAt', clock.now());
+        d.changed();
         d.note(null);
         return 'ok';
       } catch (e) {
