@@ -55,6 +55,12 @@ export class TokenBucket {
     return this.spent.filter((s) => s.at > now - 60_000 && s.at <= now).reduce((sum, s) => sum + s.weight, 0);
   }
 
+  /** When `usedInLastMinute` next drops (a call leaves the last minute), or Infinity when nothing is in it. */
+  usageChangesAt(now: number): number {
+    const inMinute = this.spent.filter((s) => s.at > now - 60_000 && s.at <= now);
+    return inMinute.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...inMinute.map((s) => s.at)) + 60_000;
+  }
+
   /** Milliseconds until `weight` tokens are available (0 when they are now). */
   waitFor(weight: number, now: number): number {
     const start = Math.max(now, this.pausedUntil);

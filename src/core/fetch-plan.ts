@@ -122,3 +122,25 @@ export function planSeries(s: SeriesState, nowSec: number, liveDue: boolean): Jo
   }
   return null;
 }
+
+/**
+ * When `planSeries` next has a job for `s` if its coverage does not change (unix seconds; `nowSec` when it has one
+ * now), so an idle fetch loop can sleep until then instead of polling. `liveAtSec` is when the 1min liquidation tail
+ * is next due, or null when live polling is off (then only gap and backfill jobs count, as in the scheduler).
+ */
+export function nextDue(s: SeriesState, nowSec: number, liveAtSec: number | null): number {
+  const live = liveAtSec !== null;
+  const job = planSeries(s, nowSec, live && liveAtSec <= nowSec);
+  if (job && (live || job.tier !== 'live')) return nowSec;
+  const last = s.ranges[s.ranges.length - 1];
+  // No coverage always has a job; the guard keeps the type checker honest.
+  if (!last) return nowSec;
+  const step = BASE_INTERVAL_SECONDS[s.interval];
+  const end = last[1];
+  const minuteLiq = s.kind === 'liq' && s.interval === '1min';
+  const period = refreshPeriod(s.kind, s.interval);
+  // Time only shrinks holes and backfill (their bounds move forward); what it brings is the tail falling due.
+  const gapAt = end + (minuteLiq ? LIVE_TAIL_MAX_S : Math.max(LIVE_TAIL_MAX_S, period + step)) + 1;
+  const refreshAt = !live ? Number.POSITIVE_INFINITY : minuteLiq ? liveAtSec : end - step + period;
+  return Math.max(nowSec + 1, Math.min(gapAt, refreshAt));
+}

@@ -62,7 +62,7 @@ export async function readLiqSum(
     ? ['liqChunks', 'coverage', 'liqGroups', 'liqGroupMembers', 'markets']
     : ['liqChunks', 'coverage'];
   const tx = db.transaction(stores, 'readonly') as ReadTx;
-  const covs = await Promise.all(symbols.map((s) => tx.objectStore('coverage').get(['liq', s, interval])));
+  const covs = await coverageOf(tx, symbols, interval);
   const withData = symbols.filter((_, i) => covs[i] !== undefined);
   const group = groups ? await matchingGroup(tx, withData, interval) : null;
   const span = step * CHUNK_SLOTS;
@@ -83,6 +83,27 @@ export async function readLiqSum(
   for (const cov of covs) markCovered(out, cov, n);
   await tx.done;
   return out;
+}
+
+/** Above this many symbols one read of every liquidation coverage record beats one get per symbol. */
+const COVERAGE_SCAN_FROM = 24;
+
+/**
+ * Coverage of each symbol's series (undefined: nothing stored). A filter like "All contracts" names every listed
+ * market, most of them without data, so past a few symbols one range read replaces hundreds of gets.
+ */
+async function coverageOf(
+  tx: ReadTx,
+  symbols: readonly string[],
+  interval: BaseInterval,
+): Promise<Array<Coverage | undefined>> {
+  const store = tx.objectStore('coverage');
+  if (symbols.length < COVERAGE_SCAN_FROM)
+    return Promise.all(symbols.map((s) => store.get(['liq', s, interval])));
+  // Arrays sort after strings in IndexedDB keys, so ['liq', []] bounds every ['liq', symbol, interval].
+  const all = await store.getAll(IDBKeyRange.bound(['liq'], ['liq', []]));
+  const bySymbol = new Map(all.filter((c) => c.interval === interval).map((c) => [c.symbol, c]));
+  return symbols.map((s) => bySymbol.get(s));
 }
 
 function markCovered(out: LiqSeries, cov: Coverage | undefined, n: number): void {

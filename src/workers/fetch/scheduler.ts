@@ -7,7 +7,14 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { CALLS_PER_MINUTE, MAX_SYMBOLS_PER_REQUEST } from '../../core/budget';
-import { coverageStart, FETCH_INTERVALS, type Job, planSeries, TIER_RANK } from '../../core/fetch-plan';
+import {
+  coverageStart,
+  FETCH_INTERVALS,
+  type Job,
+  nextDue,
+  planSeries,
+  TIER_RANK,
+} from '../../core/fetch-plan';
 import { checkedCandleRow, checkedLiqRow, checkHistory, MalformedHistory } from '../../core/history-check';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../core/intervals';
 import type { FetchStatus } from '../../core/notices';
@@ -54,6 +61,8 @@ export interface SchedulerDeps {
 export type StopReason = 'aborted' | 'unauthorized' | 'storage-full';
 
 const IDLE_MS = 5_000;
+/** Longest idle sleep: nothing is due, so the loop wakes only to beat the watchdog and to re-check. */
+const MAX_IDLE_MS = 60_000;
 /** Longest wait between two attempts while the network is down: the first request after it returns goes within this. */
 const OFFLINE_PROBE_MS = 8_000;
 
@@ -128,10 +137,13 @@ export class Scheduler {
         );
       const now = clock.now();
       await this.refreshShares(now);
-      const batch = await this.nextBatch(now);
+      const { jobs: batch, dueAt } = await this.nextBatch(now);
       if (batch.length === 0) {
         this.emit(this.notes.has('network') ? 'offline' : 'live');
-        await this.nap(IDLE_MS, signal);
+        // Sleep until something falls due or the status bar's call count drops, not on a fixed poll: a tab
+        // left open for hours should wake the device as little as possible.
+        const until = Math.min(dueAt, this.deps.ledger.bucket.usageChangesAt(now), now + MAX_IDLE_MS);
+        await this.nap(Math.max(250, until - now), signal);
         continue;
       }
       const available = Math.floor(this.deps.ledger.available(now));
@@ -165,36 +177,41 @@ export class Scheduler {
   }
 
   /** Jobs of the best tier and first interval that has jobs, in the order they should go. */
-  private async nextBatch(now: number): Promise<Job[]> {
+  private async nextBatch(now: number): Promise<{ jobs: Job[]; dueAt: number }> {
     const nowSec = Math.floor(now / 1000);
     const coverage = new Map(
       (await this.deps.db.getAll('coverage')).map((c) => [seriesKey(c.kind, c.symbol, c.interval), c.ranges]),
     );
     const live = (this.deps.liveCallsPerMin ?? 24) > 0;
     const jobs: Job[] = [];
+    let dueAt = Number.POSITIVE_INFINITY;
     const consider = (kind: 'liq' | 'candle', symbol: string, interval: BaseInterval) => {
       const key = seriesKey(kind, symbol, interval);
-      if (!this.health.ready(key, now)) return;
-      const liveDue = live && (this.nextLive.get(symbol) ?? 0) <= now;
+      const readyAt = this.health.readyAt(key);
+      if (readyAt > now) {
+        dueAt = Math.min(dueAt, readyAt);
+        return;
+      }
+      const liveAt = this.nextLive.get(symbol) ?? 0;
       const ranges = coverage.get(key) ?? [];
-      const job = planSeries(
-        { kind, symbol, interval, ranges, backfilled: this.backfilled.has(key) },
-        nowSec,
-        liveDue,
-      );
+      const state = { kind, symbol, interval, ranges, backfilled: this.backfilled.has(key) };
+      const job = planSeries(state, nowSec, live && liveAt <= now);
       if (job && (live || job.tier !== 'live')) jobs.push(job);
+      // Rounded up to whole seconds, so the loop never wakes just before the live time and finds nothing.
+      else dueAt = Math.min(dueAt, nextDue(state, nowSec, live ? Math.ceil(liveAt / 1000) : null) * 1000);
     };
     for (const interval of this.intervals) {
       for (const symbol of this.deps.contracts) consider('liq', symbol, interval);
       consider('candle', this.deps.reference, interval);
     }
-    if (jobs.length === 0) return [];
+    if (jobs.length === 0) return { jobs, dueAt };
     const rank = (j: Job) =>
       TIER_RANK[j.tier] * 100 + this.intervals.indexOf(j.interval) * 2 + (j.kind === 'liq' ? 0 : 1);
     const best = Math.min(...jobs.map(rank));
-    return jobs
+    const order = jobs
       .filter((j) => rank(j) === best)
       .sort((a, b) => (this.nextLive.get(a.symbol) ?? 0) - (this.nextLive.get(b.symbol) ?? 0));
+    return { jobs: order, dueAt: now };
   }
 
   private async execute(batch: Job[], signal: AbortSignal): Promise<StopReason | null> {

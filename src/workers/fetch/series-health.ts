@@ -25,7 +25,12 @@ export class SeriesHealth {
 
   /** True when `key` may be fetched at `now`. */
   ready(key: string, now: number): boolean {
-    return (this.bySeries.get(key)?.until ?? 0) <= now;
+    return this.readyAt(key) <= now;
+  }
+
+  /** When the series may be fetched again (0 when it was never held back). */
+  readyAt(key: string): number {
+    return this.bySeries.get(key)?.until ?? 0;
   }
 
   /** A good answer: the series starts again with a clean record. */

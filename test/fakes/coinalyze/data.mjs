@@ -93,14 +93,25 @@ export function makeLiqModel(symbols, listedSec) {
   const seeds = new Map(symbols.map((s) => [s, fnv(s)]));
   const weights = new Map(symbols.map((s) => [s, 0.2 + 3 * rand(fnv(s), 7) ** 3]));
   const hourCache = new Map();
-  const planted = new Map(); // `${symbol}|${minute}` → [long, short] added on top of the model
+  const planted = new Map(); // `${symbol}|${hour}` → minute → [long, short] added on top of the model
+
+  const eventsCache = new Map(); // `${symbol}|${hour}` → that hour's events (dropped when a burst is planted in it)
 
   /** Liquidation events of one hour: minute start → [long, short] USD. Only a few minutes are active. */
   function hourEvents(symbol, h) {
-    const events = modelEvents(symbol, h);
-    for (let m = h; m < h + HOUR; m += MIN) {
-      const extra = planted.get(`${symbol}|${m}`);
-      if (!extra) continue;
+    const key = `${symbol}|${h}`;
+    let events = eventsCache.get(key);
+    if (!events) {
+      events = plantedInto(modelEvents(symbol, h), symbol, h);
+      // Bounded: long simulations ask for the same recent hours over and over, old ones rarely.
+      if (eventsCache.size > 50_000) eventsCache.clear();
+      eventsCache.set(key, events);
+    }
+    return events;
+  }
+
+  function plantedInto(events, symbol, h) {
+    for (const [m, extra] of planted.get(`${symbol}|${h}`) ?? []) {
       const prev = events.get(m) ?? [0, 0];
       events.set(m, [prev[0] + extra[0], prev[1] + extra[1]]);
     }
@@ -201,10 +212,13 @@ export function makeLiqModel(symbols, listedSec) {
 
   /** Adds a burst of [long, short] USD to the minute starting at t (a planted outlier for alert tests). */
   function plant(symbol, t, long, short) {
-    const key = `${symbol}|${t}`;
-    const prev = planted.get(key) ?? [0, 0];
-    planted.set(key, [prev[0] + long, prev[1] + short]);
-    hourCache.delete(`${symbol}|${Math.floor(t / HOUR) * HOUR}`);
+    const hourKey = `${symbol}|${Math.floor(t / HOUR) * HOUR}`;
+    const inHour = planted.get(hourKey) ?? new Map();
+    const prev = inHour.get(t) ?? [0, 0];
+    inHour.set(t, [prev[0] + long, prev[1] + short]);
+    planted.set(hourKey, inHour);
+    hourCache.delete(hourKey);
+    eventsCache.delete(hourKey);
   }
 
   return { minute, bucket, seen, plant, weight: (s) => weights.get(s) ?? 0 };

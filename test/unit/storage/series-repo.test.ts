@@ -44,6 +44,22 @@ describe('series repository', () => {
     expect(s.short[5000]).toBe(1);
   });
 
+  it('a filter of many contracts, most without data, reads the same as one contract at a time', async () => {
+    const db = await open();
+    // Other intervals and candle coverage of the same symbols must not leak into the 1hour read.
+    await writeLiqRange(db, 'S3', '1hour', 2 * H, 6 * H, [{ t: 3 * H, l: 4, s: 1 }]);
+    await writeLiqRange(db, 'S17', '1hour', 4 * H, 9 * H, [{ t: 5 * H, l: 2, s: 6 }]);
+    await writeLiqRange(db, 'S5', '5min', 0, 9 * H, [{ t: 300, l: 9, s: 9 }]);
+    await writeCandles(db, 'S8', '1hour', 0, 9 * H, [{ t: H, o: 1, h: 2, l: 0.5, c: 1.5, v: 10 }]);
+    const many = Array.from({ length: 40 }, (_, i) => `S${i}`);
+    const all = await readLiqSum(db, many, '1hour', 0, 10 * H);
+    expect(Array.from(all.long)).toEqual([0, 0, 0, 4, 0, 2, 0, 0, 0, 0]);
+    expect(Array.from(all.short)).toEqual([0, 0, 0, 1, 0, 6, 0, 0, 0, 0]);
+    expect(Array.from(all.covered)).toEqual([0, 0, 1, 1, 1, 1, 1, 1, 1, 0]);
+    const few = await readLiqSum(db, ['S3', 'S17', 'S5', 'S8'], '1hour', 0, 10 * H);
+    expect(all).toEqual(few);
+  });
+
   it('keeps missing candles missing', async () => {
     const db = await open();
     await writeCandles(db, 'A', '1hour', 0, 3 * H, [{ t: H, o: 1, h: 2, l: 0.5, c: 1.5, v: 10 }]);

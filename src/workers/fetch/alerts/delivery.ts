@@ -42,7 +42,8 @@ export class AlertDelivery {
 
   constructor(private readonly deps: DeliveryDeps) {
     this.spacing = deps.spacingMs ?? 1100;
-    this.poll = deps.pollMs ?? 5000;
+    // Queued alerts kick the loop; polling is only a safety net, so it can be slow (a tab left open should sleep).
+    this.poll = deps.pollMs ?? 60_000;
     this.claim = deps.claimMs ?? 30_000;
   }
 
