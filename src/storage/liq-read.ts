@@ -5,6 +5,7 @@
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
+import type { Market } from '../core/market';
 import { bucketsOver, emptyLiq, type LiqSeries } from '../core/series';
 import { floorTo } from '../core/time';
 import { groupsOf, hasGroups } from './liq-groups';
@@ -46,6 +47,32 @@ function addChunk(out: LiqSeries, c: LiqChunk, n: number, copy: boolean): void {
   }
 }
 
+/**
+ * How one interval's liquidations are read for a set of contracts: the contracts with data summed, or, when they
+ * are exactly a group's members, that group's pre-summed series; `ranges` marks the covered buckets.
+ */
+export interface LiqReadPlan {
+  withData: readonly string[];
+  group: string | null;
+  ranges: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+}
+
+/** The group (if any) whose members are exactly `withData`, from members and markets already read. */
+export function planGroupRead(
+  withData: readonly string[],
+  markets: ReadonlyMap<string, Pick<Market, 'margined' | 'exchange'>>,
+  members: ReadonlyArray<{ group: string; interval: BaseInterval; members: readonly string[] }>,
+  interval: BaseInterval,
+): string | null {
+  if (withData.length === 0) return null;
+  const candidates = new Set(withData.flatMap((s) => groupsOf(markets.get(s))));
+  const want = [...withData].sort().join('\n');
+  const hit = members.find(
+    (g) => g.interval === interval && candidates.has(g.group) && g.members.join('\n') === want,
+  );
+  return hit?.group ?? null;
+}
+
 /** Liquidations over [from, to) summed across `symbols`; a bucket counts as covered when any symbol covers it. */
 export async function readLiqSum(
   db: IDBPDatabase<LiqLabDB>,
@@ -54,9 +81,6 @@ export async function readLiqSum(
   from: number,
   to: number,
 ): Promise<LiqSeries> {
-  const step = BASE_INTERVAL_SECONDS[interval];
-  const { start, n } = bucketsOver(step, from, to);
-  const out = emptyLiq(start, step, n);
   const groups = hasGroups(db);
   const stores: ReadStores = groups
     ? ['liqChunks', 'coverage', 'liqGroups', 'liqGroupMembers', 'markets']
@@ -65,23 +89,51 @@ export async function readLiqSum(
   const covs = await coverageOf(tx, symbols, interval);
   const withData = symbols.filter((_, i) => covs[i] !== undefined);
   const group = groups ? await matchingGroup(tx, withData, interval) : null;
+  const ranges = covs.flatMap((c) => (c ? [c.ranges] : []));
+  const gets: LiqChunkGets = {
+    liq: (key) => tx.objectStore('liqChunks').get(key),
+    group: (key) => tx.objectStore('liqGroups').get(key),
+  };
+  const out = await readLiqPlanned(gets, { withData, group, ranges }, interval, from, to);
+  await tx.done;
+  return out;
+}
+
+/** Gets of liquidation chunks by key, from whatever transaction the caller holds. */
+export interface LiqChunkGets {
+  liq: (key: [string, BaseInterval, number]) => Promise<LiqChunk | undefined>;
+  group: (key: [string, BaseInterval, number]) => Promise<LiqChunk | undefined>;
+}
+
+/**
+ * Liquidations over [from, to) read the way `plan` says, without looking up coverage, markets or groups again (a
+ * frame plan has them already: a live update then reads only the chunks it needs).
+ */
+export async function readLiqPlanned(
+  gets: LiqChunkGets,
+  plan: LiqReadPlan,
+  interval: BaseInterval,
+  from: number,
+  to: number,
+): Promise<LiqSeries> {
+  const step = BASE_INTERVAL_SECONDS[interval];
+  const { start, n } = bucketsOver(step, from, to);
+  const out = emptyLiq(start, step, n);
   const span = step * CHUNK_SLOTS;
   const lo = floorTo(start, span);
   // One get per chunk, all in flight at once: Chromium streams these ~4× faster than one getAll of many MB.
   const starts: number[] = [];
   for (let t: number = lo; t < to; t += span) starts.push(t);
-  if (group) {
-    const store = tx.objectStore('liqGroups');
-    const chunks = await Promise.all(starts.map((t) => store.get([group, interval, t])));
+  const { group } = plan;
+  if (group !== null) {
+    const chunks = await Promise.all(starts.map((t) => gets.group([group, interval, t])));
     for (const c of chunks) if (c) addChunk(out, c, n, true);
   } else {
-    const store = tx.objectStore('liqChunks');
-    const perSymbol = withData.map((s) => Promise.all(starts.map((t) => store.get([s, interval, t]))));
+    const perSymbol = plan.withData.map((s) => Promise.all(starts.map((t) => gets.liq([s, interval, t]))));
     for (const chunks of await Promise.all(perSymbol))
       for (const c of chunks) if (c) addChunk(out, c, n, false);
   }
-  for (const cov of covs) markCovered(out, cov, n);
-  await tx.done;
+  for (const r of plan.ranges) markCovered(out, r, n);
   return out;
 }
 
@@ -106,8 +158,8 @@ async function coverageOf(
   return symbols.map((s) => bySymbol.get(s));
 }
 
-function markCovered(out: LiqSeries, cov: Coverage | undefined, n: number): void {
-  for (const [a, b] of cov?.ranges ?? []) {
+function markCovered(out: LiqSeries, ranges: ReadonlyArray<readonly [number, number]>, n: number): void {
+  for (const [a, b] of ranges) {
     const lo = Math.max(0, Math.ceil((a - out.start) / out.step));
     const hi = Math.min(n, Math.ceil((b - out.start) / out.step));
     out.covered.fill(1, lo, Math.max(lo, hi));

@@ -164,15 +164,27 @@ export async function readCandles(
   from: number,
   to: number,
 ): Promise<CandleSeries> {
+  const tx = db.transaction('candleChunks');
+  const out = await readCandlesWith((key) => tx.store.get(key), symbol, interval, from, to);
+  await tx.done;
+  return out;
+}
+
+/** Candles of one market over [from, to), read through `get` (a store of a transaction the caller holds). */
+export async function readCandlesWith(
+  get: (key: [string, BaseInterval, number]) => Promise<CandleChunk | undefined>,
+  symbol: string,
+  interval: BaseInterval,
+  from: number,
+  to: number,
+): Promise<CandleSeries> {
   const step = BASE_INTERVAL_SECONDS[interval];
   const { start, n } = bucketsOver(step, from, to);
   const out = emptyCandles(start, step, n);
   const span = chunkSpan(interval);
-  const tx = db.transaction('candleChunks');
   const gets: Promise<CandleChunk | undefined>[] = [];
   // One get per chunk in flight at once streams faster than one large getAll (see docs/storage-design.md).
-  for (let t: number = floorTo(start, span); t < to; t += span)
-    gets.push(tx.store.get([symbol, interval, t]));
+  for (let t: number = floorTo(start, span); t < to; t += span) gets.push(get([symbol, interval, t]));
   for (const c of await Promise.all(gets)) {
     if (!c) continue;
     const offset = (c.start - start) / step;

@@ -3,12 +3,11 @@
  * has no candle, an imported aggregate the contract filter selects fills in, so a file imported on its own (no key,
  * no reference candles) still draws its prices. When the filter picks one aggregate alone, its candles come first.
  */
-import type { IDBPDatabase } from 'idb';
 import type { BaseInterval } from '../../core/intervals';
 import type { ContractFilter, Market } from '../../core/market';
 import type { CandleSeries } from '../../core/series';
-import type { Coverage, LiqLabDB } from '../../storage/schema';
-import { readCandles } from '../../storage/series-repo';
+import type { CandleChunk, Coverage } from '../../storage/schema';
+import { readCandlesWith } from '../../storage/series-repo';
 
 /** Symbols whose candles fill a bar at `interval`, in order of preference. */
 export function candleSymbols(
@@ -30,17 +29,17 @@ export function candleSymbols(
 
 /** Candles over [from, to): the first symbol's, with buckets it lacks filled from the next symbols in turn. */
 export async function readCandlesFilled(
-  db: IDBPDatabase<LiqLabDB>,
+  get: (key: [string, BaseInterval, number]) => Promise<CandleChunk | undefined>,
   symbols: readonly string[],
   interval: BaseInterval,
   from: number,
   to: number,
 ): Promise<CandleSeries> {
   const [first = '', ...rest] = symbols;
-  const out = await readCandles(db, first, interval, from, to);
+  const out = await readCandlesWith(get, first, interval, from, to);
   for (const symbol of rest) {
     if (!out.close.some(Number.isNaN)) break;
-    const more = await readCandles(db, symbol, interval, from, to);
+    const more = await readCandlesWith(get, symbol, interval, from, to);
     for (let i = 0; i < out.close.length; i++) {
       if (!Number.isNaN(out.close[i] ?? Number.NaN) || Number.isNaN(more.close[i] ?? Number.NaN)) continue;
       out.open[i] = more.open[i] ?? Number.NaN;

@@ -13,7 +13,13 @@ import { floorTo } from '../../core/time';
 import type { LiqLabDB } from '../../storage/schema';
 import type { ChangedSpan, FrameRequest, FrameResult } from './api';
 import { frameResult, readFrameSince } from './frame-loader';
-import { changeStart, coverageChangedFrom, type FramePlan, planFrame } from './frame-plan';
+import {
+  type ArchiveSnapshot,
+  changeStart,
+  coverageChangedFrom,
+  type FramePlan,
+  planFrame,
+} from './frame-plan';
 import { firstRevisedBar, spliceFrames } from './frame-splice';
 
 export type { ChangedSpan } from './api';
@@ -49,18 +55,21 @@ export class FrameCache {
    * The frame after `changes` (null: unknown changes, read everything). Never mutates a frame it returned. Calls
    * must not overlap. After a failed call the next one reads everything (the changes it was given are spent).
    */
-  async refresh(changes: readonly ChangedSpan[] | null): Promise<FrameRefresh> {
+  async refresh(changes: readonly ChangedSpan[] | null, snapshot?: ArchiveSnapshot): Promise<FrameRefresh> {
     try {
-      return await this.advance(changes);
+      return await this.advance(changes, snapshot);
     } catch (e) {
       this.current = null;
       throw e;
     }
   }
 
-  private async advance(changes: readonly ChangedSpan[] | null): Promise<FrameRefresh> {
+  private async advance(
+    changes: readonly ChangedSpan[] | null,
+    snapshot: ArchiveSnapshot | undefined,
+  ): Promise<FrameRefresh> {
     const db = await this.db();
-    const plan = await planFrame(db, this.request);
+    const plan = await planFrame(db, this.request, snapshot);
     const prev = this.current;
     const since = prev && changes !== null ? changedSince(prev.plan, plan, changes) : 'all';
     if (prev && since === 'none') {

@@ -6,11 +6,14 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { binCandles, binLiq } from '../../core/binning';
+import { ensure } from '../../core/ensure';
+import type { BaseInterval } from '../../core/intervals';
 import { emptyCandles, emptyLiq } from '../../core/series';
 import { type StitchedFrame, type StitchSource, stitch, stitchNotice } from '../../core/stitch';
 import { unixSeconds } from '../../core/time';
+import { hasGroups } from '../../storage/liq-groups';
+import { type LiqChunkGets, readLiqPlanned } from '../../storage/liq-read';
 import type { LiqLabDB } from '../../storage/schema';
-import { readLiqSum } from '../../storage/series-repo';
 import type { FrameRequest, FrameResult } from './api';
 import { readCandlesFilled } from './candle-source';
 import { type FramePlan, planFrame } from './frame-plan';
@@ -30,16 +33,31 @@ export async function readFrameSince(
   plan: FramePlan,
   since: number | null,
 ): Promise<StitchedFrame> {
-  const sources: StitchSource[] = [];
-  for (const s of plan.sources) {
+  const wanted = plan.sources.flatMap((s) => {
     const from = since === null ? s.from : Math.max(s.from, since);
-    if (s.end <= from) continue;
-    sources.push({
-      label: s.interval,
-      liq: binLiq(await readLiqSum(db, plan.symbols, s.interval, from, s.to), plan.target),
-      candles: binCandles(await readCandlesFilled(db, s.candles, s.interval, from, s.to), plan.target),
-    });
-  }
+    return s.end > from ? [{ s, from }] : [];
+  });
+  // Every source in one transaction with all gets in flight: one snapshot, and no round trip per source.
+  const stores = hasGroups(db)
+    ? (['liqChunks', 'liqGroups', 'candleChunks'] as const)
+    : (['liqChunks', 'candleChunks'] as const);
+  const tx = db.transaction([...stores], 'readonly');
+  const liqGets: LiqChunkGets = {
+    liq: (key) => tx.objectStore('liqChunks').get(key),
+    group: (key) => tx.objectStore('liqGroups').get(key),
+  };
+  const candleGet = (key: [string, BaseInterval, number]) => tx.objectStore('candleChunks').get(key);
+  const sources: StitchSource[] = await Promise.all(
+    wanted.map(async ({ s, from }) => {
+      const read = ensure(plan.reads.get(s.interval), `read plan of ${s.interval}`);
+      const [liq, candles] = await Promise.all([
+        readLiqPlanned(liqGets, read, s.interval, from, s.to),
+        readCandlesFilled(candleGet, s.candles, s.interval, from, s.to),
+      ]);
+      return { label: s.interval, liq: binLiq(liq, plan.target), candles: binCandles(candles, plan.target) };
+    }),
+  );
+  await tx.done;
   return stitch(sources, plan.target);
 }
 

@@ -11,11 +11,12 @@ import {
   type BaseInterval,
   TIMEFRAME_SECONDS,
 } from '../../core/intervals';
-import { matchesFilter } from '../../core/market';
+import { type Market, matchesFilter } from '../../core/market';
 import type { Range } from '../../core/ranges';
 import { floorTo } from '../../core/time';
 import { groupsOf, hasGroups } from '../../storage/liq-groups';
-import type { LiqLabDB } from '../../storage/schema';
+import { type LiqReadPlan, planGroupRead } from '../../storage/liq-read';
+import type { Coverage, GroupMembers, LiqLabDB } from '../../storage/schema';
 import { chunkSpan } from '../../storage/series-repo';
 import type { FrameRequest } from './api';
 import { candleSymbols } from './candle-source';
@@ -50,6 +51,8 @@ export interface FramePlan {
   end: number;
   /** Liquidation coverage of each (symbol, interval) the frame reads, keyed `symbol|interval`. */
   coverage: Map<string, readonly Range[]>;
+  /** How each dividing interval's liquidations are read (contracts summed or a group), from this snapshot. */
+  reads: Map<BaseInterval, LiqReadPlan>;
   /**
    * Everything besides coverage ranges that decides how series are read (markets, intervals, group members, the
    * candle markets).
@@ -57,18 +60,45 @@ export interface FramePlan {
   shape: string;
 }
 
-/** Reads markets, coverage and group members and plans the frame `request` describes. */
-export async function planFrame(db: IDBPDatabase<LiqLabDB>, request: FrameRequest): Promise<FramePlan> {
-  const target = TIMEFRAME_SECONDS[request.timeframe];
-  // One snapshot: a write updates coverage and group members together.
+/** What every plan is made from: markets, coverage and group members, read together. */
+export interface ArchiveSnapshot {
+  markets: Market[];
+  coverage: Coverage[];
+  /** Null when the database has no group stores (schema < 7). */
+  groups: GroupMembers[] | null;
+}
+
+/** Reads the archive's markets, coverage and group members in one snapshot (a write updates them together). */
+export async function readArchiveSnapshot(db: IDBPDatabase<LiqLabDB>): Promise<ArchiveSnapshot> {
   const grouped = hasGroups(db);
   const tx = db.transaction(grouped ? ['markets', 'coverage', 'liqGroupMembers'] : ['markets', 'coverage']);
-  const [allMarkets, allCoverage, allGroups] = await Promise.all([
+  const [markets, coverage, groups] = await Promise.all([
     tx.objectStore('markets').getAll(),
     tx.objectStore('coverage').getAll(),
-    grouped ? tx.objectStore('liqGroupMembers').getAll() : Promise.resolve([]),
+    grouped ? tx.objectStore('liqGroupMembers').getAll() : Promise.resolve(null),
   ]);
   await tx.done;
+  return { markets, coverage, groups };
+}
+
+/**
+ * Plans the frame `request` describes, from `snapshot` when given (several frames planned at one moment share
+ * one read), else from a fresh one.
+ */
+export async function planFrame(
+  db: IDBPDatabase<LiqLabDB>,
+  request: FrameRequest,
+  snapshot?: ArchiveSnapshot,
+): Promise<FramePlan> {
+  return planFromSnapshot(snapshot ?? (await readArchiveSnapshot(db)), request);
+}
+
+/** The plan of `request` over what `snapshot` holds. */
+export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameRequest): FramePlan {
+  const target = TIMEFRAME_SECONDS[request.timeframe];
+  const { markets: allMarkets, coverage: allCoverage } = snapshot;
+  const grouped = snapshot.groups !== null;
+  const allGroups = snapshot.groups ?? [];
   const markets = allMarkets.filter((m) => matchesFilter(m, request.filter));
   const symbols = markets.map((m) => m.symbol);
   const coverage = allCoverage.filter((c) => c.kind === 'liq' && symbols.includes(c.symbol));
@@ -97,6 +127,16 @@ export async function planFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
   // with data: the members of the groups these markets belong to decide which.
   const names = new Set(markets.flatMap((m) => groupsOf(m)));
   const groups = allGroups.filter((g) => names.has(g.group) && dividing.includes(g.interval));
+  const bySymbol = new Map(markets.map((m) => [m.symbol, m]));
+  const reads = new Map<BaseInterval, LiqReadPlan>();
+  for (const interval of dividing) {
+    const withData = symbols.filter((s) => ranges.has(`${s}|${interval}`));
+    reads.set(interval, {
+      withData,
+      group: grouped ? planGroupRead(withData, bySymbol, groups, interval) : null,
+      ranges: withData.map((s) => ranges.get(`${s}|${interval}`) ?? []),
+    });
+  }
   return {
     target,
     symbols,
@@ -106,6 +146,7 @@ export async function planFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
     start: withBars.length > 0 ? Math.min(...withBars.map((s) => s.from)) : 0,
     end: withBars.length > 0 ? Math.max(...withBars.map((s) => s.end)) : 0,
     coverage: ranges,
+    reads,
     shape: JSON.stringify([
       markets,
       stored,

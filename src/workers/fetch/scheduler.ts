@@ -113,9 +113,14 @@ export class Scheduler {
     };
   }
 
-  /** Reports the status when anything in it changed. */
-  private emit(state: FetchStatus['state'] = this.status.state): void {
-    const next = this.compose(state);
+  /**
+   * Reports the status when anything in it changed. Without an explicit state, the source label follows the
+   * network note: Offline while it stands (also while waiting for budget), back to Live once it is cleared.
+   */
+  private emit(state?: FetchStatus['state']): void {
+    const kept = this.status.state;
+    const derived = this.notes.has('network') ? 'offline' : kept === 'offline' ? 'live' : kept;
+    const next = this.compose(state ?? (kept === 'live' || kept === 'offline' ? derived : kept));
     if (JSON.stringify(next) === JSON.stringify(this.status)) return;
     this.status = next;
     this.deps.onStatus(next);
@@ -139,10 +144,11 @@ export class Scheduler {
       await this.refreshShares(now);
       const { jobs: batch, dueAt } = await this.nextBatch(now);
       if (batch.length === 0) {
-        this.emit(this.notes.has('network') ? 'offline' : 'live');
+        this.emit();
         // Sleep until something falls due or the status bar's call count drops, not on a fixed poll: a tab
         // left open for hours should wake the device as little as possible.
-        const until = Math.min(dueAt, this.deps.ledger.bucket.usageChangesAt(now), now + MAX_IDLE_MS);
+        const cap = this.notes.has('network') ? OFFLINE_PROBE_MS : MAX_IDLE_MS;
+        const until = Math.min(dueAt, this.deps.ledger.bucket.usageChangesAt(now), now + cap);
         await this.nap(Math.max(250, until - now), signal);
         continue;
       }
@@ -277,7 +283,7 @@ export class Scheduler {
     this.attempt++;
     const ms = Math.min(capMs, 1000 * 2 ** this.attempt) * (0.5 + 0.5 * this.deps.random());
     this.notes.set(cause, `${what}; retrying in ${Math.round(ms / 1000)} s`);
-    this.emit(cause === 'network' ? 'offline' : undefined);
+    this.emit();
     await this.nap(ms, signal);
     return null;
   }

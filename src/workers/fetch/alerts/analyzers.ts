@@ -13,6 +13,7 @@ import type { BarFrame } from '../../../core/series';
 import type { Settings } from '../../../core/settings';
 import type { LiqLabDB } from '../../../storage/schema';
 import { type ChangedSpan, FrameCache } from '../../compute/frame-cache';
+import { readArchiveSnapshot } from '../../compute/frame-plan';
 import { IncrementalAnalysis } from '../../compute/incremental';
 
 /** One timeframe × contract filter the rules listen to. */
@@ -96,8 +97,10 @@ export class AlertAnalyzers {
   /** Brings every analyzer up to the archive after `changes` (null: re-read everything). */
   async update(changes: readonly ChangedSpan[] | null, nowSec: number): Promise<TargetResult[]> {
     const out: TargetResult[] = [];
+    // One read of markets and coverage for every analyzer: they all look at the archive at the same moment.
+    const snapshot = this.analyzers.length > 0 ? await readArchiveSnapshot(await this.db()) : undefined;
     for (const a of this.analyzers) {
-      const { frame, revisedFrom } = await a.frames.refresh(changes);
+      const { frame, revisedFrom } = await a.frames.refresh(changes, snapshot);
       const analysis = a.analysis.update(frame, revisedFrom);
       out.push({
         target: a.target,
