@@ -130,12 +130,18 @@ export async function run({ check, assert, launch, APP_URL }) {
           .getByText('Extreme: rarer than 1 in (days): must be at least 0.1.', { exact: true })
           .first()
           .waitFor({ timeout: 5000 });
-        assert(await page.getByRole('button', { name: 'Save' }).isDisabled(), 'Save enabled with 0 days');
+        assert(
+          await page.getByRole('button', { name: 'Save', exact: true }).isDisabled(),
+          'Save enabled with 0 days',
+        );
         await extreme.fill('30');
         await page.waitForFunction(() =>
           /one in 30 days/.test(document.querySelector('[data-testid="extreme-promise"]')?.textContent ?? ''),
         );
-        assert(await page.getByRole('button', { name: 'Save' }).isEnabled(), 'Save disabled with 30 days');
+        assert(
+          await page.getByRole('button', { name: 'Save', exact: true }).isEnabled(),
+          'Save disabled with 30 days',
+        );
         await page.getByRole('button', { name: 'Cancel' }).click();
       },
     );

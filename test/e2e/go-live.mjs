@@ -14,7 +14,7 @@ export async function enterKey(page, { key, baseUrl }) {
     { timeout: 20_000 },
   );
   const message = (await status.textContent()) ?? '';
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   return message;
 }
 

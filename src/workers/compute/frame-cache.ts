@@ -10,6 +10,7 @@ import type { IDBPDatabase } from 'idb';
 import { BASE_INTERVAL_SECONDS } from '../../core/intervals';
 import type { StitchedFrame } from '../../core/stitch';
 import { floorTo } from '../../core/time';
+import type { ChunkMemo } from '../../storage/chunk-memo';
 import type { LiqLabDB } from '../../storage/schema';
 import type { ChangedSpan, FrameRequest, FrameResult } from './api';
 import { frameResult, readFrameSince } from './frame-loader';
@@ -23,6 +24,12 @@ import {
 import { firstRevisedBar, spliceFrames } from './frame-splice';
 
 export type { ChangedSpan } from './api';
+
+/** What several frames refreshed at one moment share: one archive snapshot and the chunks already read. */
+export interface SharedRead {
+  snapshot: ArchiveSnapshot;
+  chunks: ChunkMemo;
+}
 
 /** A refreshed frame plus the first bar that differs from the previous refresh's frame. */
 export interface FrameRefresh extends FrameResult {
@@ -55,9 +62,9 @@ export class FrameCache {
    * The frame after `changes` (null: unknown changes, read everything). Never mutates a frame it returned. Calls
    * must not overlap. After a failed call the next one reads everything (the changes it was given are spent).
    */
-  async refresh(changes: readonly ChangedSpan[] | null, snapshot?: ArchiveSnapshot): Promise<FrameRefresh> {
+  async refresh(changes: readonly ChangedSpan[] | null, shared?: SharedRead): Promise<FrameRefresh> {
     try {
-      return await this.advance(changes, snapshot);
+      return await this.advance(changes, shared);
     } catch (e) {
       this.current = null;
       throw e;
@@ -66,10 +73,10 @@ export class FrameCache {
 
   private async advance(
     changes: readonly ChangedSpan[] | null,
-    snapshot: ArchiveSnapshot | undefined,
+    shared: SharedRead | undefined,
   ): Promise<FrameRefresh> {
     const db = await this.db();
-    const plan = await planFrame(db, this.request, snapshot);
+    const plan = await planFrame(db, this.request, shared?.snapshot);
     const prev = this.current;
     const since = prev && changes !== null ? changedSince(prev.plan, plan, changes) : 'all';
     if (prev && since === 'none') {
@@ -80,11 +87,11 @@ export class FrameCache {
     let stitched: StitchedFrame;
     if (prev && typeof since === 'number') {
       this.stats.tail++;
-      const tail = await readFrameSince(db, plan, since);
+      const tail = await readFrameSince(db, plan, since, shared?.chunks);
       stitched = spliceFrames(prev.stitched, tail, since, plan);
     } else {
       this.stats.full++;
-      stitched = await readFrameSince(db, plan, null);
+      stitched = await readFrameSince(db, plan, null, shared?.chunks);
     }
     const result = frameResult(this.request, plan, stitched);
     this.current = { plan, stitched, result };

@@ -11,12 +11,15 @@ import type { BaseInterval } from '../../core/intervals';
 import { emptyCandles, emptyLiq } from '../../core/series';
 import { type StitchedFrame, type StitchSource, stitch, stitchNotice } from '../../core/stitch';
 import { unixSeconds } from '../../core/time';
+import type { ChunkMemo } from '../../storage/chunk-memo';
 import { hasGroups } from '../../storage/liq-groups';
 import { type LiqChunkGets, readLiqPlanned } from '../../storage/liq-read';
 import type { LiqLabDB } from '../../storage/schema';
 import type { FrameRequest, FrameResult } from './api';
 import { readCandlesFilled } from './candle-source';
 import { type FramePlan, planFrame } from './frame-plan';
+
+type ChunkKey = [string, BaseInterval, number];
 
 /** Loads and bins the frame `request` describes. */
 export async function loadFrame(db: IDBPDatabase<LiqLabDB>, request: FrameRequest): Promise<FrameResult> {
@@ -27,11 +30,13 @@ export async function loadFrame(db: IDBPDatabase<LiqLabDB>, request: FrameReques
 /**
  * Reads the bars of `plan` from `since` (a bar start; null: the whole frame) to its end, stitched. With `since`,
  * sources whose bars all end before it are not read, and the result's `sourceStarts` name only the sources read.
+ * `memo` shares chunks with other frames read at the same moment.
  */
 export async function readFrameSince(
   db: IDBPDatabase<LiqLabDB>,
   plan: FramePlan,
   since: number | null,
+  memo?: ChunkMemo,
 ): Promise<StitchedFrame> {
   const wanted = plan.sources.flatMap((s) => {
     const from = since === null ? s.from : Math.max(s.from, since);
@@ -42,17 +47,19 @@ export async function readFrameSince(
     ? (['liqChunks', 'liqGroups', 'candleChunks'] as const)
     : (['liqChunks', 'candleChunks'] as const);
   const tx = db.transaction([...stores], 'readonly');
-  const liqGets: LiqChunkGets = {
-    liq: (key) => tx.objectStore('liqChunks').get(key),
-    group: (key) => tx.objectStore('liqGroups').get(key),
-  };
-  const candleGet = (key: [string, BaseInterval, number]) => tx.objectStore('candleChunks').get(key);
+  const liqGet = (key: ChunkKey) => tx.objectStore('liqChunks').get(key);
+  const groupGet = (key: ChunkKey) => tx.objectStore('liqGroups').get(key);
+  const candleGet = (key: ChunkKey) => tx.objectStore('candleChunks').get(key);
+  const liqGets: LiqChunkGets = memo
+    ? { liq: (k) => memo.get('liqChunks', k, liqGet), group: (k) => memo.get('liqGroups', k, groupGet) }
+    : { liq: liqGet, group: groupGet };
+  const candleGets = memo ? (k: ChunkKey) => memo.get('candleChunks', k, candleGet) : candleGet;
   const sources: StitchSource[] = await Promise.all(
     wanted.map(async ({ s, from }) => {
       const read = ensure(plan.reads.get(s.interval), `read plan of ${s.interval}`);
       const [liq, candles] = await Promise.all([
         readLiqPlanned(liqGets, read, s.interval, from, s.to),
-        readCandlesFilled(candleGet, s.candles, s.interval, from, s.to),
+        readCandlesFilled(candleGets, s.candles, s.interval, from, s.to),
       ]);
       return { label: s.interval, liq: binLiq(liq, plan.target), candles: binCandles(candles, plan.target) };
     }),

@@ -11,6 +11,7 @@ import type { Timeframe } from '../../../core/intervals';
 import { ALL_CONTRACTS, type ContractFilter, filterKey, parseFilterKey } from '../../../core/market';
 import type { BarFrame } from '../../../core/series';
 import type { Settings } from '../../../core/settings';
+import { ChunkMemo } from '../../../storage/chunk-memo';
 import type { LiqLabDB } from '../../../storage/schema';
 import { type ChangedSpan, FrameCache } from '../../compute/frame-cache';
 import { readArchiveSnapshot } from '../../compute/frame-plan';
@@ -97,10 +98,13 @@ export class AlertAnalyzers {
   /** Brings every analyzer up to the archive after `changes` (null: re-read everything). */
   async update(changes: readonly ChangedSpan[] | null, nowSec: number): Promise<TargetResult[]> {
     const out: TargetResult[] = [];
-    // One read of markets and coverage for every analyzer: they all look at the archive at the same moment.
-    const snapshot = this.analyzers.length > 0 ? await readArchiveSnapshot(await this.db()) : undefined;
+    // One read of markets and coverage, and each chunk read once, for every analyzer: one moment of the archive.
+    const shared =
+      this.analyzers.length > 0
+        ? { snapshot: await readArchiveSnapshot(await this.db()), chunks: new ChunkMemo() }
+        : undefined;
     for (const a of this.analyzers) {
-      const { frame, revisedFrom } = await a.frames.refresh(changes, snapshot);
+      const { frame, revisedFrom } = await a.frames.refresh(changes, shared);
       const analysis = a.analysis.update(frame, revisedFrom);
       out.push({
         target: a.target,
