@@ -285,7 +285,13 @@ export async function run({ check, assert, launch }) {
           await page.getByTestId('status-source').filter({ hasText: 'Demo' }).waitFor({ timeout: 20_000 });
           const message = await enterKey(page, { key: 'test-key' });
           assert(/^Key rejected \(401\)/.test(message), `test request: ${message}`);
-          await page.getByText('Coinalyze rejected the API key (401)').waitFor({ timeout: 20_000 });
+          await page
+            .getByText('Coinalyze rejected the API key (401)')
+            .waitFor({ timeout: 20_000 })
+            .catch(async (e) => {
+              const bar = await page.locator('footer.status-bar').textContent();
+              throw new Error(`${e.message.split('\n')[0]}; status bar: ${bar}`);
+            });
         } finally {
           await c.close();
         }
