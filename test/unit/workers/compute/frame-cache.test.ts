@@ -159,7 +159,10 @@ function expectSame(got: FrameResult, want: FrameResult, label: string): void {
     f.candles.volume,
     ...(f.exchanges ?? []).flatMap((e) => [e.liq.long, e.liq.short, e.liq.covered]),
   ];
-  expect(got.frame.exchanges?.map((e) => e.exchange), label).toEqual(want.frame.exchanges?.map((e) => e.exchange));
+  expect(
+    got.frame.exchanges?.map((e) => e.exchange),
+    label,
+  ).toEqual(want.frame.exchanges?.map((e) => e.exchange));
   const g = arrays(got.frame);
   const w = arrays(want.frame);
   for (let k = 0; k < g.length; k++) {

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../../src/core/csv/parser';
 import { sniff } from '../../../../src/core/csv/detect';
+import { parseCsv } from '../../../../src/core/csv/parser';
 import { frameLayers, OTHER_LAYER, rankLayers, stackLayers } from '../../../../src/core/exchange-stack';
 import { ALL_CONTRACTS, type ContractFilter, type Market } from '../../../../src/core/market';
 import type { BarFrame } from '../../../../src/core/series';
@@ -105,7 +105,11 @@ function market(symbol: string, exchange: string): Market {
 const H = 3600;
 const T0 = 1_717_200_000 - (1_717_200_000 % 86400);
 const pts = (from: number, to: number, k: number) =>
-  Array.from({ length: to - from }, (_, j) => ({ t: T0 + (from + j) * H, l: k * (from + j) + 0.3, s: k + j / 7 }));
+  Array.from({ length: to - from }, (_, j) => ({
+    t: T0 + (from + j) * H,
+    l: k * (from + j) + 0.3,
+    s: k + j / 7,
+  }));
 
 describe('per-exchange breakdown with gaps', () => {
   async function seeded() {
