@@ -35,6 +35,8 @@ export interface StoredChange {
   symbols: string[];
   from: number;
   to: number;
+  /** `from` includes every stored value the write changed (see `DataChanged.exact`). */
+  exact: boolean;
 }
 
 /** Everything the loop needs from outside. */
@@ -350,13 +352,24 @@ export class Scheduler {
     const liq = head.kind === 'liq' ? checkHistory(body, checkedLiqRow, request) : null;
     const candles = head.kind === 'candle' ? checkHistory(body, checkedCandleRow, request) : null;
     const present: string[] = [];
+    let revisedFrom = from;
     for (const job of batch) {
       const points = liq?.rows.get(job.symbol) ?? candles?.rows.get(job.symbol);
       // Absent from the answer: its coverage stays as it was (absence is not "no liquidations").
       if (!points) continue;
       present.push(job.symbol);
       const start = coverageStart(job.interval, from, nowSec, points[0]?.t ?? null);
-      if (liq) await writeLiqRange(db, job.symbol, job.interval, start, to, liq.rows.get(job.symbol) ?? []);
+      if (liq) {
+        const w = await writeLiqRange(
+          db,
+          job.symbol,
+          job.interval,
+          start,
+          to,
+          liq.rows.get(job.symbol) ?? [],
+        );
+        revisedFrom = Math.min(revisedFrom, w.revisedFrom);
+      }
       if (candles)
         await writeCandles(db, job.symbol, job.interval, start, to, candles.rows.get(job.symbol) ?? []);
       const key = seriesKey(job.kind, job.symbol, job.interval);
@@ -367,7 +380,14 @@ export class Scheduler {
     }
     if (head.tier === 'backfill') await writeKv(db, 'fetch:backfilled', [...this.backfilled]);
     if (present.length > 0)
-      this.deps.onData({ kind: head.kind, interval: head.interval, symbols: present, from, to });
+      this.deps.onData({
+        kind: head.kind,
+        interval: head.interval,
+        symbols: present,
+        from: revisedFrom,
+        to,
+        exact: true,
+      });
     return present;
   }
 }
