@@ -134,14 +134,6 @@ export function App() {
         <ContractFilterSelect value={data.filter} onChange={data.setFilter} exchanges={exchanges} />
         <button
           type="button"
-          aria-pressed={stacked}
-          title="Stack each exchange's long and short liquidations in the histogram"
-          onClick={() => update({ histogram: stacked ? 'total' : 'exchanges' })}
-        >
-          By exchange
-        </button>
-        <button
-          type="button"
           aria-pressed={layout.sidePanelOpen}
           onClick={() => update({ sidePanelOpen: !layout.sidePanelOpen })}
         >
@@ -158,7 +150,21 @@ export function App() {
           {!layout.introDismissed && (
             <IntroStrip onStudy={openStudy} onDismiss={() => update({ introDismissed: true })} />
           )}
-          <AnalysisOverlay controller={controller} result={data.result} preview={preview} />
+          <AnalysisOverlay controller={controller} result={data.result} preview={preview}>
+            <label title="Stack each exchange's long and short liquidations in the histogram">
+              Histogram{' '}
+              <select
+                value={layout.histogram}
+                aria-label="Histogram"
+                onChange={(e) =>
+                  update({ histogram: e.currentTarget.value === 'exchanges' ? 'exchanges' : 'total' })
+                }
+              >
+                <option value="total">Longs / shorts</option>
+                <option value="exchanges">By exchange</option>
+              </select>
+            </label>
+          </AnalysisOverlay>
           <ChartView
             frame={data.frame}
             notice={data.error ?? data.notice}
