@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
@@ -11,6 +13,12 @@ const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+// The real datasets (../shared/data/real from the main checkout, one level further from a worktree), which the
+// browser tests read through the `readRealData` command: the page itself may only load files inside the project.
+const realDir = [resolve('..', 'shared', 'data', 'real'), resolve('..', '..', 'shared', 'data', 'real')].find(
+  (d) => existsSync(d),
+);
 
 export default defineConfig({
   test: {
@@ -38,6 +46,12 @@ export default defineConfig({
               },
             }),
             instances: [{ browser: 'chromium' }],
+            commands: {
+              readRealData: (_ctx, name: string) => {
+                if (!realDir) throw new Error('real data missing: ../shared/data/real not found');
+                return readFileSync(resolve(realDir, basename(name)), 'utf8');
+              },
+            },
           },
         },
       },

@@ -23,12 +23,24 @@ export interface CandleSeries {
   volume: Float64Array;
 }
 
+/**
+ * One exchange's share of a frame's liquidations, on the frame's grid: its values are what the aggregate sums for
+ * that exchange's contracts, and `covered[i]` is 1 where its own contracts cover the whole bar.
+ */
+export interface ExchangeLiq {
+  /** Coinalyze exchange code (or an imported aggregate's code). */
+  exchange: string;
+  liq: LiqSeries;
+}
+
 /** Candles and liquidations on one time grid: what the chart draws and the compute worker scores. */
 export interface BarFrame {
   start: UnixSeconds;
   step: number;
   candles: CandleSeries;
   liq: LiqSeries;
+  /** The liquidations per exchange, present only when the request asked for the breakdown. */
+  exchanges?: ExchangeLiq[];
 }
 
 /** Number of buckets in a series. */
@@ -57,9 +69,21 @@ export function emptyCandles(start: UnixSeconds, step: number, n: number): Candl
 export function frameBuffers(frame: BarFrame): ArrayBuffer[] {
   const c = frame.candles;
   const l = frame.liq;
-  return [c.open, c.high, c.low, c.close, c.volume, l.long, l.short, l.covered].map(
+  const ex = (frame.exchanges ?? []).flatMap((e) => [e.liq.long, e.liq.short, e.liq.covered]);
+  return [c.open, c.high, c.low, c.close, c.volume, l.long, l.short, l.covered, ...ex].map(
     (a) => a.buffer as ArrayBuffer,
   );
+}
+
+/** Bars [from, to) of a liquidation series: views on the same buffers. */
+function sliceLiq(l: LiqSeries, start: UnixSeconds, from: number, to: number): LiqSeries {
+  return {
+    start,
+    step: l.step,
+    long: l.long.subarray(from, to),
+    short: l.short.subarray(from, to),
+    covered: l.covered.subarray(from, to),
+  };
 }
 
 /** Bars [from, to) of a frame as a frame of their own: views on the same buffers, no copies. */
@@ -79,12 +103,14 @@ export function sliceFrame(frame: BarFrame, from: number, to: number = frame.can
       close: c.close.subarray(from, to),
       volume: c.volume.subarray(from, to),
     },
-    liq: {
-      start,
-      step: frame.step,
-      long: l.long.subarray(from, to),
-      short: l.short.subarray(from, to),
-      covered: l.covered.subarray(from, to),
-    },
+    liq: sliceLiq(l, start, from, to),
+    ...(frame.exchanges
+      ? {
+          exchanges: frame.exchanges.map((e) => ({
+            exchange: e.exchange,
+            liq: sliceLiq(e.liq, start, from, to),
+          })),
+        }
+      : {}),
   };
 }

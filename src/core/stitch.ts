@@ -5,7 +5,14 @@
  */
 import { binCandles, binLiq } from './binning';
 import { TIMEFRAME_SECONDS, type Timeframe } from './intervals';
-import { type BarFrame, type CandleSeries, emptyCandles, emptyLiq, type LiqSeries } from './series';
+import {
+  type BarFrame,
+  type CandleSeries,
+  type ExchangeLiq,
+  emptyCandles,
+  emptyLiq,
+  type LiqSeries,
+} from './series';
 import { type UnixSeconds, unixSeconds } from './time';
 
 /** One source already binned to the target step, finest first. */
@@ -13,6 +20,8 @@ export interface StitchSource {
   label: string;
   liq: LiqSeries;
   candles: CandleSeries;
+  /** Per exchange, on the same grid as `liq`, in the order `stitch` is given the exchanges. */
+  exchanges?: readonly ExchangeLiq[];
 }
 
 /** A stitched frame plus where its history begins and which source each stretch came from. */
@@ -24,8 +33,16 @@ export interface StitchedFrame {
   sourceStarts: Array<{ label: string; from: UnixSeconds | null }>;
 }
 
-/** Merges sources on one grid of `step` seconds; earlier sources win where they are covered. */
-export function stitch(sources: readonly StitchSource[], step: number): StitchedFrame {
+/**
+ * Merges sources on one grid of `step` seconds; earlier sources win where they are covered. With `exchanges`, every
+ * source carries those exchanges' series and the frame gets the breakdown: each bar's exchange values come from
+ * the source its aggregate came from, so they sum to it; a bar no source covers is a gap for every exchange.
+ */
+export function stitch(
+  sources: readonly StitchSource[],
+  step: number,
+  exchanges?: readonly string[],
+): StitchedFrame {
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;
   for (const s of sources) {
@@ -36,8 +53,15 @@ export function stitch(sources: readonly StitchSource[], step: number): Stitched
   }
   if (!Number.isFinite(from)) {
     const z = unixSeconds(0);
+    const none = exchanges?.map((exchange) => ({ exchange, liq: emptyLiq(z, step, 0) }));
     return {
-      frame: { start: z, step, liq: emptyLiq(z, step, 0), candles: emptyCandles(z, step, 0) },
+      frame: {
+        start: z,
+        step,
+        liq: emptyLiq(z, step, 0),
+        candles: emptyCandles(z, step, 0),
+        ...(none ? { exchanges: none } : {}),
+      },
       historyStart: null,
       sourceStarts: [],
     };
@@ -46,16 +70,23 @@ export function stitch(sources: readonly StitchSource[], step: number): Stitched
   const start = unixSeconds(from);
   const liq = emptyLiq(start, step, n);
   const candles = emptyCandles(start, step, n);
+  const byExchange = exchanges?.map((exchange) => ({ exchange, liq: emptyLiq(start, step, n) }));
   const sourceStarts: StitchedFrame['sourceStarts'] = [];
   for (const s of sources) {
     let first: UnixSeconds | null = null;
     const off = Math.round((s.liq.start - from) / step);
+    const parts = byExchange ? exchangeParts(s, byExchange) : [];
     for (let k = 0; k < s.liq.long.length; k++) {
       const i = k + off;
       if (!s.liq.covered[k] || liq.covered[i]) continue;
       liq.long[i] = s.liq.long[k] ?? 0;
       liq.short[i] = s.liq.short[k] ?? 0;
       liq.covered[i] = 1;
+      for (const [out, src] of parts) {
+        out.long[i] = src.long[k] ?? 0;
+        out.short[i] = src.short[k] ?? 0;
+        out.covered[i] = src.covered[k] ?? 0;
+      }
       if (first === null) first = unixSeconds(from + i * step);
     }
     const coff = Math.round((s.candles.start - from) / step);
@@ -78,10 +109,21 @@ export function stitch(sources: readonly StitchSource[], step: number): Stitched
   }
   const firstCovered = liq.covered.indexOf(1);
   return {
-    frame: { start, step, liq, candles },
+    frame: { start, step, liq, candles, ...(byExchange ? { exchanges: byExchange } : {}) },
     historyStart: firstCovered < 0 ? null : unixSeconds(from + firstCovered * step),
     sourceStarts,
   };
+}
+
+/** Pairs each output exchange series with the source's series of the same exchange, on the source's grid. */
+function exchangeParts(s: StitchSource, out: readonly ExchangeLiq[]): Array<[LiqSeries, LiqSeries]> {
+  return out.map((o, e) => {
+    const src = s.exchanges?.[e];
+    if (!src || src.exchange !== o.exchange) throw new Error(`stitch: source ${s.label} lacks ${o.exchange}`);
+    if (src.liq.start !== s.liq.start || src.liq.long.length !== s.liq.long.length)
+      throw new Error(`stitch: ${o.exchange} of ${s.label} is not on the source's grid`);
+    return [o.liq, src.liq];
+  });
 }
 
 /** What the chart should say about a stitched frame: where its history begins and what older bars are built from. */

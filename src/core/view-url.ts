@@ -1,7 +1,7 @@
 /**
  * The view as a URL query, one module for every link into the app: shared views ("Copy link", the address bar
  * kept in step with history.replaceState) and alert deep links. Format, every key optional:
- * `?asset=BTC&tf=1h&contracts=all&t=<unix s, centre of the view>&bars=<bars across>&panel=study`.
+ * `?asset=BTC&tf=1h&contracts=all&hist=exchanges&t=<unix s, centre of the view>&bars=<bars across>&panel=study`.
  * Old alert links (`?t=<bar time>&tf=<timeframe>`) are a subset and open the same view as before: that bar centred.
  * Hand-parsed because core has no URLSearchParams (ES library only).
  */
@@ -17,11 +17,16 @@ export const PANEL_IDS = ['levels', 'htf', 'study', 'alerts'] as const;
 /** A side-panel tab. */
 export type PanelId = (typeof PANEL_IDS)[number];
 
+/** How the liquidation histogram is drawn: long/short totals, or each exchange stacked. */
+export type HistogramMode = 'total' | 'exchanges';
+
 /** What a link says about the view; null = the link does not say (the app keeps its own choice). */
 export interface ViewState {
   asset: Asset | null;
   timeframe: Timeframe | null;
   contracts: ContractFilter | null;
+  /** The histogram mode (`hist=exchanges` or `hist=total`). */
+  histogram: HistogramMode | null;
   /** Unix seconds at the centre of the visible range. */
   time: number | null;
   /** Bars across the visible range (zoom), with `time`. */
@@ -35,6 +40,7 @@ export const EMPTY_VIEW: ViewState = {
   asset: null,
   timeframe: null,
   contracts: null,
+  histogram: null,
   time: null,
   bars: null,
   panel: null,
@@ -74,11 +80,13 @@ export function parseViewState(search: string): ViewState {
   const bars = p.get('bars') ?? '';
   const panel = p.get('panel') ?? '';
   const contracts = p.get('contracts');
+  const hist = p.get('hist');
   const time = /^\d{1,12}$/.test(t) ? Number(t) : null;
   return {
     asset: (ASSETS as readonly string[]).includes(asset) ? (asset as Asset) : null,
     timeframe: isTimeframe(tf) ? tf : null,
     contracts: contracts === undefined ? null : parseFilterKey(contracts),
+    histogram: hist === 'exchanges' || hist === 'total' ? hist : null,
     time,
     // A zoom without a place means nothing; a width below 5 bars or above 100k bars is not one we draw.
     bars: time !== null && /^\d{1,6}$/.test(bars) && Number(bars) >= 5 ? Number(bars) : null,
@@ -97,6 +105,7 @@ export function viewQuery(v: ViewState): string {
   if (v.asset) parts.push(`asset=${v.asset}`);
   if (v.timeframe) parts.push(`tf=${encodeURIComponent(v.timeframe)}`);
   if (v.contracts) parts.push(`contracts=${encodeURIComponent(filterKey(v.contracts))}`);
+  if (v.histogram) parts.push(`hist=${v.histogram}`);
   if (v.time !== null) {
     parts.push(`t=${Math.floor(v.time)}`);
     if (v.bars !== null) parts.push(`bars=${Math.max(5, Math.round(v.bars))}`);

@@ -8,6 +8,7 @@ export function buildDeepLink(base: string, time: number, timeframe: Timeframe):
     asset: 'BTC',
     timeframe,
     contracts: null,
+    histogram: null,
     time,
     bars: null,
     panel: null,

@@ -16,6 +16,35 @@ import type { CsvWriter } from './writer';
 export const BARS_HEADER =
   'time,unix,timeframe,open,high,low,close,volume,long_usd,short_usd,total_usd,coin_long_usd,coin_short_usd,stable_long_usd,stable_short_usd,spike_z_long,spike_z_short,event';
 
+/** The optional per-exchange column pair of exchange `code` (a Coinalyze exchange code, or an import's own). */
+export function exchangeColumns(code: string): string {
+  return `ex_${code}_long_usd,ex_${code}_short_usd`;
+}
+
+/** The header of a bars file with per-exchange columns for `codes` (none: BARS_HEADER). */
+export function barsHeader(codes: readonly string[]): string {
+  return [BARS_HEADER, ...codes.map(exchangeColumns)].join(',');
+}
+
+/**
+ * The exchange codes of a bars header (BARS_HEADER, then optional `ex_<code>_long_usd,ex_<code>_short_usd` pairs),
+ * or null when the line is not a bars header.
+ */
+export function barsHeaderExchanges(line: string): string[] | null {
+  if (line === BARS_HEADER) return [];
+  if (!line.startsWith(`${BARS_HEADER},`)) return null;
+  const rest = line.slice(BARS_HEADER.length + 1).split(',');
+  if (rest.length % 2 !== 0) return null;
+  const codes: string[] = [];
+  for (let k = 0; k < rest.length; k += 2) {
+    const m = /^ex_([A-Za-z0-9]{1,8})_long_usd$/.exec(rest[k] ?? '');
+    const code = m?.[1];
+    if (!code || rest[k + 1] !== `ex_${code}_short_usd` || codes.includes(code)) return null;
+    codes.push(code);
+  }
+  return codes;
+}
+
 /** Base interval that stores bars of each timeframe; 3m has none, so 3m bars cannot be imported. */
 const BASE_OF: Partial<Record<Timeframe, BaseInterval>> = {
   '1m': '1min',
@@ -48,13 +77,15 @@ export interface BarRow {
   zLong: number;
   zShort: number;
   event: string;
+  /** Per-exchange columns, long then short per exchange (NaN: empty cell); absent without them. */
+  exchanges?: ArrayLike<number>;
 }
 
 /** Formats one bar as a line. */
 export function barLine(tf: Timeframe, b: BarRow): string {
   const f = formatNumber;
   const total = Number.isNaN(b.long) ? Number.NaN : b.long + b.short;
-  return `${utcLabel(b.t)},${b.t},${tf},${f(b.open)},${f(b.high)},${f(b.low)},${f(b.close)},${f(b.volume)},${f(b.long)},${f(b.short)},${f(total)},${f(b.coinLong)},${f(b.coinShort)},${f(b.stableLong)},${f(b.stableShort)},${f(b.zLong)},${f(b.zShort)},${safeText(b.event)}\n`;
+  return `${utcLabel(b.t)},${b.t},${tf},${f(b.open)},${f(b.high)},${f(b.low)},${f(b.close)},${f(b.volume)},${f(b.long)},${f(b.short)},${f(total)},${f(b.coinLong)},${f(b.coinShort)},${f(b.stableLong)},${f(b.stableShort)},${f(b.zLong)},${f(b.zShort)},${safeText(b.event)}${Array.from(b.exchanges ?? [], (x) => `,${f(x)}`).join('')}\n`;
 }
 
 /** Writes `barLine(tf, b)` straight into `w` (byte-identical, faster); `tf` is the timeframe's bytes. */
@@ -76,6 +107,11 @@ export function writeBarRow(w: CsvWriter, tf: Uint8Array, b: BarRow): void {
   }
   w.comma();
   if (b.event !== '') w.text(safeText(b.event));
+  const ex = b.exchanges ?? [];
+  for (let k = 0; k < ex.length; k++) {
+    w.comma();
+    w.number(ex[k] ?? Number.NaN);
+  }
   w.newline();
 }
 
@@ -104,17 +140,23 @@ function synthetic(symbol: string, margined: 'COIN' | 'STABLE'): Market {
 export class BarsReader {
   private readonly v = new Float64Array(5);
 
-  /** Reader writing into `batch`; times after `nowSec` + 1 day are refused. */
+  /**
+   * Reader writing into `batch`; times after `nowSec` + 1 day are refused. A file with `exchangeCount` per-exchange
+   * column pairs has that many more pairs of fields; they break the totals down and are not stored (the COIN and
+   * STABLE sums are).
+   */
   constructor(
     private readonly batch: ImportBatch,
     private readonly nowSec: number,
+    private readonly exchangeCount = 0,
   ) {}
 
   /** Handles one data row. */
   row(r: CsvRow): undefined {
     const b = this.batch;
     b.rows++;
-    if (r.count !== 18) return b.reject(r.line, `expected 18 fields, found ${r.count}`);
+    const fields = 18 + 2 * this.exchangeCount;
+    if (r.count !== fields) return b.reject(r.line, `expected ${fields} fields, found ${r.count}`);
     const tf = r.field(2) as Timeframe;
     const interval = BASE_OF[tf];
     if (!interval)

@@ -1,7 +1,7 @@
 /** Sniffs a file's first kilobytes: delimiter, header, timestamp column and unit, interval, columns, units. */
 import { BASE_INTERVAL_SECONDS, BASE_INTERVALS, type BaseInterval } from '../intervals';
 import { ARCHIVE_HEADER } from './archive';
-import { BARS_HEADER } from './bars';
+import { barsHeaderExchanges } from './bars';
 import { REFERENCE_SYMBOL } from './contracts';
 import { detectCandles, detectPairs, normaliseName } from './detect-columns';
 import type { GenericMapping, LiqPairMapping, SniffResult } from './mapping';
@@ -86,7 +86,7 @@ export function sniff(text: string, fileName = '', complete = true, nowSec = Dat
   const joined = first.join(',').replace(/^\uFEFF/, '');
   const headerOnly = (h: string[]) =>
     refusal(h, [], 'the file has a header row but no data rows (nothing to import)');
-  if (joined === ARCHIVE_HEADER || joined === BARS_HEADER) {
+  if (joined === ARCHIVE_HEADER || barsHeaderExchanges(joined) !== null) {
     if (complete && rows.length === 1) return headerOnly(first);
     return {
       format: joined === ARCHIVE_HEADER ? 'archive' : 'bars',

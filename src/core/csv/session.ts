@@ -1,6 +1,6 @@
 /** One streaming import: feeds text chunks through the parser into the reader of the file's format. */
 import { ARCHIVE_HEADER, ArchiveReader } from './archive';
-import { BARS_HEADER, BarsReader } from './bars';
+import { BarsReader, barsHeaderExchanges } from './bars';
 import { ImportBatch } from './batch';
 import { GenericReader } from './generic';
 import type { GenericMapping } from './mapping';
@@ -36,17 +36,21 @@ export class ImportSession {
         if (b.fatal === null) reader.row(r);
       };
     } else {
-      const expected = spec.format === 'archive' ? ARCHIVE_HEADER : BARS_HEADER;
-      const reader = spec.format === 'archive' ? new ArchiveReader(b, nowSec) : new BarsReader(b, nowSec);
+      const archive = spec.format === 'archive';
+      let reader: { row: (r: CsvRow) => undefined } | null = null;
       onRow = (r) => {
         this.seen++;
         if (this.header) {
           this.header = false;
-          if (r.toArray().join(',') !== expected)
+          const line = r.toArray().join(',');
+          const exchanges = archive ? null : barsHeaderExchanges(line);
+          if (archive ? line !== ARCHIVE_HEADER : exchanges === null)
             b.fatal = `line ${r.line}: header is not the ${spec.format} header`;
+          // A bars file's per-exchange column pairs set how many fields each row has.
+          reader = archive ? new ArchiveReader(b, nowSec) : new BarsReader(b, nowSec, exchanges?.length ?? 0);
           return;
         }
-        if (b.fatal === null) reader.row(r);
+        if (b.fatal === null && reader) reader.row(r);
       };
     }
     this.parser = new CsvParser(onRow, spec.format === 'generic' ? spec.mapping.delimiter : ',');

@@ -1,4 +1,5 @@
 /** Spike markers, level zones, EdgeLine and the oscillator pane on the chart, with a selector and a spike readout. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MarkerEvent, ZoneLevel } from '../../core/demo/preview';
 import type { SpikeEvent } from '../../core/events';
@@ -17,10 +18,12 @@ export interface AnalysisOverlayProps {
   result: AnalyzeResult | null;
   /** Precomputed markers and zones for the frame on screen until the result arrives (the demo's first screen). */
   preview?: { frame: BarFrame; events: readonly MarkerEvent[]; levels: readonly ZoneLevel[] } | null;
+  /** Further chart controls for the bar, after the oscillator selector (the histogram mode). */
+  children?: ComponentChildren;
 }
 
 /** Renders the selector and readout; draws into the chart through OverlayLayers. */
-export function AnalysisOverlay({ controller, result, preview = null }: AnalysisOverlayProps) {
+export function AnalysisOverlay({ controller, result, preview = null, children }: AnalysisOverlayProps) {
   const layers = useRef<OverlayLayers | null>(null);
   const [key, setKey] = useState<OscillatorKey>('lsi');
   const [hovered, setHovered] = useState<SpikeEvent[]>([]);
@@ -78,6 +81,7 @@ export function AnalysisOverlay({ controller, result, preview = null }: Analysis
           ))}
         </select>
       </label>
+      {children}
       {det && (
         <span
           class="analysis-counts"

@@ -30,9 +30,10 @@ export function useAnalysis(
   timeframe: Timeframe,
   filter: ContractFilter,
   revision: number,
+  byExchange = false,
 ): AnalysisState {
   const [state, setState] = useState<AnalysisState>({ frame: null, notice: null, error: null, result: null });
-  const requestKey = `${source}|${timeframe}|${filterKey(filter)}`;
+  const requestKey = `${source}|${timeframe}|${filterKey(filter)}|${byExchange}`;
   const current = useRef(requestKey);
   current.current = requestKey;
   useEffect(() => {
@@ -49,6 +50,7 @@ export function useAnalysis(
               timeframe,
               filter,
               referenceSymbol: referenceFor(source, s),
+              byExchange,
               params: { spikes: s.spikes, levels: s.levels, oscillators: s.oscillators },
               // Taken as the request leaves, so no change is lost between the notice and the call.
               changes: quietMode ? takeChanges(source) : null,

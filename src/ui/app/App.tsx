@@ -1,13 +1,16 @@
 /** The app shell: toolbar, chart, side panels, status bar; the data wiring lives in useAppData. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { frameLayers } from '../../core/exchange-stack';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import { AnalysisOverlay } from '../analysis/AnalysisOverlay';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
 import { legendItems } from '../chart/Legend';
+import { CHART_THEMES } from '../chart/theme';
 import { lazyComponent, prefetchLazy } from '../common/lazy';
 import { useCsvControls } from '../csv/CsvControls';
 import { ContractFilterSelect } from '../data/ContractFilterSelect';
+import { useStoredExchanges } from '../data/exchange-names';
 import { SidePanel } from '../panels/SidePanel';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
 import { shareTexts } from '../share/share-text';
@@ -44,7 +47,19 @@ export function App() {
   const [studyRequest, setStudyRequest] = useState(0);
   const chart = useRef<ChartController | null>(null);
   const [controller, setController] = useState<ChartController | null>(null);
-  const data = useAppData(layout.timeframe);
+  const stacked = layout.histogram === 'exchanges';
+  const data = useAppData(layout.timeframe, stacked);
+  const exchanges = useStoredExchanges(data.dataTick > 0 ? 1 : 0);
+  const stack = useMemo(
+    () =>
+      stacked
+        ? {
+            names: new Map(exchanges.map((e) => [e.code, e.name])),
+            colours: CHART_THEMES[layout.theme].exchanges,
+          }
+        : null,
+    [stacked, exchanges, layout.theme],
+  );
   const backfill = useBackfillDetail();
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
   useViewInAddressBar(layout, data.filter, controller);
@@ -97,7 +112,8 @@ export function App() {
       const f = c?.currentFrame ?? null;
       const last = f && view ? Math.floor((view.time + (view.bars / 2) * f.step - f.start) / f.step) : null;
       const n = f?.candles.close.length ?? 0;
-      return legendItems(f, last === null ? null : Math.max(0, Math.min(n - 1, last)), edge);
+      const layers = stack && f ? { layers: frameLayers(f), legend: stack } : null;
+      return legendItems(f, last === null ? null : Math.max(0, Math.min(n - 1, last)), edge, layers);
     },
     timeframe: layout.timeframe,
     ...shareTexts(data.status, data.filter, layout.timeframe),
@@ -115,11 +131,7 @@ export function App() {
         theme={layout.theme}
         onTheme={(theme) => update({ theme })}
       >
-        <ContractFilterSelect
-          value={data.filter}
-          onChange={data.setFilter}
-          refresh={data.dataTick > 0 ? 1 : 0}
-        />
+        <ContractFilterSelect value={data.filter} onChange={data.setFilter} exchanges={exchanges} />
         <button
           type="button"
           aria-pressed={layout.sidePanelOpen}
@@ -138,13 +150,28 @@ export function App() {
           {!layout.introDismissed && (
             <IntroStrip onStudy={openStudy} onDismiss={() => update({ introDismissed: true })} />
           )}
-          <AnalysisOverlay controller={controller} result={data.result} preview={preview} />
+          <AnalysisOverlay controller={controller} result={data.result} preview={preview}>
+            <label title="Stack each exchange's long and short liquidations in the histogram">
+              Histogram{' '}
+              <select
+                value={layout.histogram}
+                aria-label="Histogram"
+                onChange={(e) =>
+                  update({ histogram: e.currentTarget.value === 'exchanges' ? 'exchanges' : 'total' })
+                }
+              >
+                <option value="total">Longs / shorts</option>
+                <option value="exchanges">By exchange</option>
+              </select>
+            </label>
+          </AnalysisOverlay>
           <ChartView
             frame={data.frame}
             notice={data.error ?? data.notice}
             theme={layout.theme}
             initialView={(frame) => startTarget(demoFirstScreen(frame.step))}
             edge={edge}
+            stack={stack}
             onReady={(c) => {
               chart.current = c;
               setController(c);

@@ -1,6 +1,6 @@
 /** Layout preferences kept across reloads in localStorage (synchronous, so the first paint already uses them). */
 import { isTimeframe, type Timeframe } from '../../core/intervals';
-import { isPanelId, type PanelId } from '../../core/view-url';
+import { type HistogramMode, isPanelId, type PanelId } from '../../core/view-url';
 import type { ThemeName } from '../chart/theme';
 
 /** What the layout remembers. */
@@ -14,6 +14,8 @@ export interface Layout {
   panelWidth: number;
   /** The "what you're looking at" strip was dismissed. */
   introDismissed: boolean;
+  /** The liquidation histogram: long/short totals, or stacked by exchange. */
+  histogram: HistogramMode;
 }
 
 const KEY = 'liqlab:layout';
@@ -26,6 +28,7 @@ const DEFAULTS: Layout = {
   panel: 'levels',
   panelWidth: PANEL_WIDTH.initial,
   introDismissed: false,
+  histogram: 'total',
 };
 
 /** A width clamped to the panel's bounds (and whole pixels). */
@@ -48,6 +51,7 @@ export function loadLayout(storage: Pick<Storage, 'getItem'> = localStorage): La
           ? clampPanelWidth(raw.panelWidth)
           : DEFAULTS.panelWidth,
       introDismissed: raw.introDismissed === true,
+      histogram: raw.histogram === 'exchanges' ? 'exchanges' : 'total',
     };
   } catch {
     return DEFAULTS;

@@ -20,12 +20,13 @@ import type { Layout } from './layout-store';
 /** The view the page was opened with (read once: later address changes are our own). */
 export const START_VIEW: ViewState = parseViewState(location.search);
 
-/** The remembered layout with what the opening link says on top (timeframe, open panel). */
+/** The remembered layout with what the opening link says on top (timeframe, histogram mode, open panel). */
 export function withStartView(layout: Layout): Layout {
   const v = START_VIEW;
   return {
     ...layout,
     timeframe: v.timeframe ?? layout.timeframe,
+    histogram: v.histogram ?? layout.histogram,
     ...(v.panel ? { sidePanelOpen: true, panel: v.panel } : {}),
   };
 }
@@ -56,7 +57,9 @@ export function currentViewState(
       : // No chart yet: keep what the link said, so an early write does not lose it.
         { time: START_VIEW.time, bars: START_VIEW.bars };
   const panel: PanelId | null = layout.sidePanelOpen ? layout.panel : null;
-  return { asset: 'BTC', timeframe: layout.timeframe, contracts: filter, ...place, panel };
+  // The default histogram is left out, so links to the usual view stay as they were.
+  const histogram = layout.histogram === 'exchanges' ? 'exchanges' : null;
+  return { asset: 'BTC', timeframe: layout.timeframe, contracts: filter, histogram, ...place, panel };
 }
 
 /** An absolute link to the view on screen. */
@@ -94,5 +97,5 @@ export function useViewInAddressBar(
       ts.unsubscribeVisibleLogicalRangeChange(later);
       if (timer !== null) clearTimeout(timer);
     };
-  }, [layout.timeframe, layout.sidePanelOpen, layout.panel, filter, chart]);
+  }, [layout.timeframe, layout.histogram, layout.sidePanelOpen, layout.panel, filter, chart]);
 }

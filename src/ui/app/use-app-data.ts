@@ -37,8 +37,11 @@ export interface AppData extends AnalysisState {
   onSettingsSaved: () => void;
 }
 
-/** Wires live data, imports, settings and analysis for the chart timeframe. */
-export function useAppData(timeframe: Timeframe): AppData {
+/**
+ * Wires live data, imports, settings and analysis for the chart timeframe; `byExchange` adds the per-exchange
+ * breakdown to the frame.
+ */
+export function useAppData(timeframe: Timeframe, byExchange = false): AppData {
   const { source, status, dataTick, mode } = useLive();
   const [filter, setFilter] = useState<ContractFilter>(ALL_CONTRACTS);
   const [imported, setImported] = useState(0);
@@ -66,7 +69,7 @@ export function useAppData(timeframe: Timeframe): AppData {
           message: 'Showing imported data; not fetching without an API key',
         }
       : status;
-  const analysis = useAnalysis(shown, timeframe, filter, settingsRevision + imported + dataTick);
+  const analysis = useAnalysis(shown, timeframe, filter, settingsRevision + imported + dataTick, byExchange);
   const demoMode = mode === 'demo' || (mode === 'deciding' && probablyNoKey());
   // Kept until the first analysed frame arrives, also when an earlier import switches startup to the archive: the
   // chart must not lose its frame in between (disposing it under the overlays throws in lightweight-charts).

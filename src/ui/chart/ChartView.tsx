@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BarFrame } from '../../core/series';
 import { markFirstChartDrawn } from '../app/first-chart';
 import type { ChartController, ViewTarget } from './chart-controller';
-import { type EdgeLines, Legend } from './Legend';
+import { type EdgeLines, Legend, type StackLegend } from './Legend';
 import { loadChart } from './load-chart';
 import type { ThemeName } from './theme';
 
@@ -16,12 +16,22 @@ export interface ChartViewProps {
   initialView?: (frame: BarFrame) => ViewTarget | null;
   /** EdgeLine prices for the legend. */
   edge?: EdgeLines | null;
+  /** Set while the histogram is stacked by exchange: names and colours for the legend. */
+  stack?: StackLegend | null;
   /** Receives the controller once, so overlays (markers, levels) can attach. */
   onReady?: (controller: ChartController) => void;
 }
 
 /** Candles + liquidation histogram with a crosshair legend. */
-export function ChartView({ frame, notice, theme, initialView, edge = null, onReady }: ChartViewProps) {
+export function ChartView({
+  frame,
+  notice,
+  theme,
+  initialView,
+  edge = null,
+  stack = null,
+  onReady,
+}: ChartViewProps) {
   const host = useRef<HTMLElement>(null);
   const controller = useRef<ChartController | null>(null);
   const [hover, setHover] = useState<number | null>(null);
@@ -35,8 +45,8 @@ export function ChartView({ frame, notice, theme, initialView, edge = null, onRe
   // page settles) for nothing. Measured: about 500 ms sooner to the first drawn chart on a cold start. A layout
   // effect, so it happens in the same task as the render that brought the frame, not a frame later.
   const hasFrame = frame !== null;
-  const latest = useRef({ frame, theme, initialView });
-  latest.current = { frame, theme, initialView };
+  const latest = useRef({ frame, theme, initialView, stacked: stack !== null });
+  latest.current = { frame, theme, initialView, stacked: stack !== null };
   useLayoutEffect(() => {
     const el = host.current;
     if (!el || !hasFrame) return;
@@ -48,6 +58,7 @@ export function ChartView({ frame, notice, theme, initialView, edge = null, onRe
       created = c;
       controller.current = c;
       c.onLiveUpdate = setLive;
+      c.setStacked(latest.current.stacked);
       const first = latest.current.frame;
       if (first) {
         c.setPendingView(latest.current.initialView?.(first) ?? null);
@@ -67,6 +78,7 @@ export function ChartView({ frame, notice, theme, initialView, edge = null, onRe
   }, [hasFrame]);
 
   useEffect(() => controller.current?.setTheme(theme), [theme]);
+  useLayoutEffect(() => controller.current?.setStacked(stack !== null), [stack !== null]);
   // A layout effect: the candles must take a new frame before the overlays draw the analysis of that frame
   // (AnalysisOverlay draws a microtask later), or the overlay series would stretch the time scale under the view.
   useLayoutEffect(() => {
@@ -78,7 +90,7 @@ export function ChartView({ frame, notice, theme, initialView, edge = null, onRe
   const bars = shown?.candles.close.length ?? 0;
   return (
     <div class="chart-area">
-      <Legend frame={shown} index={hover} resting={resting} edge={edge} />
+      <Legend frame={shown} index={hover} resting={resting} edge={edge} stack={stack} />
       <figure
         id="chart"
         ref={host}

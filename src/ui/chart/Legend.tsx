@@ -2,7 +2,9 @@
  * Crosshair legend: O/H/L/C, long/short USD and the EdgeLine prices of the hovered (or last) bar. The same items
  * go into "Save image", and a polite live region reads them out once the crosshair rests (never on every move).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { COVERABLE_EXCHANGES } from '../../core/csv/names';
+import { frameLayers, OTHER_LAYER, type StackLayer } from '../../core/exchange-stack';
 import type { BarFrame } from '../../core/series';
 import { formatPrice, formatUsd, formatUtc } from '../format/usd';
 
@@ -12,11 +14,50 @@ export interface EdgeLines {
   short: ArrayLike<number>;
 }
 
-/** One legend entry; `tone` colours the value. */
+/** One legend entry; `tone` colours the value, `colour` the label (an exchange's layer colour). */
 export interface LegendItem {
   label: string;
   value: string;
   tone?: 'long' | 'short';
+  colour?: string;
+}
+
+/** What the legend needs to name the histogram's exchange layers: names by code and the layer colours. */
+export interface StackLegend {
+  names: ReadonlyMap<string, string>;
+  colours: readonly string[];
+}
+
+/**
+ * One item per layer of the histogram by exchange at bar `i`: "L $x S $y"; "gap" where the bar is a gap, "no
+ * data" where none of the layer's contracts cover it, and "(part)" where they cover only part of it.
+ */
+export function stackItems(
+  frame: BarFrame,
+  layers: readonly StackLayer[],
+  i: number,
+  s: StackLegend,
+): LegendItem[] {
+  const known = frame.liq.covered[i] === 1;
+  return layers.map((layer, j) => {
+    const long = layer.long[i] ?? 0;
+    const short = layer.short[i] ?? 0;
+    const label =
+      layer.key === OTHER_LAYER
+        ? `Other (${layer.exchanges.length})`
+        : (s.names.get(layer.key) ??
+          COVERABLE_EXCHANGES.find((e) => e.code === layer.key)?.name ??
+          `Exchange ${layer.key}`);
+    const values = `L ${formatUsd(long)} S ${formatUsd(short)}`;
+    const value = !known
+      ? 'gap'
+      : layer.complete[i]
+        ? values
+        : long === 0 && short === 0
+          ? 'no data'
+          : `${values} (part)`;
+    return { label, value, colour: s.colours[j] ?? s.colours[s.colours.length - 1] };
+  });
 }
 
 /** The legend of bar `index` (the last bar when null): its time and items; null without bars. */
@@ -24,6 +65,7 @@ export function legendItems(
   frame: BarFrame | null,
   index: number | null,
   edge: EdgeLines | null,
+  stack: { layers: readonly StackLayer[]; legend: StackLegend } | null = null,
 ): { time: string; items: LegendItem[] } | null {
   const n = frame?.candles.close.length ?? 0;
   if (!frame || n === 0) return null;
@@ -45,6 +87,7 @@ export function legendItems(
     items.push({ label: 'Edge L', value: price(el), tone: 'long' });
   if (es !== undefined && Number.isFinite(es))
     items.push({ label: 'Edge S', value: price(es), tone: 'short' });
+  if (stack) items.push(...stackItems(frame, stack.layers, i, stack.legend));
   return { time: formatUtc(frame.start + i * frame.step), items };
 }
 
@@ -55,14 +98,23 @@ export interface LegendProps {
   /** The bar shown while nothing is hovered (the newest in view); null: the last bar. */
   resting?: number | null;
   edge?: EdgeLines | null;
+  /** Set while the histogram shows exchanges: the legend lists each layer's values. */
+  stack?: StackLegend | null;
 }
 
 /** How long the crosshair must rest before the bar is read out. */
 const SPEAK_AFTER_MS = 1000;
 
 /** Renders the legend line over the chart. */
-export function Legend({ frame, index, resting = null, edge = null }: LegendProps) {
-  const legend = legendItems(frame, index ?? resting, edge);
+export function Legend({ frame, index, resting = null, edge = null, stack = null }: LegendProps) {
+  // Layers are ranked over the whole frame: once per frame, not per crosshair move.
+  const layers = useMemo(() => (stack && frame ? frameLayers(frame) : null), [frame, stack !== null]);
+  const legend = legendItems(
+    frame,
+    index ?? resting,
+    edge,
+    stack && layers ? { layers, legend: stack } : null,
+  );
   const text = legend ? `${legend.time}: ${legend.items.map((x) => `${x.label} ${x.value}`).join(', ')}` : '';
   const [spoken, setSpoken] = useState('');
   useEffect(() => {
@@ -78,7 +130,7 @@ export function Legend({ frame, index, resting = null, edge = null }: LegendProp
         <span class="legend-time">{legend.time}</span>
         {legend.items.map((x) => (
           <span key={x.label} class={x.tone ? `legend-${x.tone}` : undefined}>
-            {x.label} <b>{x.value}</b>
+            {x.colour ? <span style={{ color: x.colour }}>{x.label}</span> : x.label} <b>{x.value}</b>
           </span>
         ))}
       </div>

@@ -19,6 +19,7 @@ import { type BarFrame, sliceFrame } from '../../core/series';
 import { formatTick } from '../format/ticks';
 import { formatAxisPrice, formatGrouped, formatUsd } from '../format/usd';
 import { barIndex, changedTail, toChartData } from './chart-data';
+import { ExchangeStacks } from './exchange-stacks';
 import { CHART_THEMES, type ThemeName } from './theme';
 
 /** What the crosshair points at, or null when it leaves the chart. */
@@ -60,6 +61,8 @@ export class ChartController {
   onLiveUpdate: ((frame: BarFrame) => void) | null = null;
   private redraws = 0;
   private liveUpdates = 0;
+  /** The histogram by exchange (no series until first shown). */
+  readonly stacks: ExchangeStacks;
 
   constructor(
     readonly container: HTMLElement,
@@ -123,6 +126,7 @@ export class ChartController {
       s.applyOptions({ priceFormat: { type: 'custom', formatter: usdLabel, minMove: 1 } });
     const oscLabel = this.edgeAware(this.osc, 2, (v) => formatGrouped(v, 2, 2), true, false);
     this.osc.applyOptions({ priceFormat: { type: 'custom', formatter: oscLabel, minMove: 0.01 } });
+    this.stacks = new ExchangeStacks(this.chart, [this.shorts, this.longs]);
     let size = `${container.clientWidth}x${container.clientHeight}`;
     this.resizer = new ResizeObserver(() => {
       const next = `${container.clientWidth}x${container.clientHeight}`;
@@ -173,6 +177,7 @@ export class ChartController {
     this.candles.setData(data.candles);
     this.shorts.setData(data.shorts);
     this.longs.setData(data.longs);
+    this.stacks.show(frame, null);
     // Counters on the element let tests tell a full redraw from an in-place update.
     this.container.dataset.redraws = String(++this.redraws);
     // New data keeps the place the user was looking at (a timeframe switch keeps the time and the zoom in bars),
@@ -289,8 +294,14 @@ export class ChartController {
       if (short) this.shorts.update(short);
       if (long) this.longs.update(long);
     }
+    this.stacks.show(frame, from);
     this.container.dataset.liveUpdates = String(++this.liveUpdates);
     this.onLiveUpdate?.(frame);
+  }
+
+  /** Histogram by exchange (each exchange's longs and shorts stacked per bar) or the aggregate bars. */
+  setStacked(on: boolean): void {
+    this.stacks.setOn(on, this.frame);
   }
 
   /** The frame on screen. */
@@ -329,6 +340,7 @@ export class ChartController {
   /** Applies a colour theme. */
   setTheme(name: ThemeName): void {
     const t = CHART_THEMES[name];
+    this.stacks.setColours(t.exchanges);
     this.chart.applyOptions({
       layout: { background: { color: t.background }, textColor: t.text, panes: { separatorColor: t.grid } },
       grid: { vertLines: { color: t.grid }, horzLines: { color: t.grid } },

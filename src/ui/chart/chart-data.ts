@@ -48,6 +48,26 @@ function sameValues(a: ArrayLike<number>, b: ArrayLike<number>, n: number): bool
   return true;
 }
 
+/** True when both frames have the same exchanges with the same values in their first `k` bars. */
+function sameExchanges(prev: BarFrame, next: BarFrame, k: number): boolean {
+  const a = prev.exchanges;
+  const b = next.exchanges;
+  if (!a || !b) return a === b;
+  return (
+    a.length === b.length &&
+    a.every((e, j) => {
+      const f = b[j];
+      return (
+        f !== undefined &&
+        e.exchange === f.exchange &&
+        sameValues(e.liq.long, f.liq.long, k) &&
+        sameValues(e.liq.short, f.liq.short, k) &&
+        sameValues(e.liq.covered, f.liq.covered, k)
+      );
+    })
+  );
+}
+
 /**
  * Where `next` starts to differ from `prev` when only the newest bar changed or one bar was appended (the live
  * case): the index of prev's last bar. -1 when anything else changed, so the chart must be set afresh.
@@ -66,6 +86,7 @@ export function changedTail(prev: BarFrame, next: BarFrame): number {
     sameValues(p.close, q.close, k) &&
     sameValues(prev.liq.long, next.liq.long, k) &&
     sameValues(prev.liq.short, next.liq.short, k) &&
-    sameValues(prev.liq.covered, next.liq.covered, k);
+    sameValues(prev.liq.covered, next.liq.covered, k) &&
+    sameExchanges(prev, next, k);
   return same ? k : -1;
 }

@@ -12,6 +12,11 @@ export interface ChartTheme {
   down: string;
   shortLiq: string;
   longLiq: string;
+  /**
+   * The per-exchange histogram's layer colours, biggest exchange first, "Other" last: AA text contrast on the
+   * background (they colour legend text too) and far apart from each other (ΔE*76 ≥ 30, checked by a unit test).
+   */
+  exchanges: readonly string[];
 }
 
 /** Both palettes. */
@@ -25,6 +30,7 @@ export const CHART_THEMES: Readonly<Record<ThemeName, ChartTheme>> = {
     down: '#ef5350',
     shortLiq: '#26a69a',
     longLiq: '#ef5350',
+    exchanges: ['#f0b90b', '#38bdf8', '#f472b6', '#4ade80', '#a78bfa', '#fb923c', '#9598a1'],
   },
   light: {
     background: '#ffffff',
@@ -35,5 +41,6 @@ export const CHART_THEMES: Readonly<Record<ThemeName, ChartTheme>> = {
     down: '#f23645',
     shortLiq: '#089981',
     longLiq: '#f23645',
+    exchanges: ['#8f6d00', '#0369a1', '#be185d', '#15803d', '#6d28d9', '#c2410c', '#5d606b'],
   },
 };

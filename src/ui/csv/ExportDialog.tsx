@@ -39,6 +39,7 @@ export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }
   const choices = filterChoices(chartFilter);
   const [filter, setFilter] = useState(filterKey(chartFilter));
   const chosen = choices.find(([, f]) => filterKey(f) === filter)?.[1] ?? chartFilter;
+  const [perExchange, setPerExchange] = useState(false);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [dest, setDest] = useState<'pick' | 'download'>(canPickFile() ? 'pick' : 'download');
@@ -69,6 +70,7 @@ export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }
             timeframe,
             filter: chosen,
             referenceSymbol,
+            exchangeColumns: kind === 'bars' && perExchange,
             from: toUnix(from),
             to: toUnix(to),
           },
@@ -106,6 +108,16 @@ export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }
           <option value="archive">Archive (lossless, every stored point)</option>
         </select>
       </label>
+      {kind === 'bars' && (
+        <label>
+          <input
+            type="checkbox"
+            checked={perExchange}
+            onChange={(e) => setPerExchange(e.currentTarget.checked)}
+          />{' '}
+          Per-exchange columns (long and short of each exchange)
+        </label>
+      )}
       <label>
         Contracts
         <select value={filter} onChange={(e) => setFilter(e.currentTarget.value)}>

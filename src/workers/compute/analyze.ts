@@ -6,7 +6,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { Analysis } from '../../core/analysis/analyzer';
 import { filterKey } from '../../core/market';
-import { type BarFrame, frameBuffers } from '../../core/series';
+import { type BarFrame, frameBuffers, type LiqSeries } from '../../core/series';
 import type { LiqLabDB } from '../../storage/schema';
 import type { AnalyzeRequest, AnalyzeResult, ChangedSpan, DataSource } from './api';
 import { FrameCache } from './frame-cache';
@@ -30,7 +30,14 @@ interface View {
 const views = new Map<string, View>();
 
 function keyOf(r: AnalyzeRequest): string {
-  return JSON.stringify([r.source, r.timeframe, filterKey(r.filter), r.referenceSymbol, r.params]);
+  return JSON.stringify([
+    r.source,
+    r.timeframe,
+    filterKey(r.filter),
+    r.referenceSymbol,
+    r.byExchange === true,
+    r.params,
+  ]);
 }
 
 function merge(pending: ChangedSpan[] | null, changes: readonly ChangedSpan[] | null): ChangedSpan[] | null {
@@ -54,6 +61,7 @@ function viewFor(request: AnalyzeRequest, db: (s: DataSource) => Promise<IDBPDat
       timeframe: request.timeframe,
       filter: request.filter,
       referenceSymbol: request.referenceSymbol,
+      byExchange: request.byExchange === true,
     }),
     analysis: new IncrementalAnalysis(request.timeframe, request.params),
     pending: null,
@@ -88,9 +96,18 @@ export function analyzeRequest(
   return run;
 }
 
+function copyLiq(l: LiqSeries): LiqSeries {
+  return {
+    start: l.start,
+    step: l.step,
+    long: l.long.slice(),
+    short: l.short.slice(),
+    covered: l.covered.slice(),
+  };
+}
+
 function copyFrame(f: BarFrame): BarFrame {
   const c = f.candles;
-  const l = f.liq;
   return {
     start: f.start,
     step: f.step,
@@ -103,13 +120,10 @@ function copyFrame(f: BarFrame): BarFrame {
       close: c.close.slice(),
       volume: c.volume.slice(),
     },
-    liq: {
-      start: l.start,
-      step: l.step,
-      long: l.long.slice(),
-      short: l.short.slice(),
-      covered: l.covered.slice(),
-    },
+    liq: copyLiq(f.liq),
+    ...(f.exchanges
+      ? { exchanges: f.exchanges.map((e) => ({ exchange: e.exchange, liq: copyLiq(e.liq) })) }
+      : {}),
   };
 }
 

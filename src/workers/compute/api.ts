@@ -17,6 +17,8 @@ export interface FrameRequest {
   filter: ContractFilter;
   /** Market whose candles are drawn. */
   referenceSymbol: string;
+  /** Also read each exchange's liquidations (the frame's `exchanges`), for the stacked histogram and the CSV. */
+  byExchange?: boolean;
 }
 
 /** A frame plus what the chart should say about it. */

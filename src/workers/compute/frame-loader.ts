@@ -57,15 +57,28 @@ export async function readFrameSince(
   const sources: StitchSource[] = await Promise.all(
     wanted.map(async ({ s, from }) => {
       const read = ensure(plan.reads.get(s.interval), `read plan of ${s.interval}`);
-      const [liq, candles] = await Promise.all([
+      const ex = plan.exchanges;
+      const exReads = ex ? ensure(ex.reads.get(s.interval), `exchange reads of ${s.interval}`) : [];
+      const [liq, candles, ...perExchange] = await Promise.all([
         readLiqPlanned(liqGets, read, s.interval, from, s.to),
         readCandlesFilled(candleGets, s.candles, s.interval, from, s.to),
+        ...exReads.map((r) => readLiqPlanned(liqGets, r, s.interval, from, s.to)),
       ]);
-      return { label: s.interval, liq: binLiq(liq, plan.target), candles: binCandles(candles, plan.target) };
+      const source: StitchSource = {
+        label: s.interval,
+        liq: binLiq(liq, plan.target),
+        candles: binCandles(candles, plan.target),
+      };
+      if (!ex) return source;
+      const exchanges = ex.codes.map((exchange, e) => ({
+        exchange,
+        liq: binLiq(ensure(perExchange[e], `${exchange} read`), plan.target),
+      }));
+      return { ...source, exchanges };
     }),
   );
   await tx.done;
-  return stitch(sources, plan.target);
+  return stitch(sources, plan.target, plan.exchanges?.codes);
 }
 
 /** The frame result of a stitched read of the whole plan (or of a splice equal to one). */
@@ -79,6 +92,7 @@ export function frameResult(request: FrameRequest, plan: FramePlan, s: StitchedF
         step: plan.target,
         candles: emptyCandles(empty, plan.target, 0),
         liq: emptyLiq(empty, plan.target, 0),
+        ...(plan.exchanges ? { exchanges: [] } : {}),
       },
       notice: first
         ? `${request.timeframe} needs data finer than the stored ${first} buckets`

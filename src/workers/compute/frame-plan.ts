@@ -5,6 +5,7 @@
  * a frame can be re-read from any bar onwards and spliced onto the bars before it.
  */
 import type { IDBPDatabase } from 'idb';
+import { ensure } from '../../core/ensure';
 import {
   BASE_INTERVAL_SECONDS,
   BASE_INTERVALS,
@@ -53,11 +54,20 @@ export interface FramePlan {
   coverage: Map<string, readonly Range[]>;
   /** How each dividing interval's liquidations are read (contracts summed or a group), from this snapshot. */
   reads: Map<BaseInterval, LiqReadPlan>;
+  /** The per-exchange breakdown's reads, when the request asks for it. */
+  exchanges: ExchangeReads | null;
   /**
    * Everything besides coverage ranges that decides how series are read (markets, intervals, group members, the
    * candle markets).
    */
   shape: string;
+}
+
+/** The exchanges of a breakdown (those with data in any dividing interval, by code) and how each is read. */
+export interface ExchangeReads {
+  codes: string[];
+  /** Per dividing interval, one read per code (in `codes` order): the exchange's contracts summed, or its group. */
+  reads: Map<BaseInterval, LiqReadPlan[]>;
 }
 
 /** What every plan is made from: markets, coverage and group members, read together. */
@@ -137,6 +147,11 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
       ranges: withData.map((s) => ranges.get(`${s}|${interval}`) ?? []),
     });
   }
+  const exchanges = request.byExchange
+    ? exchangeReads(reads, bySymbol, (withData, interval) =>
+        grouped ? planGroupRead(withData, bySymbol, groups, interval) : null,
+      )
+    : null;
   return {
     target,
     symbols,
@@ -147,14 +162,44 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
     end: withBars.length > 0 ? Math.max(...withBars.map((s) => s.end)) : 0,
     coverage: ranges,
     reads,
+    exchanges,
     shape: JSON.stringify([
       markets,
       stored,
       [...ranges.keys()].sort(),
       groups,
       sources.map((x) => x.candles),
+      exchanges?.codes ?? null,
     ]),
   };
+}
+
+/**
+ * Splits each interval's read by exchange: the contracts with data of each exchange, read as that exchange's
+ * pre-summed group when they are exactly its members (the usual case), else summed.
+ */
+function exchangeReads(
+  reads: ReadonlyMap<BaseInterval, LiqReadPlan>,
+  markets: ReadonlyMap<string, Market>,
+  groupOf: (withData: readonly string[], interval: BaseInterval) => string | null,
+): ExchangeReads {
+  const exchangeOf = (s: string) => ensure(markets.get(s), `market ${s}`).exchange;
+  const codes = [...new Set([...reads.values()].flatMap((r) => r.withData.map(exchangeOf)))].sort();
+  const out = new Map<BaseInterval, LiqReadPlan[]>();
+  for (const [interval, read] of reads)
+    out.set(
+      interval,
+      codes.map((code) => {
+        const keep = read.withData.map((s) => exchangeOf(s) === code);
+        const withData = read.withData.filter((_, i) => keep[i]);
+        return {
+          withData,
+          group: groupOf(withData, interval),
+          ranges: read.ranges.filter((_, i) => keep[i]),
+        };
+      }),
+    );
+  return { codes, reads: out };
 }
 
 /**

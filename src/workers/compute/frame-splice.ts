@@ -1,8 +1,8 @@
 /** Splicing a re-read tail onto the cached bars before it, and finding the first bar two frames disagree on. */
-import type { BarFrame } from '../../core/series';
+import type { BarFrame, LiqSeries } from '../../core/series';
 import { emptyCandles, emptyLiq } from '../../core/series';
 import type { StitchedFrame } from '../../core/stitch';
-import { unixSeconds } from '../../core/time';
+import { type UnixSeconds, unixSeconds } from '../../core/time';
 import type { FramePlan } from './frame-plan';
 
 /**
@@ -28,22 +28,23 @@ export function spliceFrames(
     throw new Error(
       `splice: tail [${t.start}, +${tn}×${step}) does not end the frame [${since}, ${plan.end})`,
     );
-  const liq = emptyLiq(start, step, n);
-  const candles = emptyCandles(start, step, n);
   const p = prev.frame;
-  liq.long.set(p.liq.long.subarray(0, k));
-  liq.short.set(p.liq.short.subarray(0, k));
-  liq.covered.set(p.liq.covered.subarray(0, k));
-  liq.long.set(t.liq.long, offset);
-  liq.short.set(t.liq.short, offset);
-  liq.covered.set(t.liq.covered, offset);
+  const liq = spliceLiq(p.liq, t.liq, start, n, k, offset);
+  const candles = emptyCandles(start, step, n);
   for (const f of ['open', 'high', 'low', 'close', 'volume'] as const) {
     candles[f].set(p.candles[f].subarray(0, k));
     candles[f].set(t.candles[f], offset);
   }
+  const exchanges = plan.exchanges?.codes.map((exchange, e) => {
+    const before = p.exchanges?.[e];
+    const after = t.exchanges?.[e];
+    if (before?.exchange !== exchange || after?.exchange !== exchange)
+      throw new Error(`splice: ${exchange} is missing from the cached frame or the tail`);
+    return { exchange, liq: spliceLiq(before.liq, after.liq, start, n, k, offset) };
+  });
   const kept = (from: number | null) => from !== null && from < since;
   return {
-    frame: { start, step, liq, candles },
+    frame: { start, step, liq, candles, ...(exchanges ? { exchanges } : {}) },
     historyStart: kept(prev.historyStart) ? prev.historyStart : tail.historyStart,
     sourceStarts: plan.sources.map(({ interval }) => {
       const before = prev.sourceStarts.find((s) => s.label === interval)?.from ?? null;
@@ -51,6 +52,25 @@ export function spliceFrames(
       return { label: interval, from: kept(before) ? before : after };
     }),
   };
+}
+
+/** `prev`'s first `k` bars, then `tail` from bar `offset`, in a new series of `n` bars. */
+function spliceLiq(
+  prev: LiqSeries,
+  tail: LiqSeries,
+  start: UnixSeconds,
+  n: number,
+  k: number,
+  offset: number,
+): LiqSeries {
+  const liq = emptyLiq(start, tail.step, n);
+  liq.long.set(prev.long.subarray(0, k));
+  liq.short.set(prev.short.subarray(0, k));
+  liq.covered.set(prev.covered.subarray(0, k));
+  liq.long.set(tail.long, offset);
+  liq.short.set(tail.short, offset);
+  liq.covered.set(tail.covered, offset);
+  return liq;
 }
 
 function sameAt(a: ArrayLike<number>, b: ArrayLike<number>, i: number): boolean {

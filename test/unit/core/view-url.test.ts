@@ -17,13 +17,21 @@ describe('view URL', () => {
       asset: 'BTC' as const,
       timeframe: '4h' as const,
       contracts: { kind: 'exchange' as const, exchange: 'A' },
+      histogram: 'exchanges' as const,
       time: T0,
       bars: 120,
       panel: 'study' as const,
     };
     const url = buildViewUrl('https://x.app', view);
-    expect(url).toBe(`https://x.app/?asset=BTC&tf=4h&contracts=exchange%3AA&t=${T0}&bars=120&panel=study`);
+    expect(url).toBe(
+      `https://x.app/?asset=BTC&tf=4h&contracts=exchange%3AA&hist=exchanges&t=${T0}&bars=120&panel=study`,
+    );
     expect(parseViewState(url.slice(url.indexOf('?')))).toEqual(view);
+  });
+
+  it('reads the histogram mode, and ignores one it does not know', () => {
+    expect(parseViewState('?hist=total').histogram).toBe('total');
+    expect(parseViewState('?hist=venues').histogram).toBe(null);
   });
 
   it('opens old alert links (?t=&tf=) on the same bar and timeframe', () => {

@@ -16,6 +16,7 @@ const DEFAULTS: Layout = {
   panel: 'levels',
   panelWidth: PANEL_WIDTH.initial,
   introDismissed: false,
+  histogram: 'total',
 };
 
 describe('layout persistence', () => {
@@ -28,6 +29,7 @@ describe('layout persistence', () => {
       panel: 'study',
       panelWidth: 512,
       introDismissed: true,
+      histogram: 'exchanges',
     };
     saveLayout(saved, store);
     expect(loadLayout(store)).toEqual(saved);

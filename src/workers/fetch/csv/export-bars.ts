@@ -1,9 +1,9 @@
 /** Streams the bars format: the chart's frame at its timeframe and filter, with COIN / STABLE group columns. */
 import type { IDBPDatabase } from 'idb';
-import { BARS_HEADER, type BarRow, writeBarRow } from '../../../core/csv/bars';
+import { type BarRow, barsHeader, writeBarRow } from '../../../core/csv/bars';
 import { NO_SCORES, type ScoreSource } from '../../../core/csv/spike-columns';
 import { type ByteSink, CsvWriter } from '../../../core/csv/writer';
-import type { LiqSeries } from '../../../core/series';
+import type { ExchangeLiq, LiqSeries } from '../../../core/series';
 import type { LiqLabDB } from '../../../storage/schema';
 import { loadFrame } from '../../compute/frame-loader';
 import { loadGroupLiq } from './bar-groups';
@@ -14,6 +14,26 @@ function liqOf(g: LiqSeries | null, t: number, side: 'long' | 'short'): number {
   if (!g) return Number.NaN;
   const i = (t - g.start) / g.step;
   return i >= 0 && i < g.long.length && g.covered[i] ? (g[side][i] ?? Number.NaN) : 0;
+}
+
+/**
+ * The per-exchange cells of bar `i` into `out` (long, short per exchange): what the exchange adds to the bar's total,
+ * empty where the bar is a gap, or where none of the exchange's contracts cover any of it and it adds nothing.
+ */
+export function exchangeCells(
+  exchanges: readonly ExchangeLiq[],
+  i: number,
+  covered: boolean,
+  out: Float64Array,
+): Float64Array {
+  exchanges.forEach((e, k) => {
+    const long = e.liq.long[i] ?? 0;
+    const short = e.liq.short[i] ?? 0;
+    const known = covered && (e.liq.covered[i] === 1 || long !== 0 || short !== 0);
+    out[2 * k] = known ? long : Number.NaN;
+    out[2 * k + 1] = known ? short : Number.NaN;
+  });
+  return out;
 }
 
 /**
@@ -28,14 +48,16 @@ export async function exportBars(
   check: () => Promise<void>,
   scoresOf: ScoreSource = NO_SCORES,
 ): Promise<number> {
-  const { frame } = await loadFrame(db, req);
+  const { frame } = await loadFrame(db, { ...req, byExchange: req.exchangeColumns === true });
+  const exchanges = frame.exchanges ?? [];
+  const extra = new Float64Array(2 * exchanges.length);
   const scores = scoresOf(frame, req.timeframe);
   const coin = await loadGroupLiq(db, req.timeframe, req.filter, 'COIN');
   const stable = await loadGroupLiq(db, req.timeframe, req.filter, 'STABLE');
   const n = frame.liq.long.length;
   const w = new CsvWriter(sink);
   const tf = CsvWriter.encode(req.timeframe);
-  w.text(`${BARS_HEADER}\n`);
+  w.text(`${barsHeader(exchanges.map((e) => e.exchange))}\n`);
   let rows = 0;
   for (let i = 0; i < n; i++) {
     const t = frame.start + i * frame.step;
@@ -58,6 +80,7 @@ export async function exportBars(
       zLong: scores.zLong(t),
       zShort: scores.zShort(t),
       event: scores.event(t),
+      ...(req.exchangeColumns ? { exchanges: exchangeCells(exchanges, i, covered, extra) } : {}),
     };
     if (!covered && Number.isNaN(row.close)) continue;
     writeBarRow(w, tf, row);

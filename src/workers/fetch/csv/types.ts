@@ -31,6 +31,8 @@ export interface ExportRequest {
   timeframe: Timeframe;
   filter: ContractFilter;
   referenceSymbol: string;
+  /** Bars only: add a long/short column pair per exchange (`ex_<code>_long_usd`, `ex_<code>_short_usd`). */
+  exchangeColumns?: boolean;
   /** Unix seconds, null for everything. */
   from: number | null;
   to: number | null;

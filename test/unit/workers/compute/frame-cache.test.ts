@@ -42,11 +42,12 @@ const INTERVALS: BaseInterval[] = ['1min', '5min', '1hour', 'daily'];
 const BASE = 5 * chunkSpan('daily');
 const SEED_AT: Partial<Record<BaseInterval, number>> = { '1min': BASE + chunkSpan('1min') - 40 * 60 };
 
-const VIEWS: Array<{ timeframe: Timeframe; filter: ContractFilter }> = [
+// Two views also read the per-exchange breakdown, which the splice must keep equal to a full read as well.
+const VIEWS: Array<{ timeframe: Timeframe; filter: ContractFilter; byExchange?: boolean }> = [
   { timeframe: '5m', filter: ALL_CONTRACTS },
-  { timeframe: '1h', filter: ALL_CONTRACTS },
+  { timeframe: '1h', filter: ALL_CONTRACTS, byExchange: true },
   { timeframe: '1h', filter: { kind: 'exchange', exchange: 'A' } },
-  { timeframe: '1D', filter: { kind: 'margin', margin: 'STABLE' } },
+  { timeframe: '1D', filter: { kind: 'margin', margin: 'STABLE' }, byExchange: true },
   { timeframe: '15m', filter: { kind: 'exchange', exchange: 'I' } },
 ];
 
@@ -55,6 +56,7 @@ const request = (v: (typeof VIEWS)[number]): FrameRequest => ({
   timeframe: v.timeframe,
   filter: v.filter,
   referenceSymbol: REFERENCE,
+  byExchange: v.byExchange === true,
 });
 
 /** A write as the fetch engine or an import makes it: where it lands relative to what is stored. */
@@ -165,7 +167,12 @@ function expectSame(got: FrameResult, want: FrameResult, label: string): void {
     f.candles.low,
     f.candles.close,
     f.candles.volume,
+    ...(f.exchanges ?? []).flatMap((e) => [e.liq.long, e.liq.short, e.liq.covered]),
   ];
+  expect(
+    got.frame.exchanges?.map((e) => e.exchange),
+    label,
+  ).toEqual(want.frame.exchanges?.map((e) => e.exchange));
   const g = arrays(got.frame);
   const w = arrays(want.frame);
   for (let k = 0; k < g.length; k++) {
@@ -260,9 +267,10 @@ describe('FrameCache on live writes', () => {
         );
     const hourly = new FrameCache(
       async () => db,
-      request({ timeframe: '1h', filter: { kind: 'exchange', exchange: 'A' } }),
+      request({ timeframe: '1h', filter: { kind: 'exchange', exchange: 'A' }, byExchange: true }),
     );
     const first = await hourly.refresh(null);
+    expect(first.frame.exchanges?.map((e) => e.exchange)).toEqual(['A']);
     const n = first.frame.liq.long.length;
     // The newest minute of A1 grows and the next one opens, as the live poll writes them.
     const tail = { ...SEED_WRITE, interval: '1min' as const, symbols: ['A1'], overlap: 1, len: 2, seed: 99 };

@@ -1,0 +1,57 @@
+/** Names of the exchanges in the stored market list, for the contract selector and the histogram's legend. */
+import { useEffect, useState } from 'preact/hooks';
+import { COVERABLE_EXCHANGES } from '../../core/csv/names';
+import { broadcastBus } from '../../platform/notice-bus';
+import { sharedDatabase } from '../../storage/connection';
+import { exchangeNames } from '../../storage/kv-repo';
+import { ARCHIVE_DB } from '../../storage/open';
+import { afterFirstChart } from '../app/first-chart';
+
+/** One exchange as the UI names it. */
+export interface NamedExchange {
+  code: string;
+  name: string;
+}
+
+/**
+ * Exchanges present in the stored market list, with names from /exchanges when known; an imported aggregate is
+ * its own entry, named by its symbol and the exchanges it covers.
+ */
+export async function storedExchanges(): Promise<NamedExchange[]> {
+  const db = await sharedDatabase(ARCHIVE_DB);
+  const names = await exchangeNames(db);
+  const markets = (await db.getAll('markets')).filter((m) => m.baseAsset === 'BTC');
+  const label = new Map<string, string>();
+  for (const m of markets) {
+    if (m.covers === undefined) label.set(m.exchange, exchangeName(m.exchange, names));
+    else {
+      const covered = m.covers.map((c) => exchangeName(c, names)).join(' + ');
+      label.set(m.exchange, `Imported ${m.symbol}${covered ? ` (${covered})` : ''}`);
+    }
+  }
+  return [...label.keys()].sort().map((code) => ({ code, name: label.get(code) ?? code }));
+}
+
+/** A code's name: /exchanges when fetched, else the exchanges the import mapping knows, else the code itself. */
+function exchangeName(code: string, names: ReadonlyMap<string, string>): string {
+  return names.get(code) ?? COVERABLE_EXCHANGES.find((e) => e.code === code)?.name ?? `Exchange ${code}`;
+}
+
+/**
+ * The stored exchanges, read after the first chart (opening the archive on a first visit would compete with the
+ * first paint), again when `refresh` changes and when the leader announces a new market list.
+ */
+export function useStoredExchanges(refresh: number): NamedExchange[] {
+  const [exchanges, setExchanges] = useState<NamedExchange[]>([]);
+  useEffect(() => {
+    const load = () =>
+      void afterFirstChart()
+        .then(storedExchanges)
+        .then(setExchanges, () => setExchanges([]));
+    load();
+    return broadcastBus().subscribe((n) => {
+      if (n.type === 'markets-changed') load();
+    });
+  }, [refresh]);
+  return exchanges;
+}
