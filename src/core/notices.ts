@@ -16,6 +16,11 @@ export interface DataChanged {
   symbols: string[];
   from: number;
   to: number;
+  /**
+   * True when `from` already includes every stored value the write changed (group sums re-rounded by a recompute
+   * included); otherwise a reader widens it to the storage chunk.
+   */
+  exact?: boolean;
 }
 
 /** What can be announced. */
@@ -93,7 +98,8 @@ function isDataChanged(v: Record<string, unknown>): boolean {
     Array.isArray(v.symbols) &&
     v.symbols.every((s) => typeof s === 'string') &&
     isNum(v.from) &&
-    isNum(v.to)
+    isNum(v.to) &&
+    (v.exact === undefined || typeof v.exact === 'boolean')
   );
 }
 

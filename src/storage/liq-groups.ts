@@ -94,25 +94,29 @@ async function applyChange(
   symbol: string,
   members: readonly string[],
   ch: ChunkChange,
-): Promise<void> {
+): Promise<boolean> {
   const store = tx.objectStore('liqGroups');
   const g = (await store.get([group, interval, ch.start])) ?? zeroChunk(group, interval, ch.start);
   const ok =
     addDelta(g.long, ch.before.long, ch.after.long) && addDelta(g.short, ch.before.short, ch.after.short);
   const chunk = ok ? g : await recompute(tx, group, interval, ch.start, members, { symbol, chunk: ch.after });
   await store.put(chunk);
+  return !ok;
 }
 
 /**
  * Brings every group `symbol` belongs to up to date with `changes`, inside the caller's transaction and before
  * the caller stores the changed contract chunks. A contract new to a group first adds its whole stored series.
+ * Returns the start of the earliest group chunk changed beyond the changed buckets themselves (an exact recompute
+ * re-rounds a whole chunk; a joining contract adds its whole series), or +Infinity when none was.
  */
 export async function updateGroups(
   tx: GroupTx,
   symbol: string,
   interval: BaseInterval,
   changes: readonly ChunkChange[],
-): Promise<void> {
+): Promise<number> {
+  let widened = Number.POSITIVE_INFINITY;
   const market = await tx.objectStore('markets').get(symbol);
   const metaStore = tx.objectStore('liqGroupMembers');
   for (const group of groupsOf(market)) {
@@ -130,7 +134,10 @@ export async function updateGroups(
       for (const ch of changes) byStart.set(ch.start, { start: ch.start, before: zero, after: ch.after });
       todo = [...byStart.values()];
       await metaStore.put({ group, interval, members });
+      for (const ch of todo) widened = Math.min(widened, ch.start);
     }
-    for (const ch of todo) await applyChange(tx, group, interval, symbol, members, ch);
+    for (const ch of todo)
+      if (await applyChange(tx, group, interval, symbol, members, ch)) widened = Math.min(widened, ch.start);
   }
+  return widened;
 }

@@ -36,9 +36,20 @@ function chunkStarts(interval: BaseInterval, from: number, to: number): number[]
   return starts;
 }
 
+/** What a liquidation write changed. */
+export interface LiqWrite {
+  /** Buckets whose value changed. */
+  changed: number;
+  /**
+   * Earliest time any stored value may differ (contract or group): `from`, or earlier when a group chunk was
+   * recomputed or a contract joined a group. A notice from here is exact (readers need not widen it).
+   */
+  revisedFrom: number;
+}
+
 /**
  * Stores liquidations for `symbol` over the fetched range [from, to): buckets in range that `points` omits are
- * zero. Returns how many buckets changed value.
+ * zero.
  */
 export async function writeLiqRange(
   db: IDBPDatabase<LiqLabDB>,
@@ -47,9 +58,10 @@ export async function writeLiqRange(
   from: number,
   to: number,
   points: readonly LiqPoint[],
-): Promise<number> {
+): Promise<LiqWrite> {
   const step = BASE_INTERVAL_SECONDS[interval];
   const groups = hasGroups(db);
+  let revisedFrom = from;
   const stores = groups
     ? (['liqChunks', 'coverage', ...GROUP_STORES] as const)
     : (['liqChunks', 'coverage'] as const);
@@ -98,7 +110,7 @@ export async function writeLiqRange(
     for (const { chunk, before } of byStart.values())
       if (before) changes.push({ start: chunk.start, before, after: chunk });
     // Before the puts below, so a contract joining a group adds its stored series, not this write twice.
-    await updateGroups(tx, symbol, interval, changes);
+    revisedFrom = Math.min(from, await updateGroups(tx, symbol, interval, changes));
   }
   for (const { chunk, before } of byStart.values()) if (before) void chunks.put(chunk);
   const cov = tx.objectStore('coverage');
@@ -106,7 +118,7 @@ export async function writeLiqRange(
   const prev = await cov.get(key);
   void cov.put({ kind: 'liq', symbol, interval, ranges: addRange(prev?.ranges ?? [], [from, to]) });
   await tx.done;
-  return changed;
+  return { changed, revisedFrom };
 }
 
 /** Stores candles of `symbol`; unlike liquidations, a missing candle stays missing (NaN). */

@@ -16,7 +16,14 @@ const logs: Record<DataSource, ChangedSpan[] | null> = { archive: [], demo: [] }
 export function recordChange(n: DataChanged): void {
   const log = logs[n.db];
   if (log === null) return;
-  log.push({ from: n.from, to: n.to, kind: n.kind, interval: n.interval, symbols: n.symbols });
+  log.push({
+    from: n.from,
+    to: n.to,
+    kind: n.kind,
+    interval: n.interval,
+    symbols: n.symbols,
+    exact: n.exact,
+  });
   if (log.length > MAX_SPANS)
     logs[n.db] = [{ from: Math.min(...log.map((c) => c.from)), to: Math.max(...log.map((c) => c.to)) }];
 }

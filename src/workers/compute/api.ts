@@ -38,6 +38,8 @@ export interface ChangedSpan {
   kind?: 'liq' | 'candle';
   interval?: BaseInterval;
   symbols?: readonly string[];
+  /** `from` needs no widening to the storage chunk (see `DataChanged.exact`). */
+  exact?: boolean;
 }
 
 /** A frame request plus the analysis parameters (settings.spikes / levels / oscillators). */

@@ -115,7 +115,7 @@ function changedSince(
   if (next.shape !== prev.shape || next.start !== prev.start || next.end <= next.start) return 'all';
   let t = coverageChangedFrom(prev, next);
   for (const c of changes)
-    if (touches(c, next)) t = Math.min(t, changeStart(c.from, c.interval ?? null, next));
+    if (touches(c, next)) t = Math.min(t, c.exact ? c.from : changeStart(c.from, c.interval ?? null, next));
   if (!Number.isFinite(t) || t >= Math.max(prev.end, next.end)) return next.end === prev.end ? 'none' : 'all';
   const since = floorTo(t, next.target);
   // Bars before the frame start, or after the cached bars end, were never read: read everything.

@@ -45,6 +45,8 @@ export interface StoredChange {
   symbols: string[];
   from: number;
   to: number;
+  /** `from` includes every stored value the write changed (see `DataChanged.exact`). */
+  exact: boolean;
 }
 
 /** Everything the loop needs from outside. */
@@ -393,13 +395,24 @@ export class Scheduler {
       ? checkHistory(body, ctxKind === 'oi' ? checkedOiRow : checkedRateRow, request)
       : null;
     const present: string[] = [];
+    let revisedFrom = from;
     for (const job of batch) {
       const points = liq?.rows.get(job.symbol) ?? candles?.rows.get(job.symbol) ?? ctx?.rows.get(job.symbol);
       // Absent from the answer: its coverage stays as it was (absence is not "no liquidations").
       if (!points) continue;
       present.push(job.symbol);
       const start = coverageStart(job.interval, from, nowSec, points[0]?.t ?? null);
-      if (liq) await writeLiqRange(db, job.symbol, job.interval, start, to, liq.rows.get(job.symbol) ?? []);
+      if (liq) {
+        const w = await writeLiqRange(
+          db,
+          job.symbol,
+          job.interval,
+          start,
+          to,
+          liq.rows.get(job.symbol) ?? [],
+        );
+        revisedFrom = Math.min(revisedFrom, w.revisedFrom);
+      }
       if (candles)
         await writeCandles(db, job.symbol, job.interval, start, to, candles.rows.get(job.symbol) ?? []);
       if (ctx && ctxKind)
@@ -419,10 +432,17 @@ export class Scheduler {
       }
     }
     if (head.tier === 'backfill') await writeKv(db, 'fetch:backfilled', [...this.backfilled]);
-    const change = { interval: head.interval, symbols: present, from, to };
     if (present.length > 0 && (head.kind === 'liq' || head.kind === 'candle'))
-      this.deps.onData({ ...change, kind: head.kind });
-    else if (present.length > 0) this.deps.onContext?.({ ...change, kind: head.kind });
+      this.deps.onData({
+        kind: head.kind,
+        interval: head.interval,
+        symbols: present,
+        from: revisedFrom,
+        to,
+        exact: true,
+      });
+    else if (present.length > 0)
+      this.deps.onContext?.({ kind: head.kind, interval: head.interval, symbols: present, from, to });
     return present;
   }
 }

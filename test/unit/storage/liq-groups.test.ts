@@ -43,6 +43,26 @@ const write = fc.record({
 });
 
 describe('group series', () => {
+  it('say from where a write changed them: an exact recompute re-rounds earlier buckets of its chunk', async () => {
+    const db = await open();
+    for (const m of MARKETS) await db.put('markets', m);
+    const t1 = 10 * M;
+    const t2 = 20 * M;
+    // Both contracts join the groups first (a join re-reads the whole stored series anyway).
+    await writeLiqRange(db, 'A1', '1min', 0, 30 * M, [{ t: t1, l: 0.1, s: 0 }]);
+    await writeLiqRange(db, 'B1', '1min', 0, 30 * M, [{ t: t1, l: 0.2, s: 0 }]);
+    // A delta update: 0.1 + 0.2 − 0.1 + 0.7 = 0.9, where the exact sum 0.7 + 0.2 is 0.8999999999999999.
+    const delta = await writeLiqRange(db, 'A1', '1min', t1, t1 + M, [{ t: t1, l: 0.7, s: 0 }]);
+    expect(delta.revisedFrom).toBe(t1);
+    expect((await readLiqSum(db, ['A1', 'B1'], '1min', t1, t1 + M)).long[0]).toBe(0.9);
+    // A1 alone at t2, then gone: the group bucket cancels to 0, so its chunk is recomputed exactly.
+    await writeLiqRange(db, 'A1', '1min', t2, t2 + M, [{ t: t2, l: 5, s: 0 }]);
+    const cancel = await writeLiqRange(db, 'A1', '1min', t2, t2 + M, []);
+    expect((await readLiqSum(db, ['A1', 'B1'], '1min', t1, t1 + M)).long[0]).toBe(0.8999999999999999);
+    // The bucket at t1 changed though the write began at t2: the write says so.
+    expect(cancel.revisedFrom).toBeLessThanOrEqual(t1);
+  });
+
   it('equal the sum of their contracts after any sequence of overlapping writes, with exact zeros', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 12 }), async (writes) => {

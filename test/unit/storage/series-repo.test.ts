@@ -18,8 +18,8 @@ describe('series repository', () => {
   it('is idempotent: writing the same range twice changes nothing', async () => {
     const db = await open();
     const points = [{ t: 3 * H, l: 2, s: 4 }];
-    expect(await writeLiqRange(db, 'A', '1hour', 0, 6 * H, points)).toBeGreaterThan(0);
-    expect(await writeLiqRange(db, 'A', '1hour', 0, 6 * H, points)).toBe(0);
+    expect((await writeLiqRange(db, 'A', '1hour', 0, 6 * H, points)).changed).toBeGreaterThan(0);
+    expect((await writeLiqRange(db, 'A', '1hour', 0, 6 * H, points)).changed).toBe(0);
   });
 
   it('overwrites the still-open newest bucket with a later fetch', async () => {

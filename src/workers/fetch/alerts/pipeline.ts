@@ -87,7 +87,11 @@ export class AlertPipeline {
   }
 
   private onNotice(n: Notice): void {
-    if (n.type === 'data-changed' && n.db === 'archive') this.request([{ from: n.from, to: n.to }]);
+    if (n.type === 'data-changed' && n.db === 'archive') {
+      // Everything the notice says: a frame skips what it cannot show and re-reads only from the change.
+      const { from, to, kind, interval, symbols, exact } = n;
+      this.request([{ from, to, kind, interval, symbols, exact }]);
+    }
   }
 
   /** Records changes (null: unknown, re-read all) and makes sure an evaluation will see them. */

@@ -70,8 +70,10 @@ const writeArb = fc.record({
   seed: fc.integer({ min: 1, max: 1 << 30 }),
   /** Fraction of buckets the API leaves out (stored as 0 for liquidations, NaN for candles). */
   omit: fc.constantFrom(0, 0.3, 0.9),
-  /** Notices from the leader pipeline carry only [from, to). */
+  /** Notices that carry only [from, to) (an import's, or an old page's). */
   bare: fc.boolean(),
+  /** The fetch loop's notices: from the earliest value the write changed, group recomputes included. */
+  exact: fc.boolean(),
   /** Refresh after this write, or let changes pile up. */
   refresh: fc.boolean(),
 });
@@ -87,6 +89,7 @@ const SEED_WRITE: Write = {
   seed: 7,
   omit: 0.3,
   bare: false,
+  exact: false,
   refresh: true,
 };
 
@@ -119,13 +122,18 @@ async function apply(db: IDBPDatabase<LiqLabDB>, w: Write, at = BASE): Promise<C
   else if (w.where === 'gap') from = last + w.hole * step;
   else from = first + (w.seed % Math.max(1, (last - first) / step)) * step;
   const to = from + w.len * step;
+  let revisedFrom = from;
   for (const symbol of symbols) {
     const pts: Array<{ t: number; l: number; s: number }> = [];
     for (let t = from; t < to; t += step) {
       if (value(w.seed, t, 9) / 10309 < w.omit) continue;
       pts.push({ t, l: value(w.seed, t, symbol.length), s: value(w.seed + 1, t, 3) });
     }
-    if (w.kind === 'liq') await writeLiqRange(db, symbol, w.interval, from, to, pts);
+    if (w.kind === 'liq')
+      revisedFrom = Math.min(
+        revisedFrom,
+        (await writeLiqRange(db, symbol, w.interval, from, to, pts)).revisedFrom,
+      );
     else
       await writeCandles(
         db,
@@ -136,7 +144,9 @@ async function apply(db: IDBPDatabase<LiqLabDB>, w: Write, at = BASE): Promise<C
         pts.map((p) => ({ t: p.t, o: p.l, h: p.l + p.s, l: p.l - p.s, c: p.l + 1, v: p.s })),
       );
   }
-  return w.bare ? { from, to } : { from, to, kind: w.kind, interval: w.interval, symbols };
+  if (w.bare) return { from, to };
+  if (w.exact) return { from: revisedFrom, to, kind: w.kind, interval: w.interval, symbols, exact: true };
+  return { from, to, kind: w.kind, interval: w.interval, symbols };
 }
 
 /** Bit-for-bit equality of two frame results. */
