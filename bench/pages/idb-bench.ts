@@ -1,8 +1,12 @@
 /**
  * One year of 1-minute liquidations for 10 contracts in real Chromium IndexedDB: columnar chunks (the archive's
  * series-repo) against a naive one-row-per-bar idb store, then the aggregated year read back for the compute worker.
+ * A year of 5-minute open interest for the same contracts is stored beside them (with its group series), so the
+ * liquidation read is timed in an archive that also holds OI; the year of summed OI is timed too.
  */
 import { openDB } from 'idb';
+import { writeContextRange } from '../../src/storage/context-repo';
+import { readOiSum } from '../../src/storage/oi-read';
 import { openLiqLabDb } from '../../src/storage/open';
 import { readLiqSum, writeLiqRange } from '../../src/storage/series-repo';
 
@@ -46,6 +50,20 @@ async function main() {
   }
   const writeS = (performance.now() - w0) / 1000;
   const values = CONTRACTS * YEAR_MIN * 2;
+  // Open interest beside them: a year of 5min OHLC per contract, in the same 4-day pieces.
+  const o0 = performance.now();
+  const span5 = 4 * 1440 * 60;
+  for (let c = 0; c < CONTRACTS; c++)
+    for (let from = T0; from < T0 + YEAR_MIN * 60; from += span5) {
+      const to = Math.min(from + span5, T0 + YEAR_MIN * 60);
+      const pts = [];
+      for (let t = from; t < to; t += 300) {
+        const v = 1e9 * (1 + c / 10) * (1 + 0.1 * Math.sin(t / 86_400));
+        pts.push({ t, o: v, h: v * 1.001, l: v * 0.999, c: v * 1.0005 });
+      }
+      await writeContextRange(db, 'oi', symbols[c] ?? '', '5min', from, to, pts);
+    }
+  const oiWriteS = (performance.now() - o0) / 1000;
   // The hot read: all 10 contracts are one stored group series. Median of 5; the first (cold) read reported too.
   const reads: number[] = [];
   const f0 = performance.now();
@@ -57,6 +75,20 @@ async function main() {
     reads.push(performance.now() - r0);
   }
   const readMs = median(reads);
+  // The year of summed OI (group series), and liquidations with OI read together as a chart frame would.
+  const oiReads: number[] = [];
+  const bothReads: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const r0 = performance.now();
+    await readOiSum(db, symbols, '5min', T0, T0 + YEAR_MIN * 60);
+    oiReads.push(performance.now() - r0);
+    const b0 = performance.now();
+    await Promise.all([
+      readLiqSum(db, symbols, '1min', T0, T0 + YEAR_MIN * 60),
+      readOiSum(db, symbols, '5min', T0, T0 + YEAR_MIN * 60),
+    ]);
+    bothReads.push(performance.now() - b0);
+  }
   // An arbitrary selection (9 of 10 contracts) matches no group and sums contract chunks.
   const s0 = performance.now();
   await readLiqSum(db, symbols.slice(1), '1min', T0, T0 + YEAR_MIN * 60);
@@ -83,6 +115,11 @@ async function main() {
     reads,
     firstMs,
     subsetMs,
+    oiWriteS,
+    oiReadMs: median(oiReads),
+    oiReads,
+    bothMs: median(bothReads),
+    bothReads,
     check: sum.long.length,
   };
 }

@@ -3,6 +3,7 @@
  * the archive stands. Tiers: live (keep the newest bucket fresh) > gap (holes and long tails after the app was
  * closed) > backfill (history older than anything stored, down to the API's retention).
  */
+import type { ContextKind } from './context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from './intervals';
 import { type Range, uncovered } from './ranges';
 import { floorTo } from './time';
@@ -28,9 +29,12 @@ export type Tier = 'live' | 'gap' | 'backfill';
 /** Rank of each tier. */
 export const TIER_RANK: Readonly<Record<Tier, number>> = { live: 0, gap: 1, backfill: 2 };
 
+/** Every kind of series the scheduler fetches. */
+export type FetchKind = 'liq' | 'candle' | ContextKind;
+
 /** What the planner knows about one series. */
 export interface SeriesState {
-  kind: 'liq' | 'candle';
+  kind: FetchKind;
   symbol: string;
   interval: BaseInterval;
   ranges: readonly Range[];
@@ -41,7 +45,7 @@ export interface SeriesState {
 /** One fetch to make: [from, to) in unix seconds. */
 export interface Job {
   tier: Tier;
-  kind: 'liq' | 'candle';
+  kind: FetchKind;
   interval: BaseInterval;
   symbol: string;
   from: number;
@@ -83,10 +87,14 @@ export function coverageStart(
   return Math.max(reqFrom, firstT === null ? g : Math.min(firstT, g));
 }
 
-/** Seconds between refreshes of a covered tail that is not 1min liquidations (those follow liquidation share). */
-export function refreshPeriod(kind: 'liq' | 'candle', interval: BaseInterval): number {
+/**
+ * Seconds between refreshes of a covered tail that is not 1min liquidations (those follow liquidation share):
+ * 1min candles every minute, open interest below an hour every bucket, anything else hourly or once a bucket.
+ */
+export function refreshPeriod(kind: FetchKind, interval: BaseInterval): number {
   const step = BASE_INTERVAL_SECONDS[interval];
   if (kind === 'candle' && interval === '1min') return step;
+  if (kind === 'oi' && step < 3600) return step;
   return Math.max(step, 3600);
 }
 

@@ -7,6 +7,7 @@
  */
 import type { WireCandle, WireLiq } from './coinalyze';
 import { MalformedResponse } from './coinalyze';
+import type { WireOhlc } from './context/series';
 
 /** What was asked: the bucket grid and the half-open range [from, to) in unix seconds. */
 export interface HistoryRequest {
@@ -69,6 +70,23 @@ export const checkedCandleRow: Row<WireCandle> = (o) => {
   if (!ordered || r.v < 0) throw new Error(`inconsistent candle at t=${r.t}`);
   return r;
 };
+
+function ohlc(o: Record<string, unknown>): WireOhlc {
+  const r = { t: field(o, 't'), o: field(o, 'o'), h: field(o, 'h'), l: field(o, 'l'), c: field(o, 'c') };
+  if (!(r.l <= Math.min(r.o, r.c) && r.h >= Math.max(r.o, r.c)))
+    throw new Error(`inconsistent OHLC at t=${r.t} (low above open/close or high below them)`);
+  return r;
+}
+
+/** Open-interest row (USD): an ordered OHLC that is never negative. */
+export const checkedOiRow: Row<WireOhlc> = (o) => {
+  const r = ohlc(o);
+  if (r.l < 0) throw new Error(`negative open interest at t=${r.t}`);
+  return r;
+};
+
+/** Funding-rate row (%, may be negative): an ordered OHLC of finite numbers. */
+export const checkedRateRow: Row<WireOhlc> = ohlc;
 
 function checkTime(t: number, req: HistoryRequest): void {
   if (t > MAX_SECONDS) throw new Error(`timestamp ${t} is in milliseconds, not seconds`);

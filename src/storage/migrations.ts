@@ -61,6 +61,18 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('budget', { autoIncrement: true });
     },
   },
+  {
+    version: 9,
+    description:
+      'open interest and funding per contract (chunks and coverage), open interest summed per group',
+    run(db) {
+      // Nothing to carry over: earlier versions stored no context series.
+      db.createObjectStore('ctxChunks', { keyPath: ['kind', 'symbol', 'interval', 'start'] });
+      db.createObjectStore('ctxCoverage', { keyPath: ['kind', 'symbol', 'interval'] });
+      db.createObjectStore('oiGroups', { keyPath: ['group', 'interval', 'start'] });
+      db.createObjectStore('oiGroupMembers', { keyPath: ['group', 'interval'] });
+    },
+  },
 ];
 
 /** The schema version this build writes: the highest migration version (numbers may skip; order must rise). */

@@ -3,6 +3,7 @@
  * contract at one base interval as typed arrays (see docs/storage-design.md for why).
  */
 import type { DBSchema } from 'idb';
+import type { ContextKind } from '../core/context/series';
 import type { BaseInterval } from '../core/intervals';
 import type { Market } from '../core/market';
 
@@ -41,6 +42,39 @@ export interface Coverage {
   ranges: Array<[number, number]>;
 }
 
+/** One contract's OHLC of a context metric (OI in USD, funding in %); NaN where the API sent nothing (a gap). */
+export interface OhlcChunk {
+  kind: ContextKind;
+  symbol: string;
+  interval: BaseInterval;
+  start: number;
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+}
+
+/** Time ranges fetched for one context series (inside them a NaN bucket is a gap the API left, not zero). */
+export interface ContextCoverage {
+  kind: ContextKind;
+  symbol: string;
+  interval: BaseInterval;
+  ranges: Array<[number, number]>;
+}
+
+/**
+ * Open interest summed over a contract group (v9): per bucket the sum of the members' opens and closes that have
+ * a value, and how many members that is (0: a gap, the sums are then exactly 0).
+ */
+export interface OiGroupChunk {
+  group: string;
+  interval: BaseInterval;
+  start: number;
+  open: Float64Array;
+  close: Float64Array;
+  count: Uint16Array;
+}
+
 /** One queued outgoing alert (filled in by the alerts feature). */
 export interface OutboxRecord {
   id: string;
@@ -72,6 +106,14 @@ export interface LiqLabDB extends DBSchema {
   liqGroupMembers: { key: [string, BaseInterval]; value: GroupMembers };
   /** Coinalyze calls spent (v8): written before each request goes out, read by every new leader. */
   budget: { key: number; value: BudgetEntry };
+  /** Open interest and funding per contract (v9), keyed by kind, symbol, interval and chunk start. */
+  ctxChunks: { key: [ContextKind, string, BaseInterval, number]; value: OhlcChunk };
+  /** Coverage of each context series (v9), apart from `coverage` so liquidation tools never meet these kinds. */
+  ctxCoverage: { key: [ContextKind, string, BaseInterval]; value: ContextCoverage };
+  /** Open interest pre-summed per contract group (v9); keys as in `liqGroups`. */
+  oiGroups: { key: [string, BaseInterval, number]; value: OiGroupChunk };
+  /** Which contracts each OI group series sums (v9). */
+  oiGroupMembers: { key: [string, BaseInterval]; value: GroupMembers };
 }
 
 /** One request's cost against the per-minute budget: when it went out (ms) and how many symbols it carried. */
@@ -98,4 +140,8 @@ export type StoreName =
   | 'alertKeys'
   | 'liqGroups'
   | 'liqGroupMembers'
-  | 'budget';
+  | 'budget'
+  | 'ctxChunks'
+  | 'ctxCoverage'
+  | 'oiGroups'
+  | 'oiGroupMembers';

@@ -10,6 +10,8 @@ import {
   refreshCost,
   selectContracts,
 } from '../../core/coinalyze';
+import { contextCost } from '../../core/context/cost';
+import { CONTEXT_SERIES } from '../../core/context/series';
 import { FETCH_INTERVALS } from '../../core/fetch-plan';
 import type { Market } from '../../core/market';
 import { sharedDatabase } from '../../storage/connection';
@@ -36,7 +38,14 @@ async function loadCatalog(): Promise<{ markets: Market[]; names: Map<string, st
 export function costLine(count: number): string {
   const cost = refreshCost(count, FETCH_INTERVALS.length);
   const minutes = cost.minutes < 10 ? cost.minutes.toFixed(1) : String(Math.round(cost.minutes));
-  return `${count} contracts · a full refresh costs ${cost.calls} calls in ${cost.requests} requests ≈ ${minutes} min of the ${CALLS_PER_MINUTE} calls/min budget`;
+  const ctx = contextCost(count, CONTEXT_SERIES);
+  const total = cost.calls + ctx.calls;
+  const totalMin = total / CALLS_PER_MINUTE;
+  const all = totalMin < 10 ? totalMin.toFixed(1) : String(Math.round(totalMin));
+  return (
+    `${count} contracts · a full refresh costs ${cost.calls} calls in ${cost.requests} requests ≈ ${minutes} min of the ${CALLS_PER_MINUTE} calls/min budget` +
+    ` · with open interest and funding ${total} calls ≈ ${all} min; keeping those current takes ≈ ${ctx.steadyPerMin.toFixed(1)} calls/min`
+  );
 }
 
 /** Contract filter and reference market inputs. */

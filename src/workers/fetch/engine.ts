@@ -6,6 +6,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { CALLS_PER_MINUTE } from '../../core/budget';
+import type { ContextSeriesSpec } from '../../core/context/series';
 import type { BaseInterval } from '../../core/intervals';
 import type { FetchStatus } from '../../core/notices';
 import { fetchFingerprint } from '../../core/settings';
@@ -35,6 +36,8 @@ export interface EngineDeps {
   bus: NoticeBus;
   liveCallsPerMin?: number;
   intervals?: readonly BaseInterval[];
+  /** Open interest and funding series to fetch (the session's default when left out). */
+  context?: readonly ContextSeriesSpec[];
   lockName?: string;
   alerts?: PipelineHooks;
   /** Test hook passed to each session (see SessionDeps.onTurn). */
@@ -176,6 +179,7 @@ export class FetchEngine {
       report: (patch) => this.report(patch),
       liveCallsPerMin: this.deps.liveCallsPerMin,
       intervals: this.deps.intervals,
+      context: this.deps.context,
       alerts: this.deps.alerts,
       onTurn: this.deps.onTurn,
     });

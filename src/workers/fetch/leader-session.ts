@@ -7,6 +7,7 @@
 import type { IDBPDatabase } from 'idb';
 import { fnv1a } from '../../core/alerts/halt';
 import { selectContracts } from '../../core/coinalyze';
+import { CONTEXT_SERIES, type ContextSeriesSpec } from '../../core/context/series';
 import type { BaseInterval } from '../../core/intervals';
 import type { FetchStatus } from '../../core/notices';
 import type { Settings } from '../../core/settings';
@@ -48,6 +49,8 @@ export interface SessionDeps {
   report: (patch: Partial<FetchStatus>) => void;
   liveCallsPerMin?: number;
   intervals?: readonly BaseInterval[];
+  /** Open interest and funding series to fetch (CONTEXT_SERIES unless a test narrows it). */
+  context?: readonly ContextSeriesSpec[];
   alerts?: PipelineHooks;
   /** Test hook: runs at every turn of the fetch loop (a test makes it throw to crash the leader). */
   onTurn?: () => void;
@@ -132,6 +135,7 @@ export class LeaderSession {
         onData: (c) => this.deps.bus.post({ type: 'data-changed', db: 'archive', ...c }),
         liveCallsPerMin: this.deps.liveCallsPerMin,
         intervals: this.deps.intervals,
+        context: this.deps.context ?? CONTEXT_SERIES,
         heartbeat: () => {
           this.beat();
           this.deps.onTurn?.();

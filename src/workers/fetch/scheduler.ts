@@ -7,17 +7,27 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { CALLS_PER_MINUTE, MAX_SYMBOLS_PER_REQUEST } from '../../core/budget';
+import { CONTEXT_PATHS, type ContextSeriesSpec, isContextKind } from '../../core/context/series';
 import {
   coverageStart,
   FETCH_INTERVALS,
+  type FetchKind,
   type Job,
   nextDue,
   planSeries,
   TIER_RANK,
 } from '../../core/fetch-plan';
-import { checkedCandleRow, checkedLiqRow, checkHistory, MalformedHistory } from '../../core/history-check';
+import {
+  checkedCandleRow,
+  checkedLiqRow,
+  checkedOiRow,
+  checkedRateRow,
+  checkHistory,
+  MalformedHistory,
+} from '../../core/history-check';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../core/intervals';
 import type { FetchStatus } from '../../core/notices';
+import { writeContextRange } from '../../storage/context-repo';
 import { readKv, writeKv } from '../../storage/kv-repo';
 import type { LiqLabDB } from '../../storage/schema';
 import { writeCandles, writeLiqRange } from '../../storage/series-repo';
@@ -55,6 +65,19 @@ export interface SchedulerDeps {
   /** Budget for live 1min refreshes; 0 turns live polling off. */
   liveCallsPerMin?: number;
   intervals?: readonly BaseInterval[];
+  /**
+   * Open interest and funding series fetched per contract, below every liquidation and candle job (none when
+   * left out; the leader passes CONTEXT_SERIES).
+   */
+  context?: readonly ContextSeriesSpec[];
+  /** Called after open interest or funding was stored (liquidations and candles go to `onData`). */
+  onContext?: (change: {
+    kind: FetchKind;
+    interval: BaseInterval;
+    symbols: string[];
+    from: number;
+    to: number;
+  }) => void;
   /** Called at every turn of the loop, so a watchdog can tell a stuck loop from a waiting one. */
   heartbeat?: () => void;
 }
@@ -174,6 +197,8 @@ export class Scheduler {
 
   private isCurrent(key: string): boolean {
     const [kind, symbol] = key.split('|');
+    // Backfill progress is about liquidations and candles; context series fill in behind them.
+    if (kind !== 'liq' && kind !== 'candle') return false;
     return kind === 'candle' ? symbol === this.deps.reference : this.deps.contracts.includes(symbol ?? '');
   }
 
@@ -187,13 +212,17 @@ export class Scheduler {
   /** Jobs of the best tier and first interval that has jobs, in the order they should go. */
   private async nextBatch(now: number): Promise<{ jobs: Job[]; dueAt: number }> {
     const nowSec = Math.floor(now / 1000);
+    const context = this.deps.context ?? [];
     const coverage = new Map(
-      (await this.deps.db.getAll('coverage')).map((c) => [seriesKey(c.kind, c.symbol, c.interval), c.ranges]),
+      [
+        ...(await this.deps.db.getAll('coverage')),
+        ...(context.length ? await this.deps.db.getAll('ctxCoverage') : []),
+      ].map((c) => [seriesKey(c.kind, c.symbol, c.interval), c.ranges]),
     );
     const live = (this.deps.liveCallsPerMin ?? 24) > 0;
     const jobs: Job[] = [];
     let dueAt = Number.POSITIVE_INFINITY;
-    const consider = (kind: 'liq' | 'candle', symbol: string, interval: BaseInterval) => {
+    const consider = (kind: FetchKind, symbol: string, interval: BaseInterval) => {
       const key = seriesKey(kind, symbol, interval);
       const readyAt = this.health.readyAt(key);
       if (readyAt > now) {
@@ -212,9 +241,15 @@ export class Scheduler {
       for (const symbol of this.deps.contracts) consider('liq', symbol, interval);
       consider('candle', this.deps.reference, interval);
     }
+    for (const spec of context)
+      for (const symbol of this.deps.contracts) consider(spec.kind, symbol, spec.interval);
     if (jobs.length === 0) return { jobs, dueAt };
+    // Context series rank below every liquidation and candle job, whatever their tier; one kind per request.
+    const specRank = (j: Job) => context.findIndex((c) => c.kind === j.kind && c.interval === j.interval);
     const rank = (j: Job) =>
-      TIER_RANK[j.tier] * 100 + this.intervals.indexOf(j.interval) * 2 + (j.kind === 'liq' ? 0 : 1);
+      isContextKind(j.kind)
+        ? 1000 + TIER_RANK[j.tier] * 100 + specRank(j)
+        : TIER_RANK[j.tier] * 100 + this.intervals.indexOf(j.interval) * 2 + (j.kind === 'liq' ? 0 : 1);
     const best = Math.min(...jobs.map(rank));
     const order = jobs
       .filter((j) => rank(j) === best)
@@ -236,10 +271,14 @@ export class Scheduler {
       from: String(from),
       to: String(to),
     };
-    if (head.kind === 'liq') params.convert_to_usd = 'true';
+    if (head.kind === 'liq' || head.kind === 'oi') params.convert_to_usd = 'true';
     const spend = await ledger.spend(symbols.length, now);
     this.stats.requests++;
-    const path = head.kind === 'liq' ? '/liquidation-history' : '/ohlcv-history';
+    const path = isContextKind(head.kind)
+      ? CONTEXT_PATHS[head.kind]
+      : head.kind === 'liq'
+        ? '/liquidation-history'
+        : '/ohlcv-history';
     const result = await this.deps.call(path, params, signal);
     if (result.kind !== 'unreachable') this.notes.clear('network');
     switch (result.kind) {
@@ -351,10 +390,14 @@ export class Scheduler {
     const { from, to } = request;
     const liq = head.kind === 'liq' ? checkHistory(body, checkedLiqRow, request) : null;
     const candles = head.kind === 'candle' ? checkHistory(body, checkedCandleRow, request) : null;
+    const ctxKind = isContextKind(head.kind) ? head.kind : null;
+    const ctx = ctxKind
+      ? checkHistory(body, ctxKind === 'oi' ? checkedOiRow : checkedRateRow, request)
+      : null;
     const present: string[] = [];
     let revisedFrom = from;
     for (const job of batch) {
-      const points = liq?.rows.get(job.symbol) ?? candles?.rows.get(job.symbol);
+      const points = liq?.rows.get(job.symbol) ?? candles?.rows.get(job.symbol) ?? ctx?.rows.get(job.symbol);
       // Absent from the answer: its coverage stays as it was (absence is not "no liquidations").
       if (!points) continue;
       present.push(job.symbol);
@@ -372,6 +415,16 @@ export class Scheduler {
       }
       if (candles)
         await writeCandles(db, job.symbol, job.interval, start, to, candles.rows.get(job.symbol) ?? []);
+      if (ctx && ctxKind)
+        await writeContextRange(
+          db,
+          ctxKind,
+          job.symbol,
+          job.interval,
+          start,
+          to,
+          ctx.rows.get(job.symbol) ?? [],
+        );
       const key = seriesKey(job.kind, job.symbol, job.interval);
       if (job.tier === 'backfill') this.backfilled.add(key);
       if (job.kind === 'liq' && job.interval === '1min') {
@@ -379,7 +432,7 @@ export class Scheduler {
       }
     }
     if (head.tier === 'backfill') await writeKv(db, 'fetch:backfilled', [...this.backfilled]);
-    if (present.length > 0)
+    if (present.length > 0 && (head.kind === 'liq' || head.kind === 'candle'))
       this.deps.onData({
         kind: head.kind,
         interval: head.interval,
@@ -388,6 +441,8 @@ export class Scheduler {
         to,
         exact: true,
       });
+    else if (present.length > 0)
+      this.deps.onContext?.({ kind: head.kind, interval: head.interval, symbols: present, from, to });
     return present;
   }
 }

@@ -38,3 +38,15 @@ export interface FakeLiqModel {
 }
 
 export function makeLiqModel(symbols: string[], listedSec: number): FakeLiqModel;
+
+/** Context series kinds the fake serves. */
+export type FakeContextKind = 'oi' | 'funding' | 'predicted';
+
+/** One OHLC bucket of a context metric. */
+export interface FakeOhlc {
+  t: number;
+  o: number;
+  h: number;
+  l: number;
+  c: number;
+}

@@ -1,4 +1,5 @@
 /** Types for the fake Coinalyze server (implemented in plain JS so `npm run dev:mock` runs it with node). */
+import type { FakeContextKind, FakeOhlc } from './data.mjs';
 export type FakeFault = '500' | '429' | 'malformed' | 'drop' | 'offgrid' | 'ms' | 'negative' | 'notarray';
 
 /** One request as the fake saw it. */
@@ -47,6 +48,8 @@ export interface FakeCoinalyze {
   inject(...kinds: FakeFault[]): void;
   setLatency(ms: number): void;
   truth(symbol: string, interval: string, t: number): [number, number];
+  /** A closed context bucket (OI in USD, funding in %), or null where the API leaves it out. */
+  contextTruth(kind: FakeContextKind, symbol: string, interval: string, t: number): FakeOhlc | null;
   plant(symbol: string, t: number, long: number, short?: number): void;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;

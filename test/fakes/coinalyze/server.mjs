@@ -2,11 +2,22 @@
 // query param, 401, ≤ 20 symbols, weighted 40 calls/min with 429 + Retry-After, per-interval retention, omitted
 // empty buckets, an open newest bucket that keeps changing, ms timestamps → [], invalid-interval message,
 // convert_to_usd per oi_lq_vol_denominated_in, CORS off by default, and fault injection. Time comes from `now`.
+// Open interest and funding (rate, predicted) history come as OHLC buckets from the context model, with their own
+// omitted buckets and (for OI) the measured retention.
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
+import { makeContextModel } from './context.mjs';
 import { EXCHANGES, INTERVALS, makeLiqModel, makeMarkets, priceAt } from './data.mjs';
 
 const RETENTION_POINTS = { '1min': 1700, '5min': 2000, '15min': 1800 };
+/** OI retention as S5 measured it (docs/coinalyze-api.md §2): 2,206 1min points, ~2,100 5min points. */
+const OI_RETENTION_POINTS = { '1min': 2206, '5min': 2100 };
+/** Path → context kind of the three OHLC history endpoints. */
+const CONTEXT_PATHS = {
+  '/v1/open-interest-history': 'oi',
+  '/v1/funding-rate-history': 'funding',
+  '/v1/predicted-funding-rate-history': 'predicted',
+};
 
 /** Faults that answer 200 with a body the client must refuse: they change the first history row. */
 const MANGLE = {
@@ -39,16 +50,22 @@ export function createFakeCoinalyze(options = {}) {
     markets.map((m) => m.symbol),
     listed,
   );
+  const context = makeContextModel(
+    markets.map((m) => m.symbol),
+    listed,
+  );
   const bySymbol = new Map(markets.map((m) => [m.symbol, m]));
   const spent = new Map(); // key → [{at, weight}]
   const faults = [];
   const log = [];
   let latencyMs = options.latencyMs ?? 0;
 
-  const retentionStart = (interval, nowSec) =>
+  const retentionStart = (interval, nowSec, kind) =>
     interval === 'daily'
       ? Number.NEGATIVE_INFINITY
-      : nowSec - (RETENTION_POINTS[interval] ?? DEFAULT_RETENTION) * INTERVALS[interval];
+      : nowSec -
+        ((kind === 'oi' ? OI_RETENTION_POINTS : RETENTION_POINTS)[interval] ?? DEFAULT_RETENTION) *
+          INTERVALS[interval];
 
   function rateCheck(key, weight) {
     const t = now();
@@ -86,7 +103,7 @@ export function createFakeCoinalyze(options = {}) {
       const hist = [];
       const first = Math.max(
         Math.ceil(from / step) * step,
-        Math.ceil(retentionStart(interval, nowSec) / step) * step,
+        Math.ceil(retentionStart(interval, nowSec, kind) / step) * step,
       );
       // ms timestamps land far in the future: nothing is there, so the answer is [] (as the real API does).
       for (let t = first; t <= to && t < nowSec; t += step) {
@@ -96,6 +113,13 @@ export function createFakeCoinalyze(options = {}) {
           if (l === 0 && s === 0) continue; // empty buckets are omitted
           const f = !usd && market.oi_lq_vol_denominated_in === 'BASE_ASSET' ? 1 / priceAt(t) : 1;
           hist.push({ t, l: l * f, s: s * f });
+        } else if (kind !== 'ohlcv') {
+          const b = context.seen(kind, symbol, step, t, nowSec);
+          if (!b) continue; // omitted bucket
+          // OI without convert_to_usd is in the contract's own unit: BTC for BASE_ASSET contracts.
+          const f =
+            kind === 'oi' && !usd && market.oi_lq_vol_denominated_in === 'BASE_ASSET' ? 1 / priceAt(t) : 1;
+          hist.push({ t, o: b.o * f, h: b.h * f, l: b.l * f, c: b.c * f });
         } else {
           const end = Math.min(t + step, nowSec);
           const o = priceAt(t);
@@ -160,6 +184,7 @@ export function createFakeCoinalyze(options = {}) {
       case '/v1/ohlcv-history':
         return send(...history(url, 'ohlcv'));
       default:
+        if (CONTEXT_PATHS[url.pathname]) return send(...history(url, CONTEXT_PATHS[url.pathname]));
         return send(404, { message: 'Not found' });
     }
   }
@@ -221,6 +246,11 @@ export function createFakeCoinalyze(options = {}) {
     },
     truth(symbol, interval, t) {
       return model.bucket(symbol, INTERVALS[interval], t);
+    },
+    /** A closed context bucket as the API serves it in USD / %, or null where the API leaves it out. */
+    contextTruth(kind, symbol, interval, t) {
+      const step = INTERVALS[interval];
+      return context.seen(kind, symbol, step, t, t + step);
     },
     /** Listens on `port` (0 = any) and resolves with the base URL (without /v1). */
     listen(port = 0, host = '127.0.0.1') {

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import type { IDBPDatabase } from 'idb';
 import { onTestFinished } from 'vitest';
 import { DEFAULT_SELECTION, parseMarkets, selectContracts } from '../../../src/core/coinalyze';
+import type { ContextSeriesSpec } from '../../../src/core/context/series';
 import type { BaseInterval } from '../../../src/core/intervals';
 import type { FetchStatus } from '../../../src/core/notices';
 import { openLiqLabDb } from '../../../src/storage/open';
@@ -43,7 +44,13 @@ export type Env = Awaited<ReturnType<typeof setup>>;
 /** Builds a scheduler against the fake, with the budget ledger loaded from the database. */
 export async function scheduler(
   env: { clock: SimClock; url: string; db: IDBPDatabase<LiqLabDB>; contracts: string[] },
-  opts: { key?: string; intervals?: readonly BaseInterval[]; live?: number; contracts?: string[] } = {},
+  opts: {
+    key?: string;
+    intervals?: readonly BaseInterval[];
+    live?: number;
+    contracts?: string[];
+    context?: readonly ContextSeriesSpec[];
+  } = {},
 ) {
   const statuses: FetchStatus[] = [];
   const ctl = { abort: new AbortController(), until: (_st: FetchStatus) => false };
@@ -57,6 +64,7 @@ export async function scheduler(
     contracts: opts.contracts ?? env.contracts,
     reference: 'BTCUSDT_PERP.A',
     intervals: opts.intervals,
+    context: opts.context,
     liveCallsPerMin: opts.live ?? 0,
     onStatus: (st) => {
       statuses.push(st);
@@ -88,5 +96,18 @@ export async function scheduler(
     await env.clock.runUntil(() => finished, 30 * 86_400_000);
     return run;
   };
-  return { s, statuses, runUntil, ledger };
+  /** Runs the loop for `ms` of virtual time; returns why it stopped ('aborted' when the time ran out). */
+  const runFor = async (ms: number): Promise<StopReason> => {
+    ctl.abort = new AbortController();
+    ctl.until = () => false;
+    const stop = ctl.abort;
+    void env.clock.sleep(ms, stop.signal).then(() => stop.abort());
+    let finished = false;
+    const run = s.run(stop.signal).finally(() => {
+      finished = true;
+    });
+    await env.clock.runUntil(() => finished, ms + 60_000);
+    return run;
+  };
+  return { s, statuses, runUntil, runFor, ledger };
 }
