@@ -183,9 +183,16 @@ export async function run({ check, assert, launch }) {
     await second.goto(preview.url);
     await second.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
 
+    // "Within 10 s, budget permitting": a leader that inherits a full window rightly waits for it (the ledger is
+    // shared), so the clock starts once the last minute leaves room (≥ 10 of the 38 calls the app allows itself).
+    const callsInWindow = () =>
+      fake.log.filter((r) => r.at > Date.now() - 61_000).reduce((n, r) => n + (r.weight ?? 1), 0);
+    const budgetRoom = () => waitFor(() => callsInWindow() <= 28, 65_000, 'room in the 40/min window');
+
     await check(
       'unattended: when the leader tab crashes, the other tab is fetching within 10 s',
       async () => {
+        await budgetRoom();
         const before = await leaderClient(page);
         assert(before, 'no tab holds the leader lock');
         await page.evaluate(() => new BroadcastChannel('liqlab').postMessage({ type: 'crash-leader' }));
@@ -214,6 +221,7 @@ export async function run({ check, assert, launch }) {
     await check(
       'unattended: offline shows Offline over the stored chart; back online, a request within 10 s',
       async () => {
+        await budgetRoom();
         await ctx.setOffline(true);
         await page.reload();
         try {
