@@ -163,8 +163,10 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
     coverage: ranges,
     reads,
     exchanges,
+    // The filter's markets by symbol: what else about a market matters for reading (its groups, its candles)
+    // is in the shape on its own, and a full market list would cost a long string on every live refresh.
     shape: JSON.stringify([
-      markets,
+      symbols,
       stored,
       [...ranges.keys()].sort(),
       groups,

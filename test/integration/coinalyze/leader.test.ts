@@ -88,6 +88,7 @@ describe('the leader', () => {
     await e.clock.runUntil(() => requests(e) >= 3, 600_000);
     expect(a.isLeader()).toBe(true);
     t.crash.add(a);
+    a.wake(); // the failure happens at the loop's next turn; an idle loop may be asleep for a minute
     const crashed = e.clock.now();
     const before = e.fake.log.length;
     await e.clock.runUntil(() => b.isLeader() && b.scheduler !== null, 60_000);
@@ -101,6 +102,7 @@ describe('the leader', () => {
     ).toBe(true);
     // A queued again behind B; when B fails too, A is back within 10 s.
     t.crash.add(b);
+    b.wake();
     const again = e.clock.now();
     await e.clock.runUntil(() => a.isLeader() && a.scheduler !== null, 60_000);
     expect(e.clock.now() - again).toBeLessThanOrEqual(10_000);
@@ -116,6 +118,7 @@ describe('the leader', () => {
     await a.start();
     await e.clock.runUntil(() => requests(e) >= 2, 600_000);
     t.crash.add(a);
+    a.wake();
     await e.clock.runUntil(() => a.tenures.length === 1, 60_000);
     const failedAt = e.clock.now();
     await e.clock.runUntil(() => a.isLeader() && a.scheduler !== null, 60_000);
