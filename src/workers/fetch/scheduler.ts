@@ -91,6 +91,8 @@ export interface SchedulerDeps {
 export type StopReason = 'aborted' | 'unauthorized' | 'storage-full';
 
 const IDLE_MS = 5_000;
+/** Calls per minute that open interest and funding requests leave free for liquidations and candles. */
+export const CONTEXT_RESERVE = 10;
 /** Longest idle sleep: nothing is due, so the loop wakes only to beat the watchdog and to re-check. */
 const MAX_IDLE_MS = 60_000;
 /** Longest wait between two attempts while the network is down: the first request after it returns goes within this. */
@@ -182,10 +184,13 @@ export class Scheduler {
         await this.nap(Math.max(250, until - now), signal);
         continue;
       }
-      const available = Math.floor(this.deps.ledger.available(now));
+      // Open interest and funding leave calls free for liquidations and candles: a live refresh, or a tab taking
+      // over, never waits a minute behind a context backfill that filled the window.
+      const reserve = isContextKind(batch[0]?.kind ?? 'liq') ? CONTEXT_RESERVE : 0;
+      const available = Math.floor(this.deps.ledger.available(now)) - reserve;
       if (available < 1) {
         this.emit();
-        await this.nap(Math.min(IDLE_MS, Math.max(1, this.deps.ledger.waitFor(1, now))), signal);
+        await this.nap(Math.min(IDLE_MS, Math.max(1, this.deps.ledger.waitFor(1 + reserve, now))), signal);
         continue;
       }
       const stop = await this.execute(batch.slice(0, Math.min(available, MAX_SYMBOLS_PER_REQUEST)), signal);

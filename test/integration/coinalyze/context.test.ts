@@ -4,6 +4,7 @@ import { CONTEXT_PATHS, CONTEXT_SERIES, type ContextKind } from '../../../src/co
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../../src/core/intervals';
 import { readContext } from '../../../src/storage/context-repo';
 import { readFundingWeighted, readOiSum } from '../../../src/storage/oi-read';
+import { CONTEXT_RESERVE } from '../../../src/workers/fetch/scheduler';
 import { type Env, scheduler, setup, T0 } from './harness';
 
 const NOW = T0 / 1000;
@@ -42,6 +43,17 @@ describe('open interest and funding against the fake Coinalyze', () => {
     const lastLiq = Math.max(...ok.filter((r) => !isCtx(r.path)).map((r) => r.at));
     const firstCtx = Math.min(...ok.filter((r) => isCtx(r.path)).map((r) => r.at));
     expect(firstCtx).toBeGreaterThanOrEqual(lastLiq);
+    // A context request never fills the window past what leaves CONTEXT_RESERVE calls for liquidations and
+    // candles (capacity 38 = 40 − 2 safety, over the ledger's 61 s window).
+    const sent = env.fake.log.filter((r) => r.path.includes('/v1/'));
+    for (const r of ok.filter((x) => isCtx(x.path))) {
+      const inWindow = sent
+        .filter((x) => x.at > r.at - 61_000 && x.at <= r.at)
+        .reduce((n, x) => n + (x.weight ?? 0), 0);
+      expect(inWindow, `calls in the minute up to ${r.path} at ${r.at}`).toBeLessThanOrEqual(
+        38 - CONTEXT_RESERVE,
+      );
+    }
     // Each symbol costs one call in the same 40/min window, and no request carries more than 20.
     for (const r of ok) expect(r.symbols?.length ?? 0).toBeLessThanOrEqual(20);
     for (const spec of CONTEXT_SERIES) {
