@@ -2,6 +2,7 @@
  * Typed messages between tabs and workers on one BroadcastChannel (data flows one way: notices only). The bus
  * that carries them is `src/platform/notice-bus.ts`; this module is the vocabulary and its validator.
  */
+import { type ContextKind, isContextKind } from './context/series';
 import { BASE_INTERVALS, type BaseInterval } from './intervals';
 
 /** Name of the channel every tab and worker listens on. */
@@ -23,9 +24,25 @@ export interface DataChanged {
   exact?: boolean;
 }
 
+/**
+ * Stored open interest or funding changed: `kind` of `symbols` at `interval` over [from, to). A type of its own,
+ * not a `data-changed` kind: a page from before it drops the unknown type, and every reader of `data-changed`
+ * (frame caches, alert analyzers) keeps seeing only liquidations and candles.
+ */
+export interface ContextChanged {
+  type: 'context-changed';
+  db: 'archive' | 'demo';
+  kind: ContextKind;
+  interval: BaseInterval;
+  symbols: string[];
+  from: number;
+  to: number;
+}
+
 /** What can be announced. */
 export type Notice =
   | DataChanged
+  | ContextChanged
   /** Settings were saved (any tab): every reader re-reads them. */
   | { type: 'settings-changed' }
   /** The fetching tab's status, for every tab's status bar. */
@@ -89,16 +106,22 @@ export function isFetchStatus(v: unknown): v is FetchStatus {
   );
 }
 
-function isDataChanged(v: Record<string, unknown>): boolean {
+function isSpan(v: Record<string, unknown>): boolean {
   return (
     (v.db === 'archive' || v.db === 'demo') &&
-    (v.kind === 'liq' || v.kind === 'candle') &&
     typeof v.interval === 'string' &&
     (BASE_INTERVALS as readonly string[]).includes(v.interval) &&
     Array.isArray(v.symbols) &&
     v.symbols.every((s) => typeof s === 'string') &&
     isNum(v.from) &&
-    isNum(v.to) &&
+    isNum(v.to)
+  );
+}
+
+function isDataChanged(v: Record<string, unknown>): boolean {
+  return (
+    isSpan(v) &&
+    (v.kind === 'liq' || v.kind === 'candle') &&
     (v.exact === undefined || typeof v.exact === 'boolean')
   );
 }
@@ -109,6 +132,8 @@ export function isNotice(v: unknown): v is Notice {
   switch (v.type) {
     case 'data-changed':
       return isDataChanged(v);
+    case 'context-changed':
+      return isSpan(v) && typeof v.kind === 'string' && isContextKind(v.kind);
     case 'settings-changed':
     case 'alerts-changed':
     case 'markets-changed':

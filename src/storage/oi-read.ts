@@ -122,3 +122,50 @@ export async function readFundingWeighted(
     n,
   );
 }
+
+/**
+ * Funding (`funding` or `predicted`) over [from, to) as a level series across `symbols`: each bucket's open
+ * weighted by the open interest at its open, its close by the open interest at its close (as
+ * `readFundingWeighted`), and `count` the contracts behind the close; NaN where no contract has both.
+ */
+export async function readFundingLevel(
+  db: IDBPDatabase<LiqLabDB>,
+  kind: 'funding' | 'predicted',
+  symbols: readonly string[],
+  interval: BaseInterval,
+  from: number,
+  to: number,
+): Promise<LevelSeries> {
+  const tx: CoverageTx = db.transaction(['ctxChunks', 'ctxCoverage']);
+  const have = await withData(tx.objectStore('ctxCoverage'), kind, symbols, interval);
+  const get = (k: [ContextKind, string, BaseInterval, number]) => tx.objectStore('ctxChunks').get(k);
+  const [rates, ois] = await Promise.all([
+    Promise.all(have.map((s) => readContextWith(get, kind, s, interval, from, to))),
+    Promise.all(have.map((s) => readContextWith(get, 'oi', s, interval, from, to))),
+  ]);
+  await tx.done;
+  const step = BASE_INTERVAL_SECONDS[interval];
+  const { start, n } = bucketsOver(step, from, to);
+  const count = new Uint16Array(n);
+  rates.forEach((r, k) => {
+    const w = ois[k]?.close;
+    for (let i = 0; i < n; i++)
+      if (Number.isFinite(r.close[i] ?? Number.NaN) && (w?.[i] ?? Number.NaN) > 0)
+        count[i] = (count[i] ?? 0) + 1;
+  });
+  return {
+    start,
+    step,
+    open: weightedMean(
+      rates.map((r) => r.open),
+      ois.map((o) => o.open),
+      n,
+    ),
+    close: weightedMean(
+      rates.map((r) => r.close),
+      ois.map((o) => o.close),
+      n,
+    ),
+    count,
+  };
+}

@@ -5,6 +5,7 @@ import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import { AnalysisOverlay } from '../analysis/AnalysisOverlay';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
+import { CONTEXT_CHOICES, isContextChoice } from '../chart/context-choice';
 import { legendItems } from '../chart/Legend';
 import { CHART_THEMES } from '../chart/theme';
 import { lazyComponent, prefetchLazy } from '../common/lazy';
@@ -96,6 +97,13 @@ export function App() {
   );
   const osc = data.result?.analysis.oscillators;
   const edge = useMemo(() => (osc ? { long: osc.edgeLong, short: osc.edgeShort } : null), [osc]);
+  const contextValues = data.result?.context ?? null;
+  const context = useMemo(
+    () => (layout.context === 'off' ? null : { values: contextValues, choice: layout.context }),
+    [contextValues, layout.context],
+  );
+  // Switched off, the panes must still go: the chart view draws 'off' too.
+  const chartContext = context ?? { values: null, choice: 'off' as const };
   const csv = useCsvControls({
     source: data.source,
     timeframe: layout.timeframe,
@@ -113,7 +121,11 @@ export function App() {
       const last = f && view ? Math.floor((view.time + (view.bars / 2) * f.step - f.start) / f.step) : null;
       const n = f?.candles.close.length ?? 0;
       const layers = stack && f ? { layers: frameLayers(f), legend: stack } : null;
-      return legendItems(f, last === null ? null : Math.max(0, Math.min(n - 1, last)), edge, layers);
+      const ctx =
+        context?.values && f
+          ? { values: context.values, choice: context.choice, colours: CHART_THEMES[layout.theme].context }
+          : null;
+      return legendItems(f, last === null ? null : Math.max(0, Math.min(n - 1, last)), edge, layers, ctx);
     },
     timeframe: layout.timeframe,
     ...shareTexts(data.status, data.filter, layout.timeframe),
@@ -164,6 +176,23 @@ export function App() {
                 <option value="exchanges">By exchange</option>
               </select>
             </label>
+            <label title="Open interest (USD, summed over the contract filter) and funding (weighted by open interest) in panes under the chart">
+              Market context{' '}
+              <select
+                value={layout.context}
+                aria-label="Market context"
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  if (isContextChoice(v)) update({ context: v });
+                }}
+              >
+                {Object.entries(CONTEXT_CHOICES).map(([k, title]) => (
+                  <option key={k} value={k}>
+                    {title}
+                  </option>
+                ))}
+              </select>
+            </label>
           </AnalysisOverlay>
           <ChartView
             frame={data.frame}
@@ -172,6 +201,7 @@ export function App() {
             initialView={(frame) => startTarget(demoFirstScreen(frame.step))}
             edge={edge}
             stack={stack}
+            context={chartContext}
             onReady={(c) => {
               chart.current = c;
               setController(c);

@@ -1,6 +1,7 @@
 /** Layout preferences kept across reloads in localStorage (synchronous, so the first paint already uses them). */
 import { isTimeframe, type Timeframe } from '../../core/intervals';
 import { type HistogramMode, isPanelId, type PanelId } from '../../core/view-url';
+import { type ContextChoice, isContextChoice } from '../chart/context-choice';
 import type { ThemeName } from '../chart/theme';
 
 /** What the layout remembers. */
@@ -16,6 +17,8 @@ export interface Layout {
   introDismissed: boolean;
   /** The liquidation histogram: long/short totals, or stacked by exchange. */
   histogram: HistogramMode;
+  /** The market-context panes (open interest, funding) under the chart. */
+  context: ContextChoice;
 }
 
 const KEY = 'liqlab:layout';
@@ -29,6 +32,7 @@ const DEFAULTS: Layout = {
   panelWidth: PANEL_WIDTH.initial,
   introDismissed: false,
   histogram: 'total',
+  context: 'off',
 };
 
 /** A width clamped to the panel's bounds (and whole pixels). */
@@ -52,6 +56,7 @@ export function loadLayout(storage: Pick<Storage, 'getItem'> = localStorage): La
           : DEFAULTS.panelWidth,
       introDismissed: raw.introDismissed === true,
       histogram: raw.histogram === 'exchanges' ? 'exchanges' : 'total',
+      context: isContextChoice(raw.context) ? raw.context : DEFAULTS.context,
     };
   } catch {
     return DEFAULTS;

@@ -1,11 +1,13 @@
 /** The chart area: mounts the chart controller, the legend, and keyboard pan/zoom. */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BarFrame } from '../../core/series';
+import type { FrameContext } from '../../workers/compute/api';
 import { markFirstChartDrawn } from '../app/first-chart';
 import type { ChartController, ViewTarget } from './chart-controller';
+import type { ContextChoice } from './context-choice';
 import { type EdgeLines, Legend, type StackLegend } from './Legend';
 import { loadChart } from './load-chart';
-import type { ThemeName } from './theme';
+import { CHART_THEMES, type ThemeName } from './theme';
 
 /** Props of the chart view. */
 export interface ChartViewProps {
@@ -18,6 +20,8 @@ export interface ChartViewProps {
   edge?: EdgeLines | null;
   /** Set while the histogram is stacked by exchange: names and colours for the legend. */
   stack?: StackLegend | null;
+  /** Open interest and funding of the frame and which panes show them. */
+  context?: { values: FrameContext | null; choice: ContextChoice } | null;
   /** Receives the controller once, so overlays (markers, levels) can attach. */
   onReady?: (controller: ChartController) => void;
 }
@@ -30,6 +34,7 @@ export function ChartView({
   initialView,
   edge = null,
   stack = null,
+  context = null,
   onReady,
 }: ChartViewProps) {
   const host = useRef<HTMLElement>(null);
@@ -45,8 +50,8 @@ export function ChartView({
   // page settles) for nothing. Measured: about 500 ms sooner to the first drawn chart on a cold start. A layout
   // effect, so it happens in the same task as the render that brought the frame, not a frame later.
   const hasFrame = frame !== null;
-  const latest = useRef({ frame, theme, initialView, stacked: stack !== null });
-  latest.current = { frame, theme, initialView, stacked: stack !== null };
+  const latest = useRef({ frame, theme, initialView, stacked: stack !== null, context });
+  latest.current = { frame, theme, initialView, stacked: stack !== null, context };
   useLayoutEffect(() => {
     const el = host.current;
     if (!el || !hasFrame) return;
@@ -64,6 +69,8 @@ export function ChartView({
         c.setPendingView(latest.current.initialView?.(first) ?? null);
         c.setFrame(first);
       }
+      const ctx = latest.current.context;
+      if (ctx) c.context.show(first, ctx.values, ctx.choice);
       c.chart.timeScale().subscribeVisibleLogicalRangeChange(() => setResting(c.lastVisibleIndex()));
       // lightweight-charts draws in its next animation frame; the one after that sees it on screen.
       requestAnimationFrame(() => requestAnimationFrame(markFirstChartDrawn));
@@ -85,12 +92,27 @@ export function ChartView({
     setLive(null);
     if (frame) controller.current?.setFrame(frame);
   }, [frame]);
+  // After the candles took the frame (the effect above), so the context series land on its time scale.
+  useLayoutEffect(() => {
+    if (context) controller.current?.context.show(frame, context.values, context.choice);
+  }, [frame, context?.values, context?.choice]);
 
   const shown = live ?? frame;
   const bars = shown?.candles.close.length ?? 0;
   return (
     <div class="chart-area">
-      <Legend frame={shown} index={hover} resting={resting} edge={edge} stack={stack} />
+      <Legend
+        frame={shown}
+        index={hover}
+        resting={resting}
+        edge={edge}
+        stack={stack}
+        context={
+          context?.values
+            ? { values: context.values, choice: context.choice, colours: CHART_THEMES[theme].context }
+            : null
+        }
+      />
       <figure
         id="chart"
         ref={host}

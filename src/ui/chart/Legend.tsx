@@ -6,7 +6,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { COVERABLE_EXCHANGES } from '../../core/csv/names';
 import { frameLayers, OTHER_LAYER, type StackLayer } from '../../core/exchange-stack';
 import type { BarFrame } from '../../core/series';
+import type { FrameContext } from '../../workers/compute/api';
 import { formatPrice, formatUsd, formatUtc } from '../format/usd';
+import type { ContextChoice } from './context-choice';
+import { contextItems } from './context-format';
+import type { ContextColours } from './theme';
 
 /** EdgeLine prices per bar of the frame (liquidation-weighted average price of longs and of shorts). */
 export interface EdgeLines {
@@ -60,12 +64,20 @@ export function stackItems(
   });
 }
 
+/** What the legend needs to show open interest and funding: the values, the panes shown, their colours. */
+export interface ContextLegend {
+  values: FrameContext;
+  choice: ContextChoice;
+  colours: ContextColours;
+}
+
 /** The legend of bar `index` (the last bar when null): its time and items; null without bars. */
 export function legendItems(
   frame: BarFrame | null,
   index: number | null,
   edge: EdgeLines | null,
   stack: { layers: readonly StackLayer[]; legend: StackLegend } | null = null,
+  context: ContextLegend | null = null,
 ): { time: string; items: LegendItem[] } | null {
   const n = frame?.candles.close.length ?? 0;
   if (!frame || n === 0) return null;
@@ -88,6 +100,8 @@ export function legendItems(
   if (es !== undefined && Number.isFinite(es))
     items.push({ label: 'Edge S', value: price(es), tone: 'short' });
   if (stack) items.push(...stackItems(frame, stack.layers, i, stack.legend));
+  if (context && context.values.oi.length === n)
+    items.push(...contextItems(context.values, context.choice, i, context.colours));
   return { time: formatUtc(frame.start + i * frame.step), items };
 }
 
@@ -100,13 +114,22 @@ export interface LegendProps {
   edge?: EdgeLines | null;
   /** Set while the histogram shows exchanges: the legend lists each layer's values. */
   stack?: StackLegend | null;
+  /** Set while context panes are shown: their values at the bar. */
+  context?: ContextLegend | null;
 }
 
 /** How long the crosshair must rest before the bar is read out. */
 const SPEAK_AFTER_MS = 1000;
 
 /** Renders the legend line over the chart. */
-export function Legend({ frame, index, resting = null, edge = null, stack = null }: LegendProps) {
+export function Legend({
+  frame,
+  index,
+  resting = null,
+  edge = null,
+  stack = null,
+  context = null,
+}: LegendProps) {
   // Layers are ranked over the whole frame: once per frame, not per crosshair move.
   const layers = useMemo(() => (stack && frame ? frameLayers(frame) : null), [frame, stack !== null]);
   const legend = legendItems(
@@ -114,6 +137,7 @@ export function Legend({ frame, index, resting = null, edge = null, stack = null
     index ?? resting,
     edge,
     stack && layers ? { layers, legend: stack } : null,
+    context,
   );
   const text = legend ? `${legend.time}: ${legend.items.map((x) => `${x.label} ${x.value}`).join(', ')}` : '';
   const [spoken, setSpoken] = useState('');

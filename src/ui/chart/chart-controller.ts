@@ -19,6 +19,7 @@ import { type BarFrame, sliceFrame } from '../../core/series';
 import { formatTick } from '../format/ticks';
 import { formatAxisPrice, formatGrouped, formatUsd } from '../format/usd';
 import { barIndex, changedTail, toChartData } from './chart-data';
+import { ContextPanes } from './context-panes';
 import { ExchangeStacks } from './exchange-stacks';
 import { CHART_THEMES, type ThemeName } from './theme';
 
@@ -63,6 +64,8 @@ export class ChartController {
   private liveUpdates = 0;
   /** The histogram by exchange (no series until first shown). */
   readonly stacks: ExchangeStacks;
+  /** Open interest and funding panes (none until chosen). */
+  readonly context: ContextPanes;
 
   constructor(
     readonly container: HTMLElement,
@@ -127,6 +130,7 @@ export class ChartController {
     const oscLabel = this.edgeAware(this.osc, 2, (v) => formatGrouped(v, 2, 2), true, false);
     this.osc.applyOptions({ priceFormat: { type: 'custom', formatter: oscLabel, minMove: 0.01 } });
     this.stacks = new ExchangeStacks(this.chart, [this.shorts, this.longs]);
+    this.context = new ContextPanes(this.chart, CHART_THEMES[theme].context);
     let size = `${container.clientWidth}x${container.clientHeight}`;
     this.resizer = new ResizeObserver(() => {
       const next = `${container.clientWidth}x${container.clientHeight}`;
@@ -341,6 +345,7 @@ export class ChartController {
   setTheme(name: ThemeName): void {
     const t = CHART_THEMES[name];
     this.stacks.setColours(t.exchanges);
+    this.context.setColours(t.context);
     this.chart.applyOptions({
       layout: { background: { color: t.background }, textColor: t.text, panes: { separatorColor: t.grid } },
       grid: { vertLines: { color: t.grid }, horzLines: { color: t.grid } },

@@ -17,6 +17,17 @@ export interface ChartTheme {
    * background (they colour legend text too) and far apart from each other (ΔE*76 ≥ 30, checked by a unit test).
    */
   exchanges: readonly string[];
+  /** The open interest and funding panes' colours (they colour legend labels too): AA text contrast. */
+  context: ContextColours;
+}
+
+/** Colours of the context panes: OI line, OI change up / down, funding, predicted funding. */
+export interface ContextColours {
+  oi: string;
+  oiUp: string;
+  oiDown: string;
+  funding: string;
+  predicted: string;
 }
 
 /** Both palettes. */
@@ -31,6 +42,7 @@ export const CHART_THEMES: Readonly<Record<ThemeName, ChartTheme>> = {
     shortLiq: '#26a69a',
     longLiq: '#ef5350',
     exchanges: ['#f0b90b', '#38bdf8', '#f472b6', '#4ade80', '#a78bfa', '#fb923c', '#9598a1'],
+    context: { oi: '#fbbf24', oiUp: '#2dd4bf', oiDown: '#fb7185', funding: '#c084fc', predicted: '#94a3b8' },
   },
   light: {
     background: '#ffffff',
@@ -42,5 +54,6 @@ export const CHART_THEMES: Readonly<Record<ThemeName, ChartTheme>> = {
     shortLiq: '#089981',
     longLiq: '#f23645',
     exchanges: ['#8f6d00', '#0369a1', '#be185d', '#15803d', '#6d28d9', '#c2410c', '#5d606b'],
+    context: { oi: '#92400e', oiUp: '#0f766e', oiDown: '#be123c', funding: '#7e22ce', predicted: '#475569' },
   },
 };

@@ -118,7 +118,7 @@ export function useLive(): LiveState {
       else if (n.type === 'status' && live) {
         status = n.status;
         later();
-      } else if (n.type === 'data-changed') {
+      } else if (n.type === 'data-changed' || n.type === 'context-changed') {
         recordChange(n);
         // Without a key the archive still changes (an import, Delete stored data) and may be on screen.
         if (n.db === 'archive') {

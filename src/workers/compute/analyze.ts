@@ -5,10 +5,12 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Analysis } from '../../core/analysis/analyzer';
+import { isContextKind } from '../../core/context/series';
 import { filterKey } from '../../core/market';
 import { type BarFrame, frameBuffers, type LiqSeries } from '../../core/series';
 import type { LiqLabDB } from '../../storage/schema';
-import type { AnalyzeRequest, AnalyzeResult, ChangedSpan, DataSource } from './api';
+import type { AnalyzeRequest, AnalyzeResult, ChangedSpan, DataSource, FrameContext } from './api';
+import { ContextCache } from './context-frame';
 import { FrameCache } from './frame-cache';
 import { IncrementalAnalysis } from './incremental';
 
@@ -20,6 +22,8 @@ const MAX_PENDING = 256;
 interface View {
   source: DataSource;
   frames: FrameCache;
+  /** Open interest and funding on the frame's bars. */
+  context: ContextCache;
   analysis: IncrementalAnalysis;
   /** Changes since this view's last refresh; null when unknown (read everything). */
   pending: ChangedSpan[] | null;
@@ -63,6 +67,7 @@ function viewFor(request: AnalyzeRequest, db: (s: DataSource) => Promise<IDBPDat
       referenceSymbol: request.referenceSymbol,
       byExchange: request.byExchange === true,
     }),
+    context: new ContextCache(request.filter),
     analysis: new IncrementalAnalysis(request.timeframe, request.params),
     pending: null,
     queue: Promise.resolve(),
@@ -82,11 +87,18 @@ export function analyzeRequest(
     const changes = view.pending;
     view.pending = [];
     try {
-      const { revisedFrom, ...loaded } = await view.frames.refresh(changes);
+      // Context notices go to the context cache only: the frame cache's tail re-read sees liquidations and candles.
+      const frameChanges =
+        changes === null ? null : changes.filter((c) => !(c.kind && isContextKind(c.kind)));
+      const { revisedFrom, ...loaded } = await view.frames.refresh(frameChanges);
       const analysis = copyAnalysis(view.analysis.update(loaded.frame, revisedFrom));
       const frame = copyFrame(loaded.frame);
-      const result: AnalyzeResult = { ...loaded, frame, analysis };
-      return { result, buffers: [...frameBuffers(frame), ...analysisBuffers(analysis)] };
+      const context = copyContext(await view.context.refresh(await db(view.source), loaded.frame, changes));
+      const result: AnalyzeResult = { ...loaded, frame, analysis, context };
+      const ctxBuffers = [context.oi, context.oiChange, context.funding, context.predicted].map(
+        (x) => x.buffer as ArrayBuffer,
+      );
+      return { result, buffers: [...frameBuffers(frame), ...analysisBuffers(analysis), ...ctxBuffers] };
     } catch (e) {
       view.pending = null; // what this refresh saw is unknown now
       throw e;
@@ -124,6 +136,16 @@ function copyFrame(f: BarFrame): BarFrame {
     ...(f.exchanges
       ? { exchanges: f.exchanges.map((e) => ({ exchange: e.exchange, liq: copyLiq(e.liq) })) }
       : {}),
+  };
+}
+
+function copyContext(c: FrameContext): FrameContext {
+  return {
+    oi: c.oi.slice(),
+    oiChange: c.oiChange.slice(),
+    funding: c.funding.slice(),
+    predicted: c.predicted.slice(),
+    intervals: { ...c.intervals },
   };
 }
 

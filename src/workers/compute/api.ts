@@ -1,5 +1,6 @@
 /** The compute worker's API as the page sees it. */
 import type { Analysis, AnalysisParams } from '../../core/analysis/analyzer';
+import type { ContextKind } from '../../core/context/series';
 import type { BaseInterval, Timeframe } from '../../core/intervals';
 import type { ContractFilter } from '../../core/market';
 import type { BarFrame } from '../../core/series';
@@ -37,7 +38,7 @@ export interface FrameResult {
 export interface ChangedSpan {
   from: number;
   to: number;
-  kind?: 'liq' | 'candle';
+  kind?: 'liq' | 'candle' | ContextKind;
   interval?: BaseInterval;
   symbols?: readonly string[];
   /** `from` needs no widening to the storage chunk (see `DataChanged.exact`). */
@@ -54,9 +55,25 @@ export interface AnalyzeRequest extends FrameRequest {
   changes?: readonly ChangedSpan[] | null;
 }
 
+/**
+ * Open interest and funding over the chart's contract filter on the frame's bar grid (one value per bar, NaN in
+ * gaps and where nothing is stored): OI in USD summed over the contracts, its change from the previous bar (NaN
+ * where the number of contracts summed changes), funding and predicted funding (%) weighted by OI.
+ */
+export interface FrameContext {
+  oi: Float64Array;
+  oiChange: Float64Array;
+  funding: Float64Array;
+  predicted: Float64Array;
+  /** The stored base interval each series was read at; null when none is stored for the filter. */
+  intervals: Readonly<Record<ContextKind, BaseInterval | null>>;
+}
+
 /** Frame, scores, events, levels and oscillators; typed arrays are transferred, not copied. */
 export interface AnalyzeResult extends FrameResult {
   analysis: Analysis;
+  /** Open interest and funding on the frame's bars. */
+  context: FrameContext;
 }
 
 /** Compute worker calls. Long calls take a `callId` so the facade can cancel them. */

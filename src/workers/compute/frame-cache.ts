@@ -7,6 +7,7 @@
  * Used by the chart's compute worker and by the leader's alert analyzers.
  */
 import type { IDBPDatabase } from 'idb';
+import { isContextKind } from '../../core/context/series';
 import { BASE_INTERVAL_SECONDS } from '../../core/intervals';
 import type { StitchedFrame } from '../../core/stitch';
 import { floorTo } from '../../core/time';
@@ -103,6 +104,8 @@ export class FrameCache {
 /** True when a change can alter the frame `plan` reads. */
 function touches(c: ChangedSpan, plan: FramePlan): boolean {
   if (!(c.to > c.from)) return false;
+  // Open interest and funding are not part of the frame (the compute worker reads them apart, context-frame.ts).
+  if (c.kind && isContextKind(c.kind)) return false;
   if (c.interval && plan.target % BASE_INTERVAL_SECONDS[c.interval] !== 0) return false;
   if (c.symbols && c.kind === 'candle')
     return c.symbols.some((s) => plan.sources.some((x) => x.candles.includes(s)));

@@ -133,6 +133,7 @@ export class LeaderSession {
         reference: settings.coinalyze.reference,
         onStatus: (s) => this.deps.report(s),
         onData: (c) => this.deps.bus.post({ type: 'data-changed', db: 'archive', ...c }),
+        onContext: (c) => this.deps.bus.post({ type: 'context-changed', db: 'archive', ...c }),
         liveCallsPerMin: this.deps.liveCallsPerMin,
         intervals: this.deps.intervals,
         context: this.deps.context ?? CONTEXT_SERIES,

@@ -7,7 +7,12 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { CALLS_PER_MINUTE, MAX_SYMBOLS_PER_REQUEST } from '../../core/budget';
-import { CONTEXT_PATHS, type ContextSeriesSpec, isContextKind } from '../../core/context/series';
+import {
+  CONTEXT_PATHS,
+  type ContextKind,
+  type ContextSeriesSpec,
+  isContextKind,
+} from '../../core/context/series';
 import {
   coverageStart,
   FETCH_INTERVALS,
@@ -72,7 +77,7 @@ export interface SchedulerDeps {
   context?: readonly ContextSeriesSpec[];
   /** Called after open interest or funding was stored (liquidations and candles go to `onData`). */
   onContext?: (change: {
-    kind: FetchKind;
+    kind: ContextKind;
     interval: BaseInterval;
     symbols: string[];
     from: number;
@@ -446,7 +451,7 @@ export class Scheduler {
         to,
         exact: true,
       });
-    else if (present.length > 0)
+    else if (present.length > 0 && isContextKind(head.kind))
       this.deps.onContext?.({ kind: head.kind, interval: head.interval, symbols: present, from, to });
     return present;
   }

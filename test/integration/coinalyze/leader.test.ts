@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Notice } from '../../../src/core/notices';
+import { isNotice, type Notice } from '../../../src/core/notices';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
 import { memoryBus } from '../../../src/platform/notice-bus';
 import { openLiqLabDb } from '../../../src/storage/open';
@@ -75,6 +75,37 @@ describe('the leader', () => {
     await a.start();
     await e.clock.runUntil(() => a.scheduler !== null && a.scheduler !== scheduler, 60_000);
     expect(a.scheduler).not.toBe(scheduler);
+    a.stop();
+  }, 30_000);
+
+  it('announces stored open interest and funding as context-changed notices a page accepts', async () => {
+    const e = await setup();
+    await writeSettings(e.db, settingsFor(e));
+    const t = tabs(e, { intervals: ['daily'] });
+    const a = t.make();
+    await a.start();
+    const ctx = () => t.notices.filter((n) => n.type === 'context-changed');
+    await e.clock.runUntil(() => ctx().length >= 3, 3_600_000);
+    for (const n of ctx()) {
+      if (n.type !== 'context-changed') continue;
+      // What a page's validator sees after the notice went through structured cloning.
+      expect(isNotice(structuredClone(n))).toBe(true);
+      expect(n.db).toBe('archive');
+      expect(n.symbols.length).toBeGreaterThan(0);
+      // The span was stored: every named contract has coverage in it.
+      for (const s of n.symbols) {
+        const cov = await e.db.get('ctxCoverage', [n.kind, s, n.interval]);
+        const inside = cov?.ranges.some(([lo, hi]) => lo < n.to && hi > n.from);
+        expect(
+          inside,
+          `${n.kind} ${s} ${n.interval} [${n.from}, ${n.to}) ${JSON.stringify(cov?.ranges)}`,
+        ).toBe(true);
+      }
+    }
+    // Liquidation readers see none of them as data-changed.
+    expect(t.notices.some((n) => n.type === 'data-changed' && !['liq', 'candle'].includes(n.kind))).toBe(
+      false,
+    );
     a.stop();
   }, 30_000);
 

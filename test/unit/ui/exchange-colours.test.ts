@@ -36,3 +36,11 @@ describe('exchange layer colours', () => {
         }
     });
 });
+
+describe('open interest and funding pane colours', () => {
+  for (const [name, theme] of Object.entries(CHART_THEMES))
+    it(`${name}: AA text contrast on the background (they colour the legend's labels)`, () => {
+      for (const c of Object.values(theme.context))
+        expect(contrast(c, theme.background), c).toBeGreaterThanOrEqual(4.5);
+    });
+});

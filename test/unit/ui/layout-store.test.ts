@@ -17,6 +17,7 @@ const DEFAULTS: Layout = {
   panelWidth: PANEL_WIDTH.initial,
   introDismissed: false,
   histogram: 'total',
+  context: 'off',
 };
 
 describe('layout persistence', () => {
@@ -30,9 +31,16 @@ describe('layout persistence', () => {
       panelWidth: 512,
       introDismissed: true,
       histogram: 'exchanges',
+      context: 'oiChange',
     };
     saveLayout(saved, store);
     expect(loadLayout(store)).toEqual(saved);
+  });
+
+  it('falls back to no context panes for an unknown choice', () => {
+    const store = memory();
+    store.setItem('liqlab:layout', '{"context":"volume"}');
+    expect(loadLayout(store).context).toBe('off');
   });
 
   it('falls back to defaults for missing or corrupt saves', () => {
