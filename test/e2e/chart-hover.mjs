@@ -20,11 +20,11 @@ async function timeAt(page, box, x) {
 
 /**
  * The legend over the first of `times` (unix seconds, hourly bars) that is on screen, panning back in time up to
- * 12 times to bring one into view. Returns { t, text }.
+ * 24 times to bring one into view. Returns { t, text }.
  */
 export async function legendOverOneOf(page, times) {
   const box = await page.locator('#chart').boundingBox();
-  for (let pans = 0; pans < 12; pans++) {
+  for (let pans = 0; pans < 24; pans++) {
     const x1 = 100;
     const x2 = box.width - 160; // clear of the price scale
     const t1 = await timeAt(page, box, x1);
@@ -39,7 +39,8 @@ export async function legendOverOneOf(page, times) {
       }
       throw new Error(`could not put the crosshair on ${legendLabel(t)}`);
     }
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    // The page's own ←: nothing focused may keep the key (a dialog's field, the panel's tabs).
+    await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : 0));
     await page.keyboard.press('ArrowLeft');
     await page.waitForTimeout(100);
   }

@@ -55,6 +55,17 @@ export async function run({ check, assert, launch, APP_URL }) {
     await check(
       'hovering an event’s bar reads out its label and its rarity over the long window',
       async () => {
+        // The demo opens on the 2024-08-05 cascade; this check reads the bars around the 2024-08-15 18:00 flush,
+        // opened the way a shared link opens them.
+        await page.goto(`${APP_URL}?tf=1h&t=1723744800&bars=160`);
+        await page.waitForSelector('#chart[data-ready="true"]', { timeout: 20_000 });
+        await page.waitForFunction(
+          () => Number(document.querySelector('#chart')?.dataset.markersInView ?? 0) > 0,
+          null,
+          {
+            timeout: 20_000,
+          },
+        );
         const box = await page.locator('#chart').boundingBox();
         const seen = new Set();
         // sweep the price pane left to right (the plot ends ~60 px before the price scale)
