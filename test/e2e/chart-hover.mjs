@@ -40,7 +40,9 @@ export async function legendOverOneOf(page, times) {
       throw new Error(`could not put the crosshair on ${legendLabel(t)}`);
     }
     // The page's own ←: nothing focused may keep the key (a dialog's field, the panel's tabs).
-    await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : 0));
+    await page.evaluate(() =>
+      document.activeElement instanceof HTMLElement ? document.activeElement.blur() : 0,
+    );
     await page.keyboard.press('ArrowLeft');
     await page.waitForTimeout(100);
   }

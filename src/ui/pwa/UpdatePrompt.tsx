@@ -19,7 +19,9 @@ export function UpdatePrompt() {
       if (!live) return;
       const workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
       workbox.addEventListener('waiting', () => setWaiting(true));
-      void workbox.register();
+      // Immediately: the wait for the chart is the one that matters, and the window's load event can be held up
+      // by a slow request long after the chart is drawn.
+      void workbox.register({ immediate: true });
       setWb(workbox);
     });
     return () => {

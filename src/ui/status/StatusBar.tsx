@@ -26,7 +26,13 @@ export function StatusBar({ info, completeAt = null }: { info: StatusInfo; compl
         {info.source === 'Demo' ? 'Demo data' : info.source}
       </span>
       <span data-testid="status-updated">
-        Last update: {info.lastUpdate === null ? '—' : formatUtc(info.lastUpdate)}
+        Last update:{' '}
+        {info.lastUpdate === null ? (
+          '—'
+        ) : (
+          // The exact second in `datetime` (the text shows minutes).
+          <time dateTime={new Date(info.lastUpdate * 1000).toISOString()}>{formatUtc(info.lastUpdate)}</time>
+        )}
       </span>
       <span data-testid="status-budget">
         API calls: {info.callsUsed}/{info.callsBudget} per min
