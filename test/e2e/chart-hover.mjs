@@ -19,7 +19,7 @@ async function timeAt(page, box, x) {
 }
 
 /**
- * The legend over the first of `times` (unix seconds, hourly bars) that is on screen, panning back in time up to
+ * The legend over the first of `times` (unix seconds, hourly bars) that is on screen, panning towards them up to
  * 24 times to bring one into view. Returns { t, text }.
  */
 export async function legendOverOneOf(page, times) {
@@ -39,11 +39,12 @@ export async function legendOverOneOf(page, times) {
       }
       throw new Error(`could not put the crosshair on ${legendLabel(t)}`);
     }
-    // The page's own ←: nothing focused may keep the key (a dialog's field, the panel's tabs).
+    // The page's own ← / →, towards the times: nothing focused may keep the key (a dialog's field, the panel's
+    // tabs). The view may be before them (the demo opens on the 2024-08-05 cascade) or after them.
     await page.evaluate(() =>
       document.activeElement instanceof HTMLElement ? document.activeElement.blur() : 0,
     );
-    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press(times.every((s) => s >= t2 - 2 * HOUR) ? 'ArrowRight' : 'ArrowLeft');
     await page.waitForTimeout(100);
   }
   throw new Error('none of the times came into view');

@@ -287,7 +287,9 @@ export async function run({ check, assert, launch }) {
           assert(/^Key rejected \(401\)/.test(message), `test request: ${message}`);
           await page
             .getByText('Coinalyze rejected the API key (401)')
-            .waitFor({ timeout: 20_000 })
+            // Up to the client's 30 s timeout and a retry: on a loaded machine the first upstream connection
+            // through this nginx has been seen to stall.
+            .waitFor({ timeout: 45_000 })
             .catch(async (e) => {
               const bar = await page.locator('footer.status-bar').textContent();
               throw new Error(`${e.message.split('\n')[0]}; status bar: ${bar}`);

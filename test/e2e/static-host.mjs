@@ -60,7 +60,9 @@ export function buildForBase(base) {
     const outDir = mkdtempSync(join(tmpdir(), 'liqlab-base-'));
     const build = spawn('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: root,
-      env: { ...process.env, BASE_PATH: base },
+      // NODE_ENV pinned: an earlier suite's imports (vite's dev server, for one) can leave NODE_ENV=development in
+      // this process, and a build inheriting it is a dev build (no service worker, dev Workbox).
+      env: { ...process.env, BASE_PATH: base, NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     build.on('exit', (code) =>

@@ -184,10 +184,10 @@ export async function run({ check, assert, launch }) {
     await second.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
 
     // "Within 10 s, budget permitting": a leader that inherits a full window rightly waits for it (the ledger is
-    // shared), so the clock starts once the last minute leaves room (≥ 10 of the 38 calls the app allows itself).
+    // shared), so the clock starts once the last minute leaves room (a few of the 38 calls the app allows itself).
     const callsInWindow = () =>
       fake.log.filter((r) => r.at > Date.now() - 61_000).reduce((n, r) => n + (r.weight ?? 1), 0);
-    const budgetRoom = () => waitFor(() => callsInWindow() <= 28, 65_000, 'room in the 40/min window');
+    const budgetRoom = () => waitFor(() => callsInWindow() <= 34, 65_000, 'room in the 40/min window');
 
     await check(
       'unattended: when the leader tab crashes, the other tab is fetching within 10 s',
