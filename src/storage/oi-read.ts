@@ -95,6 +95,26 @@ function maskBy(open: Float64Array, close: Float64Array): Float64Array {
   return open.map((v, k) => (Number.isNaN(close[k] ?? Number.NaN) ? Number.NaN : v));
 }
 
+/** The rate series of `kind` and the open interest of every contract with rate data, read in one snapshot. */
+async function ratesWithOi(
+  db: IDBPDatabase<LiqLabDB>,
+  kind: 'funding' | 'predicted',
+  symbols: readonly string[],
+  interval: BaseInterval,
+  from: number,
+  to: number,
+) {
+  const tx: CoverageTx = db.transaction(['ctxChunks', 'ctxCoverage']);
+  const have = await withData(tx.objectStore('ctxCoverage'), kind, symbols, interval);
+  const get = (k: [ContextKind, string, BaseInterval, number]) => tx.objectStore('ctxChunks').get(k);
+  const [rates, ois] = await Promise.all([
+    Promise.all(have.map((s) => readContextWith(get, kind, s, interval, from, to))),
+    Promise.all(have.map((s) => readContextWith(get, 'oi', s, interval, from, to))),
+  ]);
+  await tx.done;
+  return { rates, ois };
+}
+
 /**
  * Funding (`funding` or `predicted`, in %) over [from, to) across `symbols`, each contract weighted by its open
  * interest (close) at the same interval; NaN where no contract has both.
@@ -107,14 +127,7 @@ export async function readFundingWeighted(
   from: number,
   to: number,
 ): Promise<Float64Array> {
-  const tx: CoverageTx = db.transaction(['ctxChunks', 'ctxCoverage']);
-  const have = await withData(tx.objectStore('ctxCoverage'), kind, symbols, interval);
-  const get = (k: [ContextKind, string, BaseInterval, number]) => tx.objectStore('ctxChunks').get(k);
-  const [rates, ois] = await Promise.all([
-    Promise.all(have.map((s) => readContextWith(get, kind, s, interval, from, to))),
-    Promise.all(have.map((s) => readContextWith(get, 'oi', s, interval, from, to))),
-  ]);
-  await tx.done;
+  const { rates, ois } = await ratesWithOi(db, kind, symbols, interval, from, to);
   const { n } = bucketsOver(BASE_INTERVAL_SECONDS[interval], from, to);
   return weightedMean(
     rates.map((r) => r.close),
@@ -136,14 +149,7 @@ export async function readFundingLevel(
   from: number,
   to: number,
 ): Promise<LevelSeries> {
-  const tx: CoverageTx = db.transaction(['ctxChunks', 'ctxCoverage']);
-  const have = await withData(tx.objectStore('ctxCoverage'), kind, symbols, interval);
-  const get = (k: [ContextKind, string, BaseInterval, number]) => tx.objectStore('ctxChunks').get(k);
-  const [rates, ois] = await Promise.all([
-    Promise.all(have.map((s) => readContextWith(get, kind, s, interval, from, to))),
-    Promise.all(have.map((s) => readContextWith(get, 'oi', s, interval, from, to))),
-  ]);
-  await tx.done;
+  const { rates, ois } = await ratesWithOi(db, kind, symbols, interval, from, to);
   const step = BASE_INTERVAL_SECONDS[interval];
   const { start, n } = bucketsOver(step, from, to);
   const count = new Uint16Array(n);
