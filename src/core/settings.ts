@@ -5,6 +5,7 @@
 
 import { type AlertSettings, DEFAULT_ALERTS } from './alerts/config';
 import { type ContractSelection, DEFAULT_SELECTION } from './coinalyze';
+import { isScoreBasis } from './context/liq-bp';
 import { TIMEFRAMES } from './intervals';
 import { DEFAULT_LEVEL_PARAMS, type LevelParams } from './levels/params';
 import { DEFAULT_OSCILLATOR_PARAMS, type OscillatorParams } from './oscillators/params';
@@ -74,7 +75,13 @@ function mergeInto(defaults: Plain, saved: Plain): Plain {
 
 /** Saved settings over defaults, field by field: unknown fields drop, missing or mistyped fields take defaults. */
 export function mergeSettings(saved: unknown): Settings {
-  return mergeInto(DEFAULT_SETTINGS as unknown as Plain, isPlain(saved) ? saved : {}) as unknown as Settings;
+  const s = mergeInto(
+    DEFAULT_SETTINGS as unknown as Plain,
+    isPlain(saved) ? saved : {},
+  ) as unknown as Settings;
+  // A string of the right type but no known value reads as the default, like a field of the wrong type.
+  if (!isScoreBasis(s.spikes.scoreBasis)) s.spikes.scoreBasis = DEFAULT_SETTINGS.spikes.scoreBasis;
+  return s;
 }
 
 /**
@@ -96,6 +103,8 @@ export function settingsProblems(s: Settings): string[] {
     } else if (isPlain(v)) for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
   };
   walk(s, '');
+  if (!isScoreBasis(s.spikes.scoreBasis))
+    problems.push(`spikes.scoreBasis must be "usd" or "bpOfOi", not ${JSON.stringify(s.spikes.scoreBasis)}`);
   for (const [name, list] of [
     ['alerts.spikes.timeframes', s.alerts.spikes.timeframes],
     ['alerts.touches.timeframes', s.alerts.touches.timeframes],

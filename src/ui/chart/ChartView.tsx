@@ -22,6 +22,8 @@ export interface ChartViewProps {
   stack?: StackLegend | null;
   /** Open interest and funding of the frame and which panes show them. */
   context?: { values: FrameContext | null; choice: ContextChoice } | null;
+  /** Open interest at each bar's open while spikes are scored in bp of it (the legend shows the bp values). */
+  oiOpen?: ArrayLike<number> | null;
   /** Receives the controller once, so overlays (markers, levels) can attach. */
   onReady?: (controller: ChartController) => void;
 }
@@ -35,6 +37,7 @@ export function ChartView({
   edge = null,
   stack = null,
   context = null,
+  oiOpen = null,
   onReady,
 }: ChartViewProps) {
   const host = useRef<HTMLElement>(null);
@@ -107,6 +110,7 @@ export function ChartView({
         resting={resting}
         edge={edge}
         stack={stack}
+        oiOpen={oiOpen}
         context={
           context?.values
             ? { values: context.values, choice: context.choice, colours: CHART_THEMES[theme].context }

@@ -40,13 +40,12 @@ export function touchesContext(c: ChangedSpan): boolean {
 
 const nan = (n: number) => new Float64Array(n).fill(Number.NaN);
 
-/** Reads the context of `frame` for the contracts `filter` keeps. */
-export async function readFrameContext(
+/** The symbols `filter` keeps and the context intervals stored for them, read in one snapshot. */
+async function contextPlan(
   db: IDBPDatabase<LiqLabDB>,
-  frame: Pick<BarFrame, 'start' | 'step'> & { n: number },
+  step: number,
   filter: ContractFilter,
-): Promise<FrameContext> {
-  const { start, step, n } = frame;
+): Promise<{ symbols: string[]; intervals: Record<ContextKind, BaseInterval | null> }> {
   const tx = db.transaction(['markets', 'ctxCoverage']);
   const [markets, coverage] = await Promise.all([
     tx.objectStore('markets').getAll(),
@@ -56,25 +55,60 @@ export async function readFrameContext(
   const symbols = markets.filter((m) => matchesFilter(m, filter)).map((m) => m.symbol);
   const storedOf = (kind: ContextKind) =>
     new Set(coverage.filter((c) => c.kind === kind && symbols.includes(c.symbol)).map((c) => c.interval));
-  const intervals: Record<ContextKind, BaseInterval | null> = {
-    oi: contextInterval('oi', step, storedOf('oi')),
-    funding: contextInterval('funding', step, storedOf('funding')),
-    predicted: contextInterval('predicted', step, storedOf('predicted')),
+  return {
+    symbols,
+    intervals: {
+      oi: contextInterval('oi', step, storedOf('oi')),
+      funding: contextInterval('funding', step, storedOf('funding')),
+      predicted: contextInterval('predicted', step, storedOf('predicted')),
+    },
   };
+}
+
+type Grid = Pick<BarFrame, 'start' | 'step'> & { n: number };
+
+async function readKind(
+  db: IDBPDatabase<LiqLabDB>,
+  kind: ContextKind,
+  iv: BaseInterval | null,
+  symbols: readonly string[],
+  { start, step, n }: Grid,
+): Promise<LevelSeries | null> {
+  if (iv === null || n === 0) return null;
   const end = start + n * step;
-  const onBars = (s: LevelSeries) => resampleLevel(s, start, step, n);
-  const read = async (kind: ContextKind): Promise<LevelSeries | null> => {
-    const iv = intervals[kind];
-    if (iv === null || n === 0) return null;
-    const series =
-      kind === 'oi'
-        ? await readOiSum(db, symbols, iv, start, end)
-        : await readFundingLevel(db, kind, symbols, iv, start, end);
-    return onBars(series);
-  };
+  const series =
+    kind === 'oi'
+      ? await readOiSum(db, symbols, iv, start, end)
+      : await readFundingLevel(db, kind, symbols, iv, start, end);
+  return resampleLevel(series, start, step, n);
+}
+
+/**
+ * Open interest over the contracts `filter` keeps on the bars of `frame` (opens, closes, contracts summed), the
+ * same series the OI pane shows; null when none is stored for them. The bp-of-OI score divides by its opens.
+ */
+export async function readFrameOi(
+  db: IDBPDatabase<LiqLabDB>,
+  frame: Grid,
+  filter: ContractFilter,
+): Promise<LevelSeries | null> {
+  const { symbols, intervals } = await contextPlan(db, frame.step, filter);
+  return readKind(db, 'oi', intervals.oi, symbols, frame);
+}
+
+/** Reads the context of `frame` for the contracts `filter` keeps. */
+export async function readFrameContext(
+  db: IDBPDatabase<LiqLabDB>,
+  frame: Grid,
+  filter: ContractFilter,
+): Promise<FrameContext> {
+  const { n } = frame;
+  const { symbols, intervals } = await contextPlan(db, frame.step, filter);
+  const read = (kind: ContextKind) => readKind(db, kind, intervals[kind], symbols, frame);
   const [oi, funding, predicted] = await Promise.all([read('oi'), read('funding'), read('predicted')]);
   return {
     oi: oi ? oi.close : nan(n),
+    oiOpen: oi ? oi.open : nan(n),
     oiChange: oi ? levelChange(oi) : nan(n),
     funding: funding ? funding.close : nan(n),
     predicted: predicted ? predicted.close : nan(n),
