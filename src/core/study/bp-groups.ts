@@ -9,7 +9,7 @@ import { quantileSorted } from '../inference';
 import { BP_BUCKETS, type BpBucket, type MagnitudeBucket } from './types';
 
 /** True for a bp-of-OI group (as opposed to a z bucket). */
-export function isBpBucket(b: MagnitudeBucket): b is BpBucket {
+export function isBpBucket(b: MagnitudeBucket | 'all'): b is BpBucket {
   return (BP_BUCKETS as readonly string[]).includes(b);
 }
 

@@ -24,7 +24,7 @@ function download(name: string, text: string): void {
 }
 
 /** How a size group reads in the tables: z buckets as they are, bp groups with their tertile edges. */
-function bucketLabel(result: StudyResult): (b: MagnitudeBucket) => string {
+function bucketLabel(result: StudyResult): (b: MagnitudeBucket | 'all') => string {
   return (b) => (isBpBucket(b) ? bpBucketLabel(b, result.bpEdges) : b);
 }
 
