@@ -5,7 +5,7 @@ import { DEFAULT_LEVEL_PARAMS } from '../../../../src/core/levels/params';
 import { DEFAULT_OSCILLATOR_PARAMS } from '../../../../src/core/oscillators/params';
 import type { BarFrame } from '../../../../src/core/series';
 import { detectSpikes } from '../../../../src/core/spikes/detect';
-import { type SpikeParams, resolveWindow } from '../../../../src/core/spikes/params';
+import { resolveWindow, type SpikeParams } from '../../../../src/core/spikes/params';
 import { prefix, randomFrame, randomOi, rng, SHORT_STREAM_SPIKES } from '../../../helpers/random-frame';
 
 const USD: SpikeParams = SHORT_STREAM_SPIKES;
@@ -36,7 +36,8 @@ const near = (a: ArrayLike<number>, b: ArrayLike<number>, tol: number) => {
     const x = a[i] ?? Number.NaN;
     const y = b[i] ?? Number.NaN;
     if (Number.isNaN(y)) expect(x, `bar ${i}`).toBeNaN();
-    else expect(Math.abs(x - y), `bar ${i}: ${x} vs ${y}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(y)));
+    else
+      expect(Math.abs(x - y), `bar ${i}: ${x} vs ${y}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(y)));
   }
 };
 
@@ -90,7 +91,9 @@ describe('spikes scored in bp of open interest', () => {
     expect(gap.long.z[burst]).toBeNaN();
     expect(gap.long.pEmp[burst]).toBeNaN();
     expect(gap.long.spike[burst]).toBe(0);
-    expect(gap.events.some((e) => e.firstIndex <= burst && burst <= (e.lastIndex ?? e.firstIndex))).toBe(false);
+    expect(gap.events.some((e) => e.firstIndex <= burst && burst <= (e.lastIndex ?? e.firstIndex))).toBe(
+      false,
+    );
     // With no open interest read at all, nothing is scored (not "zero open interest", not USD).
     const none = detectSpikes(frame, '1h', BP);
     expect(Array.from(none.long.z).every(Number.isNaN)).toBe(true);

@@ -73,8 +73,22 @@ async function archive() {
       if (o !== null && c !== null) oi.push({ t, o, h: Math.max(o, c), l: Math.min(o, c), c });
     }
     // Two fetched ranges around the gap: no contract covers it.
-    await writeLiqRange(db, symbol, '5min', fx.start, fx.gapFrom, liq.filter((p) => p.t < fx.gapFrom));
-    await writeLiqRange(db, symbol, '5min', fx.gapTo, end, liq.filter((p) => p.t >= fx.gapTo));
+    await writeLiqRange(
+      db,
+      symbol,
+      '5min',
+      fx.start,
+      fx.gapFrom,
+      liq.filter((p) => p.t < fx.gapFrom),
+    );
+    await writeLiqRange(
+      db,
+      symbol,
+      '5min',
+      fx.gapTo,
+      end,
+      liq.filter((p) => p.t >= fx.gapTo),
+    );
     await writeContextRange(db, 'oi', symbol, '5min', fx.start, end, oi);
   }
   return db;
