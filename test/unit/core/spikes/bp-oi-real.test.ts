@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SpikeEvent } from '../../../../src/core/events';
+import { unixSeconds } from '../../../../src/core/time';
 import { compareScores } from '../../../helpers/bp-compare';
 import { loadBinanceDaily, loadMultiDaily } from '../../../helpers/real-data';
 import { BINANCE_USDT, realOiCloses, realOiOpen } from '../../../helpers/real-oi';
@@ -30,7 +31,7 @@ describe('real open interest (test/fixtures/real-oi)', () => {
     // On each of the ten largest long-liquidation days of the (independently fetched) liquidation file, the
     // summed open interest fell: forced closes shrink it. Synthetic or misaligned data would not do that.
     const frame = loadMultiDaily();
-    const next = { ...frame, start: frame.start + 86400 }; // opens of the following day = closes of this one
+    const next = { ...frame, start: unixSeconds(frame.start + 86400) }; // opens of the next day = closes of this one
     const open = realOiOpen(frame);
     const close = realOiOpen(next);
     const order = Array.from(frame.liq.long.keys()).sort(
