@@ -11,9 +11,11 @@ zero) and 5-minute open interest (open, close in USD), over 60 hours. Gaps as th
   about 3 % of buckets are omitted at random, and at hour 30's first bucket no contract has a value.
 Then, the pandas way, for 15-minute and hourly bars:
 - liquidations per bar: the sum over contracts and the bar's buckets, NaN where the bar is not fully covered;
-- open interest at the bar's open: the sum over contracts of the open of the bar's first bucket, counting a
-  contract where its close is known (the API sends o and c together), sum(min_count=1): NaN where none;
-- bp = liquidations / open interest * 10,000 for longs, shorts and both, NaN where either is NaN.
+- open interest at the bar's open (the OI pane's): the sum over contracts of the open of the bar's first bucket,
+  counting a contract where its close is known (the API sends o and c together), sum(min_count=1): NaN where none;
+- the open the bp score divides by: the same, but NaN where fewer contracts report in that bucket than in any
+  bucket of the day before (a contract missing from the sum would make bp too large);
+- bp = liquidations / that open * 10,000 for longs, shorts and both, NaN where either is NaN.
 """
 import json
 import os
@@ -57,18 +59,23 @@ oi_close[missing] = np.nan
 o = pd.DataFrame(oi_open)
 c = pd.DataFrame(oi_close)
 oi_sum_open = o.where(c.notna()).sum(axis=1, min_count=1)
+count = c.notna().sum(axis=1)
+day_max = count.shift(1).rolling(24 * PER_HOUR, min_periods=1).max().fillna(0)
+oi_score_open = oi_sum_open.where((count > 0) & (count >= day_max))
 liq = pd.DataFrame({'long': long_.sum(axis=1), 'short': short.sum(axis=1), 'covered': covered})
 
 
 def bars(per_bar):
     g = np.arange(N) // per_bar
-    first = oi_sum_open.groupby(g).apply(lambda s: s.iloc[0])
+    pane = oi_sum_open.groupby(g).apply(lambda s: s.iloc[0])
+    first = oi_score_open.groupby(g).apply(lambda s: s.iloc[0])
     sums = liq.groupby(g).agg({'long': 'sum', 'short': 'sum', 'covered': 'all'})
     lo = sums['long'].where(sums['covered'])
     sh = sums['short'].where(sums['covered'])
     out = {
         'step': per_bar * STEP,
-        'oiOpen': clean(first),
+        'oiOpen': clean(pane),
+        'oiScoreOpen': clean(first),
         'bpLong': clean(lo / first * 1e4),
         'bpShort': clean(sh / first * 1e4),
         'bpTotal': clean((lo + sh) / first * 1e4),

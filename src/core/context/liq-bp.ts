@@ -5,6 +5,7 @@
  */
 import type { LiqSeries } from '../series';
 import { isoUtc } from '../time';
+import type { LevelSeries } from './aggregate';
 
 /** What spike detection scores: liquidated USD, or liquidated USD in basis points of open interest. */
 export type ScoreBasis = 'usd' | 'bpOfOi';
@@ -32,6 +33,31 @@ export const SCORE_UNITS_PER_BP = 1e6;
 /** `usd` ÷ `oi` × 10,000; NaN when either is unknown or the open interest is not positive. */
 export function bpOfOi(usd: number, oi: number): number {
   return oi > 0 && Number.isFinite(usd) ? (usd / oi) * BP : Number.NaN;
+}
+
+/**
+ * The opens of a summed open-interest series (buckets of `s.step` seconds) that the bp score may divide by: where
+ * at least as many contracts report as reported at any bucket of the day before. A contract that skipped a bucket
+ * (an exchange's feed, or the newest bucket fetched for some contracts and not yet for others) would leave the sum
+ * too small and the bp too large, a false spike; such a bucket is a gap (NaN) instead. When a contract stops
+ * reporting for good, the day after is a gap, then the smaller count is the norm. O(n) (a monotone deque).
+ */
+export function completeOpens(s: Pick<LevelSeries, 'step' | 'open' | 'count'>): Float64Array {
+  const n = s.open.length;
+  const lookback = Math.max(1, Math.round(86400 / s.step));
+  const out = new Float64Array(n);
+  const deque = new Int32Array(n); // indexes of buckets with decreasing counts
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < n; i++) {
+    while (head < tail && (deque[head] ?? 0) < i - lookback) head++;
+    const before = head < tail ? (s.count[deque[head] ?? 0] ?? 0) : 0;
+    const c = s.count[i] ?? 0;
+    out[i] = c > 0 && c >= before ? (s.open[i] ?? Number.NaN) : Number.NaN;
+    while (head < tail && (s.count[deque[tail - 1] ?? 0] ?? 0) <= c) tail--;
+    deque[tail++] = i;
+  }
+  return out;
 }
 
 /** Which liquidations of a bar: longs, shorts or both. */

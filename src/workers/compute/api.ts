@@ -63,7 +63,10 @@ export interface AnalyzeRequest extends FrameRequest {
  */
 export interface FrameContext {
   oi: Float64Array;
-  /** Open interest at each bar's open (what the bp-of-OI score divides by), NaN in gaps. */
+  /**
+   * Open interest at each bar's open as the bp-of-OI score divides by it: NaN where missing, or where a contract
+   * that reported in the day before is missing from the sum (`completeOpens`).
+   */
   oiOpen: Float64Array;
   oiChange: Float64Array;
   funding: Float64Array;

@@ -8,6 +8,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { type LevelSeries, levelChange, resampleLevel } from '../../core/context/aggregate';
+import { completeOpens } from '../../core/context/liq-bp';
 import { CONTEXT_SERIES, type ContextKind, isContextKind } from '../../core/context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../core/intervals';
 import { type ContractFilter, matchesFilter } from '../../core/market';
@@ -67,31 +68,48 @@ async function contextPlan(
 
 type Grid = Pick<BarFrame, 'start' | 'step'> & { n: number };
 
+/** A context series on the bars, and the opens the bp-of-OI score divides by (for open interest). */
+export interface OnBars {
+  level: LevelSeries;
+  /**
+   * Open interest at each bar's open where it is complete (`completeOpens`: no contract that reported in the day
+   * before is missing from the sum), NaN elsewhere; for other kinds, the level's opens.
+   */
+  scoreOpen: Float64Array;
+}
+
 async function readKind(
   db: IDBPDatabase<LiqLabDB>,
   kind: ContextKind,
   iv: BaseInterval | null,
   symbols: readonly string[],
   { start, step, n }: Grid,
-): Promise<LevelSeries | null> {
+): Promise<OnBars | null> {
   if (iv === null || n === 0) return null;
   const end = start + n * step;
   const series =
     kind === 'oi'
       ? await readOiSum(db, symbols, iv, start, end)
       : await readFundingLevel(db, kind, symbols, iv, start, end);
-  return resampleLevel(series, start, step, n);
+  const level = resampleLevel(series, start, step, n);
+  // Completeness is judged on the stored buckets, before they are put on the bars.
+  const scoreOpen =
+    kind === 'oi'
+      ? resampleLevel({ ...series, open: completeOpens(series) }, start, step, n).open
+      : level.open;
+  return { level, scoreOpen };
 }
 
 /**
- * Open interest over the contracts `filter` keeps on the bars of `frame` (opens, closes, contracts summed), the
- * same series the OI pane shows; null when none is stored for them. The bp-of-OI score divides by its opens.
+ * Open interest over the contracts `filter` keeps on the bars of `frame`: the series the OI pane shows (opens,
+ * closes, contracts summed) and the opens the bp-of-OI score divides by; null when none is stored for them. The
+ * chart, the alerts, the study, the HTF panel and the bars CSV all read it here.
  */
 export async function readFrameOi(
   db: IDBPDatabase<LiqLabDB>,
   frame: Grid,
   filter: ContractFilter,
-): Promise<LevelSeries | null> {
+): Promise<OnBars | null> {
   const { symbols, intervals } = await contextPlan(db, frame.step, filter);
   return readKind(db, 'oi', intervals.oi, symbols, frame);
 }
@@ -107,11 +125,11 @@ export async function readFrameContext(
   const read = (kind: ContextKind) => readKind(db, kind, intervals[kind], symbols, frame);
   const [oi, funding, predicted] = await Promise.all([read('oi'), read('funding'), read('predicted')]);
   return {
-    oi: oi ? oi.close : nan(n),
-    oiOpen: oi ? oi.open : nan(n),
-    oiChange: oi ? levelChange(oi) : nan(n),
-    funding: funding ? funding.close : nan(n),
-    predicted: predicted ? predicted.close : nan(n),
+    oi: oi ? oi.level.close : nan(n),
+    oiOpen: oi ? oi.scoreOpen : nan(n),
+    oiChange: oi ? levelChange(oi.level) : nan(n),
+    funding: funding ? funding.level.close : nan(n),
+    predicted: predicted ? predicted.level.close : nan(n),
     intervals,
   };
 }

@@ -43,7 +43,7 @@ export class FrameOiCache {
     this.current = null; // a failed read leaves nothing to reuse
     this.reads++;
     const oi = await readFrameOi(db, { start: frame.start, step: frame.step, n }, this.filter);
-    this.current = oi ? oi.open : new Float64Array(n).fill(Number.NaN);
+    this.current = oi ? oi.scoreOpen : new Float64Array(n).fill(Number.NaN);
     this.key = key;
     return this.current;
   }

@@ -22,7 +22,10 @@ async function withOi(db: IDBPDatabase<LiqLabDB>, frame: BarFrame, filter: Contr
   const n = frame.liq.long.length;
   const oi = await readFrameOi(db, { start: frame.start, step: frame.step, n }, filter);
   const nan = () => new Float64Array(n).fill(Number.NaN);
-  return { frame: { ...frame, oiOpen: oi ? oi.open : nan() }, oiChange: oi ? levelChange(oi) : nan() };
+  return {
+    frame: { ...frame, oiOpen: oi ? oi.scoreOpen : nan() },
+    oiChange: oi ? levelChange(oi.level) : nan(),
+  };
 }
 
 /** Progress at most every 100 ms (≤ 10 messages per second across the worker boundary). */

@@ -53,7 +53,7 @@ export async function exportBars(
   const loaded = await loadFrame(db, { ...req, byExchange: req.exchangeColumns === true });
   // Open interest at the bars' opens: the `liq_bp_of_oi` column, and the spike columns when they score in bp of it.
   const oi = await readFrameOi(db, { ...loaded.frame, n: loaded.frame.liq.long.length }, req.filter);
-  const frame = oi ? { ...loaded.frame, oiOpen: oi.open } : loaded.frame;
+  const frame = oi ? { ...loaded.frame, oiOpen: oi.scoreOpen } : loaded.frame;
   const exchanges = frame.exchanges ?? [];
   const extra = new Float64Array(2 * exchanges.length);
   const scores = scoresOf(frame, req.timeframe);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bpOfOi,
   bpScoreNotice,
+  completeOpens,
   firstOiDifference,
   formatBp,
   liqBpOfOi,
@@ -83,5 +84,17 @@ describe('liquidations in bp of open interest', () => {
     expect(formatBp(345.6)).toBe('346 bp');
     expect(formatBp(12345.6)).toBe('12,346 bp');
     expect(formatBp(Number.NaN)).toBe('–');
+  });
+
+  it('divides only by sums no contract is missing from: a skipped bucket is a gap, a delisting costs a day', () => {
+    // 6-hour buckets: the day before is four buckets.
+    const count = Uint16Array.from([1, 2, 2, 1, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 0, 1]);
+    const open = Float64Array.from(count, (c, i) => (c === 0 ? Number.NaN : 1e9 * c + i));
+    const got = completeOpens({ step: 21_600, open, count });
+    const known = Array.from(got, (v) => (Number.isNaN(v) ? '.' : 'x')).join('');
+    // A contract joins at bucket 1 (fine), skips bucket 3 (gap), stops for good at 8 (a day of gaps, then the
+    // single contract is the norm); bucket 14 has no value at all; after it, one contract is again complete.
+    expect(known).toBe('xxx.xxxx....xx.x');
+    expect(got[4]).toBe(open[4]);
   });
 });

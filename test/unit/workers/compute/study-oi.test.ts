@@ -83,12 +83,12 @@ describe('study worker with open interest', () => {
       if (!oi) throw new Error('no open interest');
       row.times.forEach((t, k) => {
         const i = (t - frame.start) / frame.step;
-        const want = (oi.close[i] ?? Number.NaN) - (oi.close[i - 1] ?? Number.NaN);
-        const sameContracts = oi.count[i] === 2 && oi.count[i - 1] === 2;
+        const want = (oi.level.close[i] ?? Number.NaN) - (oi.level.close[i - 1] ?? Number.NaN);
+        const sameContracts = oi.level.count[i] === 2 && oi.level.count[i - 1] === 2;
         if (sameContracts) expect(row.oiChange[k]).toBeCloseTo(want, 3);
         else expect(row.oiChange[k], `${row.timeframe} bin ${k}`).toBeNaN();
       });
-      const d = detectSpikes({ ...frame, oiOpen: oi.open }, row.timeframe, BP);
+      const d = detectSpikes({ ...frame, oiOpen: oi.scoreOpen }, row.timeframe, BP);
       expect(row.zLong).toEqual(row.times.map((t) => d.long.z[(t - frame.start) / frame.step]));
     }
     // The hourly bin closing without the second contract, and the one after it: gaps, never a fall of $4B.

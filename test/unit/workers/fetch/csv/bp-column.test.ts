@@ -79,7 +79,7 @@ describe('bars CSV: liq_bp_of_oi', () => {
     });
     const oi = await readFrameOi(db, { ...frame, n: frame.liq.long.length }, { kind: 'all' });
     if (!oi) throw new Error('no open interest read');
-    const bp = liqBpOfOi(frame.liq, oi.open, 'total');
+    const bp = liqBpOfOi(frame.liq, oi.scoreOpen, 'total');
     const body = rows.slice(1);
     expect(body).toHaveLength(BARS);
     for (const row of body) {
@@ -106,7 +106,7 @@ describe('bars CSV: liq_bp_of_oi', () => {
       referenceSymbol: SYMBOL,
     });
     const oi = await readFrameOi(db, { ...frame, n: frame.liq.long.length }, { kind: 'all' });
-    const d = detectSpikes({ ...frame, oiOpen: oi?.open ?? new Float64Array(0) }, '1h', BP);
+    const d = detectSpikes({ ...frame, oiOpen: oi?.scoreOpen ?? new Float64Array(0) }, '1h', BP);
     for (const row of rows.slice(1)) {
       const i = (Number(row[1]) - frame.start) / H;
       expect(row[15]).toBe(formatNumber(d.long.z[i] ?? Number.NaN));
