@@ -77,7 +77,10 @@ describe('messages', () => {
   });
 
   it('a spike scored in bp of open interest says its size in bp too; a USD-scored one does not', () => {
-    const bp = spikeMessage(candidate(spike(3600, { scoreBasis: 'bpOfOi', bpOfOi: 31.58 })), 'https://a.test/');
+    const bp = spikeMessage(
+      candidate(spike(3600, { scoreBasis: 'bpOfOi', bpOfOi: 31.58 })),
+      'https://a.test/',
+    );
     expect(bp.body.split('\n')[0]).toMatch(/^\$12\.3M \(31\.6 bp of OI\) longs liquidated · z 7\.3/);
     const usd = spikeMessage(candidate(spike(3600, { scoreBasis: 'usd', bpOfOi: 31.58 })), 'https://a.test/');
     expect(usd.body).not.toContain('of OI');

@@ -44,7 +44,14 @@ async function archive() {
   for (let i = 0; i < BARS; i++) {
     const o = price;
     price *= Math.exp((r() - 0.5) * 0.01);
-    candles.push({ t: T0 + i * H, o, h: Math.max(o, price) * 1.002, l: Math.min(o, price) * 0.998, c: price, v: 1 });
+    candles.push({
+      t: T0 + i * H,
+      o,
+      h: Math.max(o, price) * 1.002,
+      l: Math.min(o, price) * 0.998,
+      c: price,
+      v: 1,
+    });
   }
   await writeCandles(db, 'A1.A', '1hour', T0, T0 + BARS * H, candles);
   for (const [k, m] of markets.entries()) {
@@ -60,7 +67,8 @@ async function archive() {
     for (let i = 0; i < BARS; i++) {
       const o = level;
       level *= Math.exp((r() - 0.5) * 0.02);
-      if (!(k === 1 && i === GAP)) oi.push({ t: T0 + i * H, o, h: Math.max(o, level), l: Math.min(o, level), c: level });
+      if (!(k === 1 && i === GAP))
+        oi.push({ t: T0 + i * H, o, h: Math.max(o, level), l: Math.min(o, level), c: level });
     }
     await writeContextRange(db, 'oi', m.symbol, '1hour', T0, T0 + BARS * H, oi);
   }

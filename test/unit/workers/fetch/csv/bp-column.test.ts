@@ -28,7 +28,11 @@ async function archive() {
   const db = await freshDb();
   await db.put('markets', marketFromSymbol(SYMBOL, 'STABLE'));
   const r = rng(3);
-  const liq = Array.from({ length: BARS }, (_, i) => ({ t: T0 + i * H, l: 1e5 * Math.exp(3 * r()), s: 1e5 * r() }));
+  const liq = Array.from({ length: BARS }, (_, i) => ({
+    t: T0 + i * H,
+    l: 1e5 * Math.exp(3 * r()),
+    s: 1e5 * r(),
+  }));
   await writeLiqRange(db, SYMBOL, '1hour', T0, T0 + BARS * H, liq);
   const oi = [];
   for (let i = OI_FROM; i < BARS; i++) {
