@@ -12,12 +12,12 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { liqBpOfOi } from '../../../../src/core/context/liq-bp';
 import type { Timeframe } from '../../../../src/core/intervals';
-import type { Market } from '../../../../src/core/market';
 import { writeContextRange } from '../../../../src/storage/context-repo';
 import { openLiqLabDb } from '../../../../src/storage/open';
 import { writeLiqRange } from '../../../../src/storage/series-repo';
 import { readFrameOi } from '../../../../src/workers/compute/context-frame';
 import { loadFrame } from '../../../../src/workers/compute/frame-loader';
+import { testMarket } from '../../../helpers/markets';
 
 type Col = Array<number | null>;
 interface Bars {
@@ -42,18 +42,6 @@ const fx = JSON.parse(readFileSync(resolve(__dirname, '../../../fixtures/liq-bp-
 };
 
 const SYMBOLS = ['A1.A', 'B1.B', 'C1.C', 'D1.D'];
-const market = (symbol: string): Market => ({
-  symbol,
-  exchange: symbol.slice(-1),
-  symbolOnExchange: symbol,
-  baseAsset: 'BTC',
-  quoteAsset: 'USDT',
-  isPerpetual: true,
-  expireAt: null,
-  margined: 'STABLE',
-  denominatedIn: 'BASE_ASSET',
-  hasOhlcv: true,
-});
 
 async function archive() {
   const db = await openLiqLabDb(`liq-bp-oracle-${Math.random()}`);
@@ -61,7 +49,7 @@ async function archive() {
   const end = fx.start + n * fx.step;
   for (let k = 0; k < fx.contracts; k++) {
     const symbol = SYMBOLS[k] ?? '';
-    await db.put('markets', market(symbol));
+    await db.put('markets', testMarket(symbol, symbol.slice(-1)));
     const liq = [];
     const oi = [];
     for (let i = 0; i < n; i++) {

@@ -5,7 +5,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEVEL_PARAMS } from '../../../../src/core/levels/params';
-import type { Market } from '../../../../src/core/market';
 import { detectSpikes } from '../../../../src/core/spikes/detect';
 import { DEFAULT_SPIKE_PARAMS } from '../../../../src/core/spikes/params';
 import { writeContextRange } from '../../../../src/storage/context-repo';
@@ -14,24 +13,14 @@ import { writeCandles, writeLiqRange } from '../../../../src/storage/series-repo
 import { readFrameOi } from '../../../../src/workers/compute/context-frame';
 import { loadFrame } from '../../../../src/workers/compute/frame-loader';
 import { studyApi } from '../../../../src/workers/compute/study/study-api';
+import { testMarket } from '../../../helpers/markets';
 import { rng } from '../../../helpers/random-frame';
 
 const H = 3600;
 const T0 = 1_704_067_200; // 2024-01-01
 const BARS = 60 * 24;
 const GAP = BARS - 5; // one hour of the second contract's open interest is missing
-const markets: Market[] = ['A1.A', 'B1.B'].map((symbol) => ({
-  symbol,
-  exchange: symbol.slice(-1),
-  symbolOnExchange: symbol,
-  baseAsset: 'BTC',
-  quoteAsset: 'USDT',
-  isPerpetual: true,
-  expireAt: null,
-  margined: 'STABLE',
-  denominatedIn: 'BASE_ASSET',
-  hasOhlcv: true,
-}));
+const markets = [testMarket('A1.A', 'A'), testMarket('B1.B', 'B')];
 const BP = { ...DEFAULT_SPIKE_PARAMS, scoreBasis: 'bpOfOi' as const };
 const request = { source: 'archive' as const, filter: { kind: 'all' as const }, referenceSymbol: 'A1.A' };
 

@@ -7,7 +7,6 @@ import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { formatBp } from '../../../../../src/core/context/liq-bp';
 import type { SpikeEvent } from '../../../../../src/core/events';
-import type { Market } from '../../../../../src/core/market';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../../src/core/settings';
 import { memoryBus } from '../../../../../src/platform/notice-bus';
 import { recentAlerts } from '../../../../../src/storage/alert-repo';
@@ -18,6 +17,7 @@ import { writeCandles, writeLiqRange } from '../../../../../src/storage/series-r
 import { realClock } from '../../../../../src/workers/clock';
 import { analyzeRequest } from '../../../../../src/workers/compute/analyze';
 import { AlertPipeline } from '../../../../../src/workers/fetch/alerts/pipeline';
+import { testMarket } from '../../../../helpers/markets';
 import { rng } from '../../../../helpers/random-frame';
 
 const SYMBOL = 'BTCUSDT_PERP.A';
@@ -26,18 +26,7 @@ const START = 1_717_200_000; // 2024-06-01 00:00 UTC
 const BARS = 30 * 24;
 const BURST = START + (BARS - 1) * H; // the newest hour: a $30M long flush
 
-const MARKET: Market = {
-  symbol: SYMBOL,
-  exchange: 'A',
-  symbolOnExchange: 'BTCUSDT',
-  baseAsset: 'BTC',
-  quoteAsset: 'USDT',
-  isPerpetual: true,
-  expireAt: null,
-  margined: 'STABLE',
-  denominatedIn: 'BASE_ASSET',
-  hasOhlcv: true,
-};
+const MARKET = testMarket(SYMBOL, 'A');
 
 const ohlc = (t: number, v: number) => ({ t, o: v, h: v * 1.001, l: v * 0.999, c: v * 1.0005 });
 
