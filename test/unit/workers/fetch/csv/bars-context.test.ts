@@ -103,14 +103,13 @@ function expected(symbols: string[], hours: number): number[][] {
 
 function expectRows(got: number[][], want: number[][]): void {
   expect(got).toHaveLength(want.length);
-  got.forEach((row, i) =>
-    row.forEach((x, k) => {
+  for (const [i, row] of got.entries())
+    for (const [k, x] of row.entries()) {
       const w = want[i]?.[k] ?? NaN_;
       if (Number.isNaN(w)) expect(x, `row ${i} cell ${k}`).toBeNaN();
       else
         expect(Math.abs(x - w), `row ${i} cell ${k}: ${x} vs ${w}`).toBeLessThanOrEqual(Math.abs(w) * 1e-12);
-    }),
-  );
+    }
 }
 
 describe('bars CSV market-context columns', () => {
