@@ -32,7 +32,9 @@ const ctxWrite = fc.record({
   values: fc.array(fc.tuple(fc.nat(199), level, level), { maxLength: 60 }),
 });
 
-async function seed(db: IDBPDatabase<LiqLabDB>, writes: fc.Infer<typeof ctxWrite>[]): Promise<void> {
+type CtxWrite = typeof ctxWrite extends fc.Arbitrary<infer T> ? T : never;
+
+async function seed(db: IDBPDatabase<LiqLabDB>, writes: CtxWrite[]): Promise<void> {
   for (const s of SYMBOLS) await db.put('markets', marketFromSymbol(s));
   for (const w of writes) {
     const step = BASE_INTERVAL_SECONDS[w.interval];
