@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { ContextKind } from '../../../src/core/context/series';
 import { aggregateMarket } from '../../../src/core/csv/names';
 import type { BaseInterval } from '../../../src/core/intervals';
-import type { Market } from '../../../src/core/market';
 import { readContext, writeContextRange } from '../../../src/storage/context-repo';
 import { countStored, type DeleteSelection, deleteStored } from '../../../src/storage/delete-range';
 import { groupsOf } from '../../../src/storage/liq-groups';
@@ -13,6 +12,7 @@ import { readOiSum } from '../../../src/storage/oi-read';
 import { openLiqLabDb } from '../../../src/storage/open';
 import { CHUNK_SLOTS, type LiqLabDB } from '../../../src/storage/schema';
 import { writeLiqRange } from '../../../src/storage/series-repo';
+import { testMarket } from '../../helpers/markets';
 
 /** 2024-06-01T00:00:00Z. */
 const T0 = 1_717_200_000;
@@ -21,26 +21,11 @@ const M5 = 300;
 const H = 3600;
 const DAYS = 16; // 5min OI over 16 days spans two chunks (14.2 days each)
 
-function market(symbol: string, exchange: string, margined: 'COIN' | 'STABLE'): Market {
-  return {
-    symbol,
-    exchange,
-    symbolOnExchange: symbol,
-    baseAsset: 'BTC',
-    quoteAsset: margined === 'COIN' ? 'USD' : 'USDT',
-    isPerpetual: true,
-    expireAt: null,
-    margined,
-    denominatedIn: 'QUOTE_ASSET',
-    hasOhlcv: true,
-  };
-}
-
 const AGG = 'CSV_AGG_OI';
 const MARKETS = [
-  market('BTCUSDT_PERP.3', '3', 'STABLE'),
-  market('BTCUSDT_PERP.A', 'A', 'STABLE'),
-  market('BTCUSD_PERP.A', 'A', 'COIN'),
+  testMarket('BTCUSDT_PERP.3', '3'),
+  testMarket('BTCUSDT_PERP.A', 'A'),
+  testMarket('BTCUSD_PERP.A', 'A', 'COIN'),
   aggregateMarket(AGG, ['A', '3']),
 ];
 /** Each contract's OI span in days from T0, so coverage differs between contracts. */
