@@ -9,6 +9,7 @@ import { ensure } from '../core/ensure';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { addRange } from '../core/ranges';
 import { floorTo } from '../core/time';
+import { allOrNothing, quiet } from './atomic';
 import { type CandleChunk, CHUNK_SLOTS, type LiqLabDB } from './schema';
 
 /** One market's part of a candle write: `points` over [from, to). */
@@ -46,10 +47,11 @@ export async function writeCandleRanges(
       if (!(p.t >= from && p.t < to && p.t % step === 0))
         throw new RangeError(`${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
   const tx: CandleTx = db.transaction(['candleChunks', 'coverage'], 'readwrite');
-  const out: Array<Array<[number, number]>> = [];
-  for (const w of writes) out.push(await writeIn(tx, interval, w));
-  await tx.done;
-  return out;
+  return allOrNothing(tx, async () => {
+    const out: Array<Array<[number, number]>> = [];
+    for (const w of writes) out.push(await writeIn(tx, interval, w));
+    return out;
+  });
 }
 
 async function writeIn(
@@ -92,10 +94,10 @@ async function writeIn(
       entry.changed = true;
     }
   }
-  for (const { chunk, changed } of touched.values()) if (changed) void store.put(chunk);
+  for (const { chunk, changed } of touched.values()) if (changed) quiet(store.put(chunk));
   const cov = tx.objectStore('coverage');
   const prev = await cov.get(['candle', symbol, interval]);
   const ranges = addRange(prev?.ranges ?? [], [from, to]);
-  void cov.put({ kind: 'candle', symbol, interval, ranges });
+  quiet(cov.put({ kind: 'candle', symbol, interval, ranges }));
   return ranges;
 }

@@ -51,6 +51,11 @@ export class ChunkMemo {
     this.used = new Set();
   }
 
+  /** Chunks held now (for tests and diagnostics). */
+  get size(): number {
+    return this.reads.size;
+  }
+
   /** Forgets everything (unknown changes). */
   clear(): void {
     this.reads.clear();

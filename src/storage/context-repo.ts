@@ -10,6 +10,7 @@ import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { addRange } from '../core/ranges';
 import { bucketsOver } from '../core/series';
 import { floorTo } from '../core/time';
+import { allOrNothing, quiet } from './atomic';
 import { type OiChunkChange, type OiGroupChunks, oiGroupChunks, updateOiGroups } from './oi-groups';
 import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk } from './schema';
 
@@ -86,11 +87,12 @@ export async function writeContextRanges(
       : ['ctxChunks', 'ctxCoverage'];
   const tx = db.transaction(stores, 'readwrite') as CtxTx;
   const groups = kind === 'oi' ? oiGroupChunks(tx) : null;
-  const out: ContextWrite[] = [];
-  for (const w of writes) out.push(await writeContextIn(tx, groups, kind, interval, w));
-  groups?.flush();
-  await tx.done;
-  return out;
+  return allOrNothing(tx, async () => {
+    const out: ContextWrite[] = [];
+    for (const w of writes) out.push(await writeContextIn(tx, groups, kind, interval, w));
+    groups?.flush();
+    return out;
+  });
 }
 
 async function writeContextIn(
@@ -141,11 +143,11 @@ async function writeContextIn(
     // Before the puts below, so a contract joining a group adds its stored series, not this write twice.
     await updateOiGroups(tx, symbol, interval, changes, groups);
   }
-  for (const { chunk, before } of entries.values()) if (before) void store.put(chunk);
+  for (const { chunk, before } of entries.values()) if (before) quiet(store.put(chunk));
   const cov = tx.objectStore('ctxCoverage');
   const prev = await cov.get([kind, symbol, interval]);
   const ranges = addRange(prev?.ranges ?? [], [from, to]);
-  void cov.put({ kind, symbol, interval, ranges });
+  quiet(cov.put({ kind, symbol, interval, ranges }));
   return { changed, ranges };
 }
 

@@ -7,6 +7,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { BaseInterval } from '../core/intervals';
 import { filterKey, type Market } from '../core/market';
+import { quiet } from './atomic';
 import { CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
 import { TxChunks } from './tx-chunks';
 
@@ -100,7 +101,7 @@ export function groupChunks(tx: GroupTx): GroupChunks {
   // A failed put aborts the transaction, which its `done` reports: the request's own rejection adds nothing.
   return new TxChunks(
     (key) => store.get(key),
-    (chunk) => store.put(chunk).catch(() => {}),
+    (chunk) => quiet(store.put(chunk)),
   );
 }
 

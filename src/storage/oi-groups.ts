@@ -7,6 +7,7 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { BaseInterval } from '../core/intervals';
+import { quiet } from './atomic';
 import { groupsOf } from './liq-groups';
 import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk, type OiGroupChunk } from './schema';
 import { TxChunks } from './tx-chunks';
@@ -77,7 +78,7 @@ export function oiGroupChunks(tx: Tx): OiGroupChunks {
   // A failed put aborts the transaction, which its `done` reports.
   return new TxChunks(
     (key) => store.get(key),
-    (chunk) => store.put(chunk).catch(() => {}),
+    (chunk) => quiet(store.put(chunk)),
   );
 }
 

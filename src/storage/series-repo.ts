@@ -11,6 +11,7 @@ import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { addRange } from '../core/ranges';
 import { bucketsOver, type CandleSeries, emptyCandles } from '../core/series';
 import { floorTo } from '../core/time';
+import { allOrNothing, quiet } from './atomic';
 import {
   type ChunkChange,
   GROUP_STORES,
@@ -103,11 +104,12 @@ export async function writeLiqRanges(
     : (['liqChunks', 'coverage'] as const);
   const tx = db.transaction([...stores], 'readwrite') as IDBPTransaction<LiqLabDB, WriteStores, 'readwrite'>;
   const groups = grouped ? groupChunks(tx) : null;
-  const out: LiqWrite[] = [];
-  for (const w of writes) out.push(await writeLiqIn(tx, groups, interval, w));
-  groups?.flush();
-  await tx.done;
-  return out;
+  return allOrNothing(tx, async () => {
+    const out: LiqWrite[] = [];
+    for (const w of writes) out.push(await writeLiqIn(tx, groups, interval, w));
+    groups?.flush();
+    return out;
+  });
 }
 
 async function writeLiqIn(
@@ -160,12 +162,12 @@ async function writeLiqIn(
     revisedFrom = Math.min(from, await updateGroups(tx, symbol, interval, changes, groups));
   }
   // Issued before the next contract's group update, whose exact recompute reads the members' chunks.
-  for (const { chunk, before } of byStart.values()) if (before) void chunks.put(chunk);
+  for (const { chunk, before } of byStart.values()) if (before) quiet(chunks.put(chunk));
   const cov = tx.objectStore('coverage');
   const key: ['liq', string, BaseInterval] = ['liq', symbol, interval];
   const prev = await cov.get(key);
   const ranges = addRange(prev?.ranges ?? [], [from, to]);
-  void cov.put({ kind: 'liq', symbol, interval, ranges });
+  quiet(cov.put({ kind: 'liq', symbol, interval, ranges }));
   return { changed, revisedFrom, ranges };
 }
 

@@ -201,7 +201,9 @@ export class Scheduler {
       symbols: symbols.join(','),
       interval: head.interval,
       from: String(from),
-      to: String(to),
+      // The API's `to` is inclusive: asking up to `to` itself brings the bucket starting there, which lies outside
+      // [from, to) and would make a bounded answer (a hole, history before the stored start) malformed.
+      to: String(to - 1),
     };
     if (head.kind === 'liq' || head.kind === 'oi') params.convert_to_usd = 'true';
     const spend = await ledger.spend(symbols.length, now);
