@@ -45,6 +45,16 @@ export interface Batch {
   dueAt: number;
 }
 
+/** One series the loop fetches. */
+interface PlannedSeries {
+  kind: FetchKind;
+  symbol: string;
+  interval: BaseInterval;
+  key: string;
+  /** Part of the backfill progress shown in the status bar. */
+  counted: boolean;
+}
+
 /** A series without a job: the inputs of that finding and when it next has one (ms). */
 interface IdleSeries {
   ranges: readonly Range[];
@@ -73,7 +83,27 @@ export class JobPlanner {
   /** Series found without a job, with what that was decided from and when they next have one. */
   private readonly idle = new Map<string, IdleSeries>();
 
-  constructor(private readonly deps: PlannerDeps) {}
+  /** Every series fetched, in planning order: liquidations and the candle market per interval, then context. */
+  private readonly series: PlannedSeries[];
+
+  constructor(private readonly deps: PlannerDeps) {
+    const { contracts, reference, intervals, context } = deps;
+    const one = (kind: FetchKind, symbol: string, interval: BaseInterval): PlannedSeries => ({
+      kind,
+      symbol,
+      interval,
+      key: seriesKey(kind, symbol, interval),
+      // Backfill progress is about liquidations and candles; context series fill in behind them.
+      counted: kind === 'liq' || kind === 'candle',
+    });
+    this.series = [
+      ...intervals.flatMap((iv) => [
+        ...contracts.map((c) => one('liq', c, iv)),
+        one('candle', reference, iv),
+      ]),
+      ...context.flatMap((spec) => contracts.map((c) => one(spec.kind, c, spec.interval))),
+    ];
+  }
 
   /** Starts afresh from the archive: coverage is read again at the next turn, backfill state now. */
   async load(): Promise<void> {
@@ -126,14 +156,8 @@ export class JobPlanner {
 
   /** Share of liquidation and candle series backfilled (context series fill in behind them); null when done. */
   progress(): number | null {
-    const { contracts, reference, intervals } = this.deps;
-    const total = (contracts.length + 1) * intervals.length;
-    let done = 0;
-    for (const key of this.backfilled) {
-      const [kind, symbol] = key.split('|');
-      if (kind === 'candle' ? symbol === reference : kind === 'liq' && contracts.includes(symbol ?? ''))
-        done++;
-    }
+    const done = this.series.filter((x) => x.counted && this.backfilled.has(x.key)).length;
+    const total = this.series.filter((x) => x.counted).length;
     return done >= total ? null : done / total;
   }
 
@@ -169,17 +193,16 @@ export class JobPlanner {
   async next(now: number): Promise<Batch> {
     await this.refreshShares(now);
     const coverage = await this.readCoverage();
-    const { contracts, reference, intervals, context, health } = this.deps;
+    const { intervals, context, health } = this.deps;
     const nowSec = Math.floor(now / 1000);
     const live = this.deps.liveCallsPerMin > 0;
     const jobs: Job[] = [];
     let dueAt = Number.POSITIVE_INFINITY;
-    const consider = (kind: FetchKind, symbol: string, interval: BaseInterval) => {
-      const key = seriesKey(kind, symbol, interval);
+    for (const { kind, symbol, interval, key } of this.series) {
       const readyAt = health.readyAt(key);
       if (readyAt > now) {
         dueAt = Math.min(dueAt, readyAt);
-        return;
+        continue;
       }
       const liveAt = this.nextLive.get(symbol) ?? 0;
       const ranges = coverage.get(key) ?? NONE;
@@ -189,25 +212,20 @@ export class JobPlanner {
       if (idle && idle.ranges === ranges && idle.backfilled === backfilled && idle.liveAt === liveAt) {
         if (now < idle.dueAt) {
           dueAt = Math.min(dueAt, idle.dueAt);
-          return;
+          continue;
         }
       }
       const state = { kind, symbol, interval, ranges, backfilled };
       const job = planSeries(state, nowSec, live && liveAt <= now);
       if (job && (live || job.tier !== 'live')) {
         jobs.push(job);
-        return;
+        continue;
       }
       // Rounded up to whole seconds, so the loop never wakes just before the live time and finds nothing.
       const due = dueAfterNone(state, nowSec, live ? Math.ceil(liveAt / 1000) : null) * 1000;
       this.idle.set(key, { ranges, backfilled, liveAt, dueAt: due });
       dueAt = Math.min(dueAt, due);
-    };
-    for (const interval of intervals) {
-      for (const symbol of contracts) consider('liq', symbol, interval);
-      consider('candle', reference, interval);
     }
-    for (const spec of context) for (const symbol of contracts) consider(spec.kind, symbol, spec.interval);
     if (jobs.length === 0) return { jobs, dueAt };
     // Context series rank below every liquidation and candle job, whatever their tier; one kind per request.
     const specRank = (j: Job) => context.findIndex((c) => c.kind === j.kind && c.interval === j.interval);
