@@ -1,4 +1,7 @@
-/** Streams the bars format: the chart's frame at its timeframe and filter, with COIN / STABLE group columns. */
+/**
+ * Streams the bars format: the chart's frame at its timeframe and filter, with COIN / STABLE group columns and the
+ * market-context columns (open interest and funding as the chart's panes show them).
+ */
 import type { IDBPDatabase } from 'idb';
 import { bpOfOi, liqUsd } from '../../../core/context/liq-bp';
 import { type BarRow, barsHeader, writeBarRow } from '../../../core/csv/bars';
@@ -6,7 +9,7 @@ import { NO_SCORES, type ScoreSource } from '../../../core/csv/spike-columns';
 import { type ByteSink, CsvWriter } from '../../../core/csv/writer';
 import type { ExchangeLiq, LiqSeries } from '../../../core/series';
 import type { LiqLabDB } from '../../../storage/schema';
-import { readFrameOi } from '../../compute/context-frame';
+import { readFrameContext, readFrameOi } from '../../compute/context-frame';
 import { loadFrame } from '../../compute/frame-loader';
 import { loadGroupLiq } from './bar-groups';
 import type { ExportRequest } from './types';
@@ -60,6 +63,8 @@ export async function exportBars(
   const coin = await loadGroupLiq(db, req.timeframe, req.filter, 'COIN');
   const stable = await loadGroupLiq(db, req.timeframe, req.filter, 'STABLE');
   const n = frame.liq.long.length;
+  // Open interest and funding exactly as the chart's panes read them for this frame and filter.
+  const ctx = await readFrameContext(db, { start: frame.start, step: frame.step, n }, req.filter);
   const w = new CsvWriter(sink);
   const tf = CsvWriter.encode(req.timeframe);
   w.text(`${barsHeader(exchanges.map((e) => e.exchange))}\n`);
@@ -86,6 +91,10 @@ export async function exportBars(
       zShort: scores.zShort(t),
       event: scores.event(t),
       bpOfOi: bpOfOi(liqUsd(frame.liq, 'total', i), frame.oiOpen?.[i] ?? Number.NaN),
+      oi: ctx.oi[i] ?? Number.NaN,
+      oiChange: ctx.oiChange[i] ?? Number.NaN,
+      funding: ctx.funding[i] ?? Number.NaN,
+      predicted: ctx.predicted[i] ?? Number.NaN,
       ...(req.exchangeColumns ? { exchanges: exchangeCells(exchanges, i, covered, extra) } : {}),
     };
     if (!covered && Number.isNaN(row.close)) continue;
