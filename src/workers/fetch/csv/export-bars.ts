@@ -57,7 +57,11 @@ export async function exportBars(
   const n = loaded.frame.liq.long.length;
   // Open interest and funding exactly as the chart's panes read them for this frame and filter; its opens as the
   // bp score divides by them give `liq_bp_of_oi` and, when Settings → Spikes scores in bp, the spike columns.
-  const ctx = await readFrameContext(db, { start: loaded.frame.start, step: loaded.frame.step, n }, req.filter);
+  const ctx = await readFrameContext(
+    db,
+    { start: loaded.frame.start, step: loaded.frame.step, n },
+    req.filter,
+  );
   const frame = { ...loaded.frame, oiOpen: ctx.oiOpen };
   const exchanges = frame.exchanges ?? [];
   const extra = new Float64Array(2 * exchanges.length);
