@@ -203,9 +203,9 @@ export function StudyPanel({ source, timeframe, onJump, filter, studyRequest }: 
                 <tr>
                   <th scope="col">time (UTC)</th>
                   <th scope="col">bucket</th>
-                  <th scope="col">of OI</th>
                   <th scope="col">class</th>
                   <th scope="col">rarity</th>
+                  <th scope="col">of OI</th>
                   <th scope="col">signed bp @{horizon}</th>
                   <th scope="col">outcome</th>
                 </tr>
@@ -232,9 +232,9 @@ export function StudyPanel({ source, timeframe, onJump, filter, studyRequest }: 
                           </button>
                         </th>
                         <td>{bucketLabel(result)(e.bucket)}</td>
-                        <td>{formatBp(e.bpOfOi)}</td>
                         <td>{e.eventClass}</td>
                         <td>{e.rarity}</td>
+                        <td>{formatBp(e.bpOfOi)}</td>
                         <td>{Number.isFinite(e.signedBp[k]) ? (e.signedBp[k] ?? 0).toFixed(1) : '–'}</td>
                         <td>{e.outcome}</td>
                       </tr>
