@@ -163,8 +163,11 @@ export class OverlayLayers {
     return this.markers.markers().length;
   }
 
-  /** Removes every layer. */
+  /** Removes every layer (and says so on the chart element: nothing of it is in view any more). */
   dispose(): void {
+    this.c.container.dataset.zonesInView = '0';
+    this.c.container.dataset.markersInView = '0';
+    this.zones.onInView = null;
     this.c.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.countMarkers);
     this.markers.detach();
     this.c.candles.detachPrimitive(this.zones);
