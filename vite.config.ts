@@ -90,7 +90,12 @@ function compileHints(): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !eager.has(chunk.name)) continue;
         chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
-        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+        // A source map (`--sourcemap`) is already its own asset: its lines move down by one.
+        const map = bundle[`${chunk.fileName}.map`];
+        if (map?.type === 'asset' && typeof map.source === 'string') {
+          const json = JSON.parse(map.source) as { mappings: string };
+          map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` });
+        }
       }
     },
   };
