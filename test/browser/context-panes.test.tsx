@@ -159,7 +159,8 @@ describe('open interest and funding panes', () => {
       />,
       host,
     );
-    for (let k = 0; k < 50 && !chart; k++) await frames();
+    // The chart is ready after a few frames; a loaded runner can take a few seconds.
+    for (let k = 0; k < 600 && !chart; k++) await frames();
     const c = chart as ChartController | null;
     if (!c) throw new Error('chart not ready');
     await frames();
