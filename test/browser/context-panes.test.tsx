@@ -223,5 +223,5 @@ describe('open interest and funding panes', () => {
     await frames();
     expect(c.chart.panes()).toHaveLength(3);
     db.close();
-  });
+  }, 30_000); // stores a week of OI and funding in IndexedDB, then draws: seconds on a loaded runner
 });
