@@ -141,20 +141,39 @@ async function spikeUser(launch, root, i) {
 async function plantSpikes(user, label, take, latencies) {
   const { fake, tg } = user;
   const symbol = 'BTCUSDT_PERP.A';
+  const own = new Set();
   for (let minute = 0; ; minute++) {
     const next = (Math.floor(Date.now() / 60_000) + 1) * 60_000;
     await new Promise((r) => setTimeout(r, next - Date.now() + 500));
     if (minute % 3 === 2) continue;
-    if (!take()) return;
     const side = minute % 3 === 0 ? 'long' : 'short';
     const t = next / 1000 - 60;
+    const title = side === 'long' ? 'Long liquidation spike · 1m' : 'Short liquidation spike · 1m';
+    // A spike of the fake's own data alerted in the last minutes: a burst now would extend that event (the runs
+    // rule), not start one; wait for a quiet stretch instead.
+    const natural = tg
+      .delivered()
+      .some((r) => r.params.text.includes(title) && !own.has(r.params.text) && r.at > Date.now() - 210_000);
+    if (natural) continue;
+    if (!take()) return;
+    const before = tg.delivered().length;
     const planted = Date.now();
     fake.plant(symbol, t, side === 'long' ? 40_000_000 : 0, side === 'short' ? 40_000_000 : 0);
-    const when = new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' ');
-    const title = side === 'long' ? 'Long liquidation spike · 1m' : 'Short liquidation spike · 1m';
+    // The alert names its event's first bar: the planted minute, or up to two minutes before it when a spike of
+    // the fake's own data just before joined the same event (the runs rule).
+    const bars = [t, t - 60, t - 120].map((x) =>
+      new Date(x * 1000).toISOString().slice(0, 16).replace('T', ' '),
+    );
+    const when = bars[0];
     const alerts = () =>
-      tg.delivered().filter((r) => r.params.text.includes(title) && r.params.text.includes(when));
-    await waitFor(() => alerts().length > 0, 150_000, `${label}'s ${side} alert for ${when}`);
+      tg
+        .delivered()
+        .slice(before)
+        .filter((r) => r.params.text.includes(title) && bars.some((b) => r.params.text.includes(b)));
+    await waitFor(() => alerts().length > 0, 150_000, `${label}'s ${side} alert for ${when}`).catch((e) => {
+      const since = tg.delivered().slice(before);
+      throw new Error(`${e.message}; sent since: ${JSON.stringify(since.map((r) => r.params.text))}`);
+    });
     const carrier = fake.log.find(
       (r) =>
         r.status === 200 &&
@@ -164,6 +183,7 @@ async function plantSpikes(user, label, take, latencies) {
         r.symbols?.includes(symbol),
     );
     if (!carrier) throw new Error(`no answer carried ${label}'s spike at ${when}`);
+    own.add(alerts()[0]?.params.text);
     latencies.push((alerts()[0]?.at ?? 0) - carrier.at);
     console.log(`  spike ${latencies.length} (${label}, ${side}): ${latencies.at(-1)} ms`);
   }
