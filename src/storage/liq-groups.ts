@@ -9,7 +9,7 @@ import type { BaseInterval } from '../core/intervals';
 import { filterKey, type Market } from '../core/market';
 import { quiet } from './atomic';
 import { CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
-import { TxChunks } from './tx-chunks';
+import { HeldGroups, TxChunks } from './tx-chunks';
 
 /** Stores a write transaction needs, besides `liqChunks`, to keep group series current. */
 export const GROUP_STORES = ['liqGroups', 'liqGroupMembers', 'markets'] as const;
@@ -88,20 +88,29 @@ async function recompute(
   return out;
 }
 
-/** Group chunks of one write transaction, keyed [group, interval, start]. */
-export type GroupChunks = TxChunks<[string, BaseInterval, number], LiqChunk>;
+/** What one write transaction holds of the liquidation groups. */
+export type GroupChunks = HeldGroups<LiqChunk>;
 
 /**
- * Group chunks held for the rest of `tx`: several contracts written in it add into each group chunk in memory,
- * and `flush` stores each once. Contract chunks must be put before the next contract's update (a recompute reads
- * them from the store).
+ * Group chunks, member lists and markets held for the rest of `tx`: several contracts written in it add into each
+ * group chunk in memory, and `flush` stores each once. Contract chunks must be put before the next contract's
+ * update (a recompute reads them from the store).
  */
 export function groupChunks(tx: GroupTx): GroupChunks {
-  const store = tx.objectStore('liqGroups');
+  const chunks = tx.objectStore('liqGroups');
+  const members = tx.objectStore('liqGroupMembers');
+  const markets = tx.objectStore('markets');
   // A failed put aborts the transaction, which its `done` reports: the request's own rejection adds nothing.
-  return new TxChunks(
-    (key) => store.get(key),
-    (chunk) => quiet(store.put(chunk)),
+  return new HeldGroups(
+    new TxChunks(
+      (key) => chunks.get(key),
+      (chunk) => quiet(chunks.put(chunk)),
+    ),
+    new TxChunks(
+      (key) => members.get(key),
+      (meta) => quiet(members.put(meta)),
+    ),
+    (symbol) => markets.get(symbol),
   );
 }
 
@@ -113,14 +122,14 @@ async function applyChange(
   symbol: string,
   members: readonly string[],
   ch: ChunkChange,
-  chunks: GroupChunks,
+  held: GroupChunks,
 ): Promise<boolean> {
   const key: [string, BaseInterval, number] = [group, interval, ch.start];
-  const g = (await chunks.get(key)) ?? zeroChunk(group, interval, ch.start);
+  const g = (await held.chunks.get(key)) ?? zeroChunk(group, interval, ch.start);
   const ok =
     addDelta(g.long, ch.before.long, ch.after.long) && addDelta(g.short, ch.before.short, ch.after.short);
   const chunk = ok ? g : await recompute(tx, group, interval, ch.start, members, { symbol, chunk: ch.after });
-  chunks.set(key, chunk);
+  held.chunks.set(key, chunk);
   return !ok;
 }
 
@@ -129,8 +138,8 @@ async function applyChange(
  * the caller stores the changed contract chunks. A contract new to a group first adds its whole stored series.
  * Returns the start of the earliest group chunk changed beyond the changed buckets themselves (an exact recompute
  * re-rounds a whole chunk; a joining contract adds its whole series), or +Infinity when none was. With `held`
- * (several contracts in one transaction) group chunks stay in it for the caller to flush; without, they are
- * stored before this returns.
+ * (several contracts in one transaction) group chunks and member lists stay in it for the caller to flush;
+ * without, they are stored before this returns.
  */
 export async function updateGroups(
   tx: GroupTx,
@@ -139,12 +148,11 @@ export async function updateGroups(
   changes: readonly ChunkChange[],
   held?: GroupChunks,
 ): Promise<number> {
-  const chunks = held ?? groupChunks(tx);
+  const groups = held ?? groupChunks(tx);
   let widened = Number.POSITIVE_INFINITY;
-  const market = await tx.objectStore('markets').get(symbol);
-  const metaStore = tx.objectStore('liqGroupMembers');
+  const market = await groups.market(symbol);
   for (const group of groupsOf(market)) {
-    const meta = await metaStore.get([group, interval]);
+    const meta = await groups.members.get([group, interval]);
     const isMember = meta?.members.includes(symbol) ?? false;
     const members = isMember ? (meta?.members ?? []) : [...(meta?.members ?? []), symbol].sort();
     let todo = changes;
@@ -157,13 +165,13 @@ export async function updateGroups(
       for (const c of stored) byStart.set(c.start, { start: c.start, before: zero, after: c });
       for (const ch of changes) byStart.set(ch.start, { start: ch.start, before: zero, after: ch.after });
       todo = [...byStart.values()];
-      await metaStore.put({ group, interval, members });
+      groups.members.set([group, interval], { group, interval, members });
       for (const ch of todo) widened = Math.min(widened, ch.start);
     }
     for (const ch of todo)
-      if (await applyChange(tx, group, interval, symbol, members, ch, chunks))
+      if (await applyChange(tx, group, interval, symbol, members, ch, groups))
         widened = Math.min(widened, ch.start);
   }
-  if (!held) chunks.flush();
+  if (!held) groups.flush();
   return widened;
 }

@@ -10,7 +10,7 @@ import type { BaseInterval } from '../core/intervals';
 import { quiet } from './atomic';
 import { groupsOf } from './liq-groups';
 import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk, type OiGroupChunk } from './schema';
-import { TxChunks } from './tx-chunks';
+import { HeldGroups, TxChunks } from './tx-chunks';
 
 type Tx = IDBPTransaction<
   LiqLabDB,
@@ -69,23 +69,32 @@ const NAN_CHUNK = (() => {
   return { open: nan, close: nan };
 })();
 
-/** OI group chunks of one write transaction, keyed [group, interval, start]. */
-export type OiGroupChunks = TxChunks<[string, BaseInterval, number], OiGroupChunk>;
+/** What one write transaction holds of the open interest groups. */
+export type OiGroupChunks = HeldGroups<OiGroupChunk>;
 
-/** OI group chunks held for the rest of `tx`, so several contracts written in it store each group chunk once. */
+/** OI group chunks, member lists and markets held for the rest of `tx`: several contracts store each once. */
 export function oiGroupChunks(tx: Tx): OiGroupChunks {
-  const store = tx.objectStore('oiGroups');
+  const chunks = tx.objectStore('oiGroups');
+  const members = tx.objectStore('oiGroupMembers');
+  const markets = tx.objectStore('markets');
   // A failed put aborts the transaction, which its `done` reports.
-  return new TxChunks(
-    (key) => store.get(key),
-    (chunk) => quiet(store.put(chunk)),
+  return new HeldGroups(
+    new TxChunks(
+      (key) => chunks.get(key),
+      (chunk) => quiet(chunks.put(chunk)),
+    ),
+    new TxChunks(
+      (key) => members.get(key),
+      (meta) => quiet(members.put(meta)),
+    ),
+    (symbol) => markets.get(symbol),
   );
 }
 
 /**
  * Brings every OI group `symbol` belongs to up to date with `changes`, inside the caller's transaction and before
  * the caller stores the changed contract chunks. A contract new to a group first adds its whole stored series.
- * With `held`, group chunks stay there for the caller to flush.
+ * With `held`, group chunks and member lists stay there for the caller to flush.
  */
 export async function updateOiGroups(
   tx: Tx,
@@ -95,11 +104,10 @@ export async function updateOiGroups(
   held?: OiGroupChunks,
 ): Promise<void> {
   if (changes.length === 0) return;
-  const market = await tx.objectStore('markets').get(symbol);
-  const meta = tx.objectStore('oiGroupMembers');
   const groups = held ?? oiGroupChunks(tx);
+  const market = await groups.market(symbol);
   for (const group of groupsOf(market)) {
-    const m = await meta.get([group, interval]);
+    const m = await groups.members.get([group, interval]);
     let todo = changes;
     if (!m?.members.includes(symbol)) {
       const range = IDBKeyRange.bound(
@@ -112,13 +120,17 @@ export async function updateOiGroups(
       for (const ch of changes)
         byStart.set(ch.start, { start: ch.start, before: NAN_CHUNK, after: ch.after });
       todo = [...byStart.values()];
-      await meta.put({ group, interval, members: [...(m?.members ?? []), symbol].sort() });
+      groups.members.set([group, interval], {
+        group,
+        interval,
+        members: [...(m?.members ?? []), symbol].sort(),
+      });
     }
     for (const ch of todo) {
       const key: [string, BaseInterval, number] = [group, interval, ch.start];
-      const g = (await groups.get(key)) ?? blankOiGroup(group, interval, ch.start);
+      const g = (await groups.chunks.get(key)) ?? blankOiGroup(group, interval, ch.start);
       apply(g, ch);
-      groups.set(key, g);
+      groups.chunks.set(key, g);
     }
   }
   if (!held) groups.flush();

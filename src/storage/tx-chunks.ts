@@ -3,6 +3,9 @@
  * an answer adds into): each is read once, changed in memory, and stored once at `flush`, instead of a 64 KB
  * clone per read and per put for every contract.
  */
+import type { BaseInterval } from '../core/intervals';
+import type { Market } from '../core/market';
+import type { GroupMembers } from './schema';
 
 /** Chunks held for one transaction, by key; `flush` before the transaction ends. */
 export class TxChunks<K extends readonly (string | number)[], C> {
@@ -36,5 +39,34 @@ export class TxChunks<K extends readonly (string | number)[], C> {
   flush(): void {
     for (const chunk of this.dirty.values()) this.write(chunk);
     this.dirty.clear();
+  }
+}
+
+/** What one write transaction holds of a kind of group series: its chunks, member lists and the markets read. */
+export class HeldGroups<C> {
+  private readonly markets = new Map<string, Promise<Market | undefined>>();
+
+  constructor(
+    /** Group chunks, keyed [group, interval, start]. */
+    readonly chunks: TxChunks<[string, BaseInterval, number], C>,
+    /** Member lists, keyed [group, interval]. */
+    readonly members: TxChunks<[string, BaseInterval], GroupMembers>,
+    private readonly readMarket: (symbol: string) => Promise<Market | undefined>,
+  ) {}
+
+  /** The stored market of `symbol` (read once per transaction: writes never change markets). */
+  market(symbol: string): Promise<Market | undefined> {
+    let p = this.markets.get(symbol);
+    if (!p) {
+      p = this.readMarket(symbol);
+      this.markets.set(symbol, p);
+    }
+    return p;
+  }
+
+  /** Stores every changed chunk and member list once. */
+  flush(): void {
+    this.chunks.flush();
+    this.members.flush();
   }
 }

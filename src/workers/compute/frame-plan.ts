@@ -12,7 +12,7 @@ import {
   type BaseInterval,
   TIMEFRAME_SECONDS,
 } from '../../core/intervals';
-import { type Market, matchesFilter } from '../../core/market';
+import { type ContractFilter, filterKey, type Market, matchesFilter } from '../../core/market';
 import type { Range } from '../../core/ranges';
 import { floorTo } from '../../core/time';
 import { groupsOf, hasGroups } from '../../storage/liq-groups';
@@ -78,17 +78,23 @@ export interface ArchiveSnapshot {
   groups: GroupMembers[] | null;
 }
 
-/** Reads the archive's markets, coverage and group members in one snapshot (a write updates them together). */
-export async function readArchiveSnapshot(db: IDBPDatabase<LiqLabDB>): Promise<ArchiveSnapshot> {
+/**
+ * Reads the archive's markets, coverage and group members in one snapshot (a write updates them together). With
+ * `markets`, the caller knows the market list has not changed since it read that one, which is kept.
+ */
+export async function readArchiveSnapshot(
+  db: IDBPDatabase<LiqLabDB>,
+  markets?: Market[],
+): Promise<ArchiveSnapshot> {
   const grouped = hasGroups(db);
   const tx = db.transaction(grouped ? ['markets', 'coverage', 'liqGroupMembers'] : ['markets', 'coverage']);
-  const [markets, coverage, groups] = await Promise.all([
-    tx.objectStore('markets').getAll(),
+  const [read, coverage, groups] = await Promise.all([
+    markets ?? tx.objectStore('markets').getAll(),
     tx.objectStore('coverage').getAll(),
     grouped ? tx.objectStore('liqGroupMembers').getAll() : Promise.resolve(null),
   ]);
   await tx.done;
-  return { markets, coverage, groups };
+  return { markets: read, coverage, groups };
 }
 
 /**
@@ -103,15 +109,45 @@ export async function planFrame(
   return planFromSnapshot(snapshot ?? (await readArchiveSnapshot(db)), request);
 }
 
-/** The plan of `request` over what `snapshot` holds. */
+/** The markets a filter keeps, their symbols, and the groups they belong to. */
+interface FilterMarkets {
+  markets: Market[];
+  symbols: string[];
+  bySymbol: Map<string, Market>;
+  names: Set<string>;
+}
+
+/** Per market list read, per filter: a list kept between plans (the alert analyzers' three frames, a live session) is filtered once. */
+const filtered = new WeakMap<readonly Market[], Map<string, FilterMarkets>>();
+
+function filterMarkets(all: readonly Market[], filter: ContractFilter): FilterMarkets {
+  let byFilter = filtered.get(all);
+  if (!byFilter) {
+    byFilter = new Map();
+    filtered.set(all, byFilter);
+  }
+  const key = filterKey(filter);
+  const hit = byFilter.get(key);
+  if (hit) return hit;
+  const markets = all.filter((m) => matchesFilter(m, filter));
+  const out = {
+    markets,
+    symbols: markets.map((m) => m.symbol),
+    bySymbol: new Map(markets.map((m) => [m.symbol, m])),
+    names: new Set(markets.flatMap((m) => groupsOf(m))),
+  };
+  byFilter.set(key, out);
+  return out;
+}
+
+/** The plan of `request` over what `snapshot` holds (its market list must not change once read). */
 export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameRequest): FramePlan {
   const target = TIMEFRAME_SECONDS[request.timeframe];
   const { markets: allMarkets, coverage: allCoverage } = snapshot;
   const grouped = snapshot.groups !== null;
   const allGroups = snapshot.groups ?? [];
-  const markets = allMarkets.filter((m) => matchesFilter(m, request.filter));
-  const symbols = markets.map((m) => m.symbol);
-  const coverage = allCoverage.filter((c) => c.kind === 'liq' && symbols.includes(c.symbol));
+  const { markets, symbols, bySymbol, names } = filterMarkets(allMarkets, request.filter);
+  const coverage = allCoverage.filter((c) => c.kind === 'liq' && bySymbol.has(c.symbol));
   const stored = [...new Set(coverage.map((c) => c.interval))].sort(
     (a, b) => BASE_INTERVAL_SECONDS[a] - BASE_INTERVAL_SECONDS[b],
   );
@@ -135,9 +171,7 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
   const withBars = sources.filter((s) => s.end > s.from);
   // A read sums the contracts, or takes a group's pre-summed series when its members are exactly the contracts
   // with data: the members of the groups these markets belong to decide which.
-  const names = new Set(markets.flatMap((m) => groupsOf(m)));
   const groups = allGroups.filter((g) => names.has(g.group) && dividing.includes(g.interval));
-  const bySymbol = new Map(markets.map((m) => [m.symbol, m]));
   const reads = new Map<BaseInterval, LiqReadPlan>();
   for (const interval of dividing) {
     const withData = symbols.filter((s) => ranges.has(`${s}|${interval}`));

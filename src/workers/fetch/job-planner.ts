@@ -149,6 +149,15 @@ export class JobPlanner {
     return true;
   }
 
+  /**
+   * Throws when the archive's connection was closed under the loop (another tab's upgrade): a loop about to wait
+   * must end its tenure now, as the coverage read it no longer makes at every turn would have. Opening a
+   * transaction on a closed connection throws; the empty transaction costs nothing more.
+   */
+  checkOpen(): void {
+    this.deps.db.transaction('coverage');
+  }
+
   /** Persists which series have been backfilled (a new leader resumes from it). */
   async saveBackfilled(): Promise<void> {
     await writeKv(this.deps.db, 'fetch:backfilled', [...this.backfilled]);
@@ -163,12 +172,7 @@ export class JobPlanner {
 
   private async readCoverage(): Promise<Map<string, readonly Range[]>> {
     const { db, context } = this.deps;
-    if (this.coverage) {
-      // A connection closed under the loop (another tab's upgrade) must end the tenure at this turn, as the read
-      // it replaces would have: opening a transaction on it throws. The empty transaction costs nothing more.
-      db.transaction('coverage');
-      return this.coverage;
-    }
+    if (this.coverage) return this.coverage;
     const generation = this.generation;
     const tx = db.transaction(context.length ? ['coverage', 'ctxCoverage'] : ['coverage']);
     const [liq, ctx] = await Promise.all([

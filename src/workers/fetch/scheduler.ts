@@ -166,6 +166,7 @@ export class Scheduler {
       const now = clock.now();
       const { jobs: batch, dueAt } = await this.planner.next(now);
       if (batch.length === 0) {
+        this.planner.checkOpen();
         this.emit();
         // Sleep until something falls due or the status bar's call count drops, not on a fixed poll: a tab
         // left open for hours should wake the device as little as possible.
@@ -179,6 +180,7 @@ export class Scheduler {
       const reserve = isContextKind(batch[0]?.kind ?? 'liq') ? CONTEXT_RESERVE : 0;
       const available = Math.floor(this.deps.ledger.available(now)) - reserve;
       if (available < 1) {
+        this.planner.checkOpen();
         this.emit();
         await this.nap(Math.min(IDLE_MS, Math.max(1, this.deps.ledger.waitFor(1 + reserve, now))), signal);
         continue;

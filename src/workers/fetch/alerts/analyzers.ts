@@ -113,7 +113,11 @@ export class AlertAnalyzers {
     const out: TargetResult[] = [];
     if (this.analyzers.length === 0) return out;
     // One read of markets and coverage, and each chunk read once, for every analyzer: one moment of the archive.
-    const snapshot = await readArchiveSnapshot(await this.db());
+    // Only the fetch loop's own writes since the last snapshot (exact notices): the market list is as it was (the
+    // loop writes markets before alerts start; an import that adds one is announced without `exact`).
+    const ownWrites = changes?.every((c) => c.exact === true) ?? false;
+    const kept = ownWrites ? this.lastSnapshot?.markets : undefined;
+    const snapshot = await readArchiveSnapshot(await this.db(), kept);
     if (changes === null || !this.lastSnapshot) this.chunks.clear();
     else this.chunks.next(staleChunks(changes, this.lastSnapshot, snapshot));
     this.lastSnapshot = snapshot;
