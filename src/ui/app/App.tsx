@@ -11,6 +11,7 @@ import { CHART_THEMES } from '../chart/theme';
 import { lazyComponent, prefetchLazy } from '../common/lazy';
 import { useCsvControls } from '../csv/CsvControls';
 import { ContractFilterSelect } from '../data/ContractFilterSelect';
+import { useAssetList } from '../data/asset-list';
 import { useStoredExchanges } from '../data/exchange-names';
 import { SidePanel } from '../panels/SidePanel';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
@@ -19,7 +20,9 @@ import { useShare } from '../share/use-share';
 import { BackfillCard } from '../status/BackfillCard';
 import { StatusBar } from '../status/StatusBar';
 import { useBackfillDetail } from '../status/use-backfill';
+import { AssetPicker } from '../toolbar/AssetPicker';
 import { Toolbar } from '../toolbar/Toolbar';
+import { AssetEmpty } from './AssetEmpty';
 import { demoFirstScreen, previewOverlay } from './demo-preview';
 import { afterFirstChart } from './first-chart';
 import { IntroStrip } from './IntroStrip';
@@ -49,8 +52,10 @@ export function App() {
   const chart = useRef<ChartController | null>(null);
   const [controller, setController] = useState<ChartController | null>(null);
   const stacked = layout.histogram === 'exchanges';
-  const data = useAppData(layout.timeframe, stacked);
-  const exchanges = useStoredExchanges(data.dataTick > 0 ? 1 : 0);
+  const asset = layout.asset;
+  const data = useAppData(asset, layout.timeframe, stacked);
+  const exchanges = useStoredExchanges(asset, data.dataTick > 0 ? 1 : 0);
+  const assets = useAssetList();
   const stack = useMemo(
     () =>
       stacked
@@ -91,6 +96,8 @@ export function App() {
   }, []);
 
   const overlay = data.result ? null : previewOverlay(data.frame);
+  // Nothing stored for the asset on screen (its analysis came back without bars): say why, no demo instead.
+  const empty = data.result !== null && data.result.frame.candles.close.length === 0;
   const preview = useMemo(
     () => (overlay && data.frame ? { frame: data.frame, ...overlay } : null),
     [overlay, data.frame],
@@ -106,6 +113,7 @@ export function App() {
   const chartContext = context ?? { values: null, choice: 'off' as const };
   const csv = useCsvControls({
     source: data.source,
+    asset,
     timeframe: layout.timeframe,
     filter: data.filter,
     onImported: data.onImported,
@@ -128,7 +136,8 @@ export function App() {
       return legendItems(f, last === null ? null : Math.max(0, Math.min(n - 1, last)), edge, layers, ctx);
     },
     timeframe: layout.timeframe,
-    ...shareTexts(data.status, data.filter, layout.timeframe),
+    asset,
+    ...shareTexts(asset, data.status, data.filter, layout.timeframe),
   });
   const openStudy = () => {
     update({ sidePanelOpen: true, panel: 'study' });
@@ -138,11 +147,13 @@ export function App() {
   return (
     <div class="app">
       <Toolbar
+        asset={asset}
         timeframe={layout.timeframe}
         onTimeframe={(timeframe) => update({ timeframe })}
         theme={layout.theme}
         onTheme={(theme) => update({ theme })}
       >
+        <AssetPicker asset={asset} assets={assets} onChange={(a) => update({ asset: a })} />
         <ContractFilterSelect value={data.filter} onChange={data.setFilter} exchanges={exchanges} />
         <button
           type="button"
@@ -195,6 +206,7 @@ export function App() {
             </label>
           </AnalysisOverlay>
           <ChartView
+            asset={asset}
             frame={data.frame}
             notice={data.error ?? data.notice}
             theme={layout.theme}
@@ -206,7 +218,16 @@ export function App() {
               chart.current = c;
               setController(c);
             }}
-          />
+          >
+            {empty && (
+              <AssetEmpty
+                asset={asset}
+                mode={data.mode}
+                live={data.liveAssets.includes(asset)}
+                onSettings={() => setSettingsOpen(true)}
+              />
+            )}
+          </ChartView>
           <BackfillCard detail={backfill} />
         </main>
         <SidePanel
@@ -220,17 +241,19 @@ export function App() {
           onTimeframe={(timeframe) => update({ timeframe })}
           timeframe={layout.timeframe}
           source={data.source}
+          asset={asset}
           frame={data.frame}
           filter={data.filter}
           studyRequest={studyRequest}
         />
       </div>
-      <StatusBar info={data.status} completeAt={backfill?.completeAt ?? null} />
+      <StatusBar asset={asset} info={data.status} completeAt={backfill?.completeAt ?? null} />
       {csv.dialogs}
       {share.toast}
       {settingsOpen && (
         <SettingsDialog
           open
+          asset={asset}
           onClose={(saved) => {
             setSettingsOpen(false);
             if (saved) data.onSettingsSaved();

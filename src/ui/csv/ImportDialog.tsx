@@ -11,6 +11,8 @@ import { MappingForm } from './MappingForm';
 /** Props of the import dialog. */
 export interface ImportDialogProps {
   file: File;
+  /** The base asset on screen (imports other than archive files are stored as BTC for now). */
+  asset: string;
   onClose: () => void;
   onImported: () => void;
 }
@@ -18,7 +20,7 @@ export interface ImportDialogProps {
 type Step = 'sniffing' | 'mapping' | 'running' | 'preview' | 'committing' | 'done';
 
 /** Renders the import dialog for one file. */
-export function ImportDialog({ file, onClose, onImported }: ImportDialogProps) {
+export function ImportDialog({ file, asset, onClose, onImported }: ImportDialogProps) {
   const [step, setStep] = useState<Step>('sniffing');
   const [sniffed, setSniffed] = useState<SniffResult | null>(null);
   const [mapping, setMapping] = useState<GenericMapping | null>(null);
@@ -87,6 +89,12 @@ export function ImportDialog({ file, onClose, onImported }: ImportDialogProps) {
   return (
     <Modal label="Import CSV" class="csv-dialog" onClose={close}>
       <h2>Import {file.name}</h2>
+      {asset !== 'BTC' && (
+        <p class="hint" data-testid="import-asset">
+          Liquidation and bar files are stored as BTC's (an archive file keeps the asset of each contract): switch
+          to BTC to see them.
+        </p>
+      )}
       {step === 'sniffing' && <p>Reading…</p>}
       {step === 'mapping' && sniffed && mapping && (
         <>

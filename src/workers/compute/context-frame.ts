@@ -10,7 +10,7 @@ import type { IDBPDatabase } from 'idb';
 import { type LevelSeries, levelChange, resampleLevel } from '../../core/context/aggregate';
 import { CONTEXT_SERIES, type ContextKind, isContextKind } from '../../core/context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../core/intervals';
-import { type ContractFilter, matchesFilter } from '../../core/market';
+import { type ContractFilter, marketsOf } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import { readFundingLevel, readOiSum } from '../../storage/oi-read';
 import type { LiqLabDB } from '../../storage/schema';
@@ -40,10 +40,11 @@ export function touchesContext(c: ChangedSpan): boolean {
 
 const nan = (n: number) => new Float64Array(n).fill(Number.NaN);
 
-/** Reads the context of `frame` for the contracts `filter` keeps. */
+/** Reads the context of `frame` for the contracts of `asset` that `filter` keeps. */
 export async function readFrameContext(
   db: IDBPDatabase<LiqLabDB>,
   frame: Pick<BarFrame, 'start' | 'step'> & { n: number },
+  asset: string,
   filter: ContractFilter,
 ): Promise<FrameContext> {
   const { start, step, n } = frame;
@@ -53,7 +54,7 @@ export async function readFrameContext(
     tx.objectStore('ctxCoverage').getAll(),
   ]);
   await tx.done;
-  const symbols = markets.filter((m) => matchesFilter(m, filter)).map((m) => m.symbol);
+  const symbols = marketsOf(markets, asset, filter).map((m) => m.symbol);
   const storedOf = (kind: ContextKind) =>
     new Set(coverage.filter((c) => c.kind === kind && symbols.includes(c.symbol)).map((c) => c.interval));
   const intervals: Record<ContextKind, BaseInterval | null> = {
@@ -87,7 +88,10 @@ export class ContextCache {
   private key = '';
   private current: FrameContext | null = null;
 
-  constructor(private readonly filter: ContractFilter) {}
+  constructor(
+    private readonly asset: string,
+    private readonly filter: ContractFilter,
+  ) {}
 
   /** The context of `frame` after `changes` (null: unknown, read again). */
   async refresh(
@@ -100,7 +104,12 @@ export class ContextCache {
     const stale = changes === null || changes.some(touchesContext) || key !== this.key;
     if (this.current && !stale) return this.current;
     this.current = null; // a failed read leaves nothing to reuse
-    const next = await readFrameContext(db, { start: frame.start, step: frame.step, n }, this.filter);
+    const next = await readFrameContext(
+      db,
+      { start: frame.start, step: frame.step, n },
+      this.asset,
+      this.filter,
+    );
     this.current = next;
     this.key = key;
     return next;

@@ -5,6 +5,7 @@
  * a frame can be re-read from any bar onwards and spliced onto the bars before it.
  */
 import type { IDBPDatabase } from 'idb';
+import { pickReference } from '../../core/assets';
 import { ensure } from '../../core/ensure';
 import {
   BASE_INTERVAL_SECONDS,
@@ -12,7 +13,7 @@ import {
   type BaseInterval,
   TIMEFRAME_SECONDS,
 } from '../../core/intervals';
-import { type Market, matchesFilter } from '../../core/market';
+import { type Market, marketsOf } from '../../core/market';
 import type { Range } from '../../core/ranges';
 import { floorTo } from '../../core/time';
 import { groupsOf, hasGroups } from '../../storage/liq-groups';
@@ -109,7 +110,7 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
   const { markets: allMarkets, coverage: allCoverage } = snapshot;
   const grouped = snapshot.groups !== null;
   const allGroups = snapshot.groups ?? [];
-  const markets = allMarkets.filter((m) => matchesFilter(m, request.filter));
+  const markets = marketsOf(allMarkets, request.asset, request.filter);
   const symbols = markets.map((m) => m.symbol);
   const coverage = allCoverage.filter((c) => c.kind === 'liq' && symbols.includes(c.symbol));
   const stored = [...new Set(coverage.map((c) => c.interval))].sort(
@@ -119,6 +120,8 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
   const ranges = new Map<string, readonly Range[]>();
   for (const c of coverage)
     if (dividing.includes(c.interval)) ranges.set(`${c.symbol}|${c.interval}`, c.ranges);
+  // The market the leader fetches candles of: the chosen one, or the asset's best when the list lacks it.
+  const reference = pickReference(request.referenceSymbol, request.asset, allMarkets);
   const sources: PlannedSource[] = [];
   for (const interval of dividing) {
     const span = spanOf(coverage, interval);
@@ -126,7 +129,7 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
     const from = floorTo(span[0], target);
     sources.push({
       interval,
-      candles: candleSymbols(request.referenceSymbol, request.filter, markets, allCoverage, interval),
+      candles: candleSymbols(reference, request.filter, markets, allCoverage, interval),
       from,
       to: span[1],
       end: binnedEnd(from, span[1], interval, target),

@@ -61,8 +61,15 @@ export interface SchedulerDeps {
   clock: Clock;
   random: () => number;
   isOnline: () => boolean;
+  /** Contracts whose liquidations (and open interest and funding) are fetched: every Live asset's. */
   contracts: readonly string[];
-  reference: string;
+  /**
+   * The contracts of each Live asset: live refreshes are shared equally between assets, then by liquidation share
+   * within each (all contracts as one asset when left out).
+   */
+  contractsByAsset?: readonly (readonly string[])[];
+  /** Markets whose candles are fetched, one per Live asset. */
+  references: readonly string[];
   /** Every call counts here, shared with market discovery. */
   ledger: BudgetLedger;
   onStatus: (status: FetchStatus) => void;
@@ -200,7 +207,7 @@ export class Scheduler {
   }
 
   private progress(): number | null {
-    const total = (this.deps.contracts.length + 1) * this.intervals.length;
+    const total = (this.deps.contracts.length + this.deps.references.length) * this.intervals.length;
     const done = [...this.backfilled].filter((k) => this.isCurrent(k)).length;
     return done >= total ? null : done / total;
   }
@@ -209,13 +216,18 @@ export class Scheduler {
     const [kind, symbol] = key.split('|');
     // Backfill progress is about liquidations and candles; context series fill in behind them.
     if (kind !== 'liq' && kind !== 'candle') return false;
-    return kind === 'candle' ? symbol === this.deps.reference : this.deps.contracts.includes(symbol ?? '');
+    return this.deps[kind === 'candle' ? 'references' : 'contracts'].includes(symbol ?? '');
   }
 
   private async refreshShares(now: number): Promise<void> {
     if (now - this.sharesAt < 10 * 60_000) return;
     this.sharesAt = now;
-    const shares = await recentShares(this.deps.db, this.deps.contracts, Math.floor(now / 1000));
+    // Fair between assets: each gets an equal part, shared within it by liquidations (BTC's dwarf the others').
+    const groups = this.deps.contractsByAsset ?? [this.deps.contracts];
+    const shares = new Map<string, number>();
+    for (const group of groups)
+      for (const [symbol, share] of await recentShares(this.deps.db, group, Math.floor(now / 1000)))
+        shares.set(symbol, share / groups.length);
     this.periods = livePeriods(shares, this.deps.liveCallsPerMin ?? 24);
   }
 
@@ -249,7 +261,7 @@ export class Scheduler {
     };
     for (const interval of this.intervals) {
       for (const symbol of this.deps.contracts) consider('liq', symbol, interval);
-      consider('candle', this.deps.reference, interval);
+      for (const reference of this.deps.references) consider('candle', reference, interval);
     }
     for (const spec of context)
       for (const symbol of this.deps.contracts) consider(spec.kind, symbol, spec.interval);

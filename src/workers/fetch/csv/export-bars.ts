@@ -52,8 +52,8 @@ export async function exportBars(
   const exchanges = frame.exchanges ?? [];
   const extra = new Float64Array(2 * exchanges.length);
   const scores = scoresOf(frame, req.timeframe);
-  const coin = await loadGroupLiq(db, req.timeframe, req.filter, 'COIN');
-  const stable = await loadGroupLiq(db, req.timeframe, req.filter, 'STABLE');
+  const coin = await loadGroupLiq(db, req.asset, req.timeframe, req.filter, 'COIN');
+  const stable = await loadGroupLiq(db, req.asset, req.timeframe, req.filter, 'STABLE');
   const n = frame.liq.long.length;
   const w = new CsvWriter(sink);
   const tf = CsvWriter.encode(req.timeframe);

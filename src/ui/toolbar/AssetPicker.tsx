@@ -1,0 +1,129 @@
+/**
+ * The toolbar's asset picker: a button naming the asset on screen that opens a searchable list of every asset with
+ * futures contracts (BTC, ETH and SOL first). Type to narrow it, arrows to move, Enter to choose, Escape to close.
+ * On a phone it sits in the folded "More" menu with the other actions; choosing an asset closes that menu too.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AssetEntry } from '../../core/assets';
+
+/** Props of the picker. */
+export interface AssetPickerProps {
+  asset: string;
+  assets: readonly AssetEntry[];
+  onChange: (asset: string) => void;
+}
+
+/** Entries matching `query`: names starting with it first, then names containing it (case-insensitive). */
+export function matchAssets(assets: readonly AssetEntry[], query: string): AssetEntry[] {
+  const q = query.trim().toUpperCase();
+  if (q === '') return [...assets];
+  const starts = assets.filter((e) => e.asset.toUpperCase().startsWith(q));
+  const contains = assets.filter((e) => !e.asset.toUpperCase().startsWith(q) && e.asset.toUpperCase().includes(q));
+  return [...starts, ...contains];
+}
+
+/** Longest list drawn at once: typing narrows the rest. */
+const SHOWN = 60;
+
+/** Renders the picker. */
+export function AssetPicker({ asset, assets, onChange }: AssetPickerProps) {
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const shown = matchAssets(assets, query).slice(0, SHOWN);
+
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => {
+      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
+    };
+    window.addEventListener('pointerdown', outside);
+    return () => window.removeEventListener('pointerdown', outside);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    trigger.current?.focus();
+  };
+  const choose = (a: string) => {
+    setOpen(false);
+    if (a !== asset) onChange(a);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((k) => Math.max(0, Math.min(shown.length - 1, k + step)));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const hit = shown[active];
+      if (hit) choose(hit.asset);
+    } else if (e.key === 'Escape') {
+      // The picker's own Escape: the folded menu around it stays open.
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    }
+  };
+
+  return (
+    <div class="asset-picker" ref={root}>
+      <button
+        ref={trigger}
+        type="button"
+        class="asset-button"
+        data-keep-menu="true"
+        aria-haspopup="listbox"
+        aria-expanded={open}
+        aria-label={`Asset: ${asset}`}
+        title="Choose the base asset"
+        onClick={() => {
+          setQuery('');
+          setActive(0);
+          setOpen(!open);
+        }}
+      >
+        {asset} ▾
+      </button>
+      {open && (
+        <div class="asset-popover" role="dialog" aria-label="Choose an asset">
+          <input
+            type="search"
+            aria-label="Search assets"
+            placeholder="Search assets"
+            aria-controls="asset-list"
+            aria-activedescendant={shown[active] ? `asset-${shown[active].asset}` : undefined}
+            // biome-ignore lint/a11y/noAutofocus: the list opened to be searched, as a native select would
+            autoFocus
+            value={query}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              setActive(0);
+            }}
+            onKeyDown={onKey}
+          />
+          <div id="asset-list" role="listbox" aria-label="Assets" class="asset-list">
+            {shown.length === 0 && <p class="hint">No asset matches.</p>}
+            {shown.map((e, k) => (
+              <button
+                key={e.asset}
+                id={`asset-${e.asset}`}
+                type="button"
+                role="option"
+                tabIndex={-1}
+                aria-selected={e.asset === asset}
+                class={k === active ? 'asset-option active' : 'asset-option'}
+                onClick={() => choose(e.asset)}
+              >
+                {e.asset}
+                {e.contracts > 0 && <span class="hint"> {e.contracts} contracts</span>}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
