@@ -38,7 +38,9 @@ export function listAssets(markets: readonly Market[], nowMs: number): AssetEntr
   };
   return [...counts]
     .map(([asset, contracts]) => ({ asset, contracts }))
-    .sort((a, b) => rank(a.asset) - rank(b.asset) || b.contracts - a.contracts || a.asset.localeCompare(b.asset));
+    .sort(
+      (a, b) => rank(a.asset) - rank(b.asset) || b.contracts - a.contracts || a.asset.localeCompare(b.asset),
+    );
 }
 
 /** What one asset keeps for itself in settings (`settings.assets.byAsset[asset]`). */

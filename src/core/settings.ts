@@ -89,6 +89,7 @@ export function liftLegacySettings(saved: unknown): unknown {
   const btc: Plain = {};
   for (const [k, v] of Object.entries({ contracts, reference, spikes, touches }))
     if (v !== undefined) btc[k] = v;
+  if (Object.keys(btc).length === 0) return saved;
   return {
     ...saved,
     coinalyze,
@@ -108,7 +109,10 @@ export function mergeSettings(saved: unknown): Settings {
   const byAsset: Record<string, AssetSettings> = { ...DEFAULT_SETTINGS.assets.byAsset };
   for (const [asset, v] of Object.entries(isPlain(savedAssets.byAsset) ? savedAssets.byAsset : {}))
     if (isAssetName(asset) && isPlain(v))
-      byAsset[asset] = mergeInto(defaultAssetSettings(asset) as unknown as Plain, v) as unknown as AssetSettings;
+      byAsset[asset] = mergeInto(
+        defaultAssetSettings(asset) as unknown as Plain,
+        v,
+      ) as unknown as AssetSettings;
   const live = Array.isArray(savedAssets.live)
     ? [...new Set(savedAssets.live.filter((a): a is string => typeof a === 'string' && isAssetName(a)))]
     : DEFAULT_SETTINGS.assets.live;
@@ -155,7 +159,8 @@ export function settingsProblems(s: Settings): string[] {
     } else if (isPlain(v)) for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
   };
   walk(s, '');
-  for (const a of s.assets.live) if (!isAssetName(a)) problems.push(`assets.live holds ${a}, not an asset name`);
+  for (const a of s.assets.live)
+    if (!isAssetName(a)) problems.push(`assets.live holds ${a}, not an asset name`);
   for (const [asset, own] of Object.entries(s.assets.byAsset)) {
     for (const [name, list] of [
       ['spikes', own.spikes.timeframes],

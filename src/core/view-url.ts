@@ -72,7 +72,9 @@ function queryParams(search: string): Map<string, string> {
 /** Reads a view from a query string; unknown or malformed values are ignored one by one. */
 export function parseViewState(search: string): ViewState {
   const p = queryParams(search);
-  const asset = p.get('asset') ?? '';
+  // Lower case is taken as upper (`?asset=eth`); a mixed-case name (`kPEPE`) is kept as Coinalyze spells it.
+  const raw = p.get('asset') ?? '';
+  const asset = raw === raw.toLowerCase() ? raw.toUpperCase() : raw;
   const tf = p.get('tf') ?? '';
   const t = p.get('t') ?? '';
   const bars = p.get('bars') ?? '';

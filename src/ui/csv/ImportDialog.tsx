@@ -91,8 +91,8 @@ export function ImportDialog({ file, asset, onClose, onImported }: ImportDialogP
       <h2>Import {file.name}</h2>
       {asset !== 'BTC' && (
         <p class="hint" data-testid="import-asset">
-          Liquidation and bar files are stored as BTC's (an archive file keeps the asset of each contract): switch
-          to BTC to see them.
+          Liquidation and bar files are stored as BTC's (an archive file keeps the asset of each contract):
+          switch to BTC to see them.
         </p>
       )}
       {step === 'sniffing' && <p>Reading…</p>}

@@ -17,7 +17,9 @@ export async function storedAssets(nowMs: number): Promise<AssetEntry[]> {
 
 /** `entries` with BTC, ETH and SOL first, added when missing. */
 export function withFirstAssets(entries: readonly AssetEntry[]): AssetEntry[] {
-  const first = FIRST_ASSETS.map((asset) => entries.find((e) => e.asset === asset) ?? { asset, contracts: 0 });
+  const first = FIRST_ASSETS.map(
+    (asset) => entries.find((e) => e.asset === asset) ?? { asset, contracts: 0 },
+  );
   return [...first, ...entries.filter((e) => !FIRST_ASSETS.includes(e.asset))];
 }
 

@@ -3,9 +3,9 @@
  * contract count and the budget one full refresh costs, plus the reference market whose candles are drawn.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { pickReference } from '../../core/assets';
 import { CALLS_PER_MINUTE } from '../../core/budget';
 import { type ContractSelection, DEFAULT_SELECTION, selectContracts } from '../../core/coinalyze';
-import { pickReference } from '../../core/assets';
 import { assetsCost } from '../../core/live-cost';
 import type { Market } from '../../core/market';
 import { assetSettings, withAssetSettings } from '../../core/settings';
@@ -64,8 +64,8 @@ export function ContractsSection({ draft, onChange, asset }: SectionProps) {
   return (
     <div class="form-grid">
       <p class="hint" data-testid="contracts-asset">
-        {asset}'s contracts{live ? '' : ` (${asset} is not kept Live: Settings → Data)`}. Each asset keeps its own
-        choice.
+        {asset}'s contracts{live ? '' : ` (${asset} is not kept Live: Settings → Data)`}. Each asset keeps its
+        own choice.
       </p>
       <SelectField
         id="contracts-margin"

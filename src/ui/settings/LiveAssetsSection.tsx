@@ -9,8 +9,8 @@ import { selectContracts } from '../../core/coinalyze';
 import { assetsCost, LIVE_CALLS_PER_MIN } from '../../core/live-cost';
 import type { Market } from '../../core/market';
 import { assetSettings, type Settings } from '../../core/settings';
-import { CheckField } from './fields/CheckField';
 import { loadCatalog, minutes } from './ContractsSection';
+import { CheckField } from './fields/CheckField';
 import type { SectionProps } from './SettingsDialog';
 
 /** The cost of `draft`'s Live assets as one line (contracts per asset, full refresh, steady load, live pace). */

@@ -18,7 +18,9 @@ export function matchAssets(assets: readonly AssetEntry[], query: string): Asset
   const q = query.trim().toUpperCase();
   if (q === '') return [...assets];
   const starts = assets.filter((e) => e.asset.toUpperCase().startsWith(q));
-  const contains = assets.filter((e) => !e.asset.toUpperCase().startsWith(q) && e.asset.toUpperCase().includes(q));
+  const contains = assets.filter(
+    (e) => !e.asset.toUpperCase().startsWith(q) && e.asset.toUpperCase().includes(q),
+  );
   return [...starts, ...contains];
 }
 

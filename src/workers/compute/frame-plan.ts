@@ -120,8 +120,8 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
   const ranges = new Map<string, readonly Range[]>();
   for (const c of coverage)
     if (dividing.includes(c.interval)) ranges.set(`${c.symbol}|${c.interval}`, c.ranges);
-  // The market the leader fetches candles of: the chosen one, or the asset's best when the list lacks it.
-  const reference = pickReference(request.referenceSymbol, request.asset, allMarkets);
+  // Where the chosen market has no candles (the market list lacks it), the leader fetches the asset's best one.
+  const fallback = pickReference(request.referenceSymbol, request.asset, allMarkets);
   const sources: PlannedSource[] = [];
   for (const interval of dividing) {
     const span = spanOf(coverage, interval);
@@ -129,7 +129,10 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
     const from = floorTo(span[0], target);
     sources.push({
       interval,
-      candles: candleSymbols(reference, request.filter, markets, allCoverage, interval),
+      candles: withLast(
+        candleSymbols(request.referenceSymbol, request.filter, markets, allCoverage, interval),
+        fallback,
+      ),
       from,
       to: span[1],
       end: binnedEnd(from, span[1], interval, target),
@@ -177,6 +180,11 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
       exchanges?.codes ?? null,
     ]),
   };
+}
+
+/** `list` with `symbol` appended unless it is already in it. */
+function withLast(list: string[], symbol: string): string[] {
+  return list.includes(symbol) ? list : [...list, symbol];
 }
 
 /**

@@ -194,6 +194,7 @@ describe('Delete stored data', () => {
     expect(count).toEqual({ liqPoints: 288, candlePoints: 288, series: 2 });
     const r = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '5m',
       filter: { kind: 'exchange', exchange: AGG },
       referenceSymbol: 'BTCUSDT_PERP.A',

@@ -53,6 +53,7 @@ const VIEWS: Array<{ timeframe: Timeframe; filter: ContractFilter; byExchange?: 
 
 const request = (v: (typeof VIEWS)[number]): FrameRequest => ({
   source: 'archive',
+  asset: 'BTC',
   timeframe: v.timeframe,
   filter: v.filter,
   referenceSymbol: REFERENCE,

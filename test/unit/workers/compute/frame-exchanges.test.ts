@@ -55,6 +55,7 @@ describe('per-exchange breakdown on real data (file 2a: 12 contracts on 7 exchan
     expect(batch.rejectedCount).toBe(0);
     const request = (filter: ContractFilter, timeframe: '1D' = '1D') => ({
       source: 'archive' as const,
+      asset: 'BTC',
       timeframe,
       filter,
       referenceSymbol: 'BTCUSDT_PERP.A',
@@ -128,6 +129,7 @@ describe('per-exchange breakdown with gaps', () => {
     const db = await seeded();
     const r = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: ALL_CONTRACTS,
       referenceSymbol: 'A1',
@@ -150,6 +152,7 @@ describe('per-exchange breakdown with gaps', () => {
     const h4 = (
       await loadFrame(db, {
         source: 'archive',
+        asset: 'BTC',
         timeframe: '4h',
         filter: ALL_CONTRACTS,
         referenceSymbol: 'A1',
@@ -171,6 +174,7 @@ describe('per-exchange breakdown with gaps', () => {
       {
         kind: 'bars',
         source: 'archive',
+        asset: 'BTC',
         timeframe: '1h',
         filter: ALL_CONTRACTS,
         referenceSymbol: 'A1',
