@@ -23,6 +23,7 @@ export interface FakeMarket {
   is_perpetual: boolean;
   expire_at: number | null;
   margined: 'COIN' | 'STABLE';
+  oi_lq_vol_denominated_in: 'BASE_ASSET' | 'QUOTE_ASSET';
 }
 
 /** The 40 default BTC contracts plus a few that the default filter must drop, and ETH and SOL contracts. */
