@@ -3,10 +3,11 @@
  * imported archive), the status bar, the contract filter and the analysed frame. Alerts are not fed from here:
  * the leader tab's fetch worker evaluates them from the archive, whatever the page shows.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_ASSET } from '../../core/assets';
 import type { Timeframe } from '../../core/intervals';
 import { ALL_CONTRACTS, type ContractFilter } from '../../core/market';
+import type { BarFrame } from '../../core/series';
 import { sharedDatabase } from '../../storage/connection';
 import { ARCHIVE_DB } from '../../storage/open';
 import type { DataSource } from '../../workers/compute/api';
@@ -78,16 +79,21 @@ export function useAppData(asset: string, timeframe: Timeframe, byExchange = fal
   }, [mode, settingsRevision]);
   // An import lands in the archive: show it even before a key is saved.
   const shown: DataSource | null = imported > 0 ? 'archive' : source;
-  // The demo's "last update" says nothing about imported data, and nothing is fetched without a key.
+  // The demo's "last update" says nothing about imported data or another asset, and nothing is fetched without a
+  // key.
   const shownStatus: StatusInfo =
-    imported > 0 && status.source === 'Demo'
-      ? {
-          ...status,
-          source: 'Offline',
-          lastUpdate: null,
-          message: 'Showing imported data; not fetching without an API key',
-        }
-      : status;
+    status.source !== 'Demo'
+      ? status
+      : imported > 0
+        ? {
+            ...status,
+            source: 'Offline',
+            lastUpdate: null,
+            message: 'Showing imported data; not fetching without an API key',
+          }
+        : asset !== DEFAULT_ASSET
+          ? { ...status, source: 'Offline', lastUpdate: null, message: 'No API key: nothing is fetched' }
+          : status;
   const analysis = useAnalysis(
     shown,
     asset,
@@ -102,9 +108,14 @@ export function useAppData(asset: string, timeframe: Timeframe, byExchange = fal
   // chart must not lose its frame in between (disposing it under the overlays throws in lightweight-charts).
   const preview = useDemoPreview(demoMode && analysis.frame === null, timeframe);
 
+  // Between the preview and the first analysed frame of another asset, the chart keeps what it shows: a frame
+  // going null disposes the chart under its overlays.
+  const kept = useRef<BarFrame | null>(null);
+  const frame = analysis.frame ?? preview ?? kept.current;
+  kept.current = frame;
   return {
     ...analysis,
-    frame: analysis.frame ?? preview,
+    frame,
     source: shown,
     mode,
     liveAssets,

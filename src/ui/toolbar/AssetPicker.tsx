@@ -60,8 +60,9 @@ export function AssetPicker({ asset, assets, onChange }: AssetPickerProps) {
       setActive((k) => Math.max(0, Math.min(shown.length - 1, k + step)));
     } else if (e.key === 'Enter') {
       e.preventDefault();
+      // As a click on the option, so the folded menu around the picker closes as it does for a tap.
       const hit = shown[active];
-      if (hit) choose(hit.asset);
+      if (hit) document.getElementById(`asset-${hit.asset}`)?.click();
     } else if (e.key === 'Escape') {
       // The picker's own Escape: the folded menu around it stays open.
       e.preventDefault();
@@ -87,6 +88,7 @@ export function AssetPicker({ asset, assets, onChange }: AssetPickerProps) {
           setOpen(!open);
         }}
       >
+        <span class="menu-text">Asset: </span>
         {asset} ▾
       </button>
       {open && (
