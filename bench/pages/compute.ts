@@ -5,6 +5,7 @@ import { DEFAULT_LEVEL_PARAMS } from '../../src/core/levels/params';
 import { DEFAULT_OSCILLATOR_PARAMS } from '../../src/core/oscillators/params';
 import { type BarFrame, sliceFrame } from '../../src/core/series';
 import { DEFAULT_SPIKE_PARAMS } from '../../src/core/spikes/params';
+import { randomOi } from '../../test/helpers/random-frame';
 import { benchFrame, median } from '../lib/compute-data';
 
 declare global {
@@ -52,6 +53,19 @@ async function main() {
       }),
     );
   }
+  // The same pass scoring liquidations in bp of open interest (a random walk around $8B, missing for the first
+  // week and in scattered bars), interleaved with nothing else so both medians see the same machine state.
+  const bpFrame: BarFrame = { ...frame, oiOpen: randomOi(n, 20241130, 672, 0.003) };
+  const bpParams = { ...PARAMS, spikes: { ...PARAMS.spikes, scoreBasis: 'bpOfOi' as const } };
+  const fullBp: number[] = [];
+  let bpEvents = 0;
+  for (let r = 0; r < 5; r++) {
+    fullBp.push(
+      time(() => {
+        bpEvents = analyze(bpFrame, '15m', bpParams).detection.events.length;
+      }),
+    );
+  }
   // Live path: a warm analyzer on n − 200 bars, then each step revises the open bar and then appends the next.
   const an = Analyzer.for(frame, '15m', PARAMS);
   an.update(sliceFrame(frame, 0, n - 200));
@@ -68,6 +82,8 @@ async function main() {
     levels,
     rebin15mMs: median(rebin),
     fullPassMs: median(full),
+    fullPassBpOiMs: median(fullBp),
+    bpEvents,
     incrementalBarMs: median(inc),
     incrementalBarP95Ms: [...inc].sort((a, b) => a - b)[Math.floor(inc.length * 0.95)],
   };

@@ -2,6 +2,7 @@
  * The shapes the compute worker reports and the study, the chart and the alerts consume.
  * Field names are a contract between those modules: change them only together.
  */
+import type { ScoreBasis } from './context/liq-bp';
 import type { Timeframe } from './intervals';
 import type { UnixSeconds } from './time';
 
@@ -47,6 +48,14 @@ export interface SpikeEvent {
   usd: number;
   /** Long share of the event's total USD, L / (L + S). */
   longShare: number;
+  /**
+   * This side's liquidations in basis points of open interest, summed over the event's bars (each bar against
+   * the open interest at its own open); NaN when a covered bar of the event has no open interest. Present only
+   * when the analysis had open interest (the bp-of-OI score, the study).
+   */
+  bpOfOi?: number;
+  /** What the event was scored on (USD when absent: events built elsewhere). */
+  scoreBasis?: ScoreBasis;
   maxZ: number;
   minPEmp: number;
   /** Smallest long-window tail p in the event (its rarity: return period 1/p bars), NaN when not available. */

@@ -41,6 +41,11 @@ export interface BarFrame {
   liq: LiqSeries;
   /** The liquidations per exchange, present only when the request asked for the breakdown. */
   exchanges?: ExchangeLiq[];
+  /**
+   * Open interest (USD, summed over the frame's contract filter) at each bar's open, NaN where it is missing;
+   * present only where a caller read it (the bp-of-OI score, the study's grouping). See core/context/liq-bp.
+   */
+  oiOpen?: Float64Array;
 }
 
 /** Number of buckets in a series. */
@@ -112,5 +117,6 @@ export function sliceFrame(frame: BarFrame, from: number, to: number = frame.can
           })),
         }
       : {}),
+    ...(frame.oiOpen ? { oiOpen: frame.oiOpen.subarray(from, to) } : {}),
   };
 }

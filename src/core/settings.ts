@@ -5,6 +5,7 @@
 
 import { type AlertSettings, type AlertSwitches, DEFAULT_ALERT_SWITCHES } from './alerts/config';
 import { type AssetSettings, DEFAULT_ASSET, defaultAssetSettings, isAssetName } from './assets';
+import { isScoreBasis } from './context/liq-bp';
 import { TIMEFRAMES } from './intervals';
 import { DEFAULT_LEVEL_PARAMS, type LevelParams } from './levels/params';
 import { DEFAULT_OSCILLATOR_PARAMS, type OscillatorParams } from './oscillators/params';
@@ -116,6 +117,8 @@ export function mergeSettings(saved: unknown): Settings {
   const live = Array.isArray(savedAssets.live)
     ? [...new Set(savedAssets.live.filter((a): a is string => typeof a === 'string' && isAssetName(a)))]
     : DEFAULT_SETTINGS.assets.live;
+  // A string of the right type but no known value reads as the default, like a field of the wrong type.
+  if (!isScoreBasis(merged.spikes.scoreBasis)) merged.spikes.scoreBasis = DEFAULT_SETTINGS.spikes.scoreBasis;
   return { ...merged, assets: { live, byAsset } };
 }
 
@@ -159,6 +162,8 @@ export function settingsProblems(s: Settings): string[] {
     } else if (isPlain(v)) for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
   };
   walk(s, '');
+  if (!isScoreBasis(s.spikes.scoreBasis))
+    problems.push(`spikes.scoreBasis must be "usd" or "bpOfOi", not ${JSON.stringify(s.spikes.scoreBasis)}`);
   for (const a of s.assets.live)
     if (!isAssetName(a)) problems.push(`assets.live holds ${a}, not an asset name`);
   for (const [asset, own] of Object.entries(s.assets.byAsset)) {

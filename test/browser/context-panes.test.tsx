@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { levelChange, resampleLevel, sumFinite, weightedMean } from '../../src/core/context/aggregate';
 import type { ContextKind } from '../../src/core/context/series';
-import { ALL_CONTRACTS, type Market } from '../../src/core/market';
+import { ALL_CONTRACTS } from '../../src/core/market';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { readContext, writeContextRange } from '../../src/storage/context-repo';
 import { ChartView } from '../../src/ui/chart/ChartView';
@@ -11,6 +11,7 @@ import type { ChartController } from '../../src/ui/chart/chart-controller';
 import { formatFunding } from '../../src/ui/chart/context-format';
 import { formatUsd, formatUtc } from '../../src/ui/format/usd';
 import { analyzeRequest } from '../../src/workers/compute/analyze';
+import { testMarket } from '../helpers/markets';
 import { DEMO_SYMBOL, demoArchive } from './helpers/demo-archive';
 
 // Open interest and funding drawn from what is stored: three contracts' hourly OI and funding (buckets left out
@@ -19,20 +20,7 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
 type Point = { time: number; value?: number };
 const H = 3600;
 
-function market(symbol: string, exchange: string, margined: 'STABLE' | 'COIN'): Market {
-  return {
-    symbol,
-    exchange,
-    symbolOnExchange: symbol,
-    baseAsset: 'BTC',
-    quoteAsset: margined === 'COIN' ? 'USD' : 'USDT',
-    isPerpetual: true,
-    expireAt: null,
-    margined,
-    denominatedIn: 'QUOTE_ASSET',
-    hasOhlcv: true,
-  };
-}
+const market = testMarket;
 
 /** A deterministic walk; every 17th bucket of each contract (at its own offset) is left out. */
 function series(kind: ContextKind, k: number, from: number, n: number) {

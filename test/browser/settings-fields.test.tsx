@@ -95,4 +95,17 @@ describe('settings fields in the settings dialog', () => {
     await expect.element(page.getByLabelText('Touch tolerance (%)')).toBeVisible();
     await expect.element(save()).toBeEnabled();
   });
+
+  it('Settings → Spikes scores liquidations as USD or bp of open interest, says what a gap is, and saves it', async () => {
+    open();
+    const basis = page.getByLabelText('Score liquidations as');
+    await expect.element(basis).toHaveValue('usd');
+    await userEvent.selectOptions(basis, 'bp of open interest');
+    await expect
+      .element(page.getByTestId('score-basis'))
+      .toHaveTextContent(/A bar without open interest is a gap: it is not scored/);
+    await userEvent.click(save());
+    await expect.poll(() => closed.at(-1)?.spikes.scoreBasis).toBe('bpOfOi');
+    expect((await loadSettings()).spikes.scoreBasis).toBe('bpOfOi');
+  });
 });

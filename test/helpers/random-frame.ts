@@ -55,7 +55,23 @@ export function prefix(f: BarFrame, k: number): BarFrame {
       close: cut(f.candles.close),
       volume: cut(f.candles.volume),
     },
+    ...(f.oiOpen ? { oiOpen: cut(f.oiOpen) } : {}),
   };
+}
+
+/**
+ * Open interest (USD) at the opens of `n` bars: a random walk around $8B (about 0.3 % per bar), missing (NaN)
+ * before bar `startAt` and in a few scattered bars, as a series whose history begins late and has gaps.
+ */
+export function randomOi(n: number, seed: number, startAt = 0, gapRate = 0.003): Float64Array {
+  const r = rng(seed);
+  const out = new Float64Array(n);
+  let level = 8e9;
+  for (let i = 0; i < n; i++) {
+    level *= Math.exp((r() - 0.5) * 0.006);
+    out[i] = i < startAt || r() < gapRate ? Number.NaN : level;
+  }
+  return out;
 }
 
 /**

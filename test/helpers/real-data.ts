@@ -11,6 +11,7 @@ import type { Timeframe } from '../../src/core/intervals';
 import type { BarFrame } from '../../src/core/series';
 import { emptyCandles, emptyLiq } from '../../src/core/series';
 import { unixSeconds } from '../../src/core/time';
+import { demoBarFrame } from './demo-frame';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The brief's path is ../shared from the repo root; worktrees sit one level deeper, so try ../../shared too.
@@ -128,28 +129,7 @@ export function loadBinanceDaily(): BarFrame {
 
 /** Binance BTCUSDT-perp hourly (3a + 3b) through the demo converter: UTC+6 labels, duplicates, BTC → USD. */
 export function loadBinanceHourly(): BarFrame {
-  const a = convertDemo(read('hourlyLiq'), read('hourlyOhlcv'));
-  const n = a.close.length;
-  return {
-    start: a.start,
-    step: a.step,
-    candles: {
-      start: a.start,
-      step: a.step,
-      open: a.open,
-      high: a.high,
-      low: a.low,
-      close: a.close,
-      volume: a.volume,
-    },
-    liq: {
-      start: a.start,
-      step: a.step,
-      long: a.longUsd,
-      short: a.shortUsd,
-      covered: new Uint8Array(n).fill(1),
-    },
-  };
+  return demoBarFrame(convertDemo(read('hourlyLiq'), read('hourlyOhlcv')));
 }
 
 /** Every real dataset the project has, with the stress days its README lists. */

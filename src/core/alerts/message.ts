@@ -2,6 +2,7 @@
  * Alert messages in Telegram HTML: a bold headline, the numbers, and a link back to the app at the bar.
  * Every dynamic piece goes through escapeHtml/escapeAttr; the result is always within Telegram's limit.
  */
+import { formatBp } from '../context/liq-bp';
 import { eventRarity, RARITY_UNKNOWN } from '../spikes/rarity';
 import { isoUtc } from '../time';
 import { escapeAttr, escapeHtml, escapeHtmlTruncated, MESSAGE_LIMIT } from './escape';
@@ -55,6 +56,13 @@ function rarityText(e: SpikeCandidate['event']): string {
   return words === RARITY_UNKNOWN ? '' : ` · ${words}`;
 }
 
+// Where the spike was scored in bp of open interest, the alert says how large it was in that unit too.
+function bpText(e: SpikeCandidate['event']): string {
+  return e.scoreBasis === 'bpOfOi' && e.bpOfOi !== undefined && Number.isFinite(e.bpOfOi)
+    ? ` (${formatBp(e.bpOfOi)} of OI)`
+    : '';
+}
+
 function when(t: number): string {
   return isoUtc(t).replace('T', ' ').replace(/:00Z$/, ' UTC');
 }
@@ -74,7 +82,7 @@ export function spikeMessage(c: SpikeCandidate, appUrl: string): AlertMessage {
   const who = e.side === 'long' ? 'Long' : 'Short';
   const title = `${c.asset} ${who.toLowerCase()} liquidation spike · ${e.timeframe}`;
   const lines = [
-    `${compactUsd(e.usd)} ${e.side}s liquidated · z ${e.maxZ.toFixed(1)} · p ${formatP(eventP(e))}${pBgText(e.pBg)} · ${e.eventClass}${rarityText(e)}`,
+    `${compactUsd(e.usd)}${bpText(e)} ${e.side}s liquidated · z ${e.maxZ.toFixed(1)} · p ${formatP(eventP(e))}${pBgText(e.pBg)} · ${e.eventClass}${rarityText(e)}`,
     `Price ${formatPrice(e.closeAtFirst)} · ${when(e.firstTime)}`,
   ];
   return assemble(title, lines, buildDeepLink(appUrl, c.asset, e.firstTime, e.timeframe), e.firstTime);

@@ -12,9 +12,12 @@ import type { CsvRow } from './row';
 import { timeRangeProblem } from './time-range';
 import type { CsvWriter } from './writer';
 
-/** Exact header line of a bars file. */
-export const BARS_HEADER =
+/** The bars header up to `event`: files exported before `liq_bp_of_oi` end here (they still import). */
+const BARS_HEADER_BASE =
   'time,unix,timeframe,open,high,low,close,volume,long_usd,short_usd,total_usd,coin_long_usd,coin_short_usd,stable_long_usd,stable_short_usd,spike_z_long,spike_z_short,event';
+
+/** Exact header line of a bars file. */
+export const BARS_HEADER = `${BARS_HEADER_BASE},liq_bp_of_oi`;
 
 /** The optional per-exchange column pair of exchange `code` (a Coinalyze exchange code, or an import's own). */
 export function exchangeColumns(code: string): string {
@@ -31,9 +34,10 @@ export function barsHeader(codes: readonly string[]): string {
  * or null when the line is not a bars header.
  */
 export function barsHeaderExchanges(line: string): string[] | null {
-  if (line === BARS_HEADER) return [];
-  if (!line.startsWith(`${BARS_HEADER},`)) return null;
-  const rest = line.slice(BARS_HEADER.length + 1).split(',');
+  if (line === BARS_HEADER || line === BARS_HEADER_BASE) return [];
+  const head = line.startsWith(`${BARS_HEADER},`) ? BARS_HEADER : BARS_HEADER_BASE;
+  if (!line.startsWith(`${head},`)) return null;
+  const rest = line.slice(head.length + 1).split(',');
   if (rest.length % 2 !== 0) return null;
   const codes: string[] = [];
   for (let k = 0; k < rest.length; k += 2) {
@@ -77,6 +81,8 @@ export interface BarRow {
   zLong: number;
   zShort: number;
   event: string;
+  /** Long + short liquidations in bp of the open interest at the bar's open (NaN: empty, no open interest). */
+  bpOfOi: number;
   /** Per-exchange columns, long then short per exchange (NaN: empty cell); absent without them. */
   exchanges?: ArrayLike<number>;
 }
@@ -85,7 +91,7 @@ export interface BarRow {
 export function barLine(tf: Timeframe, b: BarRow): string {
   const f = formatNumber;
   const total = Number.isNaN(b.long) ? Number.NaN : b.long + b.short;
-  return `${utcLabel(b.t)},${b.t},${tf},${f(b.open)},${f(b.high)},${f(b.low)},${f(b.close)},${f(b.volume)},${f(b.long)},${f(b.short)},${f(total)},${f(b.coinLong)},${f(b.coinShort)},${f(b.stableLong)},${f(b.stableShort)},${f(b.zLong)},${f(b.zShort)},${safeText(b.event)}${Array.from(b.exchanges ?? [], (x) => `,${f(x)}`).join('')}\n`;
+  return `${utcLabel(b.t)},${b.t},${tf},${f(b.open)},${f(b.high)},${f(b.low)},${f(b.close)},${f(b.volume)},${f(b.long)},${f(b.short)},${f(total)},${f(b.coinLong)},${f(b.coinShort)},${f(b.stableLong)},${f(b.stableShort)},${f(b.zLong)},${f(b.zShort)},${safeText(b.event)},${f(b.bpOfOi)}${Array.from(b.exchanges ?? [], (x) => `,${f(x)}`).join('')}\n`;
 }
 
 /** Writes `barLine(tf, b)` straight into `w` (byte-identical, faster); `tf` is the timeframe's bytes. */
@@ -107,6 +113,8 @@ export function writeBarRow(w: CsvWriter, tf: Uint8Array, b: BarRow): void {
   }
   w.comma();
   if (b.event !== '') w.text(safeText(b.event));
+  w.comma();
+  w.number(b.bpOfOi);
   const ex = b.exchanges ?? [];
   for (let k = 0; k < ex.length; k++) {
     w.comma();
@@ -141,21 +149,21 @@ export class BarsReader {
   private readonly v = new Float64Array(5);
 
   /**
-   * Reader writing into `batch`; times after `nowSec` + 1 day are refused. A file with `exchangeCount` per-exchange
-   * column pairs has that many more pairs of fields; they break the totals down and are not stored (the COIN and
-   * STABLE sums are).
+   * Reader writing into `batch`; times after `nowSec` + 1 day are refused. Every row has the header's `fields`
+   * fields: the 18 up to `event`, `liq_bp_of_oi` (derived, not stored) and per-exchange column pairs (they break
+   * the totals down and are not stored; the COIN and STABLE sums are).
    */
   constructor(
     private readonly batch: ImportBatch,
     private readonly nowSec: number,
-    private readonly exchangeCount = 0,
+    private readonly fields = BARS_HEADER.split(',').length,
   ) {}
 
   /** Handles one data row. */
   row(r: CsvRow): undefined {
     const b = this.batch;
     b.rows++;
-    const fields = 18 + 2 * this.exchangeCount;
+    const fields = this.fields;
     if (r.count !== fields) return b.reject(r.line, `expected ${fields} fields, found ${r.count}`);
     const tf = r.field(2) as Timeframe;
     const interval = BASE_OF[tf];

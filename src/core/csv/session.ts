@@ -46,8 +46,8 @@ export class ImportSession {
           const exchanges = archive ? null : barsHeaderExchanges(line);
           if (archive ? line !== ARCHIVE_HEADER : exchanges === null)
             b.fatal = `line ${r.line}: header is not the ${spec.format} header`;
-          // A bars file's per-exchange column pairs set how many fields each row has.
-          reader = archive ? new ArchiveReader(b, nowSec) : new BarsReader(b, nowSec, exchanges?.length ?? 0);
+          // A bars file's header (its optional columns and per-exchange pairs) sets how many fields each row has.
+          reader = archive ? new ArchiveReader(b, nowSec) : new BarsReader(b, nowSec, r.count);
           return;
         }
         if (b.fatal === null && reader) reader.row(r);

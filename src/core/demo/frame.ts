@@ -1,10 +1,10 @@
 /** The demo asset as a chart frame at a timeframe, without storage: used to paint the first chart at once. */
 import { binCandles, binLiq } from '../binning';
 import type { BarFrame } from '../series';
-import type { DemoAsset } from './asset';
+import type { DemoFrame } from './convert';
 
-/** The asset binned to `seconds`-long bars, or null when the asset is too coarse for that timeframe. */
-export function demoFrame(asset: DemoAsset, seconds: number): BarFrame | null {
+/** The asset (or a converted frame) binned to `seconds`-long bars, or null when it is too coarse for that timeframe. */
+export function demoFrame(asset: Omit<DemoFrame, 'report'>, seconds: number): BarFrame | null {
   if (seconds % asset.step !== 0) return null;
   const n = asset.close.length;
   const base: BarFrame = {

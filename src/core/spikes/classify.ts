@@ -1,4 +1,5 @@
 /** Builds a SpikeEvent from a run of bars and labels it (statistics.md §1.4). */
+import { bpOfOi } from '../context/liq-bp';
 import type { EventClass, Side, SpikeEvent } from '../events';
 import type { Timeframe } from '../intervals';
 import type { BarFrame } from '../series';
@@ -96,6 +97,7 @@ export function buildEvent(
     }
     if (!scores.ordinaryHour[i]) ordinaryForHour = false;
   }
+  const bp = frame.oiOpen ? runBpOfOi(frame, side, run) : undefined;
   const heatZBefore = heatZ[run.first] ?? Number.NaN;
   const pBg = scores.pBg[run.first] ?? Number.NaN;
   const firstTime = time(run.first);
@@ -110,6 +112,8 @@ export function buildEvent(
     lastIndex: run.last,
     usd: side === 'long' ? sumL : sumS,
     longShare: sumL + sumS > 0 ? sumL / (sumL + sumS) : 0.5,
+    ...(bp === undefined ? {} : { bpOfOi: bp }),
+    scoreBasis: params.scoreBasis,
     maxZ,
     maxZRaw,
     minPEmp,
@@ -130,4 +134,19 @@ export function buildEvent(
     ),
     closeAtFirst: frame.candles.close[run.first] ?? Number.NaN,
   };
+}
+
+/**
+ * The run's `side` liquidations in bp of open interest, each bar against the open interest at its own open; gap
+ * bars add nothing (as they add nothing to the event's USD), a covered bar without open interest makes it NaN.
+ */
+function runBpOfOi(frame: BarFrame, side: Side, run: Run): number {
+  const oi = frame.oiOpen;
+  if (!oi) return Number.NaN;
+  let sum = 0;
+  for (let i = run.first; i <= run.last; i++) {
+    if (frame.liq.covered[i] !== 1) continue;
+    sum += bpOfOi(frame.liq[side][i] ?? 0, oi[i] ?? Number.NaN);
+  }
+  return sum;
 }

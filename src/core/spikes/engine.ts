@@ -3,6 +3,7 @@
  * memmove); the last, still-open bar is only scored against the past (O(log W)), so a live update never
  * recomputes history and gives exactly what a full pass over the same bars gives.
  */
+import { liqUsd, scoreValue } from '../context/liq-bp';
 import type { Side, SpikeEvent } from '../events';
 import type { Timeframe } from '../intervals';
 import type { BarFrame } from '../series';
@@ -32,13 +33,6 @@ function allocScores(n: number, old?: SeriesScores): SeriesScores {
     ordinaryHour: grow((k) => new Uint8Array(k), old?.ordinaryHour),
     spike: grow((k) => new Uint8Array(k), old?.spike),
   };
-}
-
-function seriesValue(frame: BarFrame, name: SeriesName, i: number): number {
-  if (!frame.liq.covered[i]) return Number.NaN;
-  const l = frame.liq.long[i] ?? 0;
-  const s = frame.liq.short[i] ?? 0;
-  return name === 'long' ? l : name === 'short' ? s : l + s;
 }
 
 /** Incremental detector; call `update` with the same frame grown or its last bar changed. */
@@ -148,13 +142,20 @@ export class SpikeEngine {
     this.uncovered = u;
   }
 
+  /** The value scored for series `name` at bar i (USD or bp of open interest, NaN in a gap). */
+  private value(frame: BarFrame, name: SeriesName, i: number): number {
+    return scoreValue(frame.liq, name, i, this.params.scoreBasis, frame.oiOpen);
+  }
+
   private scoreBar(frame: BarFrame, i: number, commit: boolean): void {
     const time = frame.start + i * frame.step;
-    this.uncovered[i + 1] = (this.uncovered[i] ?? 0) + (frame.liq.covered[i] ? 0 : 1);
+    // A bar the basis cannot score (a gap, or no open interest under bp) holds no data for the long window either.
+    const scored = !Number.isNaN(this.value(frame, 'total', i));
+    this.uncovered[i + 1] = (this.uncovered[i] ?? 0) + (scored ? 0 : 1);
     this.heatZ[i] = this.heat.peek();
     for (const name of SERIES) {
-      const x = seriesValue(frame, name, i);
-      const r = this.scorers[name].peek(x, time);
+      const x = this.value(frame, name, i);
+      const r = this.scorers[name].peek(x, time, liqUsd(frame.liq, name, i));
       const s = this.scores[name];
       s.z[i] = r.z;
       s.zRaw[i] = r.zRaw;
@@ -170,7 +171,7 @@ export class SpikeEngine {
       }
     }
     if (commit) {
-      this.heat.commit(seriesValue(frame, 'total', i));
+      this.heat.commit(this.value(frame, 'total', i));
       this.committed = i + 1;
     }
   }

@@ -1,8 +1,15 @@
 /** Spike-detection parameters (statistics.md §0, §1.3–1.4); every default is a starting point, not an optimum. */
+import type { ScoreBasis } from '../context/liq-bp';
 import { TIMEFRAME_SECONDS, type Timeframe } from '../intervals';
 
 /** Editable spike parameters. */
 export interface SpikeParams {
+  /**
+   * What is scored: liquidated USD, or liquidated USD in basis points of the open interest at the bar's open
+   * (summed over the same contracts). Under `bpOfOi` a bar without open interest is a gap: not scored, not ranked.
+   * The USD floor stays in USD either way.
+   */
+  scoreBasis: ScoreBasis;
   /** Baseline window in bars; 0 = auto: `windowDays` of bars, at least `minWindowBars`, at most ⅓ of history. */
   windowBars: number;
   windowDays: number;
@@ -67,6 +74,7 @@ export interface SpikeParams {
 
 /** Defaults from statistics.md §0, except zThreshold and the long baseline (see docs/method.md). */
 export const DEFAULT_SPIKE_PARAMS: SpikeParams = {
+  scoreBasis: 'usd',
   windowBars: 0,
   windowDays: 7,
   minWindowBars: 150,

@@ -81,15 +81,18 @@ export class SeriesScorer {
     this.extremeP = extremeTailP(params, step);
   }
 
-  /** Scores USD `x` (NaN = gap) at bar start `time` against the past only. */
-  peek(x: number, time: number): ScoredBar {
+  /**
+   * Scores `x` (USD or bp of open interest in score units; NaN = gap) at bar start `time` against the past only;
+   * `usd` is the bar's USD, which the USD floor is compared with whatever is scored.
+   */
+  peek(x: number, time: number, usd: number = x): ScoredBar {
     const y = Math.log1p(x);
     const p = this.params;
     const s = this.robust.peek(y);
     const long = this.long;
     const pTail = long ? long.tailP(x) : Number.NaN;
     // A bar the long window calls extreme is an event even when the last week was busier (a crash's second wave).
-    const extreme = pTail <= this.extremeP && x >= p.usdFloor ? SPIKE_EXTREME : 0;
+    const extreme = pTail <= this.extremeP && usd >= p.usdFloor ? SPIKE_EXTREME : 0;
     if (Number.isNaN(s.z) || Number.isNaN(y)) {
       return {
         z: Number.NaN,
@@ -105,7 +108,7 @@ export class SeriesScorer {
     const zRaw = s.z;
     const z = (y - s.median - off) / s.sigma;
     const floorOk =
-      x >= p.usdFloor && (p.floorQuantile <= 0 || y >= this.robust.sorted.quantile(p.floorQuantile));
+      usd >= p.usdFloor && (p.floorQuantile <= 0 || y >= this.robust.sorted.quantile(p.floorQuantile));
     const local = (z >= p.zThreshold || zRaw >= p.zThreshold) && s.pEmp <= p.pThreshold && floorOk;
     const spike = (local ? SPIKE_LOCAL : 0) | extreme;
     // Only spike bars are ever labelled, so the hour-of-day rank is looked up only for them.

@@ -1,7 +1,7 @@
 /** Per-timeframe defaults: horizons in bars (statistics.md §0 for 5m and 1h; the rest span ~1 bar to ~1–4 weeks). */
 import type { SpikeEvent } from '../events';
 import { TIMEFRAME_SECONDS, type Timeframe } from '../intervals';
-import type { MagnitudeBucket, StudyParams } from './types';
+import type { StudyParams, ZBucket } from './types';
 
 /** Horizons in bars per timeframe. */
 export const HORIZONS: Readonly<Record<Timeframe, readonly number[]>> = {
@@ -35,12 +35,13 @@ export function defaultStudyParams(timeframe: Timeframe, overrides: Partial<Stud
     exclusionGap: 3,
     minN: 30,
     levelDraws: 20,
+    groupBy: 'z',
     ...overrides,
   };
 }
 
 /** Magnitude bucket: z below 3.5 (possible with a lower spike threshold), 3.5–5, 5–8, or > 8 / GPD tail p ≤ 1e-3. */
-export function magnitudeBucket(e: Pick<SpikeEvent, 'maxZ' | 'minPTail'>): MagnitudeBucket {
+export function magnitudeBucket(e: Pick<SpikeEvent, 'maxZ' | 'minPTail'>): ZBucket {
   if (e.maxZ > 8 || e.minPTail <= 1e-3) return 'z>8';
   if (e.maxZ >= 5) return 'z5-8';
   if (e.maxZ >= 3.5) return 'z3.5-5';

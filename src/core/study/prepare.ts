@@ -2,8 +2,18 @@
 import type { Side, SpikeEvent } from '../events';
 import { eventRarity } from '../spikes/rarity';
 import { type BarStats, NEVER } from './bars';
+import { bpBucket } from './bp-groups';
 import { magnitudeBucket } from './horizons';
-import { BUCKETS, CLASSES, type EventRow, type GroupKey, type StudyInput, type StudyParams } from './types';
+import {
+  BP_BUCKETS,
+  BUCKETS,
+  CLASSES,
+  type EventRow,
+  type GroupKey,
+  type StudyGroupBy,
+  type StudyInput,
+  type StudyParams,
+} from './types';
 
 /** An event ready for the placebo loop. */
 export interface PreparedEvent {
@@ -18,12 +28,13 @@ export interface PreparedEvent {
 
 const SIDES: readonly Side[] = ['long', 'short'];
 
-/** Table groups per side: pooled, each magnitude bucket, each event class. */
-export function groupKeys(): GroupKey[] {
+/** Table groups per side: pooled, each size group (by z or by bp of open interest), each event class. */
+export function groupKeys(groupBy: StudyGroupBy = 'z'): GroupKey[] {
   const keys: GroupKey[] = [];
   for (const side of SIDES) {
     keys.push({ side, bucket: 'all', eventClass: 'all' });
-    for (const bucket of BUCKETS) keys.push({ side, bucket, eventClass: 'all' });
+    for (const bucket of groupBy === 'bpOfOi' ? BP_BUCKETS : BUCKETS)
+      keys.push({ side, bucket, eventClass: 'all' });
     for (const eventClass of CLASSES) keys.push({ side, bucket: 'all', eventClass });
   }
   return keys;
@@ -34,9 +45,17 @@ export function lastIndexOf(e: SpikeEvent, input: StudyInput): number {
   return e.firstIndex + Math.max(0, Math.round((e.lastTime - e.firstTime) / input.step));
 }
 
-/** Builds rows for events with enough history (ATR and σ̂ defined at t0), sorted by time. */
-export function prepareEvents(input: StudyInput, params: StudyParams, stats: BarStats): PreparedEvent[] {
-  const keys = groupKeys();
+/**
+ * Builds rows for events with enough history (ATR and σ̂ defined at t0), sorted by time; `edges` are the bp-of-OI
+ * tertiles when the study groups by them.
+ */
+export function prepareEvents(
+  input: StudyInput,
+  params: StudyParams,
+  stats: BarStats,
+  edges: readonly [number, number] = [Number.NaN, Number.NaN],
+): PreparedEvent[] {
+  const keys = groupKeys(params.groupBy);
   const find = (k: GroupKey) =>
     keys.findIndex((g) => g.side === k.side && g.bucket === k.bucket && g.eventClass === k.eventClass);
   const hs = params.horizons;
@@ -48,7 +67,7 @@ export function prepareEvents(input: StudyInput, params: StudyParams, stats: Bar
     const atr = stats.atr[t0] ?? Number.NaN;
     if (!(atr > 0) || !Number.isFinite(stats.sigmaPre[t0])) continue;
     const dir: 1 | -1 = e.side === 'long' ? 1 : -1;
-    const bucket = magnitudeBucket(e);
+    const bucket = params.groupBy === 'bpOfOi' ? bpBucket(e.bpOfOi, edges) : magnitudeBucket(e);
     const fav = dir === 1 ? stats.upAtr : stats.downAtr;
     const adv = dir === 1 ? stats.downAtr : stats.upAtr;
     const tFav = (dir === 1 ? stats.tUp : stats.tDown)[t0] ?? NEVER;
@@ -62,6 +81,7 @@ export function prepareEvents(input: StudyInput, params: StudyParams, stats: Bar
       rarity: eventRarity(e),
       maxZ: e.maxZ,
       usd: e.usd,
+      bpOfOi: e.bpOfOi ?? Number.NaN,
       p0: input.close[t0] ?? Number.NaN,
       atr,
       signedBp: hs.map((_, k) => dir * (stats.ar[k]?.[t0] ?? Number.NaN) * 1e4),

@@ -6,6 +6,7 @@
 import type { Side } from '../events';
 import { benjaminiHochberg, createRng, quantileSorted } from '../inference';
 import { computeBarStats } from './bars';
+import { bpEdges } from './bp-groups';
 import { buildPools, draw, markSpan, poolFor } from './placebo';
 import { groupKeys, type PreparedEvent, prepareEvents } from './prepare';
 import { levelRespect } from './respect';
@@ -28,8 +29,9 @@ export function runStudy(input: StudyInput, params: StudyParams, progress?: Stud
   progress?.(0.02, 'per-bar returns');
   const stats = computeBarStats(input, params, windows);
   const pools = buildPools(stats, blocked);
-  const events = prepareEvents(input, params, stats);
-  const keys = groupKeys();
+  const edges = params.groupBy === 'bpOfOi' ? bpEdges(input.events) : null;
+  const events = prepareEvents(input, params, stats, edges ?? undefined);
+  const keys = groupKeys(params.groupBy);
   const rng = createRng(params.seed);
   progress?.(0.1, 'observed statistics');
   const rows = observedRows(keys, events, stats, params, rng);
@@ -130,6 +132,7 @@ export function runStudy(input: StudyInput, params: StudyParams, progress?: Stud
     summary: rows,
     caar,
     respect,
+    bpEdges: edges ? [...edges] : [],
     elapsedMs: Date.now() - t0,
   };
 }

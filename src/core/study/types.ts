@@ -3,10 +3,22 @@ import type { EventClass, Level, LevelTouch, Side, SpikeEvent } from '../events'
 import type { Timeframe } from '../intervals';
 
 /** Magnitude bucket of an event by its peak z (or GPD tail p). */
-export type MagnitudeBucket = 'z<3.5' | 'z3.5-5' | 'z5-8' | 'z>8';
+export type ZBucket = 'z<3.5' | 'z3.5-5' | 'z5-8' | 'z>8';
 
-/** All magnitude buckets, smallest first. */
-export const BUCKETS: readonly MagnitudeBucket[] = ['z<3.5', 'z3.5-5', 'z5-8', 'z>8'];
+/** Size group of an event in bp of open interest: its tertile among the study's events, or none without OI. */
+export type BpBucket = 'bp-low' | 'bp-mid' | 'bp-high' | 'bp-none';
+
+/** An event's size group: by peak z, or (StudyParams.groupBy 'bpOfOi') by its size in bp of open interest. */
+export type MagnitudeBucket = ZBucket | BpBucket;
+
+/** All z buckets, smallest first. */
+export const BUCKETS: readonly ZBucket[] = ['z<3.5', 'z3.5-5', 'z5-8', 'z>8'];
+
+/** All bp-of-OI groups, smallest first, then the events without open interest. */
+export const BP_BUCKETS: readonly BpBucket[] = ['bp-low', 'bp-mid', 'bp-high', 'bp-none'];
+
+/** What the study's size groups are: peak z (default) or the event's size in bp of open interest. */
+export type StudyGroupBy = 'z' | 'bpOfOi';
 
 /** All event classes, in table order. */
 export const CLASSES: readonly EventClass[] = ['onset', 'continuation', 'seasonal', 'extreme'];
@@ -35,6 +47,8 @@ export interface StudyParams {
   minN: number;
   /** Placebo level sets built for the level-respect baseline. */
   levelDraws: number;
+  /** Size groups of the summary: by peak z, or by the event's size in bp of open interest (tertiles). */
+  groupBy: StudyGroupBy;
 }
 
 /** Everything the study needs; events, levels and touches come from the compute pipeline (or tests). */
@@ -65,6 +79,8 @@ export interface EventRow {
   rarity: string;
   maxZ: number;
   usd: number;
+  /** The event's size in bp of open interest (NaN without open interest). */
+  bpOfOi: number;
   p0: number;
   atr: number;
   /** Signed abnormal return in basis points per horizon (NaN past the data's end). */
@@ -146,6 +162,8 @@ export interface StudyResult {
   summary: SummaryRow[];
   caar: CaarCurve[];
   respect: RespectRow[];
+  /** The tertile edges of the bp-of-OI groups ([] when grouped by z). */
+  bpEdges: number[];
   /** Milliseconds the computation took (wall clock where it ran). */
   elapsedMs: number;
 }

@@ -109,6 +109,8 @@ export function App() {
     () => (layout.context === 'off' ? null : { values: contextValues, choice: layout.context }),
     [contextValues, layout.context],
   );
+  // Where spikes are scored in bp of open interest, the legend shows each bar's bp value beside its USD.
+  const scoreOi = data.result?.scoreBasis === 'bpOfOi' ? data.result.context.oiOpen : null;
   // Switched off, the panes must still go: the chart view draws 'off' too.
   const chartContext = context ?? { values: null, choice: 'off' as const };
   const csv = useCsvControls({
@@ -133,7 +135,8 @@ export function App() {
         context?.values && f
           ? { values: context.values, choice: context.choice, colours: CHART_THEMES[layout.theme].context }
           : null;
-      return legendItems(f, last === null ? null : Math.max(0, Math.min(n - 1, last)), edge, layers, ctx);
+      const i = last === null ? null : Math.max(0, Math.min(n - 1, last));
+      return legendItems(f, i, edge, layers, ctx, scoreOi);
     },
     timeframe: layout.timeframe,
     asset,
@@ -214,6 +217,7 @@ export function App() {
             edge={edge}
             stack={stack}
             context={chartContext}
+            oiOpen={scoreOi}
             onReady={(c) => {
               chart.current = c;
               setController(c);

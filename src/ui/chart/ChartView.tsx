@@ -25,6 +25,8 @@ export interface ChartViewProps {
   stack?: StackLegend | null;
   /** Open interest and funding of the frame and which panes show them. */
   context?: { values: FrameContext | null; choice: ContextChoice } | null;
+  /** Open interest at each bar's open while spikes are scored in bp of it (the legend shows the bp values). */
+  oiOpen?: ArrayLike<number> | null;
   /** Receives the controller once, so overlays (markers, levels) can attach. */
   onReady?: (controller: ChartController) => void;
   /** Drawn over the chart (an asset's empty state). */
@@ -41,6 +43,7 @@ export function ChartView({
   edge = null,
   stack = null,
   context = null,
+  oiOpen = null,
   onReady,
   children,
 }: ChartViewProps) {
@@ -114,6 +117,7 @@ export function ChartView({
         resting={resting}
         edge={edge}
         stack={stack}
+        oiOpen={oiOpen}
         context={
           context?.values
             ? { values: context.values, choice: context.choice, colours: CHART_THEMES[theme].context }

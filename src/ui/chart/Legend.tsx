@@ -3,6 +3,7 @@
  * go into "Save image", and a polite live region reads them out once the crosshair rests (never on every move).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { bpOfOi, formatBp, liqUsd } from '../../core/context/liq-bp';
 import { COVERABLE_EXCHANGES } from '../../core/csv/names';
 import { frameLayers, OTHER_LAYER, type StackLayer } from '../../core/exchange-stack';
 import type { BarFrame } from '../../core/series';
@@ -71,13 +72,33 @@ export interface ContextLegend {
   colours: ContextColours;
 }
 
-/** The legend of bar `index` (the last bar when null): its time and items; null without bars. */
+/**
+ * The bar's longs and shorts in bp of `oiOpen` (the open interest at its open), shown where that is the spike
+ * score: "gap" in a liquidation gap, "no OI" where the open interest is missing (the bar is not scored).
+ */
+export function bpItems(frame: BarFrame, oiOpen: ArrayLike<number>, i: number): LegendItem[] {
+  const oi = oiOpen[i] ?? Number.NaN;
+  const value = (side: 'long' | 'short') => {
+    if (frame.liq.covered[i] !== 1) return 'gap';
+    return oi > 0 ? formatBp(bpOfOi(liqUsd(frame.liq, side, i), oi)) : 'no OI';
+  };
+  return [
+    { label: 'L of OI', value: value('long'), tone: 'long' },
+    { label: 'S of OI', value: value('short'), tone: 'short' },
+  ];
+}
+
+/**
+ * The legend of bar `index` (the last bar when null): its time and items; null without bars. `oiOpen` is given
+ * when spikes are scored in bp of open interest: the bar's bp values follow its USD.
+ */
 export function legendItems(
   frame: BarFrame | null,
   index: number | null,
   edge: EdgeLines | null,
   stack: { layers: readonly StackLayer[]; legend: StackLegend } | null = null,
   context: ContextLegend | null = null,
+  oiOpen: ArrayLike<number> | null = null,
 ): { time: string; items: LegendItem[] } | null {
   const n = frame?.candles.close.length ?? 0;
   if (!frame || n === 0) return null;
@@ -93,6 +114,7 @@ export function legendItems(
     { label: 'Longs', value: covered ? formatUsd(frame.liq.long[i] ?? 0) : 'gap', tone: 'long' },
     { label: 'Shorts', value: covered ? formatUsd(frame.liq.short[i] ?? 0) : 'gap', tone: 'short' },
   ];
+  if (oiOpen && oiOpen.length === n) items.push(...bpItems(frame, oiOpen, i));
   const el = edge?.long[i];
   const es = edge?.short[i];
   if (el !== undefined && Number.isFinite(el))
@@ -116,6 +138,8 @@ export interface LegendProps {
   stack?: StackLegend | null;
   /** Set while context panes are shown: their values at the bar. */
   context?: ContextLegend | null;
+  /** Open interest at each bar's open, set while spikes are scored in bp of it. */
+  oiOpen?: ArrayLike<number> | null;
 }
 
 /** How long the crosshair must rest before the bar is read out. */
@@ -129,6 +153,7 @@ export function Legend({
   edge = null,
   stack = null,
   context = null,
+  oiOpen = null,
 }: LegendProps) {
   // Layers are ranked over the whole frame: once per frame, not per crosshair move.
   const layers = useMemo(() => (stack && frame ? frameLayers(frame) : null), [frame, stack !== null]);
@@ -138,6 +163,7 @@ export function Legend({
     edge,
     stack && layers ? { layers, legend: stack } : null,
     context,
+    oiOpen,
   );
   const text = legend ? `${legend.time}: ${legend.items.map((x) => `${x.label} ${x.value}`).join(', ')}` : '';
   const [spoken, setSpoken] = useState('');

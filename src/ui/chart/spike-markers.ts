@@ -1,5 +1,6 @@
 /** Spike events as price-pane markers: shape/colour by class, size by USD; the hover text adds rarity, z, p_emp, p_tail, p_bg. */
 import type { SeriesMarker, UTCTimestamp } from 'lightweight-charts';
+import { formatBp } from '../../core/context/liq-bp';
 import type { MarkerEvent } from '../../core/demo/preview';
 import type { EventClass, SpikeEvent } from '../../core/events';
 import { eventRarityWithSpan } from '../../core/spikes/rarity';
@@ -40,7 +41,8 @@ export function spikeMarkers(events: readonly MarkerEvent[]): SeriesMarker<UTCTi
  * was judged over, then the numbers (p_bg: Hawkes-lite background share, a heuristic).
  */
 export function describeEvent(e: SpikeEvent): string {
-  return `${e.side} ${e.eventClass}: ${formatUsd(e.usd)}, ${eventRarityWithSpan(e)} · z ${e.maxZ.toFixed(1)}, p_emp ${formatP(e.minPEmp)}, p_tail ${formatP(e.minPTail)}, p_bg ${formatP(e.pBg ?? Number.NaN)}`;
+  const bp = e.scoreBasis === 'bpOfOi' ? ` (${formatBp(e.bpOfOi ?? Number.NaN)} of OI)` : '';
+  return `${e.side} ${e.eventClass}: ${formatUsd(e.usd)}${bp}, ${eventRarityWithSpan(e)} · z ${e.maxZ.toFixed(1)}, p_emp ${formatP(e.minPEmp)}, p_tail ${formatP(e.minPTail)}, p_bg ${formatP(e.pBg ?? Number.NaN)}`;
 }
 
 /** The series' Hawkes-lite branching ratios as text, e.g. "branching n̂ 0.62 (long) / 0.48 (short)". */

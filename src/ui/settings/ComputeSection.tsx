@@ -1,5 +1,6 @@
 /** Settings for spikes, levels and oscillators: one number input per parameter, with the false-alarm promise. */
 
+import type { ScoreBasis } from '../../core/context/liq-bp';
 import { TIMEFRAME_SECONDS } from '../../core/intervals';
 import type { LevelParams } from '../../core/levels/params';
 import type { OscillatorParams } from '../../core/oscillators/params';
@@ -13,6 +14,7 @@ import {
 } from '../../core/spikes/params';
 import { NumberField } from './fields/NumberField';
 import type { NumberRule } from './fields/number-rule';
+import { SelectField, type SelectOption } from './fields/SelectField';
 import type { SectionProps } from './SettingsDialog';
 import '../analysis/analysis.css';
 
@@ -40,7 +42,7 @@ const SPIKE_FIELDS: readonly Field<SpikeParams>[] = [
   ['zThreshold', 'Spike z threshold', AMOUNT],
   ['pThreshold', 'Spike empirical p threshold', FRACTION],
   ['usdFloor', 'USD floor per bar', AMOUNT],
-  ['floorQuantile', 'Floor quantile of trailing USD (0 = off)', FRACTION],
+  ['floorQuantile', 'Floor quantile of the trailing score (0 = off)', FRACTION],
   ['seasonalDays', 'Seasonal lookback (days)', AMOUNT],
   ['seasonalMinPoints', 'Seasonal shrink below (points)', COUNT],
   ['seasonalHourP', 'Seasonal: share of that hour’s bars as large, at least', FRACTION],
@@ -105,6 +107,11 @@ function Fields<T extends object>(props: {
   );
 }
 
+const BASES: readonly SelectOption<ScoreBasis>[] = [
+  { value: 'usd', label: 'USD' },
+  { value: 'bpOfOi', label: 'bp of open interest' },
+];
+
 /** Spike parameters, with the expected false alarms per day next to the threshold. */
 export function SpikeSection(props: SectionProps) {
   const s = props.draft.spikes;
@@ -116,6 +123,19 @@ export function SpikeSection(props: SectionProps) {
   const p5m = attainablePThreshold(s.pThreshold, w5m);
   return (
     <div class="param-grid">
+      <SelectField
+        id="spikes-scoreBasis"
+        label="Score liquidations as"
+        value={s.scoreBasis}
+        options={BASES}
+        onChange={(scoreBasis) => set({ ...s, scoreBasis })}
+      />
+      <p class="hint" data-testid="score-basis">
+        {s.scoreBasis === 'usd'
+          ? 'Each bar’s liquidated USD is scored.'
+          : 'Each bar’s liquidated USD ÷ the open interest (summed over the same contracts) at the bar’s open, in basis points. A bar without open interest is a gap: it is not scored and cannot be a spike, so nothing before the open interest history begins is flagged. The chart’s histogram stays in USD; the USD floor stays in USD.'}{' '}
+        Spikes, levels, the study and the alerts all use this choice.
+      </p>
       <Fields group="spikes" fields={SPIKE_FIELDS} values={s} onChange={set} />
       <label for="spikes-seasonal">Hour-of-day seasonal offset (≤ 1h bars)</label>
       <input

@@ -5,6 +5,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Analysis } from '../../core/analysis/analyzer';
+import { bpScoreNotice } from '../../core/context/liq-bp';
 import { isContextKind } from '../../core/context/series';
 import { filterKey } from '../../core/market';
 import { type BarFrame, frameBuffers, type LiqSeries } from '../../core/series';
@@ -12,6 +13,7 @@ import type { LiqLabDB } from '../../storage/schema';
 import type { AnalyzeRequest, AnalyzeResult, ChangedSpan, DataSource, FrameContext } from './api';
 import { ContextCache } from './context-frame';
 import { FrameCache } from './frame-cache';
+import { scoredFrame } from './frame-oi';
 import { IncrementalAnalysis } from './incremental';
 
 /** Views kept warm; the least recently used goes first. */
@@ -93,13 +95,23 @@ export function analyzeRequest(
       const frameChanges =
         changes === null ? null : changes.filter((c) => !(c.kind && isContextKind(c.kind)));
       const { revisedFrom, ...loaded } = await view.frames.refresh(frameChanges);
-      const analysis = copyAnalysis(view.analysis.update(loaded.frame, revisedFrom));
+      const ctx = await view.context.refresh(await db(view.source), loaded.frame, changes);
+      // The bp-of-OI score divides by the open interest the OI pane shows, read once for both.
+      const scored = scoredFrame(loaded.frame, request.params.spikes.scoreBasis, ctx.oiOpen);
+      const analysis = copyAnalysis(view.analysis.update(scored, revisedFrom));
       const frame = copyFrame(loaded.frame);
-      const context = copyContext(await view.context.refresh(await db(view.source), loaded.frame, changes));
-      const result: AnalyzeResult = { ...loaded, frame, analysis, context };
-      const ctxBuffers = [context.oi, context.oiChange, context.funding, context.predicted].map(
-        (x) => x.buffer as ArrayBuffer,
-      );
+      const context = copyContext(ctx);
+      const basis = request.params.spikes.scoreBasis;
+      const scoreNote = basis === 'bpOfOi' ? bpScoreNotice(frame.liq, context.oiOpen) : null;
+      const notice = [loaded.notice, scoreNote].filter((x) => x !== null).join(' ') || null;
+      const result: AnalyzeResult = { ...loaded, notice, frame, analysis, context, scoreBasis: basis };
+      const ctxBuffers = [
+        context.oi,
+        context.oiOpen,
+        context.oiChange,
+        context.funding,
+        context.predicted,
+      ].map((x) => x.buffer as ArrayBuffer);
       return { result, buffers: [...frameBuffers(frame), ...analysisBuffers(analysis), ...ctxBuffers] };
     } catch (e) {
       view.pending = null; // what this refresh saw is unknown now
@@ -144,6 +156,7 @@ function copyFrame(f: BarFrame): BarFrame {
 function copyContext(c: FrameContext): FrameContext {
   return {
     oi: c.oi.slice(),
+    oiOpen: c.oiOpen.slice(),
     oiChange: c.oiChange.slice(),
     funding: c.funding.slice(),
     predicted: c.predicted.slice(),

@@ -1,5 +1,6 @@
 /** The compute worker's API as the page sees it. */
 import type { Analysis, AnalysisParams } from '../../core/analysis/analyzer';
+import type { ScoreBasis } from '../../core/context/liq-bp';
 import type { ContextKind } from '../../core/context/series';
 import type { BaseInterval, Timeframe } from '../../core/intervals';
 import type { ContractFilter } from '../../core/market';
@@ -64,6 +65,11 @@ export interface AnalyzeRequest extends FrameRequest {
  */
 export interface FrameContext {
   oi: Float64Array;
+  /**
+   * Open interest at each bar's open as the bp-of-OI score divides by it: NaN where missing, or where a contract
+   * that reported in the day before is missing from the sum (`completeOpens`).
+   */
+  oiOpen: Float64Array;
   oiChange: Float64Array;
   funding: Float64Array;
   predicted: Float64Array;
@@ -76,6 +82,8 @@ export interface AnalyzeResult extends FrameResult {
   analysis: Analysis;
   /** Open interest and funding on the frame's bars. */
   context: FrameContext;
+  /** What the spikes were scored on (the request's `params.spikes.scoreBasis`). */
+  scoreBasis: ScoreBasis;
 }
 
 /** Compute worker calls. Long calls take a `callId` so the facade can cancel them. */

@@ -8,6 +8,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { type LevelSeries, levelChange, resampleLevel } from '../../core/context/aggregate';
+import { completeOpens } from '../../core/context/liq-bp';
 import { CONTEXT_SERIES, type ContextKind, isContextKind } from '../../core/context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../core/intervals';
 import { type ContractFilter, marketsOf } from '../../core/market';
@@ -40,14 +41,13 @@ export function touchesContext(c: ChangedSpan): boolean {
 
 const nan = (n: number) => new Float64Array(n).fill(Number.NaN);
 
-/** Reads the context of `frame` for the contracts of `asset` that `filter` keeps. */
-export async function readFrameContext(
+/** The symbols of `asset` that `filter` keeps and the context intervals stored for them, read in one snapshot. */
+async function contextPlan(
   db: IDBPDatabase<LiqLabDB>,
-  frame: Pick<BarFrame, 'start' | 'step'> & { n: number },
+  step: number,
   asset: string,
   filter: ContractFilter,
-): Promise<FrameContext> {
-  const { start, step, n } = frame;
+): Promise<{ symbols: string[]; intervals: Record<ContextKind, BaseInterval | null> }> {
   const tx = db.transaction(['markets', 'ctxCoverage']);
   const [markets, coverage] = await Promise.all([
     tx.objectStore('markets').getAll(),
@@ -57,28 +57,82 @@ export async function readFrameContext(
   const symbols = marketsOf(markets, asset, filter).map((m) => m.symbol);
   const storedOf = (kind: ContextKind) =>
     new Set(coverage.filter((c) => c.kind === kind && symbols.includes(c.symbol)).map((c) => c.interval));
-  const intervals: Record<ContextKind, BaseInterval | null> = {
-    oi: contextInterval('oi', step, storedOf('oi')),
-    funding: contextInterval('funding', step, storedOf('funding')),
-    predicted: contextInterval('predicted', step, storedOf('predicted')),
+  return {
+    symbols,
+    intervals: {
+      oi: contextInterval('oi', step, storedOf('oi')),
+      funding: contextInterval('funding', step, storedOf('funding')),
+      predicted: contextInterval('predicted', step, storedOf('predicted')),
+    },
   };
+}
+
+type Grid = Pick<BarFrame, 'start' | 'step'> & { n: number };
+
+/** A context series on the bars, and the opens the bp-of-OI score divides by (for open interest). */
+export interface OnBars {
+  level: LevelSeries;
+  /**
+   * Open interest at each bar's open where it is complete (`completeOpens`: no contract that reported in the day
+   * before is missing from the sum), NaN elsewhere; for other kinds, the level's opens.
+   */
+  scoreOpen: Float64Array;
+}
+
+async function readKind(
+  db: IDBPDatabase<LiqLabDB>,
+  kind: ContextKind,
+  iv: BaseInterval | null,
+  symbols: readonly string[],
+  { start, step, n }: Grid,
+): Promise<OnBars | null> {
+  if (iv === null || n === 0) return null;
   const end = start + n * step;
-  const onBars = (s: LevelSeries) => resampleLevel(s, start, step, n);
-  const read = async (kind: ContextKind): Promise<LevelSeries | null> => {
-    const iv = intervals[kind];
-    if (iv === null || n === 0) return null;
-    const series =
-      kind === 'oi'
-        ? await readOiSum(db, symbols, iv, start, end)
-        : await readFundingLevel(db, kind, symbols, iv, start, end);
-    return onBars(series);
-  };
+  const series =
+    kind === 'oi'
+      ? await readOiSum(db, symbols, iv, start, end)
+      : await readFundingLevel(db, kind, symbols, iv, start, end);
+  const level = resampleLevel(series, start, step, n);
+  // Completeness is judged on the stored buckets, before they are put on the bars.
+  const scoreOpen =
+    kind === 'oi'
+      ? resampleLevel({ ...series, open: completeOpens(series) }, start, step, n).open
+      : level.open;
+  return { level, scoreOpen };
+}
+
+/**
+ * Open interest over the contracts of `asset` that `filter` keeps on the bars of `frame`: the series the OI pane shows (opens,
+ * closes, contracts summed) and the opens the bp-of-OI score divides by; null when none is stored for them. The
+ * chart, the alerts, the study, the HTF panel and the bars CSV all read it here.
+ */
+export async function readFrameOi(
+  db: IDBPDatabase<LiqLabDB>,
+  frame: Grid,
+  asset: string,
+  filter: ContractFilter,
+): Promise<OnBars | null> {
+  const { symbols, intervals } = await contextPlan(db, frame.step, asset, filter);
+  return readKind(db, 'oi', intervals.oi, symbols, frame);
+}
+
+/** Reads the context of `frame` for the contracts of `asset` that `filter` keeps. */
+export async function readFrameContext(
+  db: IDBPDatabase<LiqLabDB>,
+  frame: Grid,
+  asset: string,
+  filter: ContractFilter,
+): Promise<FrameContext> {
+  const { n } = frame;
+  const { symbols, intervals } = await contextPlan(db, frame.step, asset, filter);
+  const read = (kind: ContextKind) => readKind(db, kind, intervals[kind], symbols, frame);
   const [oi, funding, predicted] = await Promise.all([read('oi'), read('funding'), read('predicted')]);
   return {
-    oi: oi ? oi.close : nan(n),
-    oiChange: oi ? levelChange(oi) : nan(n),
-    funding: funding ? funding.close : nan(n),
-    predicted: predicted ? predicted.close : nan(n),
+    oi: oi ? oi.level.close : nan(n),
+    oiOpen: oi ? oi.scoreOpen : nan(n),
+    oiChange: oi ? levelChange(oi.level) : nan(n),
+    funding: funding ? funding.level.close : nan(n),
+    predicted: predicted ? predicted.level.close : nan(n),
     intervals,
   };
 }

@@ -3,9 +3,12 @@
  * last bar was revised: then only new or changed bars are processed. Anything else starts a fresh Analyzer: an
  * older bar revised (the caller says from which bar the frame changed), a moved start, a shorter frame, or a
  * frame long enough to change the auto window (so the result always equals a full pass over the same frame).
- * Used by the chart's compute worker and by the leader's alert analyzers alike.
+ * A frame carrying open interest (`oiOpen`, for the bp-of-OI score) counts as revised from the first bar whose
+ * open interest differs from the previous call's. Used by the chart's compute worker and by the leader's alert
+ * analyzers alike.
  */
 import { type Analysis, type AnalysisParams, Analyzer } from '../../core/analysis/analyzer';
+import { firstOiDifference } from '../../core/context/liq-bp';
 import type { Timeframe } from '../../core/intervals';
 import type { BarFrame } from '../../core/series';
 import { resolveWindow } from '../../core/spikes/params';
@@ -17,6 +20,8 @@ export class IncrementalAnalysis {
   private step = Number.NaN;
   private window = Number.NaN;
   private n = 0;
+  /** A copy of the previous frame's open interest (the caller may reuse its array). */
+  private oiOpen: Float64Array | undefined = undefined;
   /** How many updates started a fresh Analyzer, for tests and diagnostics. */
   restarts = 0;
 
@@ -30,8 +35,10 @@ export class IncrementalAnalysis {
    * `revisedFrom` is the first bar that differs from the frame of the previous call (FrameCache.refresh says);
    * without it, only the previous last bar may have changed.
    */
-  update(frame: BarFrame, revisedFrom: number = Math.max(0, this.n - 1)): Analysis {
+  update(frame: BarFrame, frameRevisedFrom: number = Math.max(0, this.n - 1)): Analysis {
     const n = frame.liq.long.length;
+    const revisedFrom = Math.min(frameRevisedFrom, firstOiDifference(this.oiOpen, frame.oiOpen));
+    this.oiOpen = frame.oiOpen?.slice();
     const window = resolveWindow(this.params.spikes, frame.step, n);
     if (
       !this.analyzer ||

@@ -281,7 +281,7 @@ describe('unattended operation', () => {
       for (const [tf, step] of TIMEFRAMES) {
         const bar = new Date(Math.floor(t / step) * step * 1000).toISOString().slice(0, 16).replace('T', ' ');
         const matching = texts.filter(
-          (x) => x.includes(`Long liquidation spike · ${tf}<`) && x.includes(bar),
+          (x) => x.includes(`BTC long liquidation spike · ${tf}<`) && x.includes(bar),
         );
         expect(matching, `spike at ${new Date(t * 1000).toISOString()} on ${tf}`).toHaveLength(1);
       }

@@ -65,7 +65,7 @@ describe('nextDue: when an idle series next has a job', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(100);
-  });
+  }, 30_000); // a few seconds alone; a loaded 2-core runner has taken 17
 
   it('a series with a hole or without history is due now', () => {
     const now = T0;

@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { aggregateMarket } from '../../../src/core/csv/names';
-import type { Market } from '../../../src/core/market';
 import { countStored, type DeleteSelection, deleteStored } from '../../../src/storage/delete-range';
 import { groupsOf } from '../../../src/storage/liq-groups';
 import { openLiqLabDb } from '../../../src/storage/open';
 import { CHUNK_SLOTS, type LiqLabDB } from '../../../src/storage/schema';
 import { readCandles, readLiqSum, writeCandles, writeLiqRange } from '../../../src/storage/series-repo';
 import { loadFrame } from '../../../src/workers/compute/frame-loader';
+import { testMarket } from '../../helpers/markets';
 
 const STEP = 300; // 5min: one chunk is 14.2 days, so a month of data spans three chunks
 /** 2024-06-01T00:00:00Z. */
@@ -17,20 +17,7 @@ const T0 = 1_717_200_000;
 const N = 30 * 288; // 30 days of 5-minute buckets
 const DAY = 86_400;
 
-function market(symbol: string, exchange: string, margined: 'COIN' | 'STABLE'): Market {
-  return {
-    symbol,
-    exchange,
-    symbolOnExchange: symbol,
-    baseAsset: 'BTC',
-    quoteAsset: margined === 'COIN' ? 'USD' : 'USDT',
-    isPerpetual: true,
-    expireAt: null,
-    margined,
-    denominatedIn: margined === 'COIN' ? 'QUOTE_ASSET' : 'BASE_ASSET',
-    hasOhlcv: true,
-  };
-}
+const market = testMarket;
 
 const AGG = 'CSV_AGG_TEST';
 const MARKETS = [

@@ -1,28 +1,15 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Market } from '../../../src/core/market';
 import { readContext, writeContextRange } from '../../../src/storage/context-repo';
 import { readFundingWeighted, readOiSum } from '../../../src/storage/oi-read';
 import { openLiqLabDb } from '../../../src/storage/open';
+import { testMarket } from '../../helpers/markets';
 
 const M = 300;
 const open = () => openLiqLabDb(`oi-groups-${Math.random()}`);
 
-function market(symbol: string, exchange: string, margined: 'COIN' | 'STABLE'): Market {
-  return {
-    symbol,
-    exchange,
-    symbolOnExchange: symbol,
-    baseAsset: 'BTC',
-    quoteAsset: margined === 'COIN' ? 'USD' : 'USDT',
-    isPerpetual: true,
-    expireAt: null,
-    margined,
-    denominatedIn: 'QUOTE_ASSET',
-    hasOhlcv: true,
-  };
-}
+const market = testMarket;
 
 const MARKETS = [market('A1', 'A', 'STABLE'), market('A2', 'A', 'COIN'), market('B1', 'B', 'STABLE')];
 

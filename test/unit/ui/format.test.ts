@@ -33,7 +33,7 @@ describe('number formats a trader reads', () => {
         expect(formatGrouped(v, min, max), `${v} (${min}-${max})`).toBe(intl.replace(/^-(?=[0.]+$)/, ''));
       }
     }
-  });
+  }, 30_000); // a few seconds alone; a loaded 2-core runner has taken 17
 
   it('USD amounts are compact', () => {
     expect(formatUsd(950)).toBe('$950');

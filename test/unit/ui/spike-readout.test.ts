@@ -25,4 +25,13 @@ describe('spike readout and branching summary', () => {
     expect(describeBranching({ long: 0.617, short: 0.48 })).toBe('branching n̂ 0.62 (long) / 0.48 (short)');
     expect(describeBranching({ long: Number.NaN, short: 1.2 })).toBe('branching n̂ – (long) / 1.20 (short)');
   });
+
+  it('where bp of open interest is the score, the readout gives the event size in it beside the USD', () => {
+    expect(describeEvent(spike(3600, { scoreBasis: 'bpOfOi', bpOfOi: 42.25 }))).toMatch(
+      /^long extreme: \$12\.35M \(42\.3 bp of OI\), /,
+    );
+    // No open interest at one of its bars: said, not hidden.
+    expect(describeEvent(spike(3600, { scoreBasis: 'bpOfOi', bpOfOi: Number.NaN }))).toContain('(– of OI)');
+    expect(describeEvent(spike(3600, { bpOfOi: 42.25 }))).not.toContain('of OI');
+  });
 });

@@ -22,6 +22,12 @@ function loadTfs(): Timeframe[] {
   return valid.length > 0 ? valid : DEFAULT_TFS;
 }
 
+/** A bin's change in open interest, signed ("+$120.00M"); "gap" where it is missing (never shown as zero). */
+export function oiDelta(v: number | undefined): string {
+  if (v === undefined || !Number.isFinite(v)) return 'gap';
+  return v > 0 ? `+${formatUsd(v)}` : formatUsd(v);
+}
+
 function z(v: number | undefined): string {
   return v !== undefined && Number.isFinite(v) ? v.toFixed(1) : '–';
 }
@@ -147,6 +153,9 @@ export function HtfPanel({ source, asset, frame, timeframe, onTimeframe, filter 
               <th scope="col">now L / S</th>
               <th scope="col">z L / S</th>
               <th scope="col">prev L / S</th>
+              <th scope="col" title="Change of open interest over the bin, summed over the contracts">
+                ΔOI now / prev
+              </th>
               <th scope="col">event</th>
               <th scope="col" class="hist">
                 last {LAST_N}
@@ -185,6 +194,9 @@ export function HtfPanel({ source, asset, frame, timeframe, onTimeframe, filter 
                   </td>
                   <td>
                     {formatUsd(r.long[n - 2] ?? 0)} / {formatUsd(r.short[n - 2] ?? 0)}
+                  </td>
+                  <td class="htf-oi">
+                    {oiDelta(r.oiChange[n - 1])} / {oiDelta(r.oiChange[n - 2])}
                   </td>
                   <td>{r.labels[n - 1] || r.labels[n - 2] || ''}</td>
                   <td class="hist">

@@ -2,9 +2,11 @@
 import './study.css';
 import { proxy } from 'comlink';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatBp } from '../../../core/context/liq-bp';
 import type { Side } from '../../../core/events';
+import { bpBucketLabel, isBpBucket } from '../../../core/study/bp-groups';
 import { eventsCsv, summaryCsv } from '../../../core/study/csv';
-import type { StudyResult } from '../../../core/study/types';
+import type { MagnitudeBucket, StudyGroupBy, StudyResult } from '../../../core/study/types';
 import { referenceFor, studyCompute } from '../../app/services';
 import { TableScroll } from '../../common/TableScroll';
 import { loadSettings } from '../../settings/settings-store';
@@ -21,6 +23,11 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** How a size group reads in the tables: z buckets as they are, bp groups with their tertile edges. */
+function bucketLabel(result: StudyResult): (b: MagnitudeBucket | 'all') => string {
+  return (b) => (isBpBucket(b) ? bpBucketLabel(b, result.bpEdges) : b);
+}
+
 /** The last "study these events" request already run (module-wide, so reopening the tab does not re-run it). */
 let handledRequest = 0;
 
@@ -31,6 +38,7 @@ export function StudyPanel({ source, asset, timeframe, onJump, filter, studyRequ
   const [error, setError] = useState<string | null>(null);
   const [side, setSide] = useState<Side>('long');
   const [k, setK] = useState(0);
+  const [groupBy, setGroupBy] = useState<StudyGroupBy>('z');
   const abort = useRef<AbortController | null>(null);
   const caar = useRef<HTMLCanvasElement>(null);
   const scatter = useRef<HTMLCanvasElement>(null);
@@ -54,6 +62,7 @@ export function StudyPanel({ source, asset, timeframe, onJump, filter, studyRequ
               timeframe,
               filter,
               referenceSymbol: referenceFor(source, s, asset),
+              params: { groupBy },
               detection: { spikes: s.spikes, levels: s.levels },
             },
             onProgress,
@@ -95,12 +104,30 @@ export function StudyPanel({ source, asset, timeframe, onJump, filter, studyRequ
     const doseRows = result.summary.filter(
       (r) => r.side === side && r.eventClass === 'all' && r.bucket !== 'all' && r.horizon === horizon,
     );
-    if (dose.current) drawDose(dose.current, doseRows);
+    const name = bucketLabel(result);
+    const byBp = result.params.groupBy === 'bpOfOi';
+    if (dose.current)
+      drawDose(
+        dose.current,
+        doseRows,
+        (r) => name(r.bucket),
+        byBp ? 'mean signed AR bp by size in bp of OI' : undefined,
+      );
   });
 
   return (
     <div class="study-panel">
       <div class="study-controls">
+        <label>
+          Group events by{' '}
+          <select
+            value={groupBy}
+            onChange={(e) => setGroupBy(e.currentTarget.value === 'bpOfOi' ? 'bpOfOi' : 'z')}
+          >
+            <option value="z">peak z</option>
+            <option value="bpOfOi">size in bp of open interest</option>
+          </select>
+        </label>
         <button type="button" onClick={run} disabled={!source || progress !== null}>
           Run study
         </button>
@@ -161,10 +188,15 @@ export function StudyPanel({ source, asset, timeframe, onJump, filter, studyRequ
               {result.params.seed} · {Math.round(result.elapsedMs)} ms
             </span>
           </div>
-          <SummaryTable rows={result.summary.filter((r) => r.side === side)} />
+          <SummaryTable rows={result.summary.filter((r) => r.side === side)} label={bucketLabel(result)} />
           <canvas ref={caar} class="study-plot" data-plot="caar" aria-label="CAAR in event time" />
           <canvas ref={scatter} class="study-plot" data-plot="scatter" aria-label="MFE versus MAE scatter" />
-          <canvas ref={dose} class="study-plot" data-plot="dose" aria-label="Dose response by z bucket" />
+          <canvas
+            ref={dose}
+            class="study-plot"
+            data-plot="dose"
+            aria-label={`Dose response by ${result.params.groupBy === 'bpOfOi' ? 'bp of open interest' : 'z bucket'}`}
+          />
           <RespectTable rows={result.respect} />
           <TableScroll label="Study events">
             <table class="study-events" aria-label="Study events">
@@ -172,6 +204,7 @@ export function StudyPanel({ source, asset, timeframe, onJump, filter, studyRequ
                 <tr>
                   <th scope="col">time (UTC)</th>
                   <th scope="col">bucket</th>
+                  <th scope="col">of OI</th>
                   <th scope="col">class</th>
                   <th scope="col">rarity</th>
                   <th scope="col">signed bp @{horizon}</th>
@@ -199,7 +232,8 @@ export function StudyPanel({ source, asset, timeframe, onJump, filter, studyRequ
                             {when}
                           </button>
                         </th>
-                        <td>{e.bucket}</td>
+                        <td>{bucketLabel(result)(e.bucket)}</td>
+                        <td>{formatBp(e.bpOfOi)}</td>
                         <td>{e.eventClass}</td>
                         <td>{e.rarity}</td>
                         <td>{Number.isFinite(e.signedBp[k]) ? (e.signedBp[k] ?? 0).toFixed(1) : '–'}</td>

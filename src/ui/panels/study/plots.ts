@@ -134,10 +134,15 @@ export function drawScatter(canvas: HTMLCanvasElement, events: EventRow[], k: nu
   f.ctx.stroke();
 }
 
-/** Mean signed AR by magnitude bucket with the bootstrap CI, against the placebo mean. */
-export function drawDose(canvas: HTMLCanvasElement, rows: SummaryRow[]): void {
+/** Mean signed AR by size group (z bucket or bp of OI, named by `label`) with the bootstrap CI, against placebo. */
+export function drawDose(
+  canvas: HTMLCanvasElement,
+  rows: SummaryRow[],
+  label: (r: SummaryRow) => string = (r) => r.bucket,
+  title = 'mean signed AR bp by z bucket',
+): void {
   const vals = rows.flatMap((r) => [r.ciLoBp, r.ciHiBp, r.meanBp, r.placeboMeanBp]);
-  const f = setup(canvas, [-0.5, rows.length - 0.5], extent(vals, [0]), 'mean signed AR bp by z bucket');
+  const f = setup(canvas, [-0.5, rows.length - 0.5], extent(vals, [0]), title);
   if (!f) return;
   zeroLine(f, -0.5, rows.length - 0.5);
   const bw = Math.max(6, (f.x(1) - f.x(0)) * 0.5);
@@ -158,6 +163,6 @@ export function drawDose(canvas: HTMLCanvasElement, rows: SummaryRow[]): void {
     if (Number.isFinite(r.placeboMeanBp)) ctx.fillRect(f.x(i) - bw / 2, f.y(r.placeboMeanBp) - 1, bw, 2);
     ctx.globalAlpha = 1;
     ctx.fillStyle = css('--muted', '#787b86');
-    ctx.fillText(`${r.bucket} N=${r.n}`, f.x(i) - bw, f.h - PAD.b + 10 > f.h ? f.h - 2 : f.h - PAD.b - 2);
+    ctx.fillText(`${label(r)} N=${r.n}`, f.x(i) - bw, f.h - PAD.b + 10 > f.h ? f.h - 2 : f.h - PAD.b - 2);
   });
 }

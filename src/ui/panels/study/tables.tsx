@@ -1,5 +1,5 @@
 /** The study's summary and level-respect tables; cells with N below the minimum are greyed. */
-import type { RespectRow, SummaryRow } from '../../../core/study/types';
+import type { MagnitudeBucket, RespectRow, SummaryRow } from '../../../core/study/types';
 import { TableScroll } from '../../common/TableScroll';
 
 function f(v: number, digits = 1): string {
@@ -10,8 +10,14 @@ function pct(v: number): string {
   return Number.isFinite(v) ? `${(v * 100).toFixed(0)}%` : '–';
 }
 
-/** Per-horizon summary rows of one side, grouped by bucket and class. */
-export function SummaryTable({ rows }: { rows: SummaryRow[] }) {
+/** Per-horizon summary rows of one side, grouped by bucket and class; `label` names a size group. */
+export function SummaryTable({
+  rows,
+  label = (b) => b,
+}: {
+  rows: SummaryRow[];
+  label?: (b: MagnitudeBucket) => string;
+}) {
   return (
     <TableScroll label="Study summary">
       <table class="study-table" aria-label="Study summary">
@@ -44,7 +50,7 @@ export function SummaryTable({ rows }: { rows: SummaryRow[] }) {
                   ? 'all'
                   : r.bucket === 'all'
                     ? r.eventClass
-                    : r.bucket}
+                    : label(r.bucket)}
               </th>
               <td>{r.horizon}</td>
               <td>{r.n}</td>

@@ -53,6 +53,11 @@ export interface HtfRow {
   zShort: number[];
   /** Event label per bin ('' when none): the event class, or 'spike' for a flagged bar. */
   labels: string[];
+  /**
+   * Change of the open interest (USD, summed over the filter) over each bin, close to close; NaN where it is
+   * missing or the number of contracts summed changes (a gap, never a zero).
+   */
+  oiChange: number[];
   notice: string | null;
 }
 

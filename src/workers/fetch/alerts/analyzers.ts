@@ -15,6 +15,7 @@ import { alertSettingsFor, assetSettings, type Settings } from '../../../core/se
 import { ChunkMemo } from '../../../storage/chunk-memo';
 import type { LiqLabDB } from '../../../storage/schema';
 import { type ChangedSpan, FrameCache } from '../../compute/frame-cache';
+import { FrameOiCache, scoredFrame } from '../../compute/frame-oi';
 import { readArchiveSnapshot } from '../../compute/frame-plan';
 import { IncrementalAnalysis } from '../../compute/incremental';
 
@@ -53,6 +54,8 @@ export interface TargetResult {
 class TargetAnalyzer {
   readonly frames: FrameCache;
   readonly analysis: IncrementalAnalysis;
+  /** Open interest at bar opens, read only when the spikes are scored in bp of it. */
+  readonly oi: FrameOiCache | null;
 
   constructor(
     db: () => Promise<IDBPDatabase<LiqLabDB>>,
@@ -68,6 +71,7 @@ class TargetAnalyzer {
       referenceSymbol: reference,
     });
     this.analysis = new IncrementalAnalysis(target.timeframe, params);
+    this.oi = params.spikes.scoreBasis === 'bpOfOi' ? new FrameOiCache(target.asset, target.filter) : null;
   }
 }
 
@@ -108,6 +112,11 @@ export class AlertAnalyzers {
     return this.analyzers.length > 0;
   }
 
+  /** True when the analyzers score in bp of open interest, so open-interest writes change what they see. */
+  get readsOi(): boolean {
+    return this.analyzers.some((a) => a.oi !== null);
+  }
+
   /** Brings every analyzer up to the archive after `changes` (null: re-read everything). */
   async update(changes: readonly ChangedSpan[] | null, nowSec: number): Promise<TargetResult[]> {
     const out: TargetResult[] = [];
@@ -117,8 +126,11 @@ export class AlertAnalyzers {
         ? { snapshot: await readArchiveSnapshot(await this.db()), chunks: new ChunkMemo() }
         : undefined;
     for (const a of this.analyzers) {
-      const { frame, revisedFrom } = await a.frames.refresh(changes, shared);
-      const analysis = a.analysis.update(frame, revisedFrom);
+      const refreshed = await a.frames.refresh(changes, shared);
+      // The chart's own path: the same open-interest read and the same scored frame (analyze.ts).
+      const oiOpen = a.oi ? await a.oi.refresh(await this.db(), refreshed.frame, changes) : null;
+      const frame = oiOpen ? scoredFrame(refreshed.frame, 'bpOfOi', oiOpen) : refreshed.frame;
+      const analysis = a.analysis.update(frame, refreshed.revisedFrom);
       out.push({
         target: a.target,
         frame,

@@ -92,6 +92,15 @@ export class AlertPipeline {
       // Everything the notice says: a frame skips what it cannot show and re-reads only from the change.
       const { from, to, kind, interval, symbols, exact } = n;
       this.request([{ from, to, kind, interval, symbols, exact }]);
+    } else if (
+      n.type === 'context-changed' &&
+      n.db === 'archive' &&
+      n.kind === 'oi' &&
+      this.analyzers.readsOi
+    ) {
+      // Scored in bp of open interest: a new OI bucket can give a bar its score (the frame caches ignore it).
+      const { from, to, kind, interval, symbols } = n;
+      this.request([{ from, to, kind, interval, symbols }]);
     }
   }
 

@@ -1,10 +1,12 @@
 /** Streams the bars format: the chart's frame at its timeframe and filter, with COIN / STABLE group columns. */
 import type { IDBPDatabase } from 'idb';
+import { bpOfOi, liqUsd } from '../../../core/context/liq-bp';
 import { type BarRow, barsHeader, writeBarRow } from '../../../core/csv/bars';
 import { NO_SCORES, type ScoreSource } from '../../../core/csv/spike-columns';
 import { type ByteSink, CsvWriter } from '../../../core/csv/writer';
 import type { ExchangeLiq, LiqSeries } from '../../../core/series';
 import type { LiqLabDB } from '../../../storage/schema';
+import { readFrameOi } from '../../compute/context-frame';
 import { loadFrame } from '../../compute/frame-loader';
 import { loadGroupLiq } from './bar-groups';
 import type { ExportRequest } from './types';
@@ -48,7 +50,15 @@ export async function exportBars(
   check: () => Promise<void>,
   scoresOf: ScoreSource = NO_SCORES,
 ): Promise<number> {
-  const { frame } = await loadFrame(db, { ...req, byExchange: req.exchangeColumns === true });
+  const loaded = await loadFrame(db, { ...req, byExchange: req.exchangeColumns === true });
+  // Open interest at the bars' opens: the `liq_bp_of_oi` column, and the spike columns when they score in bp of it.
+  const oi = await readFrameOi(
+    db,
+    { ...loaded.frame, n: loaded.frame.liq.long.length },
+    req.asset,
+    req.filter,
+  );
+  const frame = oi ? { ...loaded.frame, oiOpen: oi.scoreOpen } : loaded.frame;
   const exchanges = frame.exchanges ?? [];
   const extra = new Float64Array(2 * exchanges.length);
   const scores = scoresOf(frame, req.timeframe);
@@ -80,6 +90,7 @@ export async function exportBars(
       zLong: scores.zLong(t),
       zShort: scores.zShort(t),
       event: scores.event(t),
+      bpOfOi: bpOfOi(liqUsd(frame.liq, 'total', i), frame.oiOpen?.[i] ?? Number.NaN),
       ...(req.exchangeColumns ? { exchanges: exchangeCells(exchanges, i, covered, extra) } : {}),
     };
     if (!covered && Number.isNaN(row.close)) continue;

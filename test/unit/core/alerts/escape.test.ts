@@ -77,6 +77,16 @@ describe('messages', () => {
     expect(spikeMessage(candidate(spike(3600)), 'https://a.test/').body.split('\n')[0]).toMatch(/· extreme$/);
   });
 
+  it('a spike scored in bp of open interest says its size in bp too; a USD-scored one does not', () => {
+    const bp = spikeMessage(
+      candidate(spike(3600, { scoreBasis: 'bpOfOi', bpOfOi: 31.58 })),
+      'https://a.test/',
+    );
+    expect(bp.body.split('\n')[0]).toMatch(/^\$12\.3M \(31\.6 bp of OI\) longs liquidated · z 7\.3/);
+    const usd = spikeMessage(candidate(spike(3600, { scoreBasis: 'usd', bpOfOi: 31.58 })), 'https://a.test/');
+    expect(usd.body).not.toContain('of OI');
+  });
+
   it('stays under 4096 characters even with a 5,000-character hostile field', () => {
     const e = spike(3600 * 100, { eventClass: 'extreme' });
     const [c] = evaluateRules(

@@ -89,6 +89,7 @@ describe('CsvWriter', () => {
       zLong: anyNumber,
       zShort: anyNumber,
       event: fc.oneof(fc.constant(''), fc.string()),
+      bpOfOi: amount,
     });
     await fc.assert(
       fc.asyncProperty(fc.array(bar, { maxLength: 50 }), async (bars) => {

@@ -1,43 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeDemoAsset } from '../../../../src/core/demo/asset';
-import type { BarFrame } from '../../../../src/core/series';
 import { detectSpikes } from '../../../../src/core/spikes/detect';
 import { DEFAULT_SPIKE_PARAMS } from '../../../../src/core/spikes/params';
-
-function demoFrame(): BarFrame {
-  const bytes = readFileSync(resolve(__dirname, '../../../../public/demo/btcusdt-perp-1h.bin'));
-  const a = decodeDemoAsset(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-  );
-  const n = a.close.length;
-  return {
-    start: a.start,
-    step: a.step,
-    candles: {
-      start: a.start,
-      step: a.step,
-      open: a.open,
-      high: a.high,
-      low: a.low,
-      close: a.close,
-      volume: a.volume,
-    },
-    liq: {
-      start: a.start,
-      step: a.step,
-      long: a.longUsd,
-      short: a.shortUsd,
-      covered: new Uint8Array(n).fill(1),
-    },
-  };
-}
+import { bundledDemoFrame } from '../../../helpers/demo-frame';
 
 const utc = (s: string) => Date.parse(`${s}:00Z`) / 1000;
 
 describe('default spike settings on the bundled demo data', () => {
-  const events = detectSpikes(demoFrame(), '1h', DEFAULT_SPIKE_PARAMS).events;
+  const events = detectSpikes(bundledDemoFrame(), '1h', DEFAULT_SPIKE_PARAMS).events;
 
   it('flag the known stress hours a user would look for', () => {
     const at = (side: string, t: string) => events.some((e) => e.side === side && e.firstTime === utc(t));
@@ -47,7 +16,7 @@ describe('default spike settings on the bundled demo data', () => {
   });
 
   it('stay rare: about what the p threshold promises (0.24 per side per day), not a marker on every bar', () => {
-    const days = (demoFrame().candles.close.length * 3600) / 86400;
+    const days = (bundledDemoFrame().candles.close.length * 3600) / 86400;
     expect(events.length).toBeGreaterThanOrEqual(5);
     expect(events.length / days).toBeLessThan(2 * 0.24 * 2);
   });

@@ -119,7 +119,7 @@ describe('level respect and CSV', () => {
     const res = runStudy(input, defaultStudyParams('15m', { placeboDraws: 10, bootstrap: 10 }));
     const ev = eventsCsv(res).split('\n');
     expect(ev[0]).toBe(
-      'event_id,time_utc,side,bucket,class,max_z,usd,p0,atr,outcome,signed_bp_h1,signed_bp_h2,signed_bp_h4,signed_bp_h8,signed_bp_h16,signed_bp_h32,signed_bp_h96,signed_bp_h192,mfe_atr_h1,mfe_atr_h2,mfe_atr_h4,mfe_atr_h8,mfe_atr_h16,mfe_atr_h32,mfe_atr_h96,mfe_atr_h192,mae_atr_h1,mae_atr_h2,mae_atr_h4,mae_atr_h8,mae_atr_h16,mae_atr_h32,mae_atr_h96,mae_atr_h192',
+      'event_id,time_utc,side,bucket,class,max_z,usd,bp_of_oi,p0,atr,outcome,signed_bp_h1,signed_bp_h2,signed_bp_h4,signed_bp_h8,signed_bp_h16,signed_bp_h32,signed_bp_h96,signed_bp_h192,mfe_atr_h1,mfe_atr_h2,mfe_atr_h4,mfe_atr_h8,mfe_atr_h16,mfe_atr_h32,mfe_atr_h96,mfe_atr_h192,mae_atr_h1,mae_atr_h2,mae_atr_h4,mae_atr_h8,mae_atr_h16,mae_atr_h32,mae_atr_h96,mae_atr_h192',
     );
     expect(ev.length - 2).toBe(res.events.length);
     const sm = summaryCsv(res).split('\n');

@@ -1,28 +1,16 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { levelChange, resampleLevel, sumFinite, weightedMean } from '../../../../src/core/context/aggregate';
-import type { Market } from '../../../../src/core/market';
 import { isNotice } from '../../../../src/core/notices';
 import type { BarFrame } from '../../../../src/core/series';
 import { unixSeconds } from '../../../../src/core/time';
 import { writeContextRange } from '../../../../src/storage/context-repo';
 import { openLiqLabDb } from '../../../../src/storage/open';
 import { ContextCache, contextInterval } from '../../../../src/workers/compute/context-frame';
+import { testMarket } from '../../../helpers/markets';
 
-function market(symbol: string, exchange: string): Market {
-  return {
-    symbol,
-    exchange,
-    symbolOnExchange: symbol,
-    baseAsset: 'BTC',
-    quoteAsset: 'USDT',
-    isPerpetual: true,
-    expireAt: null,
-    margined: 'STABLE',
-    denominatedIn: 'QUOTE_ASSET',
-    hasOhlcv: true,
-  };
-}
+/** A USDT perpetual. */
+const market = (symbol: string, exchange: string) => testMarket(symbol, exchange, 'STABLE');
 
 /** A frame of `n` 15-minute bars from `start` (only the grid matters to the context). */
 function frame(t0: number, n: number): BarFrame {

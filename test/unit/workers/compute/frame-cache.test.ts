@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { BASE_INTERVAL_SECONDS, type BaseInterval, type Timeframe } from '../../../../src/core/intervals';
-import { ALL_CONTRACTS, type ContractFilter, type Market } from '../../../../src/core/market';
+import { ALL_CONTRACTS, type ContractFilter } from '../../../../src/core/market';
 import type { BarFrame } from '../../../../src/core/series';
 import { openLiqLabDb } from '../../../../src/storage/open';
 import type { LiqLabDB } from '../../../../src/storage/schema';
@@ -11,21 +11,9 @@ import { chunkSpan, writeCandles, writeLiqRange } from '../../../../src/storage/
 import type { ChangedSpan, FrameRequest, FrameResult } from '../../../../src/workers/compute/api';
 import { FrameCache } from '../../../../src/workers/compute/frame-cache';
 import { loadFrame } from '../../../../src/workers/compute/frame-loader';
+import { testMarket } from '../../../helpers/markets';
 
-function market(symbol: string, exchange: string, margined: 'COIN' | 'STABLE'): Market {
-  return {
-    symbol,
-    exchange,
-    symbolOnExchange: symbol,
-    baseAsset: 'BTC',
-    quoteAsset: margined === 'COIN' ? 'USD' : 'USDT',
-    isPerpetual: true,
-    expireAt: null,
-    margined,
-    denominatedIn: margined === 'COIN' ? 'QUOTE_ASSET' : 'BASE_ASSET',
-    hasOhlcv: true,
-  };
-}
+const market = testMarket;
 
 // AGG is an imported aggregate: its candles fill bars the reference market lacks, and come first when chosen alone.
 const MARKETS = [

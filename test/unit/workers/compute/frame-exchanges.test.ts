@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { sniff } from '../../../../src/core/csv/detect';
 import { parseCsv } from '../../../../src/core/csv/parser';
 import { frameLayers, OTHER_LAYER, rankLayers, stackLayers } from '../../../../src/core/exchange-stack';
-import { ALL_CONTRACTS, type ContractFilter, type Market } from '../../../../src/core/market';
+import { ALL_CONTRACTS, type ContractFilter } from '../../../../src/core/market';
 import type { BarFrame } from '../../../../src/core/series';
 import { writeLiqRange } from '../../../../src/storage/series-repo';
 import { loadFrame } from '../../../../src/workers/compute/frame-loader';
 import { exportBars } from '../../../../src/workers/fetch/csv/export-bars';
+import { testMarket } from '../../../helpers/markets';
 import { freshDb, importInto } from '../fetch/csv/helpers';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -88,20 +89,9 @@ describe('per-exchange breakdown on real data (file 2a: 12 contracts on 7 exchan
   });
 });
 
-function market(symbol: string, exchange: string): Market {
-  return {
-    symbol,
-    exchange,
-    symbolOnExchange: symbol,
-    baseAsset: 'BTC',
-    quoteAsset: 'USDT',
-    isPerpetual: true,
-    expireAt: null,
-    margined: 'STABLE',
-    denominatedIn: 'QUOTE_ASSET',
-    hasOhlcv: false,
-  };
-}
+/** A USDT perpetual without candles. */
+const market = (symbol: string, exchange: string) =>
+  testMarket(symbol, exchange, 'STABLE', { hasOhlcv: false });
 
 const H = 3600;
 const T0 = 1_717_200_000 - (1_717_200_000 % 86400);

@@ -5,7 +5,7 @@ import { DEFAULT_LEVEL_PARAMS } from '../../../../src/core/levels/params';
 import { DEFAULT_OSCILLATOR_PARAMS } from '../../../../src/core/oscillators/params';
 import type { BarFrame } from '../../../../src/core/series';
 import { IncrementalAnalysis } from '../../../../src/workers/compute/incremental';
-import { prefix, randomFrame, SHORT_STREAM_SPIKES } from '../../../helpers/random-frame';
+import { prefix, randomFrame, randomOi, SHORT_STREAM_SPIKES } from '../../../helpers/random-frame';
 
 const P: AnalysisParams = {
   spikes: SHORT_STREAM_SPIKES,
@@ -104,5 +104,31 @@ describe('IncrementalAnalysis', () => {
     const got = inc.update(frame, 301); // W = 140
     expect(inc.restarts).toBe(2);
     expect(plain(got)).toEqual(plain(analyze(frame, '1h', auto)));
+  });
+
+  it('scored in bp of open interest: open interest arriving late for older bars restarts, and equals a full pass', () => {
+    const bp: AnalysisParams = { ...P, spikes: { ...P.spikes, scoreBasis: 'bpOfOi' } };
+    const frame = randomFrame(300, 9);
+    const oi = randomOi(300, 10);
+    const at = (k: number, known: number) => {
+      // Bars from `known` on have no open interest yet (it is fetched less often than liquidations).
+      const f = prefix({ ...frame, oiOpen: oi }, k);
+      f.oiOpen?.fill(Number.NaN, known);
+      return f;
+    };
+    const inc = new IncrementalAnalysis('1h', bp);
+    inc.update(at(250, 250), 249);
+    // The newest bar's open interest arrives: analysed incrementally, no restart.
+    inc.update(at(251, 250), 250);
+    inc.update(at(251, 251), 250);
+    expect(inc.restarts).toBe(1);
+    // Five bars at once, then the open interest of the last three of them: bars before the newest changed.
+    inc.update(at(256, 253), 255);
+    const got = inc.update(at(256, 256), 256);
+    expect(inc.restarts).toBe(2);
+    expect(plain(got)).toEqual(plain(analyze(at(256, 256), '1h', bp)));
+    // A frame without open interest after one with it is a different score: afresh.
+    inc.update(prefix(frame, 257), 256);
+    expect(inc.restarts).toBe(3);
   });
 });
