@@ -34,21 +34,33 @@ export function AssetPicker({ asset, assets, onChange }: AssetPickerProps) {
   const [active, setActive] = useState(0);
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
+  const search = useRef<HTMLInputElement>(null);
   const shown = matchAssets(assets, query).slice(0, SHOWN);
 
   useEffect(() => {
     if (!open) return;
+    // The list opened to be searched, as a native select would: typing goes straight to the search field.
+    search.current?.focus();
     const outside = (e: PointerEvent) => {
       if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
     };
+    // Escape anywhere in the picker closes the list only: the folded menu around it stays open.
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+      trigger.current?.focus();
+    };
+    const el = root.current;
     window.addEventListener('pointerdown', outside);
-    return () => window.removeEventListener('pointerdown', outside);
+    el?.addEventListener('keydown', escape);
+    return () => {
+      window.removeEventListener('pointerdown', outside);
+      el?.removeEventListener('keydown', escape);
+    };
   }, [open]);
 
-  const close = () => {
-    setOpen(false);
-    trigger.current?.focus();
-  };
   const choose = (a: string) => {
     setOpen(false);
     if (a !== asset) onChange(a);
@@ -63,11 +75,6 @@ export function AssetPicker({ asset, assets, onChange }: AssetPickerProps) {
       // As a click on the option, so the folded menu around the picker closes as it does for a tap.
       const hit = shown[active];
       if (hit) document.getElementById(`asset-${hit.asset}`)?.click();
-    } else if (e.key === 'Escape') {
-      // The picker's own Escape: the folded menu around it stays open.
-      e.preventDefault();
-      e.stopPropagation();
-      close();
     }
   };
 
@@ -94,13 +101,12 @@ export function AssetPicker({ asset, assets, onChange }: AssetPickerProps) {
       {open && (
         <div class="asset-popover" role="dialog" aria-label="Choose an asset">
           <input
+            ref={search}
             type="search"
             aria-label="Search assets"
             placeholder="Search assets"
             aria-controls="asset-list"
             aria-activedescendant={shown[active] ? `asset-${shown[active].asset}` : undefined}
-            // biome-ignore lint/a11y/noAutofocus: the list opened to be searched, as a native select would
-            autoFocus
             value={query}
             onInput={(e) => {
               setQuery(e.currentTarget.value);

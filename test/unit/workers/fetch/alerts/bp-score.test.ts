@@ -159,7 +159,7 @@ describe('alert pipeline: spikes scored in USD or in bp of open interest, as the
     expect(chart.scoreBasis).toBe('bpOfOi');
     expect(chart.bpOfOi).toBeCloseTo((3e7 / 9.5e9) * 1e4, 9);
     const [alert] = await recentAlerts(db2);
-    expect(alert?.id).toBe(`spike:${chart.id}`);
+    expect(alert?.id).toBe(`BTC:spike:${chart.id}`);
     expect(alert?.payload.html).toContain(
       `$30.0M (${formatBp(chart.bpOfOi ?? Number.NaN)} of OI) longs liquidated`,
     );
