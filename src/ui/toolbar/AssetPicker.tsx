@@ -45,7 +45,7 @@ export function AssetPicker({ asset, assets, onChange }: AssetPickerProps) {
       if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
     };
     // Escape anywhere in the picker closes the list only: the folded menu around it stays open.
-    const escape = (e: KeyboardEvent) => {
+    const onEscape = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       e.preventDefault();
       e.stopPropagation();
@@ -54,10 +54,10 @@ export function AssetPicker({ asset, assets, onChange }: AssetPickerProps) {
     };
     const el = root.current;
     window.addEventListener('pointerdown', outside);
-    el?.addEventListener('keydown', escape);
+    el?.addEventListener('keydown', onEscape);
     return () => {
       window.removeEventListener('pointerdown', outside);
-      el?.removeEventListener('keydown', escape);
+      el?.removeEventListener('keydown', onEscape);
     };
   }, [open]);
 
