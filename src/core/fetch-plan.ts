@@ -140,6 +140,15 @@ export function nextDue(s: SeriesState, nowSec: number, liveAtSec: number | null
   const live = liveAtSec !== null;
   const job = planSeries(s, nowSec, live && liveAtSec <= nowSec);
   if (job && (live || job.tier !== 'live')) return nowSec;
+  return dueAfterNone(s, nowSec, liveAtSec);
+}
+
+/**
+ * `nextDue` for a series the caller already found without a job at `nowSec` (planSeries with the same live
+ * time gave none, or only a live job while live polling is off), without planning it again.
+ */
+export function dueAfterNone(s: SeriesState, nowSec: number, liveAtSec: number | null): number {
+  const live = liveAtSec !== null;
   const last = s.ranges[s.ranges.length - 1];
   // No coverage always has a job; the guard keeps the type checker honest.
   if (!last) return nowSec;

@@ -5,11 +5,13 @@
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ContextKind, WireOhlc } from '../core/context/series';
+import { ensure } from '../core/ensure';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { addRange } from '../core/ranges';
 import { bucketsOver } from '../core/series';
 import { floorTo } from '../core/time';
-import { type OiChunkChange, updateOiGroups } from './oi-groups';
+import { allOrNothing, quiet } from './atomic';
+import { type OiChunkChange, type OiGroupChunks, oiGroupChunks, updateOiGroups } from './oi-groups';
 import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk } from './schema';
 
 type CtxStores = ('ctxChunks' | 'ctxCoverage' | 'oiGroups' | 'oiGroupMembers' | 'markets')[];
@@ -31,6 +33,22 @@ function same(a: number | undefined, b: number): boolean {
   return Object.is(a, b);
 }
 
+/** One contract's part of a context write: `points` over [from, to); buckets in range it omits become gaps. */
+export interface ContextRangeWrite {
+  symbol: string;
+  from: number;
+  to: number;
+  points: readonly WireOhlc[];
+}
+
+/** What one contract's context write changed. */
+export interface ContextWrite {
+  /** Buckets whose value changed. */
+  changed: number;
+  /** The series' coverage after the write. */
+  ranges: Array<[number, number]>;
+}
+
 /**
  * Stores `kind` of `symbol` over the fetched range [from, to). Points must already be checked (on the grid,
  * inside the range); one that is not throws and nothing is written. Returns how many buckets changed.
@@ -44,19 +62,50 @@ export async function writeContextRange(
   to: number,
   points: readonly WireOhlc[],
 ): Promise<number> {
+  const [w] = await writeContextRanges(db, kind, interval, [{ symbol, from, to, points }]);
+  return ensure(w, `the write of ${kind} ${symbol}`).changed;
+}
+
+/**
+ * Stores several contracts' `kind` at `interval` in one transaction (an answer is stored whole or not at all);
+ * open interest group chunks they share are read and stored once. Returns what each write changed, in order.
+ */
+export async function writeContextRanges(
+  db: IDBPDatabase<LiqLabDB>,
+  kind: ContextKind,
+  interval: BaseInterval,
+  writes: readonly ContextRangeWrite[],
+): Promise<ContextWrite[]> {
   const step = BASE_INTERVAL_SECONDS[interval];
-  const span = step * CHUNK_SLOTS;
-  const given = new Map<number, WireOhlc>();
-  for (const p of points) {
-    if (!(p.t >= from && p.t < to && p.t % step === 0))
-      throw new RangeError(`${kind} ${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
-    given.set(p.t, p);
-  }
+  for (const { symbol, from, to, points } of writes)
+    for (const p of points)
+      if (!(p.t >= from && p.t < to && p.t % step === 0))
+        throw new RangeError(`${kind} ${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
   const stores: CtxStores =
     kind === 'oi'
       ? ['ctxChunks', 'ctxCoverage', 'oiGroups', 'oiGroupMembers', 'markets']
       : ['ctxChunks', 'ctxCoverage'];
   const tx = db.transaction(stores, 'readwrite') as CtxTx;
+  const groups = kind === 'oi' ? oiGroupChunks(tx) : null;
+  return allOrNothing(tx, async () => {
+    const out: ContextWrite[] = [];
+    for (const w of writes) out.push(await writeContextIn(tx, groups, kind, interval, w));
+    groups?.flush();
+    return out;
+  });
+}
+
+async function writeContextIn(
+  tx: CtxTx,
+  groups: OiGroupChunks | null,
+  kind: ContextKind,
+  interval: BaseInterval,
+  { symbol, from, to, points }: ContextRangeWrite,
+): Promise<ContextWrite> {
+  const step = BASE_INTERVAL_SECONDS[interval];
+  const span = step * CHUNK_SLOTS;
+  const given = new Map<number, WireOhlc>();
+  for (const p of points) given.set(p.t, p);
   const store = tx.objectStore('ctxChunks');
   const entries = new Map<number, { chunk: OhlcChunk; before: OhlcChunk | null }>();
   for (let s: number = floorTo(from, span); s < to; s += span) {
@@ -87,19 +136,19 @@ export async function writeContextRange(
     chunk.low[i] = l;
     chunk.close[i] = c;
   }
-  if (kind === 'oi') {
+  if (groups) {
     const changes: OiChunkChange[] = [];
     for (const { chunk, before } of entries.values())
       if (before) changes.push({ start: chunk.start, before, after: chunk });
     // Before the puts below, so a contract joining a group adds its stored series, not this write twice.
-    await updateOiGroups(tx, symbol, interval, changes);
+    await updateOiGroups(tx, symbol, interval, changes, groups);
   }
-  for (const { chunk, before } of entries.values()) if (before) void store.put(chunk);
+  for (const { chunk, before } of entries.values()) if (before) quiet(store.put(chunk));
   const cov = tx.objectStore('ctxCoverage');
   const prev = await cov.get([kind, symbol, interval]);
-  void cov.put({ kind, symbol, interval, ranges: addRange(prev?.ranges ?? [], [from, to]) });
-  await tx.done;
-  return changed;
+  const ranges = addRange(prev?.ranges ?? [], [from, to]);
+  quiet(cov.put({ kind, symbol, interval, ranges }));
+  return { changed, ranges };
 }
 
 /** One contract's context series over [from, to): closes (and opens) with NaN outside coverage and in gaps. */

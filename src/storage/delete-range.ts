@@ -1,64 +1,64 @@
 /**
- * Delete stored data: liquidations and candles of one contract (or all) over a UTC range (or all time), in ONE
- * transaction. Coverage is cut, so the span becomes a gap (never zeros); every group series that summed a changed
- * contract chunk is recomputed from its members, so groups stay exactly the sum of their contracts.
+ * Delete stored data: liquidations, candles, open interest and funding of one contract (or all) over a UTC range
+ * (or all time), in ONE transaction. Coverage is cut, so the span becomes a gap (never zeros); every group series
+ * (liquidations, open interest) that summed a changed contract chunk is recomputed from its members, so groups stay
+ * exactly the sum of their contracts.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { ContextKind } from '../core/context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
-import { intersectRanges, type Range, subtractRange } from '../core/ranges';
+import { type Range, subtractRange } from '../core/ranges';
 import { floorTo } from '../core/time';
+import { CONTEXT_DELETE_STORES, type ContextDeleteTx, countContext, deleteContext } from './delete-context';
+import { bucketCount, cutOf, type DeleteSelection } from './delete-cut';
 import { hasGroups } from './liq-groups';
-import { type ChangedChunk, rebuildGroupChunks } from './liq-groups-rebuild';
+import { type ChangedChunk, type GroupRebuildTx, rebuildGroupChunks } from './liq-groups-rebuild';
 import { type CandleChunk, CHUNK_SLOTS, type Coverage, type LiqChunk, type LiqLabDB } from './schema';
 
-/** What to delete. */
-export interface DeleteSelection {
-  /** One contract's symbol, or null for every stored series. */
-  symbol: string | null;
-  /** Unix seconds; null leaves that end open (all time). Buckets starting in [from, to) go. */
-  from: number | null;
-  to: number | null;
-}
+export type { DeleteSelection } from './delete-cut';
 
-/** How much a deletion removes: covered buckets (a covered zero is a known point too). */
+/** How much a deletion removes: covered buckets (a covered zero, or a covered gap in OI or funding, is a known point too). */
 export interface DeleteCount {
   liqPoints: number;
   candlePoints: number;
+  oiPoints: number;
+  fundingPoints: number;
+  predictedPoints: number;
   /** Series (kind × contract × interval) that lose something. */
   series: number;
 }
 
-/** One kind and interval's changed contracts and the span they lost, for the `data-changed` notice. */
+/** One kind and interval's changed contracts and the span they lost, for the `data-changed` / `context-changed` notice. */
 export interface DeletedSpan {
-  kind: Coverage['kind'];
+  kind: Coverage['kind'] | ContextKind;
   interval: BaseInterval;
   symbols: string[];
   from: number;
   to: number;
 }
 
-type Stores = ('liqChunks' | 'candleChunks' | 'coverage' | 'markets' | 'liqGroups' | 'liqGroupMembers')[];
+type Stores = (
+  | 'liqChunks'
+  | 'candleChunks'
+  | 'coverage'
+  | 'markets'
+  | 'liqGroups'
+  | 'liqGroupMembers'
+  | (typeof CONTEXT_DELETE_STORES)[number]
+)[];
 type Tx = IDBPTransaction<LiqLabDB, Stores, 'readwrite'>;
 
-/** The covered spans of one coverage record that the selection removes, on its bucket grid. */
-function cutOf(c: Coverage, sel: DeleteSelection): Array<[number, number]> {
-  if (sel.symbol !== null && c.symbol !== sel.symbol) return [];
-  const step = BASE_INTERVAL_SECONDS[c.interval];
-  // A bucket goes when it starts inside [from, to): round both ends up to the grid.
-  const lo = sel.from === null ? Number.NEGATIVE_INFINITY : Math.ceil(sel.from / step) * step;
-  const hi = sel.to === null ? Number.POSITIVE_INFINITY : Math.ceil(sel.to / step) * step;
-  return lo < hi ? intersectRanges(c.ranges, lo, hi) : [];
-}
-
-function buckets(ranges: readonly Range[], step: number): number {
-  return ranges.reduce((n, [a, b]) => n + (b - a) / step, 0);
+/** True when the database has the open interest and funding stores (schema ≥ 9). */
+function hasContext(db: { objectStoreNames: DOMStringList }): boolean {
+  return db.objectStoreNames.contains('ctxChunks');
 }
 
 /** Counts what `deleteStored` with the same selection would remove (coverage only: no chunk is read). */
 export async function countStored(db: IDBPDatabase<LiqLabDB>, sel: DeleteSelection): Promise<DeleteCount> {
-  const out: DeleteCount = { liqPoints: 0, candlePoints: 0, series: 0 };
+  const ctx = countContext(hasContext(db) ? await db.getAll('ctxCoverage') : [], sel);
+  const out: DeleteCount = { liqPoints: 0, candlePoints: 0, ...ctx };
   for (const c of await db.getAll('coverage')) {
-    const n = buckets(cutOf(c, sel), BASE_INTERVAL_SECONDS[c.interval]);
+    const n = bucketCount(cutOf(c, sel), BASE_INTERVAL_SECONDS[c.interval]);
     if (n === 0) continue;
     out.series++;
     if (c.kind === 'liq') out.liqPoints += n;
@@ -116,18 +116,37 @@ export async function deleteStored(
   beforeDone?: () => void,
 ): Promise<{ count: DeleteCount; spans: DeletedSpan[] }> {
   const groups = hasGroups(db);
+  const context = hasContext(db);
   const stores: Stores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
   if (groups) stores.push('liqGroups', 'liqGroupMembers');
+  if (context) stores.push(...CONTEXT_DELETE_STORES);
   const tx = db.transaction(stores, 'readwrite') as Tx;
-  const count: DeleteCount = { liqPoints: 0, candlePoints: 0, series: 0 };
   const spans = new Map<string, DeletedSpan>();
+  const announce = (kind: DeletedSpan['kind'], interval: BaseInterval, symbol: string, cut: Range[]) => {
+    const id = `${kind}|${interval}`;
+    const span = spans.get(id) ?? { kind, interval, symbols: [], from: Infinity, to: -Infinity };
+    if (!span.symbols.includes(symbol)) span.symbols.push(symbol);
+    span.from = Math.min(span.from, cut[0]?.[0] ?? span.from);
+    span.to = Math.max(span.to, cut[cut.length - 1]?.[1] ?? span.to);
+    spans.set(id, span);
+  };
+  const count: DeleteCount = {
+    liqPoints: 0,
+    candlePoints: 0,
+    oiPoints: 0,
+    fundingPoints: 0,
+    predictedPoints: 0,
+    series: 0,
+  };
   try {
+    const contextCoverage = context ? await tx.objectStore('ctxCoverage').getAll() : [];
+    Object.assign(count, countContext(contextCoverage, sel));
     const coverage = await tx.objectStore('coverage').getAll();
     const changedLiq: ChangedChunk[] = [];
     const emptied: Array<{ symbol: string; interval: BaseInterval }> = [];
     for (const c of coverage) {
       const cut = cutOf(c, sel);
-      const n = buckets(cut, BASE_INTERVAL_SECONDS[c.interval]);
+      const n = bucketCount(cut, BASE_INTERVAL_SECONDS[c.interval]);
       if (n === 0) continue;
       count.series++;
       if (c.kind === 'liq') count.liqPoints += n;
@@ -148,21 +167,14 @@ export async function deleteStored(
           .objectStore('coverage')
           .put({ ...c, ranges: left })
           .catch(() => undefined);
-      const id = `${c.kind}|${c.interval}`;
-      const span = spans.get(id) ?? {
-        kind: c.kind,
-        interval: c.interval,
-        symbols: [],
-        from: Infinity,
-        to: -Infinity,
-      };
-      if (!span.symbols.includes(c.symbol)) span.symbols.push(c.symbol);
-      span.from = Math.min(span.from, cut[0]?.[0] ?? span.from);
-      span.to = Math.max(span.to, cut[cut.length - 1]?.[1] ?? span.to);
-      spans.set(id, span);
+      announce(c.kind, c.interval, c.symbol, cut);
     }
-    if (groups) await rebuildGroupChunks(tx, changedLiq, emptied);
-    await dropEmptySyntheticMarkets(tx, coverage, sel);
+    // Each helper is typed with the stores it uses; this transaction spans them all.
+    if (groups) await rebuildGroupChunks(tx as unknown as GroupRebuildTx, changedLiq, emptied);
+    if (context)
+      for (const c of await deleteContext(tx as unknown as ContextDeleteTx, sel))
+        announce(c.kind, c.interval, c.symbol, c.cut);
+    await dropEmptySyntheticMarkets(tx, [...coverage, ...contextCoverage], sel, context);
     beforeDone?.();
   } catch (e) {
     tx.abort();
@@ -176,10 +188,13 @@ export async function deleteStored(
 /** Imported synthetic contracts (aggregates, re-imported bars) with no series left are forgotten too. */
 async function dropEmptySyntheticMarkets(
   tx: Tx,
-  before: readonly Coverage[],
+  before: ReadonlyArray<{ symbol: string }>,
   sel: DeleteSelection,
+  context: boolean,
 ): Promise<void> {
   const left = new Set((await tx.objectStore('coverage').getAll()).map((c) => c.symbol));
+  // An imported aggregate that still has open interest or funding keeps its market record.
+  if (context) for (const c of await tx.objectStore('ctxCoverage').getAll()) left.add(c.symbol);
   const touched = new Set(
     before.filter((c) => sel.symbol === null || c.symbol === sel.symbol).map((c) => c.symbol),
   );

@@ -15,7 +15,8 @@ export interface ChangedChunk {
   start: number;
 }
 
-type Tx = IDBPTransaction<
+/** The transaction a rebuild runs in. */
+export type GroupRebuildTx = IDBPTransaction<
   LiqLabDB,
   ('liqChunks' | 'candleChunks' | 'coverage' | 'markets' | 'liqGroups' | 'liqGroupMembers')[],
   'readwrite'
@@ -27,7 +28,7 @@ type Tx = IDBPTransaction<
  * contract chunk belongs to.
  */
 export async function rebuildGroupChunks(
-  tx: Tx,
+  tx: GroupRebuildTx,
   changed: readonly ChangedChunk[],
   emptied: ReadonlyArray<{ symbol: string; interval: BaseInterval }>,
 ): Promise<void> {

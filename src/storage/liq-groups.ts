@@ -7,7 +7,9 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { BaseInterval } from '../core/intervals';
 import { ALL_CONTRACTS, type ContractFilter, filterKey, type Market } from '../core/market';
+import { quiet } from './atomic';
 import { CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
+import { TxChunks } from './tx-chunks';
 
 /** Stores a write transaction needs, besides `liqChunks`, to keep group series current. */
 export const GROUP_STORES = ['liqGroups', 'liqGroupMembers', 'markets'] as const;
@@ -96,6 +98,23 @@ async function recompute(
   return out;
 }
 
+/** Group chunks of one write transaction, keyed [group, interval, start]. */
+export type GroupChunks = TxChunks<[string, BaseInterval, number], LiqChunk>;
+
+/**
+ * Group chunks held for the rest of `tx`: several contracts written in it add into each group chunk in memory,
+ * and `flush` stores each once. Contract chunks must be put before the next contract's update (a recompute reads
+ * them from the store).
+ */
+export function groupChunks(tx: GroupTx): GroupChunks {
+  const store = tx.objectStore('liqGroups');
+  // A failed put aborts the transaction, which its `done` reports: the request's own rejection adds nothing.
+  return new TxChunks(
+    (key) => store.get(key),
+    (chunk) => quiet(store.put(chunk)),
+  );
+}
+
 /** Folds one contract chunk change into a group's chunk at the same start. */
 async function applyChange(
   tx: GroupTx,
@@ -104,13 +123,14 @@ async function applyChange(
   symbol: string,
   members: readonly string[],
   ch: ChunkChange,
+  chunks: GroupChunks,
 ): Promise<boolean> {
-  const store = tx.objectStore('liqGroups');
-  const g = (await store.get([group, interval, ch.start])) ?? zeroChunk(group, interval, ch.start);
+  const key: [string, BaseInterval, number] = [group, interval, ch.start];
+  const g = (await chunks.get(key)) ?? zeroChunk(group, interval, ch.start);
   const ok =
     addDelta(g.long, ch.before.long, ch.after.long) && addDelta(g.short, ch.before.short, ch.after.short);
   const chunk = ok ? g : await recompute(tx, group, interval, ch.start, members, { symbol, chunk: ch.after });
-  await store.put(chunk);
+  chunks.set(key, chunk);
   return !ok;
 }
 
@@ -118,14 +138,18 @@ async function applyChange(
  * Brings every group `symbol` belongs to up to date with `changes`, inside the caller's transaction and before
  * the caller stores the changed contract chunks. A contract new to a group first adds its whole stored series.
  * Returns the start of the earliest group chunk changed beyond the changed buckets themselves (an exact recompute
- * re-rounds a whole chunk; a joining contract adds its whole series), or +Infinity when none was.
+ * re-rounds a whole chunk; a joining contract adds its whole series), or +Infinity when none was. With `held`
+ * (several contracts in one transaction) group chunks stay in it for the caller to flush; without, they are
+ * stored before this returns.
  */
 export async function updateGroups(
   tx: GroupTx,
   symbol: string,
   interval: BaseInterval,
   changes: readonly ChunkChange[],
+  held?: GroupChunks,
 ): Promise<number> {
+  const chunks = held ?? groupChunks(tx);
   let widened = Number.POSITIVE_INFINITY;
   const market = await tx.objectStore('markets').get(symbol);
   const metaStore = tx.objectStore('liqGroupMembers');
@@ -147,7 +171,9 @@ export async function updateGroups(
       for (const ch of todo) widened = Math.min(widened, ch.start);
     }
     for (const ch of todo)
-      if (await applyChange(tx, group, interval, symbol, members, ch)) widened = Math.min(widened, ch.start);
+      if (await applyChange(tx, group, interval, symbol, members, ch, chunks))
+        widened = Math.min(widened, ch.start);
   }
+  if (!held) chunks.flush();
   return widened;
 }

@@ -7,8 +7,10 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { BaseInterval } from '../core/intervals';
+import { quiet } from './atomic';
 import { groupsOf } from './liq-groups';
 import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk, type OiGroupChunk } from './schema';
+import { TxChunks } from './tx-chunks';
 
 type Tx = IDBPTransaction<
   LiqLabDB,
@@ -67,20 +69,35 @@ const NAN_CHUNK = (() => {
   return { open: nan, close: nan };
 })();
 
+/** OI group chunks of one write transaction, keyed [group, interval, start]. */
+export type OiGroupChunks = TxChunks<[string, BaseInterval, number], OiGroupChunk>;
+
+/** OI group chunks held for the rest of `tx`, so several contracts written in it store each group chunk once. */
+export function oiGroupChunks(tx: Tx): OiGroupChunks {
+  const store = tx.objectStore('oiGroups');
+  // A failed put aborts the transaction, which its `done` reports.
+  return new TxChunks(
+    (key) => store.get(key),
+    (chunk) => quiet(store.put(chunk)),
+  );
+}
+
 /**
  * Brings every OI group `symbol` belongs to up to date with `changes`, inside the caller's transaction and before
  * the caller stores the changed contract chunks. A contract new to a group first adds its whole stored series.
+ * With `held`, group chunks stay there for the caller to flush.
  */
 export async function updateOiGroups(
   tx: Tx,
   symbol: string,
   interval: BaseInterval,
   changes: readonly OiChunkChange[],
+  held?: OiGroupChunks,
 ): Promise<void> {
   if (changes.length === 0) return;
   const market = await tx.objectStore('markets').get(symbol);
   const meta = tx.objectStore('oiGroupMembers');
-  const groups = tx.objectStore('oiGroups');
+  const groups = held ?? oiGroupChunks(tx);
   for (const group of groupsOf(market)) {
     const m = await meta.get([group, interval]);
     let todo = changes;
@@ -98,9 +115,11 @@ export async function updateOiGroups(
       await meta.put({ group, interval, members: [...(m?.members ?? []), symbol].sort() });
     }
     for (const ch of todo) {
-      const g = (await groups.get([group, interval, ch.start])) ?? blankOiGroup(group, interval, ch.start);
+      const key: [string, BaseInterval, number] = [group, interval, ch.start];
+      const g = (await groups.get(key)) ?? blankOiGroup(group, interval, ch.start);
       apply(g, ch);
-      await groups.put(g);
+      groups.set(key, g);
     }
   }
+  if (!held) groups.flush();
 }

@@ -6,13 +6,23 @@
 
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { WireCandle, WireLiq } from '../core/coinalyze';
+import { ensure } from '../core/ensure';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { addRange } from '../core/ranges';
 import { bucketsOver, type CandleSeries, emptyCandles } from '../core/series';
 import { floorTo } from '../core/time';
-import { type ChunkChange, GROUP_STORES, hasGroups, updateGroups } from './liq-groups';
+import { allOrNothing, quiet } from './atomic';
+import {
+  type ChunkChange,
+  GROUP_STORES,
+  type GroupChunks,
+  groupChunks,
+  hasGroups,
+  updateGroups,
+} from './liq-groups';
 import { type CandleChunk, CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
 
+export { writeCandleRanges, writeCandles } from './candle-write';
 export { readLiqSum } from './liq-read';
 
 type WriteStores = ('liqChunks' | 'coverage' | 'liqGroups' | 'liqGroupMembers' | 'markets')[];
@@ -45,6 +55,16 @@ export interface LiqWrite {
    * recomputed or a contract joined a group. A notice from here is exact (readers need not widen it).
    */
   revisedFrom: number;
+  /** The series' coverage after the write. */
+  ranges: Array<[number, number]>;
+}
+
+/** One contract's part of a liquidation write: `points` over [from, to); buckets in range it omits are zero. */
+export interface LiqRangeWrite {
+  symbol: string;
+  from: number;
+  to: number;
+  points: readonly LiqPoint[];
 }
 
 /**
@@ -59,13 +79,47 @@ export async function writeLiqRange(
   to: number,
   points: readonly LiqPoint[],
 ): Promise<LiqWrite> {
+  const [w] = await writeLiqRanges(db, interval, [{ symbol, from, to, points }]);
+  return ensure(w, `the write of ${symbol}`);
+}
+
+/**
+ * Stores several contracts' ranges at `interval` in one transaction, so an answer is stored whole or not at all;
+ * the group chunks they share are read and stored once. Returns what each write changed, in order.
+ */
+export async function writeLiqRanges(
+  db: IDBPDatabase<LiqLabDB>,
+  interval: BaseInterval,
+  writes: readonly LiqRangeWrite[],
+): Promise<LiqWrite[]> {
   const step = BASE_INTERVAL_SECONDS[interval];
-  const groups = hasGroups(db);
-  let revisedFrom = from;
-  const stores = groups
+  // Callers check their input (API answers, CSV rows); a point here off the grid or range is a bug, not data.
+  for (const { symbol, from, to, points } of writes)
+    for (const p of points)
+      if (!(p.t >= from && p.t < to && p.t % step === 0))
+        throw new RangeError(`${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
+  const grouped = hasGroups(db);
+  const stores = grouped
     ? (['liqChunks', 'coverage', ...GROUP_STORES] as const)
     : (['liqChunks', 'coverage'] as const);
   const tx = db.transaction([...stores], 'readwrite') as IDBPTransaction<LiqLabDB, WriteStores, 'readwrite'>;
+  const groups = grouped ? groupChunks(tx) : null;
+  return allOrNothing(tx, async () => {
+    const out: LiqWrite[] = [];
+    for (const w of writes) out.push(await writeLiqIn(tx, groups, interval, w));
+    groups?.flush();
+    return out;
+  });
+}
+
+async function writeLiqIn(
+  tx: IDBPTransaction<LiqLabDB, WriteStores, 'readwrite'>,
+  groups: GroupChunks | null,
+  interval: BaseInterval,
+  { symbol, from, to, points }: LiqRangeWrite,
+): Promise<LiqWrite> {
+  const step = BASE_INTERVAL_SECONDS[interval];
+  let revisedFrom = from;
   const chunks = tx.objectStore('liqChunks');
   let changed = 0;
   const byStart = new Map<number, { chunk: LiqChunk; before: LiqChunk | null }>();
@@ -82,12 +136,7 @@ export async function writeLiqRange(
   }
   const span = chunkSpan(interval);
   const given = new Map<number, LiqPoint>();
-  for (const p of points) {
-    // Callers check their input (API answers, CSV rows); a point here off the grid or range is a bug, not data.
-    if (!(p.t >= from && p.t < to && p.t % step === 0))
-      throw new RangeError(`${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
-    given.set(p.t, p);
-  }
+  for (const p of points) given.set(p.t, p);
   // Every bucket in the fetched range gets its final value once: the API's value, or 0 where it sent none.
   for (let t = Math.ceil(from / step) * step; t < to; t += step) {
     const entry = byStart.get(floorTo(t, span));
@@ -110,62 +159,16 @@ export async function writeLiqRange(
     for (const { chunk, before } of byStart.values())
       if (before) changes.push({ start: chunk.start, before, after: chunk });
     // Before the puts below, so a contract joining a group adds its stored series, not this write twice.
-    revisedFrom = Math.min(from, await updateGroups(tx, symbol, interval, changes));
+    revisedFrom = Math.min(from, await updateGroups(tx, symbol, interval, changes, groups));
   }
-  for (const { chunk, before } of byStart.values()) if (before) void chunks.put(chunk);
+  // Issued before the next contract's group update, whose exact recompute reads the members' chunks.
+  for (const { chunk, before } of byStart.values()) if (before) quiet(chunks.put(chunk));
   const cov = tx.objectStore('coverage');
   const key: ['liq', string, BaseInterval] = ['liq', symbol, interval];
   const prev = await cov.get(key);
-  void cov.put({ kind: 'liq', symbol, interval, ranges: addRange(prev?.ranges ?? [], [from, to]) });
-  await tx.done;
-  return { changed, revisedFrom };
-}
-
-/** Stores candles of `symbol`; unlike liquidations, a missing candle stays missing (NaN). */
-export async function writeCandles(
-  db: IDBPDatabase<LiqLabDB>,
-  symbol: string,
-  interval: BaseInterval,
-  from: number,
-  to: number,
-  points: readonly CandlePoint[],
-): Promise<void> {
-  const step = BASE_INTERVAL_SECONDS[interval];
-  const span = chunkSpan(interval);
-  const tx = db.transaction(['candleChunks', 'coverage'], 'readwrite');
-  const store = tx.objectStore('candleChunks');
-  const touched = new Map<number, CandleChunk>();
-  for (const p of points) {
-    if (!(p.t >= from && p.t < to && p.t % step === 0))
-      throw new RangeError(`${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
-    const start = floorTo(p.t, span);
-    let chunk = touched.get(start);
-    if (!chunk) {
-      const nan = () => new Float64Array(CHUNK_SLOTS).fill(Number.NaN);
-      chunk = (await store.get([symbol, interval, start])) ?? {
-        symbol,
-        interval,
-        start,
-        open: nan(),
-        high: nan(),
-        low: nan(),
-        close: nan(),
-        volume: nan(),
-      };
-      touched.set(start, chunk);
-    }
-    const i = (p.t - start) / step;
-    chunk.open[i] = p.o;
-    chunk.high[i] = p.h;
-    chunk.low[i] = p.l;
-    chunk.close[i] = p.c;
-    chunk.volume[i] = p.v;
-  }
-  for (const chunk of touched.values()) void store.put(chunk);
-  const cov = tx.objectStore('coverage');
-  const prev = await cov.get(['candle', symbol, interval]);
-  void cov.put({ kind: 'candle', symbol, interval, ranges: addRange(prev?.ranges ?? [], [from, to]) });
-  await tx.done;
+  const ranges = addRange(prev?.ranges ?? [], [from, to]);
+  quiet(cov.put({ kind: 'liq', symbol, interval, ranges }));
+  return { changed, revisedFrom, ranges };
 }
 
 /** Candles of one market over [from, to); NaN where none is stored. */

@@ -285,22 +285,17 @@ export async function run({ check, assert, launch }) {
           await page.getByTestId('status-source').filter({ hasText: 'Demo' }).waitFor({ timeout: 20_000 });
           const message = await enterKey(page, { key: 'test-key' });
           assert(/^Key rejected \(401\)/.test(message), `test request: ${message}`);
-          const rejected = page.getByText('Coinalyze rejected the API key (401)');
-          // Seen in about one CI run in three: no status from the fetching worker after the save (the page stays
-          // on its own "Connecting to Coinalyze…"); a reload asks the worker again. Noted as a suspected race.
-          const ok = await rejected.waitFor({ timeout: 20_000 }).then(
-            () => true,
-            () => false,
-          );
-          if (!ok) {
-            const bar = await page.locator('footer.status-bar').textContent();
-            console.log(`    (no leader status 20 s after the save; status bar: ${bar}; reloading once)`);
-            await page.reload();
-            await rejected.waitFor({ timeout: 30_000 }).catch(async (e) => {
-              const after = await page.locator('footer.status-bar').textContent();
-              throw new Error(`${e.message.split('\n')[0]}; status bar: ${after}`);
+          // The engine may report the rejection before this page has read the saved key (it then drops it); the
+          // page's status request is answered by the engine holding the rejected key, so no reload is needed.
+          await page
+            .getByText('Coinalyze rejected the API key (401)')
+            // Up to the client's 30 s timeout and a retry: on a loaded machine the first upstream connection
+            // through this nginx has been seen to stall.
+            .waitFor({ timeout: 45_000 })
+            .catch(async (e) => {
+              const bar = await page.locator('footer.status-bar').textContent();
+              throw new Error(`${e.message.split('\n')[0]}; status bar: ${bar}`);
             });
-          }
         } finally {
           await c.close();
         }

@@ -5,7 +5,13 @@
 import { BASE_INTERVAL_SECONDS, BASE_INTERVALS, type BaseInterval } from '../intervals';
 import type { Market } from '../market';
 import { isoUtc } from '../time';
-import type { ImportBatch } from './batch';
+import {
+  CONTEXT_ROW_KINDS,
+  contextOfCoverageRow,
+  contextOfRow,
+  contextValueProblem,
+} from './archive-context';
+import type { ImportBatch, PointKind } from './batch';
 import { formatNumber, isoSeconds, quoteCell, safeText } from './format';
 import { nameProblem } from './names';
 import type { CsvRow } from './row';
@@ -32,7 +38,10 @@ export function archiveMarketRow(m: Market): string {
   return `market,,${nameCells(m)},,,,,,,,,,,${quoteCell(JSON.stringify(m))}\n`;
 }
 
-/** A coverage row: [from, to) of one series is known; buckets inside it with no point row are 0 (liq). */
+/**
+ * A coverage row: [from, to) of one series is known; buckets inside it with no point row are 0 (liq). Context
+ * series have their own coverage rows (`archive-context.ts`).
+ */
 export function archiveCoverageRow(
   kind: 'liq' | 'candle',
   m: Pick<Market, 'symbol' | 'exchange' | 'margined'>,
@@ -152,6 +161,8 @@ export class ArchiveReader {
     const iso = r.field(5);
     if (Date.parse(iso) !== t * 1000)
       return b.reject(r.line, `time "${iso}" does not match unix ${t} (${isoUtc(t)})`);
+    const ck = contextOfRow(kind);
+    const covered = coverageKind(kind);
     if (kind === 'liq') {
       const v = this.values;
       for (let c = 0; c < 2; c++) {
@@ -170,14 +181,23 @@ export class ArchiveReader {
         v[c] = x;
       }
       b.seriesFor('candle', symbol, iv).add(t, v, r.line);
-    } else if (kind === 'coverage_liq' || kind === 'coverage_candle') {
+    } else if (ck !== null) {
+      const v = this.values;
+      for (let c = 0; c < 4; c++) {
+        const x = r.isEmpty(9 + c) ? Number.NaN : r.number(9 + c);
+        const why = r.isEmpty(9 + c) ? null : contextValueProblem(ck, x, r.field(9 + c));
+        if (why) return b.reject(r.line, `${CONTEXT_ROW_KINDS[ck]} ${OHLC[c]} ${why}`);
+        v[c] = x;
+      }
+      b.seriesFor(ck, symbol, iv).add(t, v, r.line);
+    } else if (covered !== null) {
       const to = r.number(14);
       if (!Number.isInteger(to) || to <= t || to % step !== 0)
         return b.reject(r.line, `to_unix "${r.field(14)}" must be a multiple of ${step} s after unix ${t}`);
       // `to` is exclusive: the last covered bucket starts one step earlier.
       const late = timeRangeProblem(to - step, this.nowSec);
       if (late) return b.reject(r.line, `coverage ends too late: last bucket ${late.replace(/^time /, '')}`);
-      const s = b.seriesFor(kind === 'coverage_liq' ? 'liq' : 'candle', symbol, iv);
+      const s = b.seriesFor(covered, symbol, iv);
       s.ranges.push([t, to]);
     } else b.reject(r.line, `unknown row kind "${kind}"`);
   }
@@ -197,6 +217,15 @@ export class ArchiveReader {
     }
     this.batch.markets.set(m.symbol, m);
   }
+}
+
+const OHLC = ['open', 'high', 'low', 'close'];
+
+/** The series kind a coverage row describes (`coverage_liq`, `coverage_candle`, `coverage_oi`, …), or null. */
+function coverageKind(kind: string): PointKind | null {
+  if (kind === 'coverage_liq') return 'liq';
+  if (kind === 'coverage_candle') return 'candle';
+  return contextOfCoverageRow(kind);
 }
 
 /** Why an amount cell is unacceptable, or null when it is a finite, non-negative number. */

@@ -12,32 +12,58 @@ import type { CsvRow } from './row';
 import { timeRangeProblem } from './time-range';
 import type { CsvWriter } from './writer';
 
-/** The bars header up to `event`: files exported before `liq_bp_of_oi` end here (they still import). */
-const BARS_HEADER_BASE =
+/** The columns every bars file starts with (a file exported before the market-context columns has only these). */
+export const BARS_HEADER =
   'time,unix,timeframe,open,high,low,close,volume,long_usd,short_usd,total_usd,coin_long_usd,coin_short_usd,stable_long_usd,stable_short_usd,spike_z_long,spike_z_short,event';
 
-/** Exact header line of a bars file. */
-export const BARS_HEADER = `${BARS_HEADER_BASE},liq_bp_of_oi`;
+/**
+ * The market-context columns after `event`: open interest summed over the filter (USD, at the bar's close, as the
+ * OI pane), its change from the previous bar, funding and predicted funding weighted by open interest (%), and the
+ * bar's liquidations in basis points of the open interest at its open (derived: never stored).
+ */
+export const BARS_CONTEXT_COLUMNS = 'oi_usd,oi_change_usd,funding,predicted_funding,liq_bp_of_oi';
+const CONTEXT_FIELDS = 5;
 
 /** The optional per-exchange column pair of exchange `code` (a Coinalyze exchange code, or an import's own). */
 export function exchangeColumns(code: string): string {
   return `ex_${code}_long_usd,ex_${code}_short_usd`;
 }
 
-/** The header of a bars file with per-exchange columns for `codes` (none: BARS_HEADER). */
+/** The header of a bars file as exported, with per-exchange columns for `codes`. */
 export function barsHeader(codes: readonly string[]): string {
-  return [BARS_HEADER, ...codes.map(exchangeColumns)].join(',');
+  return [BARS_HEADER, BARS_CONTEXT_COLUMNS, ...codes.map(exchangeColumns)].join(',');
+}
+
+/** What a bars header holds after BARS_HEADER: how many context fields (0 in older files) and which exchanges. */
+export interface BarsLayout {
+  contextFields: number;
+  exchanges: string[];
 }
 
 /**
- * The exchange codes of a bars header (BARS_HEADER, then optional `ex_<code>_long_usd,ex_<code>_short_usd` pairs),
- * or null when the line is not a bars header.
+ * The layout of a bars header (BARS_HEADER, then the context columns unless the file predates them, then optional
+ * `ex_<code>_long_usd,ex_<code>_short_usd` pairs), or null when the line is not a bars header.
  */
+export function barsLayout(line: string): BarsLayout | null {
+  if (line === BARS_HEADER) return { contextFields: 0, exchanges: [] };
+  if (!line.startsWith(`${BARS_HEADER},`)) return null;
+  let tail = line.slice(BARS_HEADER.length + 1);
+  let contextFields = 0;
+  if (tail === BARS_CONTEXT_COLUMNS || tail.startsWith(`${BARS_CONTEXT_COLUMNS},`)) {
+    contextFields = CONTEXT_FIELDS;
+    tail = tail.slice(BARS_CONTEXT_COLUMNS.length + 1);
+  }
+  const exchanges = tail === '' ? [] : exchangeCodes(tail.split(','));
+  return exchanges && { contextFields, exchanges };
+}
+
+/** The exchange codes of a bars header, or null when the line is not one. */
 export function barsHeaderExchanges(line: string): string[] | null {
-  if (line === BARS_HEADER || line === BARS_HEADER_BASE) return [];
-  const head = line.startsWith(`${BARS_HEADER},`) ? BARS_HEADER : BARS_HEADER_BASE;
-  if (!line.startsWith(`${head},`)) return null;
-  const rest = line.slice(head.length + 1).split(',');
+  return barsLayout(line)?.exchanges ?? null;
+}
+
+/** The codes of `ex_<code>_long_usd,ex_<code>_short_usd` pairs, or null when `rest` is anything else. */
+function exchangeCodes(rest: readonly string[]): string[] | null {
   if (rest.length % 2 !== 0) return null;
   const codes: string[] = [];
   for (let k = 0; k < rest.length; k += 2) {
@@ -81,6 +107,12 @@ export interface BarRow {
   zLong: number;
   zShort: number;
   event: string;
+  /** Open interest over the filter at the bar's close (USD), its change from the previous bar; NaN: empty. */
+  oi: number;
+  oiChange: number;
+  /** Funding and predicted funding weighted by open interest (%); NaN: empty. */
+  funding: number;
+  predicted: number;
   /** Long + short liquidations in bp of the open interest at the bar's open (NaN: empty, no open interest). */
   bpOfOi: number;
   /** Per-exchange columns, long then short per exchange (NaN: empty cell); absent without them. */
@@ -91,7 +123,7 @@ export interface BarRow {
 export function barLine(tf: Timeframe, b: BarRow): string {
   const f = formatNumber;
   const total = Number.isNaN(b.long) ? Number.NaN : b.long + b.short;
-  return `${utcLabel(b.t)},${b.t},${tf},${f(b.open)},${f(b.high)},${f(b.low)},${f(b.close)},${f(b.volume)},${f(b.long)},${f(b.short)},${f(total)},${f(b.coinLong)},${f(b.coinShort)},${f(b.stableLong)},${f(b.stableShort)},${f(b.zLong)},${f(b.zShort)},${safeText(b.event)},${f(b.bpOfOi)}${Array.from(b.exchanges ?? [], (x) => `,${f(x)}`).join('')}\n`;
+  return `${utcLabel(b.t)},${b.t},${tf},${f(b.open)},${f(b.high)},${f(b.low)},${f(b.close)},${f(b.volume)},${f(b.long)},${f(b.short)},${f(total)},${f(b.coinLong)},${f(b.coinShort)},${f(b.stableLong)},${f(b.stableShort)},${f(b.zLong)},${f(b.zShort)},${safeText(b.event)},${f(b.oi)},${f(b.oiChange)},${f(b.funding)},${f(b.predicted)},${f(b.bpOfOi)}${Array.from(b.exchanges ?? [], (x) => `,${f(x)}`).join('')}\n`;
 }
 
 /** Writes `barLine(tf, b)` straight into `w` (byte-identical, faster); `tf` is the timeframe's bytes. */
@@ -113,8 +145,10 @@ export function writeBarRow(w: CsvWriter, tf: Uint8Array, b: BarRow): void {
   }
   w.comma();
   if (b.event !== '') w.text(safeText(b.event));
-  w.comma();
-  w.number(b.bpOfOi);
+  for (const x of [b.oi, b.oiChange, b.funding, b.predicted, b.bpOfOi]) {
+    w.comma();
+    w.number(x);
+  }
   const ex = b.exchanges ?? [];
   for (let k = 0; k < ex.length; k++) {
     w.comma();
@@ -149,21 +183,22 @@ export class BarsReader {
   private readonly v = new Float64Array(5);
 
   /**
-   * Reader writing into `batch`; times after `nowSec` + 1 day are refused. Every row has the header's `fields`
-   * fields: the 18 up to `event`, `liq_bp_of_oi` (derived, not stored) and per-exchange column pairs (they break
-   * the totals down and are not stored; the COIN and STABLE sums are).
+   * Reader writing into `batch`; times after `nowSec` + 1 day are refused. A file with `exchangeCount` per-exchange
+   * column pairs has that many more pairs of fields; they break the totals down and are not stored (the COIN and
+   * STABLE sums are). The `contextFields` market-context columns are analysis output and are not stored either.
    */
   constructor(
     private readonly batch: ImportBatch,
     private readonly nowSec: number,
-    private readonly fields = BARS_HEADER.split(',').length,
+    private readonly exchangeCount = 0,
+    private readonly contextFields = CONTEXT_FIELDS,
   ) {}
 
   /** Handles one data row. */
   row(r: CsvRow): undefined {
     const b = this.batch;
     b.rows++;
-    const fields = this.fields;
+    const fields = 18 + this.contextFields + 2 * this.exchangeCount;
     if (r.count !== fields) return b.reject(r.line, `expected ${fields} fields, found ${r.count}`);
     const tf = r.field(2) as Timeframe;
     const interval = BASE_OF[tf];

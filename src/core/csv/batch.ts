@@ -2,6 +2,7 @@
  * What an import will write, gathered while streaming: per series a growable columnar buffer of points,
  * explicit coverage ranges, markets, and every rejected line with its reason. Nothing touches storage here.
  */
+import type { ContextKind } from '../context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../intervals';
 import type { Market } from '../market';
 import { addRange } from '../ranges';
@@ -19,8 +20,16 @@ export interface Conflict {
   key: string;
 }
 
-/** Liquidation (long, short) or candle (open, high, low, close, volume) points. */
-export type PointKind = 'liq' | 'candle';
+/**
+ * Liquidation (long, short), candle (open, high, low, close, volume) or context points: open interest or funding
+ * (open, high, low, close).
+ */
+export type PointKind = 'liq' | 'candle' | ContextKind;
+
+/** Value columns of each point kind. */
+function columnCount(kind: PointKind): number {
+  return kind === 'liq' ? 2 : kind === 'candle' ? 5 : 4;
+}
 
 /** Lists are capped so a file full of errors cannot exhaust memory; counts stay exact. */
 export const MAX_LISTED = 1000;
@@ -33,13 +42,13 @@ export class SeriesBatch {
   n = 0;
   /** Bucket start times. */
   t = new Float64Array(256);
-  /** Value columns: [long, short] or [open, high, low, close, volume]. */
+  /** Value columns: [long, short], [open, high, low, close, volume] or (context) [open, high, low, close]. */
   cols: Float64Array[];
   /** Source line of each point. */
   lines = new Int32Array(256);
   /** Coverage given explicitly by the file (archive) or implied by the points (other formats). */
   ranges: Array<[number, number]> = [];
-  /** Amount unit of liq values until converted: 'coin' values need a price before they are USD. */
+  /** Amount unit of liq and OI values until converted: 'coin' values need a price before they are USD. */
   unit: 'usd' | 'coin' = 'usd';
   /** True when times the file omits inside the series' span are zeros (liquidations, as the API omits them). */
   fillOmitted = false;
@@ -52,7 +61,7 @@ export class SeriesBatch {
     readonly interval: BaseInterval,
   ) {
     this.step = BASE_INTERVAL_SECONDS[interval];
-    this.cols = Array.from({ length: kind === 'liq' ? 2 : 5 }, () => new Float64Array(256));
+    this.cols = Array.from({ length: columnCount(kind) }, () => new Float64Array(256));
   }
 
   /** Appends one point. */

@@ -4,7 +4,8 @@ import { ARCHIVE_HEADER } from './archive';
 import { barsHeaderExchanges } from './bars';
 import { REFERENCE_SYMBOL } from './contracts';
 import { detectCandles, detectPairs, normaliseName } from './detect-columns';
-import type { GenericMapping, LiqPairMapping, SniffResult } from './mapping';
+import { contextIntervalProblem, contextIntervals, detectContext } from './detect-context';
+import type { ContextColumnMapping, GenericMapping, LiqPairMapping, SniffResult } from './mapping';
 import { AGGREGATE_PREFIX, aggregateSymbol, exchangesInName } from './names';
 import { CsvParser } from './parser';
 import { parseDecimal } from './row';
@@ -121,9 +122,6 @@ export function sniff(text: string, fileName = '', complete = true, nowSec = Dat
     .slice(1)
     .map((t, i) => t - (times[i] ?? t))
     .filter((d) => d > 0);
-  const interval = nearestInterval(median(diffs)) ?? 'daily';
-  if (nearestInterval(median(diffs)) === null)
-    unsure.push('the bar interval could not be read from the timestamps');
 
   const aggregate = aggregateSymbol(fileName || 'import');
   const pairs = detectPairs(
@@ -133,11 +131,19 @@ export function sniff(text: string, fileName = '', complete = true, nowSec = Dat
     detectCandles(header, hasHeader, timeColumn) !== null,
     aggregate,
   );
+  const taken = new Set([timeColumn, ...pairs.flatMap((p) => [p.long, p.short])]);
   const firstAggregate = pairs.find((p) => p.symbol.startsWith(AGGREGATE_PREFIX))?.symbol;
+  // Open interest and funding name no contract in other tools' files: they go with the file's aggregate.
+  const context = hasHeader ? detectContext(header, taken, firstAggregate ?? aggregate, unsure) : [];
+  const owner = firstAggregate ?? (context.length > 0 ? aggregate : undefined);
   // An unnamed file's candles are its aggregate's prices; otherwise they are the reference market's.
-  const candles = detectCandles(header, hasHeader, timeColumn, firstAggregate ?? REFERENCE_SYMBOL);
+  const candles = detectCandles(header, hasHeader, timeColumn, owner ?? REFERENCE_SYMBOL);
   const amountUnit = pairs.length > 0 ? detectAmountUnit(header, pairs, column, unsure) : 'usd';
-  if (pairs.length === 0 && !candles) unsure.push('no long/short or open/high/low/close columns found');
+  if (pairs.length === 0 && !candles && context.length === 0)
+    unsure.push('no long/short, open/high/low/close, open interest or funding columns found');
+  const interval = barInterval(median(diffs), pairs.length === 0 && !candles ? context : [], unsure);
+  for (const c of context)
+    if (!contextIntervals(c.kind).includes(interval)) unsure.push(contextIntervalProblem(c, interval));
   const mapping: GenericMapping = {
     delimiter,
     hasHeader,
@@ -148,11 +154,40 @@ export function sniff(text: string, fileName = '', complete = true, nowSec = Dat
     pairs,
     amountUnit,
     candles,
-    covers: firstAggregate ? exchangesInName(fileName) : [],
+    context,
+    covers: owner ? exchangesInName(fileName) : [],
     // With candles in the file, an hour it lacks is missing (no candle either), not calm.
     omitted: candles && pairs.length > 0 ? 'gap' : 'zero',
   };
   return { format: 'generic', header, preview: body.slice(0, 10), mapping, unsure };
+}
+
+/**
+ * The base interval of rows `step` seconds apart. A file of nothing but open interest or funding whose step is no
+ * base interval (funding settled every 8 h) is put on the coarsest grid the chart reads those kinds at that divides
+ * the step (1hour), the buckets between rows staying gaps; anything else unknown is `daily`, flagged as unsure.
+ */
+function barInterval(
+  step: number,
+  contextOnly: readonly ContextColumnMapping[],
+  unsure: string[],
+): BaseInterval {
+  const exact = nearestInterval(step);
+  if (exact) return exact;
+  const fits = BASE_INTERVALS.filter(
+    (iv) =>
+      step % BASE_INTERVAL_SECONDS[iv] === 0 &&
+      contextOnly.every((c) => contextIntervals(c.kind).includes(iv)),
+  );
+  const grid = contextOnly.length > 0 ? fits[fits.length - 1] : undefined;
+  if (grid) {
+    unsure.push(
+      `rows are ${step / 3600} h apart, which is no stored interval: they are stored on the ${grid} grid and the buckets between rows stay gaps`,
+    );
+    return grid;
+  }
+  unsure.push('the bar interval could not be read from the timestamps');
+  return 'daily';
 }
 
 function detectAmountUnit(

@@ -2,8 +2,15 @@
 import { BASE_INTERVAL_SECONDS } from '../intervals';
 import { isoUtc } from '../time';
 import { badAmount } from './archive';
+import { contextValueProblem } from './archive-context';
 import type { ImportBatch } from './batch';
 import { marketFromSymbol } from './contracts';
+import {
+  CONTEXT_NAMES,
+  contextIntervalProblem,
+  contextIntervals,
+  contextUnitProblem,
+} from './detect-context';
 import type { GenericMapping } from './mapping';
 import { AGGREGATE_PREFIX, aggregateMarket, nameProblem } from './names';
 import type { CsvRow } from './row';
@@ -30,6 +37,24 @@ export function mappingProblem(m: GenericMapping): string | null {
   for (const code of m.covers) {
     const why = nameProblem(code);
     if (why) return `the exchange code ${why}`;
+  }
+  return contextMappingProblem(m);
+}
+
+/** Why the open interest and funding part of a mapping cannot be used (unit unknown, interval, names), or null. */
+function contextMappingProblem(m: GenericMapping): string | null {
+  const seen = new Set<string>();
+  for (const x of m.context) {
+    const name = `${CONTEXT_NAMES[x.kind]} "${x.label}"`;
+    const why = nameProblem(x.symbol);
+    if (why) return `the contract for ${name} ${why}`;
+    const unit = contextUnitProblem(x);
+    if (unit) return unit;
+    if (!contextIntervals(x.kind).includes(m.interval)) return contextIntervalProblem(x, m.interval);
+    const key = `${x.kind}|${x.symbol}`;
+    if (seen.has(key))
+      return `two ${CONTEXT_NAMES[x.kind]} columns for ${x.symbol}: map one of them, or give each its contract`;
+    seen.add(key);
   }
   return null;
 }
@@ -66,6 +91,11 @@ export class GenericReader {
     // An aggregate's candles need its market record: the chart finds imported candles through the markets.
     if (c?.symbol.startsWith(AGGREGATE_PREFIX) && !batch.markets.has(c.symbol))
       batch.markets.set(c.symbol, marketOf(c.symbol));
+    // Open interest and funding join the contract's groups and filters through its market record too.
+    for (const x of mapping.context) {
+      if (!batch.markets.has(x.symbol)) batch.markets.set(x.symbol, marketOf(x.symbol));
+      batch.seriesFor(x.kind, x.symbol, mapping.interval).unit = x.unit === 'coin' ? 'coin' : 'usd';
+    }
   }
 
   /** Handles one row (the header included). */
@@ -103,6 +133,11 @@ export class GenericReader {
         if (why) return b.reject(r.line, `${name} (column ${col + 1}) ${why}`);
       }
     }
+    for (const x of m.context) {
+      if (r.isEmpty(x.column)) continue;
+      const why = contextValueProblem(x.kind, r.number(x.column), r.field(x.column));
+      if (why) return b.reject(r.line, `${CONTEXT_NAMES[x.kind]} (column ${x.column + 1}) ${why}`);
+    }
     const c = m.candles;
     if (c) {
       const cols = [c.open, c.high, c.low, c.close, c.volume];
@@ -121,6 +156,13 @@ export class GenericReader {
       v[0] = r.isEmpty(p.long) ? 0 : r.number(p.long);
       v[1] = r.isEmpty(p.short) ? 0 : r.number(p.short);
       b.seriesFor('liq', p.symbol, m.interval).add(t, v, r.line);
+    }
+    for (const x of m.context) {
+      // An empty cell is a gap (nothing known), never zero open interest or zero funding.
+      if (r.isEmpty(x.column)) continue;
+      const level = r.number(x.column) * (x.unit === 'fraction' ? 100 : 1);
+      v.fill(level, 0, 4); // one level per row: the bucket's open, high, low and close
+      b.seriesFor(x.kind, x.symbol, m.interval).add(t, v, r.line);
     }
   }
 }

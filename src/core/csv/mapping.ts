@@ -1,4 +1,5 @@
 /** How a generic CSV maps onto LiqLab series: what detection proposes and the mapping dialog lets the user edit. */
+import type { ContextKind } from '../context/series';
 import type { BaseInterval } from '../intervals';
 import type { TimeUnit } from './timestamps';
 
@@ -22,6 +23,25 @@ export interface CandleMapping {
   volume: number;
 }
 
+/**
+ * The unit of a context column: open interest in `usd` or in `coin` (BTC, converted to USD with the close of the
+ * bucket's candle at import); funding in `percent` (0.01 = 0.01 %, as Coinalyze and LiqLab keep it) or as a
+ * `fraction` (0.0001 = 0.01 %, as exchanges' APIs give it).
+ */
+export type ContextUnit = 'usd' | 'coin' | 'percent' | 'fraction';
+
+/** One open interest, funding or predicted funding column; each value is that bucket's level (o = h = l = c). */
+export interface ContextColumnMapping {
+  kind: ContextKind;
+  /** The column's header (or "column N"), for the dialog and messages. */
+  label: string;
+  column: number;
+  /** A Coinalyze contract, or the file's synthetic aggregate (`CSV_AGG_…`) when the file names none. */
+  symbol: string;
+  /** Null until the file's header says it or the user chooses: the import is refused while it is unknown. */
+  unit: ContextUnit | null;
+}
+
 /** A complete mapping of a generic file. */
 export interface GenericMapping {
   delimiter: string;
@@ -35,6 +55,8 @@ export interface GenericMapping {
   /** 'coin' amounts are converted to USD with stored candles (mid of high and low) at import. */
   amountUnit: 'usd' | 'coin';
   candles: CandleMapping | null;
+  /** Open interest and funding columns (a missing row or an empty cell is a gap, never zero). */
+  context: ContextColumnMapping[];
   /** Exchange codes the synthetic aggregate (pairs whose symbol starts with `CSV_AGG_`) sums, as the user states. */
   covers: string[];
   /**

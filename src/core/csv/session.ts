@@ -1,6 +1,6 @@
 /** One streaming import: feeds text chunks through the parser into the reader of the file's format. */
 import { ARCHIVE_HEADER, ArchiveReader } from './archive';
-import { BarsReader, barsHeaderExchanges } from './bars';
+import { BarsReader, barsLayout } from './bars';
 import { ImportBatch } from './batch';
 import { GenericReader } from './generic';
 import type { GenericMapping } from './mapping';
@@ -43,11 +43,13 @@ export class ImportSession {
         if (this.header) {
           this.header = false;
           const line = r.toArray().join(',');
-          const exchanges = archive ? null : barsHeaderExchanges(line);
-          if (archive ? line !== ARCHIVE_HEADER : exchanges === null)
+          const layout = archive ? null : barsLayout(line);
+          if (archive ? line !== ARCHIVE_HEADER : layout === null)
             b.fatal = `line ${r.line}: header is not the ${spec.format} header`;
-          // A bars file's header (its optional columns and per-exchange pairs) sets how many fields each row has.
-          reader = archive ? new ArchiveReader(b, nowSec) : new BarsReader(b, nowSec, r.count);
+          // A bars file's context columns and per-exchange column pairs set how many fields each row has.
+          reader = archive
+            ? new ArchiveReader(b, nowSec)
+            : new BarsReader(b, nowSec, layout?.exchanges.length ?? 0, layout?.contextFields ?? 0);
           return;
         }
         if (b.fatal === null && reader) reader.row(r);

@@ -28,7 +28,11 @@ export function AnalysisOverlay({ controller, result, preview = null, children }
   const [key, setKey] = useState<OscillatorKey>('lsi');
   const [hovered, setHovered] = useState<SpikeEvent[]>([]);
 
-  useEffect(() => {
+  // A layout effect, declared before the one that draws: when the controller changes, the old layers go in the same
+  // commit, before new ones are built. As a passive effect its cleanup ran after the first paint, and removed the
+  // layers the layout effect below had just drawn (the demo's first-screen markers and zones vanished until the
+  // worker's analysis arrived, and the chart was redrawn for it).
+  useLayoutEffect(() => {
     return () => {
       layers.current?.dispose();
       layers.current = null;

@@ -77,8 +77,8 @@ class LineFeed {
 export class OverlayLayers {
   private readonly markers: ISeriesMarkersPluginApi<Time>;
   readonly zones = new LevelZones();
-  private readonly edgeLong: LineFeed;
-  private readonly edgeShort: LineFeed;
+  /** EdgeLine long and short: made with the first analysis (the demo's first screen has none to draw). */
+  private edge: { long: LineFeed; short: LineFeed } | null = null;
   private readonly osc: LineFeed;
   private markerTimes: number[] = [];
   private readonly countMarkers = () => this.updateMarkersInView();
@@ -89,10 +89,6 @@ export class OverlayLayers {
   constructor(private readonly c: ChartController) {
     this.markers = createSeriesMarkers(c.candles, []);
     c.candles.attachPrimitive(this.zones);
-    // No axis labels: they would sit on the last-price label; the legend names both lines and their values.
-    const thin = { lineWidth: 1 as const, priceLineVisible: false, lastValueVisible: false };
-    this.edgeLong = new LineFeed(c.chart.addSeries(LineSeries, { ...thin, color: '#22c55e', lineStyle: 2 }));
-    this.edgeShort = new LineFeed(c.chart.addSeries(LineSeries, { ...thin, color: '#ef4444', lineStyle: 2 }));
     this.osc = new LineFeed(c.osc);
     // What is in view, on the chart element: the first-screen test and the screen-reader summary read these.
     this.zones.onInView = (n) => {
@@ -105,10 +101,27 @@ export class OverlayLayers {
   show(frame: BarFrame, a: Analysis, key: OscillatorKey, historyStart: number | null): void {
     this.c.keepingView(() => {
       this.showMarkersAndZones(frame, a.detection.events, a.levels, historyStart);
-      this.edgeLong.show(frame, a.oscillators.edgeLong);
-      this.edgeShort.show(frame, a.oscillators.edgeShort);
+      const edge = this.edgeLines();
+      edge.long.show(frame, a.oscillators.edgeLong);
+      edge.short.show(frame, a.oscillators.edgeShort);
       this.osc.show(frame, pick(a, key));
     });
+  }
+
+  /**
+   * The EdgeLine series, added on first use: each series added to a chart re-lays out every pane, so the two are
+   * not made before the first frame when that frame does not draw them.
+   */
+  private edgeLines(): { long: LineFeed; short: LineFeed } {
+    if (this.edge) return this.edge;
+    // No axis labels: they would sit on the last-price label; the legend names both lines and their values.
+    const thin = { lineWidth: 1 as const, priceLineVisible: false, lastValueVisible: false };
+    const chart = this.c.chart;
+    this.edge = {
+      long: new LineFeed(chart.addSeries(LineSeries, { ...thin, color: '#22c55e', lineStyle: 2 })),
+      short: new LineFeed(chart.addSeries(LineSeries, { ...thin, color: '#ef4444', lineStyle: 2 })),
+    };
+    return this.edge;
   }
 
   /** Draws precomputed markers and zones only (the demo's first screen, before the worker's analysis). */
@@ -153,9 +166,10 @@ export class OverlayLayers {
     this.c.container.dataset.markersInView = String(n);
   }
 
-  /** The line series (EdgeLine long and short, oscillator), for tests. */
+  /** The line series (EdgeLine long and short once an analysis was shown, oscillator), for tests. */
   get lines(): Array<ISeriesApi<'Line'>> {
-    return [this.edgeLong.series, this.edgeShort.series, this.osc.series];
+    const edge = this.edge ? [this.edge.long.series, this.edge.short.series] : [];
+    return [...edge, this.osc.series];
   }
 
   /** Markers currently set (for tests and the readout). */
@@ -163,12 +177,16 @@ export class OverlayLayers {
     return this.markers.markers().length;
   }
 
-  /** Removes every layer. */
+  /** Removes every layer (and says so on the chart element: nothing of it is in view any more). */
   dispose(): void {
+    this.c.container.dataset.zonesInView = '0';
+    this.c.container.dataset.markersInView = '0';
+    this.zones.onInView = null;
     this.c.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.countMarkers);
     this.markers.detach();
     this.c.candles.detachPrimitive(this.zones);
-    for (const s of [this.edgeLong, this.edgeShort]) this.c.chart.removeSeries(s.series);
+    if (this.edge) for (const s of [this.edge.long, this.edge.short]) this.c.chart.removeSeries(s.series);
+    this.edge = null;
     this.osc.clear();
   }
 }

@@ -4,7 +4,7 @@
  * screen precomputed (markers and zones at 1h, and the window to open on), so those are in the first paint too.
  * The stored analysis then replaces the preview; its values are identical, so the chart only updates in place.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { type DemoAsset, decodeDemoAsset } from '../../core/demo/asset';
 import { demoFrame } from '../../core/demo/frame';
 import type { MarkerEvent, ZoneLevel } from '../../core/demo/preview';
@@ -59,7 +59,9 @@ function previewSlice(full: BarFrame): BarFrame {
 /** The demo frame at `timeframe` while `enabled` (no API key), or null. */
 export function useDemoPreview(enabled: boolean, timeframe: Timeframe): BarFrame | null {
   const [frame, setFrame] = useState<BarFrame | null>(null);
-  useEffect(() => {
+  // A layout effect: the frame is set as soon as the asset is decoded, not after the shell's first paint and the
+  // passive effects that follow it.
+  useLayoutEffect(() => {
     if (!enabled) {
       setFrame(null);
       return;

@@ -72,10 +72,12 @@ class ZonesRenderer implements IPrimitivePaneRenderer {
 
 class ZonesView implements IPrimitivePaneView {
   boxes: Box[] = [];
+  constructor(private readonly refresh: () => void) {}
   zOrder() {
     return 'bottom' as const;
   }
   renderer(): IPrimitivePaneRenderer {
+    this.refresh();
     return new ZonesRenderer(this.boxes);
   }
 }
@@ -87,7 +89,9 @@ export class LevelZones implements ISeriesPrimitive<Time> {
   private requestUpdate: (() => void) | null = null;
   private levels: readonly ZoneLevel[] = [];
   private grid = { start: 0, step: 1 };
-  private readonly view = new ZonesView();
+  private readonly view = new ZonesView(() => this.refresh());
+  /** Set when the chart's model changed; the boxes are computed when next drawn (see updateAllViews). */
+  private stale = true;
   private readonly views = [this.view];
   /** Called with the number of zones in view whenever it changes (tests and the screen-reader summary read it). */
   onInView: ((count: number) => void) | null = null;
@@ -109,21 +113,29 @@ export class LevelZones implements ISeriesPrimitive<Time> {
   setLevels(levels: readonly ZoneLevel[], grid: { start: number; step: number }): void {
     this.levels = levels;
     this.grid = grid;
+    this.stale = true;
     this.requestUpdate?.();
   }
 
-  private x(time: number): number | null {
-    const ts = this.chart?.timeScale();
-    // Logical 0 is the earliest bar of any series, not necessarily this grid's first bar.
-    const origin = ts?.timeToIndex(this.grid.start as UTCTimestamp, true) ?? 0;
-    return ts?.logicalToCoordinate((origin + (time - this.grid.start) / this.grid.step) as Logical) ?? null;
+  /**
+   * The chart calls this after every change to its model (each series added, each setData, each option), which on
+   * the way to a first frame is dozens of times; the boxes are computed once, when the pane is drawn.
+   */
+  updateAllViews(): void {
+    this.stale = true;
   }
 
-  updateAllViews(): void {
+  private refresh(): void {
     const s = this.series;
     const chart = this.chart;
-    if (!s || !chart) return;
-    const width = chart.timeScale().width();
+    if (!this.stale || !s || !chart) return;
+    this.stale = false;
+    const ts = chart.timeScale();
+    // Logical 0 is the earliest bar of any series, not necessarily this grid's first bar.
+    const origin = ts.timeToIndex(this.grid.start as UTCTimestamp, true) ?? 0;
+    const { start, step } = this.grid;
+    const x = (time: number) => ts.logicalToCoordinate((origin + (time - start) / step) as Logical);
+    const width = ts.width();
     const height = chart.panes()[0]?.getHeight() ?? 0;
     const active = this.levels.filter((l) => l.state === 'active');
     const maxStrength = Math.max(1, ...active.map((l) => l.strength));
@@ -132,9 +144,9 @@ export class LevelZones implements ISeriesPrimitive<Time> {
     for (const l of this.levels) {
       const y1 = s.priceToCoordinate(l.zoneHigh);
       const y2 = s.priceToCoordinate(l.zoneLow);
-      const left = this.x(l.createdTime);
+      const left = x(l.createdTime);
       const end = l.brokenTime ?? l.expiredTime ?? null;
-      const right = end === null ? width : this.x(end);
+      const right = end === null ? width : x(end);
       if (y1 === null || y2 === null || left === null || right === null) continue;
       if (right < 0 || left > width) continue;
       const live = l.state === 'active';
@@ -166,6 +178,7 @@ export class LevelZones implements ISeriesPrimitive<Time> {
 
   /** Number of zones currently drawn (for tests). */
   get drawnCount(): number {
+    this.refresh();
     return this.view.boxes.length;
   }
 }

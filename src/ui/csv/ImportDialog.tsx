@@ -1,6 +1,7 @@
 /** Import flow: sniff → (mapping) → dry run with progress and cancel → what will change → one atomic commit. */
 import { proxy } from 'comlink';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_ASSET } from '../../core/assets';
 import type { GenericMapping, SniffResult } from '../../core/csv/mapping';
 import type { ImportSpec } from '../../core/csv/session';
 import type { ImportPreview } from '../../workers/fetch/csv/types';
@@ -89,7 +90,7 @@ export function ImportDialog({ file, asset, onClose, onImported }: ImportDialogP
   return (
     <Modal label="Import CSV" class="csv-dialog" onClose={close}>
       <h2>Import {file.name}</h2>
-      {asset !== 'BTC' && (
+      {asset !== DEFAULT_ASSET && (
         <p class="hint" data-testid="import-asset">
           Liquidation and bar files are stored as BTC's (an archive file keeps the asset of each contract):
           switch to BTC to see them.

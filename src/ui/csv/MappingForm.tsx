@@ -4,6 +4,7 @@ import type { GenericMapping, SniffResult } from '../../core/csv/mapping';
 import type { TimeUnit } from '../../core/csv/timestamps';
 import { BASE_INTERVALS, type BaseInterval } from '../../core/intervals';
 import { TableScroll } from '../common/TableScroll';
+import { ContextMapping } from './ContextMapping';
 import { SeriesMapping } from './SeriesMapping';
 
 /** Props of the mapping form. */
@@ -83,6 +84,7 @@ export function MappingForm({ sniffed, mapping, onChange }: MappingFormProps) {
         </select>
       </label>
       <SeriesMapping header={sniffed.header} mapping={mapping} set={set} />
+      <ContextMapping header={sniffed.header} mapping={mapping} proposed={sniffed.mapping} set={set} />
       <TableScroll label="Preview of the first rows" class="csv-preview">
         <table>
           <thead>

@@ -20,7 +20,11 @@ function Problem({ name }: { name: string }) {
 /** Renders the contract, candle, aggregate and omitted-rows controls. */
 export function SeriesMapping({ header, mapping, set }: SeriesMappingProps) {
   const c = mapping.candles;
-  const symbols = [...mapping.pairs.map((p) => p.symbol), ...(c ? [c.symbol] : [])];
+  const symbols = [
+    ...mapping.pairs.map((p) => p.symbol),
+    ...(c ? [c.symbol] : []),
+    ...mapping.context.map((x) => x.symbol),
+  ];
   const aggregates = [...new Set(symbols.filter((s) => s.startsWith(AGGREGATE_PREFIX)))];
   const rename = (k: number, symbol: string) => {
     const old = mapping.pairs[k]?.symbol;

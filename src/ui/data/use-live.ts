@@ -12,7 +12,8 @@ import { broadcastBus } from '../../platform/notice-bus';
 import type { DataSource } from '../../workers/compute/api';
 import { appUrl } from '../alerts/app-url';
 import { demoReady } from '../app/boot';
-import { rememberKeyPresence } from '../app/key-hint';
+import { afterFirstChart } from '../app/first-chart';
+import { probablyNoKey, rememberKeyPresence } from '../app/key-hint';
 import { fetcher } from '../app/services';
 import { loadSettings } from '../settings/settings-store';
 import type { StatusInfo } from '../status/StatusBar';
@@ -69,7 +70,11 @@ export function useLive(): LiveState {
   });
   useEffect(() => {
     let live = false;
-    const decide = async () => {
+    const decide = async (first = false) => {
+      // Without a key (the hint says so) the first chart is the demo's, drawn by the page alone, and everything
+      // below waits for it anyway (the demo import, the engine): opening the database first (on a first visit,
+      // creating it and running every migration) would only compete with that paint.
+      if (first && probablyNoKey()) await afterFirstChart();
       const settings = await loadSettings();
       live = settings.coinalyze.apiKey !== '';
       rememberKeyPresence(live);
@@ -94,7 +99,7 @@ export function useLive(): LiveState {
       if (live) bus.post({ type: 'status-request' });
     };
     const bus = broadcastBus();
-    void decide();
+    void decide(true);
     // What piled up since the last flush: the newest status, and whether the archive changed.
     let status: FetchStatus | null = null;
     let changed = false;

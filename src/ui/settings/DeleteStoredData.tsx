@@ -10,19 +10,32 @@ import { fetcher } from '../app/services';
 
 const ALL = '';
 
-/** Stored contracts (anything with coverage), sorted. */
+/** Stored contracts (anything with coverage: liquidations, candles, open interest or funding), sorted. */
 async function storedSymbols(): Promise<string[]> {
   const db = await sharedDatabase(ARCHIVE_DB);
-  return [...new Set((await db.getAll('coverage')).map((c) => c.symbol))].sort();
+  const [series, context] = await Promise.all([db.getAll('coverage'), db.getAll('ctxCoverage')]);
+  return [...new Set([...series, ...context].map((c) => c.symbol))].sort();
 }
 
 function toUnix(date: string): number | null {
   return date ? Date.parse(`${date}T00:00:00Z`) / 1000 : null;
 }
 
+/** Every kind the selection touches, e.g. "1,440 liquidation points, 288 open interest points and 24 funding rates". */
 function describe(count: DeleteCount): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  return `${n(count.liqPoints)} liquidation points and ${n(count.candlePoints)} candles in ${n(count.series)} series`;
+  const parts = [`${n(count.liqPoints)} liquidation points`, `${n(count.candlePoints)} candles`];
+  // Open interest and funding are named only when there are some: most selections have none of them.
+  if (count.oiPoints > 0) parts.push(`${n(count.oiPoints)} open interest points`);
+  if (count.fundingPoints > 0) parts.push(`${n(count.fundingPoints)} funding rates`);
+  if (count.predictedPoints > 0) parts.push(`${n(count.predictedPoints)} predicted funding rates`);
+  const last = parts.pop();
+  return `${parts.join(', ')} and ${last} in ${n(count.series)} series`;
+}
+
+/** Points of every kind the selection removes. */
+function totalOf(c: DeleteCount): number {
+  return c.liqPoints + c.candlePoints + c.oiPoints + c.fundingPoints + c.predictedPoints;
 }
 
 /** Renders the delete controls. */
@@ -59,7 +72,7 @@ export function DeleteStoredData() {
     };
   }, [symbol, from, to, revision]);
 
-  const total = count ? count.liqPoints + count.candlePoints : 0;
+  const total = count ? totalOf(count) : 0;
   const what = `${symbol === ALL ? 'all contracts' : symbol}, ${from || 'the beginning'} to ${to ? `${to} (exclusive)` : 'now'} UTC`;
   const run = async () => {
     setBusy(true);

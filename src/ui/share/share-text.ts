@@ -1,4 +1,5 @@
 /** Words for a shared image: what is shown and where the data comes from. */
+import { DEFAULT_ASSET } from '../../core/assets';
 import type { Timeframe } from '../../core/intervals';
 import type { ContractFilter } from '../../core/market';
 import type { StatusInfo } from '../status/StatusBar';
@@ -17,7 +18,7 @@ export function shareTexts(
   filter: ContractFilter,
   timeframe: Timeframe,
 ): { title: string; source: string } {
-  if (status.source === 'Demo' && asset === 'BTC')
+  if (status.source === 'Demo' && asset === DEFAULT_ASSET)
     return {
       title: `BTC liquidations · Binance BTCUSDT perpetual · ${timeframe}`,
       source: 'Data: Coinalyze, bundled demo (recorded by denizyts/Coinalyze-Backtester)',

@@ -123,7 +123,22 @@ function changedSince(
   changes: readonly ChangedSpan[],
 ): number | 'none' | 'all' {
   if (next.shape !== prev.shape || next.start !== prev.start || next.end <= next.start) return 'all';
-  let t = coverageChangedFrom(prev, next);
+  // A series whose coverage moved with an exact notice from at or before the move needs no widening: the notice
+  // already starts where the write changed a stored value (group sums re-rounded included).
+  const explained = (key: string, t: number) => {
+    const cut = key.lastIndexOf('|');
+    const symbol = key.slice(0, cut);
+    const interval = key.slice(cut + 1);
+    return changes.some(
+      (c) =>
+        c.exact === true &&
+        c.kind === 'liq' &&
+        c.interval === interval &&
+        c.from <= t &&
+        (c.symbols?.includes(symbol) ?? false),
+    );
+  };
+  let t = coverageChangedFrom(prev, next, explained);
   for (const c of changes)
     if (touches(c, next)) t = Math.min(t, c.exact ? c.from : changeStart(c.from, c.interval ?? null, next));
   if (!Number.isFinite(t) || t >= Math.max(prev.end, next.end)) return next.end === prev.end ? 'none' : 'all';

@@ -244,10 +244,15 @@ function spanOf(
 
 /**
  * The earliest time from which two plans (of the same shape) may read different bars, or +Infinity: where their
- * coverage first differs, or where a source's read range changed (a longer read also shows stored candles that
- * lay past the old end), widened to the start of the storage chunk there (see `changeStart`).
+ * coverage first differs, widened to the start of the storage chunk there (see `changeStart`), unless `explained`
+ * says an exact notice of that series starts at or before it (the notice then says where values changed); or where
+ * a source's read range changed (a longer read also shows stored candles that lay past the old end: from there on).
  */
-export function coverageChangedFrom(a: FramePlan, b: FramePlan): number {
+export function coverageChangedFrom(
+  a: FramePlan,
+  b: FramePlan,
+  explained: (key: string, t: number) => boolean = () => false,
+): number {
   let first = Number.POSITIVE_INFINITY;
   const at = (t: number, interval: BaseInterval) => {
     first = Math.min(first, changeStart(t, interval));
@@ -256,14 +261,16 @@ export function coverageChangedFrom(a: FramePlan, b: FramePlan): number {
     const t = b.sources.find((x) => x.interval === s.interval);
     if (!t) at(s.from, s.interval);
     else if (t.from !== s.from) at(Math.min(s.from, t.from), s.interval);
-    else if (t.to !== s.to) at(Math.min(s.to, t.to), s.interval);
+    // Candles are stored per market, never re-rounded: the bars from the old end on are all that can show more.
+    else if (t.to !== s.to) first = Math.min(first, s.to, t.to);
   }
   for (const t of b.sources) if (!a.sources.some((s) => s.interval === t.interval)) at(t.from, t.interval);
   for (const [key, ra] of a.coverage) {
     const d = firstDifference(ra, b.coverage.get(key) ?? []);
-    if (Number.isFinite(d)) at(d, intervalOf(key));
+    if (Number.isFinite(d) && !explained(key, d)) at(d, intervalOf(key));
   }
-  for (const [key, rb] of b.coverage) if (!a.coverage.has(key) && rb[0]) at(rb[0][0], intervalOf(key));
+  for (const [key, rb] of b.coverage)
+    if (!a.coverage.has(key) && rb[0] && !explained(key, rb[0][0])) at(rb[0][0], intervalOf(key));
   return first;
 }
 

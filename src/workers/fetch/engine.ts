@@ -92,6 +92,25 @@ export class FetchEngine {
     this.deps.bus.post({ type: 'status', status: this.status });
   }
 
+  /**
+   * Follows the bus as a worker's engine does: a settings save (any tab) re-reads settings, and a page asking
+   * where things stand (`status-request`) is answered. Returns the unsubscribe function.
+   */
+  listen(): () => void {
+    return this.deps.bus.subscribe((n) => {
+      if (n.type === 'settings-changed') void this.start();
+      else if (n.type === 'status-request') this.statusRequested();
+    });
+  }
+
+  /**
+   * A page asked for the status. The leader answers; so does an engine whose key Coinalyze rejected, since then no
+   * tab leads (a page that saved that key heard the rejection before it knew to listen, and would wait forever).
+   */
+  statusRequested(): void {
+    if (this.isLeader() || this.status.state === 'key-rejected') this.repostStatus();
+  }
+
   /** Cuts the leader's waits short: the browser says it is online again. */
   wake(): void {
     this.session?.wake();

@@ -83,6 +83,7 @@ export class LeaderSession {
     const work = new AbortController();
     const stopWork = () => work.abort();
     signal.addEventListener('abort', stopWork, { once: true });
+    let unsubscribe = () => {};
     try {
       const rejected = await readKv(db, 'fetch:rejectedKey', null);
       if (rejected?.fingerprint === keyPrint && clock.now() - rejected.at < REJECTED_KEY_MS)
@@ -140,6 +141,8 @@ export class LeaderSession {
         },
       });
       this.scheduler = scheduler;
+      // Imports and deletions in any tab change coverage behind the loop's back: it hears of them here.
+      unsubscribe = this.deps.bus.subscribe((n) => scheduler.heard(n));
       const end = await Promise.race([scheduler.run(work.signal), watchdog]);
       if (end === 'unauthorized') return this.reject(keyPrint);
       if (end === 'storage-full') return 'storage-full';
@@ -149,6 +152,7 @@ export class LeaderSession {
       this.deps.report({ state: 'error', message: `Fetching stopped: ${describe(e)}; restarting` });
       return 'failed';
     } finally {
+      unsubscribe();
       signal.removeEventListener('abort', stopWork);
       work.abort();
       // The lock goes back now; the alert side winds down after (an evaluation in flight may still enqueue, which

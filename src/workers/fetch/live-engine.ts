@@ -35,13 +35,13 @@ export function startLiveEngine(origin: string, appUrl: string): Promise<FetchEn
           throw new Error('the fetch loop was crashed on request (test hook)');
         },
       });
+      e.listen();
       bus.subscribe((n) => {
-        if (n.type === 'settings-changed') void e.start();
-        else if (n.type === 'crash-leader' && e.isLeader()) {
+        if (n.type === 'crash-leader' && e.isLeader()) {
           crash = true;
           // An idle loop sleeps up to a minute: wake it so the failure happens now, as a real one would.
           e.wake();
-        } else if (n.type === 'status-request' && e.isLeader()) e.repostStatus();
+        }
       });
       // Workers get the same connectivity events as pages: the first request after the network returns goes now.
       self.addEventListener('online', () => e.wake());

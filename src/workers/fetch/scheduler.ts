@@ -1,9 +1,9 @@
 /**
- * The budget-aware fetch loop. One request at a time; before each, it re-plans from stored coverage (so a reload
- * resumes from the archive), picks the highest tier (live > gap > backfill), batches up to 20 symbols of one
- * interval, and records the spend in the budget ledger before the request goes out. Answers are checked before
- * anything is stored. Time, fetch and randomness are injected for tests; `wake()` cuts a wait short (the browser
- * came back online).
+ * The budget-aware fetch loop. One request at a time; before each, the job planner (job-planner.ts) picks the
+ * highest tier (live > gap > backfill) from coverage and batches up to 20 symbols of one interval; the spend is
+ * recorded in the budget ledger before the request goes out, and the answer is checked and stored whole or not at
+ * all (answer-store.ts). Time, fetch and randomness are injected for tests; `wake()` cuts a wait short (the
+ * browser came back online, or another context changed the archive).
  */
 import type { IDBPDatabase } from 'idb';
 import { CALLS_PER_MINUTE, MAX_SYMBOLS_PER_REQUEST } from '../../core/budget';
@@ -13,34 +13,17 @@ import {
   type ContextSeriesSpec,
   isContextKind,
 } from '../../core/context/series';
-import {
-  coverageStart,
-  FETCH_INTERVALS,
-  type FetchKind,
-  type Job,
-  nextDue,
-  planSeries,
-  TIER_RANK,
-} from '../../core/fetch-plan';
-import {
-  checkedCandleRow,
-  checkedLiqRow,
-  checkedOiRow,
-  checkedRateRow,
-  checkHistory,
-  MalformedHistory,
-} from '../../core/history-check';
+import { FETCH_INTERVALS, type Job } from '../../core/fetch-plan';
+import { MalformedHistory } from '../../core/history-check';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../core/intervals';
-import type { FetchStatus } from '../../core/notices';
-import { writeContextRange } from '../../storage/context-repo';
-import { readKv, writeKv } from '../../storage/kv-repo';
+import type { FetchStatus, Notice } from '../../core/notices';
 import type { LiqLabDB } from '../../storage/schema';
-import { writeCandles, writeLiqRange } from '../../storage/series-repo';
 import type { Clock } from '../clock';
+import { storeAnswer } from './answer-store';
 import type { BudgetLedger } from './budget-ledger';
 import type { CallResult } from './coinalyze-client';
+import { JobPlanner, seriesKey } from './job-planner';
 import { SeriesHealth } from './series-health';
-import { livePeriods, recentShares } from './shares';
 import { StatusNotes } from './status-notes';
 
 /** A change the loop stored: `kind` series of `symbols` at `interval` over [from, to). */
@@ -105,15 +88,10 @@ const MAX_IDLE_MS = 60_000;
 /** Longest wait between two attempts while the network is down: the first request after it returns goes within this. */
 const OFFLINE_PROBE_MS = 8_000;
 
-const seriesKey = (kind: string, symbol: string, interval: string) => `${kind}|${symbol}|${interval}`;
-
 /** The fetch loop for one leader. */
 export class Scheduler {
-  private backfilled = new Set<string>();
-  private nextLive = new Map<string, number>();
-  private periods = new Map<string, number>();
-  private sharesAt = Number.NEGATIVE_INFINITY;
   private readonly health = new SeriesHealth();
+  private readonly planner: JobPlanner;
   private readonly notes = new StatusNotes();
   private attempt = 0;
   private wakeCtl = new AbortController();
@@ -123,11 +101,25 @@ export class Scheduler {
   readonly stats = { requests: 0, rateLimited: 0, retries: 0, unreachable: 0, malformed: 0 };
 
   constructor(private readonly deps: SchedulerDeps) {
+    this.planner = new JobPlanner({
+      db: deps.db,
+      contracts: deps.contracts,
+      contractsByAsset: deps.contractsByAsset,
+      references: deps.references,
+      intervals: deps.intervals ?? FETCH_INTERVALS,
+      context: deps.context ?? [],
+      liveCallsPerMin: deps.liveCallsPerMin ?? 24,
+      health: this.health,
+    });
     this.status = this.compose('live');
   }
 
-  private get intervals(): readonly BaseInterval[] {
-    return this.deps.intervals ?? FETCH_INTERVALS;
+  /**
+   * Takes a notice from the bus: a change of the archive this loop did not make (an import, a deletion) makes it
+   * read coverage again and look for work at once.
+   */
+  heard(n: Notice): void {
+    if (this.planner.heard(n)) this.wake();
   }
 
   /** Cuts the current wait short (connectivity came back, or new work arrived). */
@@ -146,7 +138,7 @@ export class Scheduler {
       state,
       callsUsed: this.deps.ledger.usedInLastMinute(now),
       callsBudget: CALLS_PER_MINUTE,
-      backfill: this.progress(),
+      backfill: this.planner.progress(),
       lastUpdate: this.lastUpdate,
       message: this.notes.text(now, this.deps.ledger.bucket.pause, this.health.note(now)),
     };
@@ -168,7 +160,7 @@ export class Scheduler {
   /** Runs until aborted, the key is rejected, or storage is full. Anything else thrown is a failure of the loop. */
   async run(signal: AbortSignal): Promise<StopReason> {
     const { clock } = this.deps;
-    this.backfilled = new Set(await readKv(this.deps.db, 'fetch:backfilled', []));
+    await this.planner.load();
     this.deps.onStatus(this.status);
     while (!signal.aborted) {
       this.deps.heartbeat?.();
@@ -180,8 +172,7 @@ export class Scheduler {
           'Offline: the browser reports no network; checking again every few seconds.',
         );
       const now = clock.now();
-      await this.refreshShares(now);
-      const { jobs: batch, dueAt } = await this.nextBatch(now);
+      const { jobs: batch, dueAt } = await this.planner.next(now);
       if (batch.length === 0) {
         this.emit();
         // Sleep until something falls due or the status bar's call count drops, not on a fixed poll: a tab
@@ -206,79 +197,6 @@ export class Scheduler {
     return 'aborted';
   }
 
-  private progress(): number | null {
-    const total = (this.deps.contracts.length + this.deps.references.length) * this.intervals.length;
-    const done = [...this.backfilled].filter((k) => this.isCurrent(k)).length;
-    return done >= total ? null : done / total;
-  }
-
-  private isCurrent(key: string): boolean {
-    const [kind, symbol] = key.split('|');
-    // Backfill progress is about liquidations and candles; context series fill in behind them.
-    if (kind !== 'liq' && kind !== 'candle') return false;
-    return this.deps[kind === 'candle' ? 'references' : 'contracts'].includes(symbol ?? '');
-  }
-
-  private async refreshShares(now: number): Promise<void> {
-    if (now - this.sharesAt < 10 * 60_000) return;
-    this.sharesAt = now;
-    // Fair between assets: each gets an equal part, shared within it by liquidations (BTC's dwarf the others').
-    const groups = this.deps.contractsByAsset ?? [this.deps.contracts];
-    const shares = new Map<string, number>();
-    for (const group of groups)
-      for (const [symbol, share] of await recentShares(this.deps.db, group, Math.floor(now / 1000)))
-        shares.set(symbol, share / groups.length);
-    this.periods = livePeriods(shares, this.deps.liveCallsPerMin ?? 24);
-  }
-
-  /** Jobs of the best tier and first interval that has jobs, in the order they should go. */
-  private async nextBatch(now: number): Promise<{ jobs: Job[]; dueAt: number }> {
-    const nowSec = Math.floor(now / 1000);
-    const context = this.deps.context ?? [];
-    const coverage = new Map(
-      [
-        ...(await this.deps.db.getAll('coverage')),
-        ...(context.length ? await this.deps.db.getAll('ctxCoverage') : []),
-      ].map((c) => [seriesKey(c.kind, c.symbol, c.interval), c.ranges]),
-    );
-    const live = (this.deps.liveCallsPerMin ?? 24) > 0;
-    const jobs: Job[] = [];
-    let dueAt = Number.POSITIVE_INFINITY;
-    const consider = (kind: FetchKind, symbol: string, interval: BaseInterval) => {
-      const key = seriesKey(kind, symbol, interval);
-      const readyAt = this.health.readyAt(key);
-      if (readyAt > now) {
-        dueAt = Math.min(dueAt, readyAt);
-        return;
-      }
-      const liveAt = this.nextLive.get(symbol) ?? 0;
-      const ranges = coverage.get(key) ?? [];
-      const state = { kind, symbol, interval, ranges, backfilled: this.backfilled.has(key) };
-      const job = planSeries(state, nowSec, live && liveAt <= now);
-      if (job && (live || job.tier !== 'live')) jobs.push(job);
-      // Rounded up to whole seconds, so the loop never wakes just before the live time and finds nothing.
-      else dueAt = Math.min(dueAt, nextDue(state, nowSec, live ? Math.ceil(liveAt / 1000) : null) * 1000);
-    };
-    for (const interval of this.intervals) {
-      for (const symbol of this.deps.contracts) consider('liq', symbol, interval);
-      for (const reference of this.deps.references) consider('candle', reference, interval);
-    }
-    for (const spec of context)
-      for (const symbol of this.deps.contracts) consider(spec.kind, symbol, spec.interval);
-    if (jobs.length === 0) return { jobs, dueAt };
-    // Context series rank below every liquidation and candle job, whatever their tier; one kind per request.
-    const specRank = (j: Job) => context.findIndex((c) => c.kind === j.kind && c.interval === j.interval);
-    const rank = (j: Job) =>
-      isContextKind(j.kind)
-        ? 1000 + TIER_RANK[j.tier] * 100 + specRank(j)
-        : TIER_RANK[j.tier] * 100 + this.intervals.indexOf(j.interval) * 2 + (j.kind === 'liq' ? 0 : 1);
-    const best = Math.min(...jobs.map(rank));
-    const order = jobs
-      .filter((j) => rank(j) === best)
-      .sort((a, b) => (this.nextLive.get(a.symbol) ?? 0) - (this.nextLive.get(b.symbol) ?? 0));
-    return { jobs: order, dueAt: now };
-  }
-
   private async execute(batch: Job[], signal: AbortSignal): Promise<StopReason | null> {
     const { clock, ledger } = this.deps;
     const head = batch[0];
@@ -291,7 +209,9 @@ export class Scheduler {
       symbols: symbols.join(','),
       interval: head.interval,
       from: String(from),
-      to: String(to),
+      // The API's `to` is inclusive: asking up to `to` itself brings the bucket starting there, which lies outside
+      // [from, to) and would make a bounded answer (a hole, history before the stored start) malformed.
+      to: String(to - 1),
     };
     if (head.kind === 'liq' || head.kind === 'oi') params.convert_to_usd = 'true';
     const spend = await ledger.spend(symbols.length, now);
@@ -361,7 +281,7 @@ export class Scheduler {
       from,
       to,
     };
-    let present: string[];
+    let present: Job[];
     try {
       present = await this.store(batch, request, body);
     } catch (e) {
@@ -381,7 +301,7 @@ export class Scheduler {
     const now = this.deps.clock.now();
     for (const j of batch) {
       const key = seriesKey(j.kind, j.symbol, j.interval);
-      if (present.includes(j.symbol)) this.health.good(key);
+      if (present.includes(j)) this.health.good(key);
       else this.health.bad(key, 'the answer left it out', now);
     }
     this.lastUpdate = Math.floor(now / 1000);
@@ -399,72 +319,36 @@ export class Scheduler {
     return null;
   }
 
-  /** Writes the symbols the answer holds; returns them. Checks everything before writing anything. */
+  /** Stores the answer (all of it in one transaction), then updates the plan's state and announces the change. */
   private async store(
     batch: Job[],
     request: { symbols: string[]; step: number; from: number; to: number },
     body: unknown,
-  ): Promise<string[]> {
+  ): Promise<Job[]> {
     const head = batch[0];
     if (!head) return [];
-    const nowSec = Math.floor(this.deps.clock.now() / 1000);
-    const { db } = this.deps;
-    const { from, to } = request;
-    const liq = head.kind === 'liq' ? checkHistory(body, checkedLiqRow, request) : null;
-    const candles = head.kind === 'candle' ? checkHistory(body, checkedCandleRow, request) : null;
-    const ctxKind = isContextKind(head.kind) ? head.kind : null;
-    const ctx = ctxKind
-      ? checkHistory(body, ctxKind === 'oi' ? checkedOiRow : checkedRateRow, request)
-      : null;
-    const present: string[] = [];
-    let revisedFrom = from;
-    for (const job of batch) {
-      const points = liq?.rows.get(job.symbol) ?? candles?.rows.get(job.symbol) ?? ctx?.rows.get(job.symbol);
-      // Absent from the answer: its coverage stays as it was (absence is not "no liquidations").
-      if (!points) continue;
-      present.push(job.symbol);
-      const start = coverageStart(job.interval, from, nowSec, points[0]?.t ?? null);
-      if (liq) {
-        const w = await writeLiqRange(
-          db,
-          job.symbol,
-          job.interval,
-          start,
-          to,
-          liq.rows.get(job.symbol) ?? [],
-        );
-        revisedFrom = Math.min(revisedFrom, w.revisedFrom);
-      }
-      if (candles)
-        await writeCandles(db, job.symbol, job.interval, start, to, candles.rows.get(job.symbol) ?? []);
-      if (ctx && ctxKind)
-        await writeContextRange(
-          db,
-          ctxKind,
-          job.symbol,
-          job.interval,
-          start,
-          to,
-          ctx.rows.get(job.symbol) ?? [],
-        );
-      const key = seriesKey(job.kind, job.symbol, job.interval);
-      if (job.tier === 'backfill') this.backfilled.add(key);
-      if (job.kind === 'liq' && job.interval === '1min') {
-        this.nextLive.set(job.symbol, this.deps.clock.now() + (this.periods.get(job.symbol) ?? 60_000));
-      }
+    const now = this.deps.clock.now();
+    const answer = await storeAnswer(this.deps.db, batch, request, body, Math.floor(now / 1000));
+    let newlyBackfilled = false;
+    answer.present.forEach((job, i) => {
+      if (this.planner.stored(job, answer.ranges[i] ?? [], now)) newlyBackfilled = true;
+    });
+    if (newlyBackfilled) await this.planner.saveBackfilled();
+    if (answer.present.length === 0) return [];
+    const change = {
+      interval: head.interval,
+      symbols: answer.present.map((j) => j.symbol),
+      to: request.to,
+    };
+    if (head.kind === 'liq' || head.kind === 'candle') {
+      const stored = { ...change, kind: head.kind, from: answer.revisedFrom, exact: true };
+      this.planner.announcing(stored);
+      this.deps.onData(stored);
+    } else {
+      const stored = { ...change, kind: head.kind, from: request.from };
+      this.planner.announcing(stored);
+      this.deps.onContext?.(stored);
     }
-    if (head.tier === 'backfill') await writeKv(db, 'fetch:backfilled', [...this.backfilled]);
-    if (present.length > 0 && (head.kind === 'liq' || head.kind === 'candle'))
-      this.deps.onData({
-        kind: head.kind,
-        interval: head.interval,
-        symbols: present,
-        from: revisedFrom,
-        to,
-        exact: true,
-      });
-    else if (present.length > 0 && isContextKind(head.kind))
-      this.deps.onContext?.({ kind: head.kind, interval: head.interval, symbols: present, from, to });
-    return present;
+    return answer.present;
   }
 }

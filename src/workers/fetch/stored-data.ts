@@ -14,8 +14,9 @@ export interface StoredDataApi {
   /** How many points `storedDelete` with this selection would remove (reads coverage only). */
   storedCount(selection: DeleteSelection): Promise<DeleteCount>;
   /**
-   * Deletes the selection in one transaction (all or nothing) and posts a `data-changed` notice per interval, so
-   * open charts refresh; returns what it removed.
+   * Deletes the selection in one transaction (all or nothing) and posts a `data-changed` (liquidations, candles)
+   * or `context-changed` (open interest, funding) notice per kind and interval, so open charts refresh; returns what
+   * it removed.
    */
   storedDelete(selection: DeleteSelection): Promise<DeleteCount>;
 }
@@ -29,7 +30,10 @@ export function createStoredDataApi(bus: NoticeBus = broadcastBus()): StoredData
     async storedDelete(selection) {
       const { count, spans } = await deleteStored(await database('archive'), selection);
       // As an import announces its writes: charts in every tab re-read the changed spans.
-      for (const s of spans) bus.post({ type: 'data-changed', db: 'archive', ...s });
+      for (const { kind, ...s } of spans)
+        if (kind === 'liq' || kind === 'candle')
+          bus.post({ type: 'data-changed', db: 'archive', kind, ...s });
+        else bus.post({ type: 'context-changed', db: 'archive', kind, ...s });
       return count;
     },
   };

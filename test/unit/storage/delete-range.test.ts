@@ -178,7 +178,14 @@ describe('Delete stored data', () => {
     const db = await seeded('chart');
     const from = T0 + 20 * DAY;
     const { count } = await deleteStored(db, { symbol: AGG, from, to: from + DAY });
-    expect(count).toEqual({ liqPoints: 288, candlePoints: 288, series: 2 });
+    expect(count).toEqual({
+      liqPoints: 288,
+      candlePoints: 288,
+      oiPoints: 0,
+      fundingPoints: 0,
+      predictedPoints: 0,
+      series: 2,
+    });
     const r = await loadFrame(db, {
       source: 'archive',
       asset: 'BTC',
@@ -215,6 +222,9 @@ describe('Delete stored data', () => {
     expect(await countStored(db, { symbol: null, from: null, to: null })).toEqual({
       liqPoints: 0,
       candlePoints: 0,
+      oiPoints: 0,
+      fundingPoints: 0,
+      predictedPoints: 0,
       series: 0,
     });
     db.close();

@@ -204,9 +204,9 @@ export function StudyPanel({ source, asset, timeframe, onJump, filter, studyRequ
                 <tr>
                   <th scope="col">time (UTC)</th>
                   <th scope="col">bucket</th>
-                  <th scope="col">of OI</th>
                   <th scope="col">class</th>
                   <th scope="col">rarity</th>
+                  <th scope="col">of OI</th>
                   <th scope="col">signed bp @{horizon}</th>
                   <th scope="col">outcome</th>
                 </tr>
@@ -233,9 +233,9 @@ export function StudyPanel({ source, asset, timeframe, onJump, filter, studyRequ
                           </button>
                         </th>
                         <td>{bucketLabel(result)(e.bucket)}</td>
-                        <td>{formatBp(e.bpOfOi)}</td>
                         <td>{e.eventClass}</td>
                         <td>{e.rarity}</td>
+                        <td>{formatBp(e.bpOfOi)}</td>
                         <td>{Number.isFinite(e.signedBp[k]) ? (e.signedBp[k] ?? 0).toFixed(1) : '–'}</td>
                         <td>{e.outcome}</td>
                       </tr>

@@ -14,10 +14,11 @@ import type { BarFrame } from '../../../core/series';
 import { alertSettingsFor, assetSettings, type Settings } from '../../../core/settings';
 import { ChunkMemo } from '../../../storage/chunk-memo';
 import type { LiqLabDB } from '../../../storage/schema';
-import { type ChangedSpan, FrameCache } from '../../compute/frame-cache';
+import { type ChangedSpan, FrameCache, type SharedRead } from '../../compute/frame-cache';
 import { FrameOiCache, scoredFrame } from '../../compute/frame-oi';
-import { readArchiveSnapshot } from '../../compute/frame-plan';
+import { type ArchiveSnapshot, readArchiveSnapshot } from '../../compute/frame-plan';
 import { IncrementalAnalysis } from '../../compute/incremental';
+import { staleChunks } from './chunk-staleness';
 
 /** One asset × timeframe × contract filter the rules listen to. */
 export interface AlertTarget {
@@ -79,6 +80,9 @@ class TargetAnalyzer {
 export class AlertAnalyzers {
   private analyzers: TargetAnalyzer[] = [];
   private fingerprint = '';
+  /** Chunks read at the last evaluation, kept while nothing changed them (most of a tail read is unchanged). */
+  private readonly chunks = new ChunkMemo();
+  private lastSnapshot: ArchiveSnapshot | null = null;
 
   constructor(private readonly db: () => Promise<IDBPDatabase<LiqLabDB>>) {}
 
@@ -120,32 +124,47 @@ export class AlertAnalyzers {
   /** Brings every analyzer up to the archive after `changes` (null: re-read everything). */
   async update(changes: readonly ChangedSpan[] | null, nowSec: number): Promise<TargetResult[]> {
     const out: TargetResult[] = [];
+    if (this.analyzers.length === 0) return out;
     // One read of markets and coverage, and each chunk read once, for every analyzer: one moment of the archive.
-    const shared =
-      this.analyzers.length > 0
-        ? { snapshot: await readArchiveSnapshot(await this.db()), chunks: new ChunkMemo() }
-        : undefined;
-    for (const a of this.analyzers) {
-      const refreshed = await a.frames.refresh(changes, shared);
-      // The chart's own path: the same open-interest read and the same scored frame (analyze.ts).
-      const oiOpen = a.oi ? await a.oi.refresh(await this.db(), refreshed.frame, changes) : null;
-      const frame = oiOpen ? scoredFrame(refreshed.frame, 'bpOfOi', oiOpen) : refreshed.frame;
-      const analysis = a.analysis.update(frame, refreshed.revisedFrom);
-      out.push({
-        target: a.target,
-        frame,
-        analysis,
-        input: {
-          asset: a.target.asset,
-          timeframe: a.target.timeframe,
-          contracts: filterKey(a.target.filter),
-          events: analysis.detection.events,
-          levels: analysis.levels,
-          touches: analysis.touches,
-          nowSec,
-        },
-      });
+    const snapshot = await readArchiveSnapshot(await this.db());
+    if (changes === null || !this.lastSnapshot) this.chunks.clear();
+    else this.chunks.next(staleChunks(changes, this.lastSnapshot, snapshot));
+    this.lastSnapshot = snapshot;
+    const shared = { snapshot, chunks: this.chunks };
+    try {
+      for (const a of this.analyzers) out.push(await this.refresh(a, changes, shared, nowSec));
+    } catch (e) {
+      // The frames re-read everything after a failure; so does the memo.
+      this.lastSnapshot = null;
+      throw e;
     }
     return out;
+  }
+
+  private async refresh(
+    a: TargetAnalyzer,
+    changes: readonly ChangedSpan[] | null,
+    shared: SharedRead,
+    nowSec: number,
+  ): Promise<TargetResult> {
+    const refreshed = await a.frames.refresh(changes, shared);
+    // The chart's own path: the same open-interest read and the same scored frame (analyze.ts).
+    const oiOpen = a.oi ? await a.oi.refresh(await this.db(), refreshed.frame, changes) : null;
+    const frame = oiOpen ? scoredFrame(refreshed.frame, 'bpOfOi', oiOpen) : refreshed.frame;
+    const analysis = a.analysis.update(frame, refreshed.revisedFrom);
+    return {
+      target: a.target,
+      frame,
+      analysis,
+      input: {
+        asset: a.target.asset,
+        timeframe: a.target.timeframe,
+        contracts: filterKey(a.target.filter),
+        events: analysis.detection.events,
+        levels: analysis.levels,
+        touches: analysis.touches,
+        nowSec,
+      },
+    };
   }
 }

@@ -9,6 +9,14 @@ import { addRange } from '../../../core/ranges';
 import { floorTo } from '../../../core/time';
 import { type ChunkChange, type GroupTx, hasGroups, updateGroups } from '../../../storage/liq-groups';
 import { type CandleChunk, CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from '../../../storage/schema';
+import {
+  applyContextSeries,
+  CONTEXT_STORES,
+  type ContextTx,
+  hasContextStores,
+  isContextBatch,
+} from './apply-context';
+import { chunkChanged, countDiff, settle } from './apply-diff';
 
 /** What an import changes (or changed). */
 export interface ImportDiff {
@@ -19,13 +27,17 @@ export interface ImportDiff {
   unchanged: number;
 }
 
-type Stores = ('liqChunks' | 'candleChunks' | 'coverage' | 'markets' | 'liqGroups' | 'liqGroupMembers')[];
+type Stores = (
+  | 'liqChunks'
+  | 'candleChunks'
+  | 'coverage'
+  | 'markets'
+  | 'liqGroups'
+  | 'liqGroupMembers'
+  | (typeof CONTEXT_STORES)[number]
+)[];
 // Typed as readwrite; a dry run opens it readonly and never writes.
 type Tx = IDBPTransaction<LiqLabDB, Stores, 'readwrite'>;
-/** Puts are not awaited one by one (tx.done covers them); an abort must not surface as unhandled rejections. */
-function settle(p: Promise<unknown>): void {
-  p.catch(() => undefined);
-}
 
 const BASE_STORES: Stores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
 
@@ -50,7 +62,14 @@ function columns(c: LiqChunk | CandleChunk): Float64Array[] {
   return 'long' in c ? [c.long, c.short] : [c.open, c.high, c.low, c.close, c.volume];
 }
 
-async function applySeries(tx: Tx, s: SeriesBatch, write: boolean, diff: ImportDiff): Promise<void> {
+/** A batch series of liquidations or candles. */
+type StoredSeriesBatch = SeriesBatch & { kind: 'liq' | 'candle' };
+
+function isStoredBatch(s: SeriesBatch): s is StoredSeriesBatch {
+  return s.kind === 'liq' || s.kind === 'candle';
+}
+
+async function applySeries(tx: Tx, s: StoredSeriesBatch, write: boolean, diff: ImportDiff): Promise<void> {
   const step = BASE_INTERVAL_SECONDS[s.interval];
   const span = step * CHUNK_SLOTS;
   const liqStore = tx.objectStore('liqChunks');
@@ -90,29 +109,17 @@ async function applySeries(tx: Tx, s: SeriesBatch, write: boolean, diff: ImportD
         col[i] = s.cols[j]?.[k] ?? Number.NaN;
       });
   }
-  let o = 0;
-  for (const [a, b] of s.ranges)
-    for (let t = a; t < b; t += step) {
-      while (o < old.length && (old[o]?.[1] ?? 0) <= t) o++;
-      const wasCovered = o < old.length && (old[o]?.[0] ?? 0) <= t;
-      const c = chunks.get(floorTo(t, span));
-      if (!c) continue;
-      const i = (t - floorTo(t, span)) / step;
-      if (!wasCovered) diff.newPoints++;
-      else if (c.before.some((col, j) => !Object.is(col[i], c.after[j]?.[i]))) diff.overwritten++;
-      else diff.unchanged++;
-    }
+  countDiff(s.ranges, old, step, span, chunks, diff);
   if (!write) return;
   if (s.kind === 'liq' && hasGroups(tx.db)) {
     const changes: ChunkChange[] = [];
     for (const [start, c] of chunks)
-      if (c.before.some((col, j) => col.some((x, i) => !Object.is(x, c.after[j]?.[i]))))
-        changes.push({ start, before: liqCols(c.before), after: liqCols(c.after) });
+      if (chunkChanged(c)) changes.push({ start, before: liqCols(c.before), after: liqCols(c.after) });
     // Before the chunk puts below: a contract joining a group adds its stored series first.
     await updateGroups(tx as unknown as GroupTx, s.symbol, s.interval, changes);
   }
   for (const c of chunks.values())
-    if (c.before.some((col, j) => col.some((x, i) => !Object.is(x, c.after[j]?.[i])))) {
+    if (chunkChanged(c)) {
       if ('long' in c.rec) settle(liqStore.put(c.rec));
       else settle(candleStore.put(c.rec));
     }
@@ -132,7 +139,14 @@ export async function applyBatch(
   beforeDone?: () => void,
 ): Promise<ImportDiff> {
   const diff: ImportDiff = { newPoints: 0, overwritten: 0, unchanged: 0 };
-  const stores: Stores = hasGroups(db) ? [...BASE_STORES, 'liqGroups', 'liqGroupMembers'] : BASE_STORES;
+  const stores: Stores = hasGroups(db) ? [...BASE_STORES, 'liqGroups', 'liqGroupMembers'] : [...BASE_STORES];
+  const series = [...batch.series.values()];
+  if (series.some(isContextBatch)) {
+    // A database from before open interest was stored cannot take it: refuse rather than drop it silently.
+    if (!hasContextStores(db))
+      throw new Error('this archive has no open interest or funding stores (schema < 9)');
+    stores.push(...CONTEXT_STORES);
+  }
   const tx = db.transaction(stores, write ? 'readwrite' : 'readonly') as Tx;
   try {
     if (write) {
@@ -143,7 +157,9 @@ export async function applyBatch(
         if (!had || JSON.stringify(had) !== JSON.stringify(m)) settle(markets.put(m));
       }
     }
-    for (const s of batch.series.values()) await applySeries(tx, s, write, diff);
+    for (const s of series)
+      if (isContextBatch(s)) await applyContextSeries(tx as unknown as ContextTx, s, write, diff);
+      else if (isStoredBatch(s)) await applySeries(tx, s, write, diff);
     if (write) beforeDone?.();
   } catch (e) {
     if (write) tx.abort();

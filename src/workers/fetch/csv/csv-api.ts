@@ -98,16 +98,19 @@ export function createCsvApi(aborts: AbortRegistry, bus: NoticeBus = broadcastBu
       const diff = await applyBatch(db, batch, true);
       pending.delete(id);
       // With its kind: the bus drops a data-changed notice without one, so other tabs would not refresh.
-      for (const s of batch.series.values())
-        bus.post({
-          type: 'data-changed',
-          db: 'archive',
-          kind: s.kind,
+      // Open interest and funding go out as `context-changed`, as the fetch loop announces them.
+      for (const s of batch.series.values()) {
+        const span = {
+          db: 'archive' as const,
           interval: s.interval,
           symbols: [s.symbol],
           from: s.ranges[0]?.[0] ?? 0,
           to: s.ranges[s.ranges.length - 1]?.[1] ?? 0,
-        });
+        };
+        if (s.kind === 'liq' || s.kind === 'candle')
+          bus.post({ type: 'data-changed', kind: s.kind, ...span });
+        else bus.post({ type: 'context-changed', kind: s.kind, ...span });
+      }
       return diff;
     },
 

@@ -1,4 +1,7 @@
-/** Streams the archive format: markets, coverage records, then every non-zero liquidation bucket and every candle. */
+/**
+ * Streams the archive format: markets, coverage records, then every non-zero liquidation bucket, every candle,
+ * and every open interest and funding bucket that holds a value.
+ */
 import type { IDBPDatabase } from 'idb';
 import {
   ARCHIVE_HEADER,
@@ -14,6 +17,7 @@ import { BASE_INTERVAL_SECONDS } from '../../../core/intervals';
 import { type ContractFilter, marketsOf, matchesFilter } from '../../../core/market';
 import { floorTo } from '../../../core/time';
 import { CHUNK_SLOTS, type LiqLabDB } from '../../../storage/schema';
+import { contextSeriesToExport, writeContextCoverage, writeContextPoints } from './export-context';
 
 /** Which part of the archive to export. */
 export interface ArchiveExportRequest {
@@ -29,7 +33,7 @@ export interface ArchiveExportRequest {
 const READ_AHEAD = 4;
 
 /** Yields `get(0) … get(n - 1)` in order, with up to READ_AHEAD reads started ahead. */
-async function* prefetched<T>(n: number, get: (j: number) => Promise<T>): AsyncGenerator<T> {
+export async function* prefetched<T>(n: number, get: (j: number) => Promise<T>): AsyncGenerator<T> {
   const ahead: Array<Promise<T>> = [];
   const start = (j: number) => {
     const p = get(j);
@@ -72,6 +76,9 @@ export async function exportArchive(
   }));
   for (const c of clipped)
     for (const [a, b] of c.ranges) w.text(archiveCoverageRow(c.kind, c.market, c.interval, a, b));
+  const context = await contextSeriesToExport(db, stored, req.filter, lo, hi);
+  writeContextCoverage(w, context);
+  const total = clipped.length + context.length;
   for (let k = 0; k < clipped.length; k++) {
     const c = clipped[k];
     if (!c) continue;
@@ -131,8 +138,10 @@ export async function exportArchive(
         }
       }
     }
-    onProgress((k + 1) / clipped.length);
+    onProgress((k + 1) / total);
   }
+  const done = (k: number) => onProgress((clipped.length + k + 1) / total);
+  rows += await writeContextPoints(db, w, context, prefetched, done, check);
   await w.flush();
   return rows;
 }

@@ -1,4 +1,7 @@
-/** Streams the bars format: the chart's frame at its timeframe and filter, with COIN / STABLE group columns. */
+/**
+ * Streams the bars format: the chart's frame at its timeframe and filter, with COIN / STABLE group columns and the
+ * market-context columns (open interest and funding as the chart's panes show them).
+ */
 import type { IDBPDatabase } from 'idb';
 import { bpOfOi, liqUsd } from '../../../core/context/liq-bp';
 import { type BarRow, barsHeader, writeBarRow } from '../../../core/csv/bars';
@@ -6,7 +9,7 @@ import { NO_SCORES, type ScoreSource } from '../../../core/csv/spike-columns';
 import { type ByteSink, CsvWriter } from '../../../core/csv/writer';
 import type { ExchangeLiq, LiqSeries } from '../../../core/series';
 import type { LiqLabDB } from '../../../storage/schema';
-import { readFrameOi } from '../../compute/context-frame';
+import { readFrameContext } from '../../compute/context-frame';
 import { loadFrame } from '../../compute/frame-loader';
 import { loadGroupLiq } from './bar-groups';
 import type { ExportRequest } from './types';
@@ -51,20 +54,21 @@ export async function exportBars(
   scoresOf: ScoreSource = NO_SCORES,
 ): Promise<number> {
   const loaded = await loadFrame(db, { ...req, byExchange: req.exchangeColumns === true });
-  // Open interest at the bars' opens: the `liq_bp_of_oi` column, and the spike columns when they score in bp of it.
-  const oi = await readFrameOi(
+  const n = loaded.frame.liq.long.length;
+  // Open interest and funding exactly as the chart's panes read them for this frame and filter; its opens as the
+  // bp score divides by them give `liq_bp_of_oi` and, when Settings → Spikes scores in bp, the spike columns.
+  const ctx = await readFrameContext(
     db,
-    { ...loaded.frame, n: loaded.frame.liq.long.length },
+    { start: loaded.frame.start, step: loaded.frame.step, n },
     req.asset,
     req.filter,
   );
-  const frame = oi ? { ...loaded.frame, oiOpen: oi.scoreOpen } : loaded.frame;
+  const frame = { ...loaded.frame, oiOpen: ctx.oiOpen };
   const exchanges = frame.exchanges ?? [];
   const extra = new Float64Array(2 * exchanges.length);
   const scores = scoresOf(frame, req.timeframe);
   const coin = await loadGroupLiq(db, req.asset, req.timeframe, req.filter, 'COIN');
   const stable = await loadGroupLiq(db, req.asset, req.timeframe, req.filter, 'STABLE');
-  const n = frame.liq.long.length;
   const w = new CsvWriter(sink);
   const tf = CsvWriter.encode(req.timeframe);
   w.text(`${barsHeader(exchanges.map((e) => e.exchange))}\n`);
@@ -90,7 +94,11 @@ export async function exportBars(
       zLong: scores.zLong(t),
       zShort: scores.zShort(t),
       event: scores.event(t),
-      bpOfOi: bpOfOi(liqUsd(frame.liq, 'total', i), frame.oiOpen?.[i] ?? Number.NaN),
+      bpOfOi: bpOfOi(liqUsd(frame.liq, 'total', i), ctx.oiOpen[i] ?? Number.NaN),
+      oi: ctx.oi[i] ?? Number.NaN,
+      oiChange: ctx.oiChange[i] ?? Number.NaN,
+      funding: ctx.funding[i] ?? Number.NaN,
+      predicted: ctx.predicted[i] ?? Number.NaN,
       ...(req.exchangeColumns ? { exchanges: exchangeCells(exchanges, i, covered, extra) } : {}),
     };
     if (!covered && Number.isNaN(row.close)) continue;

@@ -1,9 +1,9 @@
 /** Small summaries of a batch for the dry-run dialog. */
-import type { Conflict, ImportBatch } from '../../../core/csv/batch';
+import type { Conflict, ImportBatch, PointKind } from '../../../core/csv/batch';
 
 /** One series a file would write. */
 export interface PreviewSeries {
-  kind: 'liq' | 'candle';
+  kind: PointKind;
   symbol: string;
   interval: string;
   points: number;

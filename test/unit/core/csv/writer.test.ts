@@ -7,6 +7,11 @@ import {
   writeCandleRow,
   writeLiqRow,
 } from '../../../../src/core/csv/archive';
+import {
+  archiveContextPrefix,
+  archiveContextTail,
+  writeContextRow,
+} from '../../../../src/core/csv/archive-context';
 import { type BarRow, barLine, writeBarRow } from '../../../../src/core/csv/bars';
 import { formatNumber, isoSeconds, utcLabel } from '../../../../src/core/csv/format';
 import { CsvWriter } from '../../../../src/core/csv/writer';
@@ -66,11 +71,16 @@ describe('CsvWriter', () => {
     );
   }, 30_000); // property tests: seconds on a loaded two-core machine
 
-  it('archive and bars rows equal the plain row formatters, across many pieces', async () => {
+  it('archive (liquidation, candle, context) and bars rows equal the plain row formatters, across many pieces', async () => {
     const amount = fc.oneof(anyNumber.map(Math.abs), fc.constant(Number.NaN));
     const prefix = archivePrefix(
       'liq',
       { symbol: 'BTCUSD_PERP.0', exchange: '0', margined: 'COIN' },
+      '1hour',
+    );
+    const context = archiveContextPrefix(
+      'funding',
+      { symbol: 'BTCUSDT_PERP.A', exchange: 'A', margined: 'STABLE' },
       '1hour',
     );
     const bar = fc.record<BarRow>({
@@ -89,16 +99,22 @@ describe('CsvWriter', () => {
       zLong: anyNumber,
       zShort: anyNumber,
       event: fc.oneof(fc.constant(''), fc.string()),
+      oi: amount,
+      oiChange: fc.oneof(anyNumber, fc.constant(Number.NaN)),
+      funding: fc.oneof(anyNumber, fc.constant(Number.NaN)),
+      predicted: fc.oneof(anyNumber, fc.constant(Number.NaN)),
       bpOfOi: amount,
     });
     await fc.assert(
       fc.asyncProperty(fc.array(bar, { maxLength: 50 }), async (bars) => {
         const p = CsvWriter.encode(prefix);
+        const c = CsvWriter.encode(context);
         const text = await written((w) => {
           for (const b of bars) {
             writeLiqRow(w, p, b.t, b.long, b.short);
             writeCandleRow(w, p, b.t, b.open, b.high, b.low, b.close, b.volume);
             writeBarRow(w, CsvWriter.encode('1m'), b);
+            writeContextRow(w, c, b.t, b.funding, b.oi, b.oiChange, b.predicted);
           }
         });
         const expected = bars.map(
@@ -107,7 +123,9 @@ describe('CsvWriter', () => {
             archiveLiqTail(b.t, b.long, b.short) +
             prefix +
             archiveCandleTail(b.t, b.open, b.high, b.low, b.close, b.volume) +
-            barLine('1m', b),
+            barLine('1m', b) +
+            context +
+            archiveContextTail(b.t, b.funding, b.oi, b.oiChange, b.predicted),
         );
         expect(text).toBe(expected.join(''));
       }),

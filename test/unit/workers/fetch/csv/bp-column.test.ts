@@ -75,7 +75,7 @@ describe('bars CSV: liq_bp_of_oi', () => {
     const { rows } = await exported(db);
     const header = rows[0] ?? [];
     const col = header.indexOf('liq_bp_of_oi');
-    expect(col).toBe(18);
+    expect(col).toBe(22); // after event and the four OI/funding columns
     const { frame } = await loadFrame(db, {
       source: 'archive',
       asset: 'BTC',

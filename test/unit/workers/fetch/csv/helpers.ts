@@ -39,7 +39,10 @@ export async function exportAll(db: IDBPDatabase<LiqLabDB>): Promise<string> {
   return text + decoder.decode();
 }
 
-/** Canonical content: coverage, markets, and chunks that hold anything (an all-zero chunk equals no chunk). */
+/**
+ * Canonical content: coverage, markets, and chunks that hold anything (an all-zero liquidation chunk, or an all-NaN
+ * candle or context chunk, equals no chunk), values as hex so every bit counts.
+ */
 export async function dump(db: IDBPDatabase<LiqLabDB>): Promise<unknown> {
   const hex = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex');
   const liq = (await db.getAll('liqChunks'))
@@ -48,5 +51,16 @@ export async function dump(db: IDBPDatabase<LiqLabDB>): Promise<unknown> {
   const candles = (await db.getAll('candleChunks'))
     .filter((c) => [c.open, c.high, c.low, c.close, c.volume].some((a) => a.some((x) => !Number.isNaN(x))))
     .map((c) => [c.symbol, c.interval, c.start, ...[c.open, c.high, c.low, c.close, c.volume].map(hex)]);
-  return { coverage: await db.getAll('coverage'), markets: await db.getAll('markets'), liq, candles };
+  // Open interest and funding: a chunk of nothing but gaps (NaN) equals no chunk.
+  const ctx = (await db.getAll('ctxChunks'))
+    .filter((c) => [c.open, c.high, c.low, c.close].some((a) => a.some((x) => !Number.isNaN(x))))
+    .map((c) => [c.kind, c.symbol, c.interval, c.start, ...[c.open, c.high, c.low, c.close].map(hex)]);
+  return {
+    coverage: await db.getAll('coverage'),
+    markets: await db.getAll('markets'),
+    liq,
+    candles,
+    ctxCoverage: await db.getAll('ctxCoverage'),
+    ctx,
+  };
 }

@@ -17,7 +17,7 @@ const iso = (t: number) => `${new Date(t * 1000).toISOString().slice(0, 19)}Z`;
 const liqRow = (symbol: string, exchange: string, t: number) =>
   `liq,1hour,${symbol},${exchange},STABLE,${iso(t)},${t},5,6,,,,,,,`;
 const barRow = (t: number, tf = '1h') =>
-  `${iso(t).replace('T', ' ').slice(0, 19)},${t},${tf},1,2,0.5,1.5,3,10,20,30,0,0,10,20,,,,`;
+  `${iso(t).replace('T', ' ').slice(0, 19)},${t},${tf},1,2,0.5,1.5,3,10,20,30,0,0,10,20,,,`;
 
 describe('times outside [2010-01-01, now + 1 day] are rejected with their line, in every importer', () => {
   it('archive: a row at t = 0 refuses the file and names the line (coverage would span 1970 → now)', async () => {
