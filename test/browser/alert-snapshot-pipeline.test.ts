@@ -75,7 +75,7 @@ async function runLeader(snapshot: boolean) {
 }
 
 function recordFor(records: AlertRecord[], eventId: string): AlertRecord {
-  const r = records.find((x) => x.id === `spike:${eventId}`);
+  const r = records.find((x) => x.id === `BTC:spike:${eventId}`);
   if (!r) throw new Error(`no alert queued for ${eventId}; queued: ${records.map((x) => x.id).join(', ')}`);
   return r;
 }
