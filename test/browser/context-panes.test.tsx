@@ -161,7 +161,8 @@ describe('open interest and funding panes', () => {
       />,
       host,
     );
-    for (let k = 0; k < 50 && !chart; k++) await frames();
+    // The chart is ready after a few frames; a loaded runner can take a few seconds.
+    for (let k = 0; k < 600 && !chart; k++) await frames();
     const c = chart as ChartController | null;
     if (!c) throw new Error('chart not ready');
     await frames();
@@ -231,5 +232,5 @@ describe('open interest and funding panes', () => {
     await frames();
     expect(c.chart.panes()).toHaveLength(3);
     db.close();
-  });
+  }, 30_000); // stores a week of OI and funding in IndexedDB, then draws: seconds on a loaded runner
 });

@@ -170,5 +170,5 @@ describe('edge proxy facing a redirecting upstream', () => {
       await new Promise((r) => target.close(r));
       await new Promise((r) => redirecting.close(r));
     }
-  });
+  }, 30_000); // starts a workerd runtime
 });

@@ -86,7 +86,7 @@ describe('per-exchange breakdown on real data (file 2a: 12 contracts on 7 exchan
     expect(five.map((l) => l.key).slice(-1)).toEqual([OTHER_LAYER]);
     expect(five[4]?.exchanges).toHaveLength(3);
     db.close();
-  });
+  }, 30_000); // imports a real year of 12 contracts: ~2 s alone, longer on a loaded runner
 });
 
 /** A USDT perpetual without candles. */
@@ -154,7 +154,7 @@ describe('per-exchange breakdown with gaps', () => {
     expect(h4.exchanges?.[1]?.liq.covered[2]).toBe(0);
     expect(h4.exchanges?.[1]?.liq.long[2]).toBeGreaterThan(0);
     db.close();
-  });
+  }, 30_000); // the same import
 
   it('bars CSV: per-exchange columns add up to the totals; empty where the exchange has nothing known', async () => {
     const db = await seeded();
@@ -206,5 +206,5 @@ describe('per-exchange breakdown with gaps', () => {
     expect(batch.rows).toBe(42);
     db.close();
     again.close();
-  });
+  }, 30_000); // the same import
 });
