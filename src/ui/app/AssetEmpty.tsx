@@ -3,6 +3,7 @@
  * key: the asset is being fetched, or it is not kept Live and one click opens Settings → Data, where adding it
  * shows what it costs before anything is saved.
  */
+import '../toolbar/assets.css';
 
 /** Props of the empty state. */
 export interface AssetEmptyProps {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AssetEntry } from '../../core/assets';
+import './assets.css';
 
 /** Props of the picker. */
 export interface AssetPickerProps {
