@@ -53,7 +53,7 @@ async function run() {
     const t = performance.now();
     await exportArchive(
       db,
-      { filter: { kind: 'all' }, from: null, to: null },
+      { asset: 'BTC', filter: { kind: 'all' }, from: null, to: null },
       async (b) => {
         bytes += b.byteLength;
         if (!keep) return b;

@@ -122,7 +122,7 @@ export interface ContractSelection {
   excludedExchanges: string[];
 }
 
-/** Default: every BTC perpetual and unexpired dated future quoted in USD/USDT/USDC, both margins. */
+/** Default: every perpetual and unexpired dated future of the asset quoted in USD/USDT/USDC, both margins. */
 export const DEFAULT_SELECTION: ContractSelection = {
   margin: 'both',
   perpetual: true,
@@ -132,14 +132,24 @@ export const DEFAULT_SELECTION: ContractSelection = {
 
 const QUOTES = new Set(['USD', 'USDT', 'USDC']);
 
-/** The contracts to fetch now. Expired futures drop out here but keep their stored history. */
-export function selectContracts(markets: readonly Market[], sel: ContractSelection, nowMs: number): Market[] {
+/** True when `m` is a contract the default selection would fetch for its asset (USD-like quote, not expired). */
+export function isFetchable(m: Market, nowMs: number): boolean {
+  return QUOTES.has(m.quoteAsset) && (m.isPerpetual || (m.expireAt !== null && m.expireAt > nowMs));
+}
+
+/** The contracts of `asset` to fetch now. Expired futures drop out here but keep their stored history. */
+export function selectContracts(
+  markets: readonly Market[],
+  sel: ContractSelection,
+  nowMs: number,
+  asset: string,
+): Market[] {
   return markets
     .filter(
       (m) =>
-        m.baseAsset === 'BTC' &&
-        QUOTES.has(m.quoteAsset) &&
-        (m.isPerpetual ? sel.perpetual : sel.dated && m.expireAt !== null && m.expireAt > nowMs) &&
+        m.baseAsset === asset &&
+        isFetchable(m, nowMs) &&
+        (m.isPerpetual ? sel.perpetual : sel.dated) &&
         (sel.margin === 'both' || m.margined === sel.margin) &&
         !sel.excludedExchanges.includes(m.exchange),
     )

@@ -49,6 +49,15 @@ export function matchesFilter(
   }
 }
 
+/** The markets of base asset `asset` that pass `filter`. */
+export function marketsOf<M extends Pick<Market, 'baseAsset' | 'margined' | 'exchange'>>(
+  markets: readonly M[],
+  asset: string,
+  filter: ContractFilter,
+): M[] {
+  return markets.filter((m) => m.baseAsset === asset && matchesFilter(m, filter));
+}
+
 /** Stable text key for a filter, for caches and URLs. */
 export function filterKey(filter: ContractFilter): string {
   switch (filter.kind) {

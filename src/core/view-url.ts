@@ -5,13 +5,10 @@
  * Old alert links (`?t=<bar time>&tf=<timeframe>`) are a subset and open the same view as before: that bar centred.
  * Hand-parsed because core has no URLSearchParams (ES library only).
  */
+import { isAssetName } from './assets';
 import { isTimeframe, type Timeframe } from './intervals';
 import { type ContractFilter, filterKey, parseFilterKey } from './market';
 
-/** Assets the app can show; the URL carries one so links stay valid when more are added. */
-export const ASSETS = ['BTC'] as const;
-/** An asset. */
-export type Asset = (typeof ASSETS)[number];
 /** Side-panel tabs a link can open. */
 export const PANEL_IDS = ['levels', 'htf', 'study', 'alerts'] as const;
 /** A side-panel tab. */
@@ -22,7 +19,8 @@ export type HistogramMode = 'total' | 'exchanges';
 
 /** What a link says about the view; null = the link does not say (the app keeps its own choice). */
 export interface ViewState {
-  asset: Asset | null;
+  /** The base asset (`BTC`, `ETH`, …), as the market list spells it. */
+  asset: string | null;
   timeframe: Timeframe | null;
   contracts: ContractFilter | null;
   /** The histogram mode (`hist=exchanges` or `hist=total`). */
@@ -74,7 +72,9 @@ function queryParams(search: string): Map<string, string> {
 /** Reads a view from a query string; unknown or malformed values are ignored one by one. */
 export function parseViewState(search: string): ViewState {
   const p = queryParams(search);
-  const asset = p.get('asset')?.toUpperCase() ?? '';
+  // Lower case is taken as upper (`?asset=eth`); a mixed-case name (`kPEPE`) is kept as Coinalyze spells it.
+  const raw = p.get('asset') ?? '';
+  const asset = raw === raw.toLowerCase() ? raw.toUpperCase() : raw;
   const tf = p.get('tf') ?? '';
   const t = p.get('t') ?? '';
   const bars = p.get('bars') ?? '';
@@ -83,7 +83,8 @@ export function parseViewState(search: string): ViewState {
   const hist = p.get('hist');
   const time = /^\d{1,12}$/.test(t) ? Number(t) : null;
   return {
-    asset: (ASSETS as readonly string[]).includes(asset) ? (asset as Asset) : null,
+    // Which assets exist is known only from the market list: the app checks the name against it later.
+    asset: isAssetName(asset) ? asset : null,
     timeframe: isTimeframe(tf) ? tf : null,
     contracts: contracts === undefined ? null : parseFilterKey(contracts),
     histogram: hist === 'exchanges' || hist === 'total' ? hist : null,
@@ -102,7 +103,7 @@ export function saysAnything(v: ViewState): boolean {
 /** The query string (with `?`, or '' when empty) for a view; keys in a fixed order, values URL-safe. */
 export function viewQuery(v: ViewState): string {
   const parts: string[] = [];
-  if (v.asset) parts.push(`asset=${v.asset}`);
+  if (v.asset) parts.push(`asset=${encodeURIComponent(v.asset)}`);
   if (v.timeframe) parts.push(`tf=${encodeURIComponent(v.timeframe)}`);
   if (v.contracts) parts.push(`contracts=${encodeURIComponent(filterKey(v.contracts))}`);
   if (v.histogram) parts.push(`hist=${v.histogram}`);

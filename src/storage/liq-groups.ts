@@ -6,7 +6,7 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { BaseInterval } from '../core/intervals';
-import { filterKey, type Market } from '../core/market';
+import { ALL_CONTRACTS, type ContractFilter, filterKey, type Market } from '../core/market';
 import { quiet } from './atomic';
 import { CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
 import { HeldGroups, TxChunks } from './tx-chunks';
@@ -25,15 +25,25 @@ export interface ChunkChange {
 }
 
 /**
- * Group keys (the contract filter's `filterKey`) a contract is summed into; unknown markets only join `all`, and a
- * mixed-margin aggregate joins no margin group (no margin filter selects it).
+ * The key of a group series: the base asset and the contract filter's `filterKey` (`BTC/all`, `ETH/margin:COIN`,
+ * `SOL/exchange:A`), so each asset's groups sum only its own contracts (schema v10; v7–v9 keys had no asset).
  */
-export function groupsOf(market: Pick<Market, 'margined' | 'exchange'> | undefined): string[] {
-  const all = filterKey({ kind: 'all' });
-  if (!market) return [all];
-  const exchange = filterKey({ kind: 'exchange', exchange: market.exchange });
+export function groupKey(asset: string, filter: ContractFilter): string {
+  return `${asset}/${filterKey(filter)}`;
+}
+
+/**
+ * Group keys a contract is summed into; a contract whose market is unknown joins none (its asset is unknown: it
+ * joins when its market record arrives), and a mixed-margin aggregate joins no margin group (no margin filter
+ * selects it).
+ */
+export function groupsOf(market: Pick<Market, 'margined' | 'exchange' | 'baseAsset'> | undefined): string[] {
+  if (!market) return [];
+  const asset = market.baseAsset;
+  const all = groupKey(asset, ALL_CONTRACTS);
+  const exchange = groupKey(asset, { kind: 'exchange', exchange: market.exchange });
   if (market.margined === 'MIXED') return [all, exchange];
-  return [all, filterKey({ kind: 'margin', margin: market.margined }), exchange];
+  return [all, groupKey(asset, { kind: 'margin', margin: market.margined }), exchange];
 }
 
 /** True when a database has the group stores (schema ≥ 7); older schemas skip group upkeep. */

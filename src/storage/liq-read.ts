@@ -60,7 +60,7 @@ export interface LiqReadPlan {
 /** The group (if any) whose members are exactly `withData`, from members and markets already read. */
 export function planGroupRead(
   withData: readonly string[],
-  markets: ReadonlyMap<string, Pick<Market, 'margined' | 'exchange'>>,
+  markets: ReadonlyMap<string, Pick<Market, 'margined' | 'exchange' | 'baseAsset'>>,
   members: ReadonlyArray<{ group: string; interval: BaseInterval; members: readonly string[] }>,
   interval: BaseInterval,
 ): string | null {

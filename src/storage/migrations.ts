@@ -4,6 +4,7 @@
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { buildGroups } from './liq-groups-build';
+import { migrateToAssets } from './migrate-assets';
 import type { LiqLabDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<LiqLabDB, StoreNames<LiqLabDB>[], 'versionchange'>;
@@ -71,6 +72,15 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('ctxCoverage', { keyPath: ['kind', 'symbol', 'interval'] });
       db.createObjectStore('oiGroups', { keyPath: ['group', 'interval', 'start'] });
       db.createObjectStore('oiGroupMembers', { keyPath: ['group', 'interval'] });
+    },
+  },
+  {
+    version: 10,
+    description:
+      'one archive partition per base asset: group series and alert keys carry the asset, settings per asset; ' +
+      'everything stored so far is BTC',
+    async run(_db, tx) {
+      await migrateToAssets(tx);
     },
   },
 ];

@@ -98,9 +98,15 @@ export interface LiqLabDB extends DBSchema {
   markets: { key: string; value: Market };
   kv: { key: string; value: unknown };
   outbox: { key: string; value: OutboxRecord; indexes: { byStatus: string } };
-  /** Alert de-duplication and cooldown keys (alerts feature, v5): `spike:<id>`, `touch:<id>`, `cool:<bucket>`. */
+  /**
+   * Alert de-duplication and cooldown keys (alerts feature, v5), per asset since v10: `BTC:spike:<id>`,
+   * `ETH:touch:<id>`, `cool:<asset>:<bucket>`.
+   */
   alertKeys: { key: string; value: { at: number; suppressed?: boolean } };
-  /** Pre-summed liquidations per contract group (v7): `symbol` holds the group key (`all`, `margin:COIN`, …). */
+  /**
+   * Pre-summed liquidations per contract group (v7): `symbol` holds the group key, asset and filter (`BTC/all`,
+   * `ETH/margin:COIN`, …; v10, see `groupKey`).
+   */
   liqGroups: { key: [string, BaseInterval, number]; value: LiqChunk };
   /** Which contracts each group chunk series sums (v7). */
   liqGroupMembers: { key: [string, BaseInterval]; value: GroupMembers };

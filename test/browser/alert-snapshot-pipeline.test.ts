@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/core/settings';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { assetSettings, DEFAULT_SETTINGS } from '../../src/core/settings';
 import { barX, snapshotLayout } from '../../src/core/snapshot/layout';
 import { EVENT_CLASS_COLOURS, SNAPSHOT_PALETTE } from '../../src/core/snapshot/palette';
 import { memoryBus } from '../../src/platform/notice-bus';
@@ -17,16 +17,20 @@ import { blend, count, hex, pixelsOf } from './helpers/pixels';
 /** Settings with spike alerts on 1h (touches off, so every queued alert is a spike) and the snapshot as given. */
 function settings(snapshot: boolean): Settings {
   const a = DEFAULT_SETTINGS.alerts;
+  const btc = assetSettings(DEFAULT_SETTINGS, 'BTC');
   return {
     ...DEFAULT_SETTINGS,
     telegram: { botToken: '123456:TEST-fake-token', chatId: '4242', apiBaseUrl: 'https://telegram.invalid' },
-    alerts: {
-      ...a,
-      enabled: true,
-      telegram: true,
-      snapshot,
-      spikes: { ...a.spikes, timeframes: ['1h'] },
-      touches: { ...a.touches, enabled: false },
+    alerts: { ...a, enabled: true, telegram: true, snapshot },
+    assets: {
+      live: ['BTC'],
+      byAsset: {
+        BTC: {
+          ...btc,
+          spikes: { ...btc.spikes, timeframes: ['1h'] },
+          touches: { ...btc.touches, enabled: false },
+        },
+      },
     },
   };
 }
@@ -40,6 +44,7 @@ async function runLeader(snapshot: boolean) {
   const frame = (
     await loadFrame(full, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: { kind: 'all' },
       referenceSymbol: DEMO_SYMBOL,
@@ -70,7 +75,7 @@ async function runLeader(snapshot: boolean) {
 }
 
 function recordFor(records: AlertRecord[], eventId: string): AlertRecord {
-  const r = records.find((x) => x.id === `spike:${eventId}`);
+  const r = records.find((x) => x.id === `BTC:spike:${eventId}`);
   if (!r) throw new Error(`no alert queued for ${eventId}; queued: ${records.map((x) => x.id).join(', ')}`);
   return r;
 }

@@ -23,6 +23,7 @@ describe('alert snapshot drawn by the worker code in real Chromium (OffscreenCan
     full = (
       await loadFrame(db, {
         source: 'archive',
+        asset: 'BTC',
         timeframe: '1h',
         filter: { kind: 'all' },
         referenceSymbol: DEMO_SYMBOL,

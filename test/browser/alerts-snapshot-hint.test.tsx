@@ -10,7 +10,7 @@ describe('Settings → Alerts: "Attach chart snapshot"', () => {
   afterEach(() => render(null, host));
 
   it('says, next to the checkbox, what the picture shows and that it does not depend on the chart', async () => {
-    render(<AlertsSection draft={DEFAULT_SETTINGS} onChange={() => {}} />, host);
+    render(<AlertsSection draft={DEFAULT_SETTINGS} onChange={() => {}} asset="BTC" />, host);
     const box = page.getByRole('checkbox', { name: 'Attach chart snapshot' });
     await expect.element(box).toBeInTheDocument();
     const hint = page.getByTestId('snapshot-hint');

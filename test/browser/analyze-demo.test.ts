@@ -11,6 +11,7 @@ describe('analysis on the demo data in a real worker', () => {
     const t0 = performance.now();
     const r = await compute.api.analyze({
       source: 'demo',
+      asset: 'BTC',
       timeframe: '1h',
       filter: { kind: 'all' },
       referenceSymbol: 'BTCUSDT_PERP.A',

@@ -13,6 +13,7 @@ function Shell() {
     <>
       <BackfillCard detail={detail} />
       <StatusBar
+        asset="BTC"
         info={{ source: 'Live', lastUpdate: null, callsUsed: 12, callsBudget: 40, backfill: 0.3 }}
         completeAt={detail?.completeAt ?? null}
       />

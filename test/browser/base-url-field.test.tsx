@@ -22,7 +22,7 @@ describe('API base URL fields', () => {
     await saveSettings(before);
   });
 
-  const open = () => render(<SettingsDialog open onClose={() => {}} />, host);
+  const open = () => render(<SettingsDialog open asset="BTC" onClose={() => {}} />, host);
   const save = () => page.getByRole('button', { name: 'Save' });
   const base = () => page.getByLabelText('API base URL', { exact: true });
 

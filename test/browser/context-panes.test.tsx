@@ -61,6 +61,7 @@ describe('open interest and funding panes', () => {
     const { result } = await analyzeRequest(
       {
         source: 'archive',
+        asset: 'BTC',
         timeframe: '4h',
         filter: ALL_CONTRACTS,
         referenceSymbol: DEMO_SYMBOL,
@@ -149,6 +150,7 @@ describe('open interest and funding panes', () => {
     let chart: ChartController | null = null;
     render(
       <ChartView
+        asset="BTC"
         frame={frame}
         notice={null}
         theme="light"
@@ -204,6 +206,7 @@ describe('open interest and funding panes', () => {
     // OI with its change: the histogram holds the per-bar change; None removes both panes.
     render(
       <ChartView
+        asset="BTC"
         frame={frame}
         notice={null}
         theme="light"
@@ -217,7 +220,13 @@ describe('open interest and funding panes', () => {
     if (!hist) throw new Error('no OI change histogram');
     same(hist, context.oiChange, 'oi change');
     render(
-      <ChartView frame={frame} notice={null} theme="light" context={{ values: null, choice: 'off' }} />,
+      <ChartView
+        asset="BTC"
+        frame={frame}
+        notice={null}
+        theme="light"
+        context={{ values: null, choice: 'off' }}
+      />,
       host,
     );
     await frames();

@@ -19,6 +19,7 @@ describe('archive export through the fetch worker', () => {
     const request = {
       kind: 'archive' as const,
       source: 'archive' as const,
+      asset: 'BTC',
       timeframe: '1m' as const,
       filter: { kind: 'all' as const },
       referenceSymbol: 'BTCUSDT_PERP.A',

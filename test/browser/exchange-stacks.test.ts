@@ -38,7 +38,12 @@ describe('histogram by exchange', () => {
     expect(batch.rejectedCount).toBe(0);
     const db = await openLiqLabDb(`stacks-${Math.random()}`);
     await applyBatch(db, batch, true);
-    const request = { source: 'archive' as const, timeframe: '1D' as const, filter: ALL_CONTRACTS };
+    const request = {
+      source: 'archive' as const,
+      asset: 'BTC',
+      timeframe: '1D' as const,
+      filter: ALL_CONTRACTS,
+    };
     const { frame } = await loadFrame(db, {
       ...request,
       referenceSymbol: 'BTCUSDT_PERP.A',

@@ -23,7 +23,7 @@ describe('settings fields in the settings dialog', () => {
     await saveSettings(before);
   });
 
-  const open = () => render(<SettingsDialog open onClose={(s) => closed.push(s)} />, host);
+  const open = () => render(<SettingsDialog open asset="BTC" onClose={(s) => closed.push(s)} />, host);
   const save = () => page.getByRole('button', { name: 'Save' });
 
   it('keeps the labels other tests and users rely on', async () => {
@@ -56,8 +56,8 @@ describe('settings fields in the settings dialog', () => {
     await expect.element(page.getByText(message, { exact: true })).not.toBeInTheDocument();
     await expect.element(save()).toBeEnabled();
     await userEvent.click(save());
-    await expect.poll(() => closed.at(-1)?.alerts.spikes.maxP).toBe(0.25);
-    expect((await loadSettings()).alerts.spikes.maxP).toBe(0.25);
+    await expect.poll(() => closed.at(-1)?.assets.byAsset.BTC?.spikes.maxP).toBe(0.25);
+    expect((await loadSettings()).assets.byAsset.BTC?.spikes.maxP).toBe(0.25);
   });
 
   it('asks for a number when a field is emptied instead of saving 0 or the old value', async () => {

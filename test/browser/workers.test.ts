@@ -40,6 +40,7 @@ describe('workers in real Chromium', () => {
     expect((await fetcher.api.ensureDemo('/demo/btcusdt-perp-1h.bin')).loaded).toBe(false);
     const request = {
       source: 'demo' as const,
+      asset: 'BTC',
       filter: { kind: 'all' as const },
       referenceSymbol: 'BTCUSDT_PERP.A',
     };

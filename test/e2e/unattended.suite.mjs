@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { makeMarkets } from '../fakes/coinalyze/data.mjs';
 import { createFakeCoinalyze } from '../fakes/coinalyze/server.mjs';
 import { startFakeTelegram } from '../fakes/telegram.mjs';
+import { assetPoints } from './archive-probe.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const TOKEN = '123456:TEST-fake-token';
@@ -70,8 +71,11 @@ const leaderClient = (page) =>
 
 export async function run({ check, assert, launch }) {
   const nowSec = Math.floor(Date.now() / 1000);
+  // Binance's three ETH contracts are listed too, for the asset picker at the end (not Live before it).
   const markets = makeMarkets(nowSec).filter(
-    (m) => ['A', '6'].includes(m.exchange) && m.base_asset === 'BTC',
+    (m) =>
+      (['A', '6'].includes(m.exchange) && m.base_asset === 'BTC') ||
+      (m.exchange === 'A' && m.base_asset === 'ETH'),
   );
   const fake = createFakeCoinalyze({ keys: ['test-key'], listedDaysAgo: 20, markets });
   // A long flush planted in the last closed 15m bar: $25M against the fake's tens of thousands per bar.
@@ -136,7 +140,7 @@ export async function run({ check, assert, launch }) {
           tg.delivered().filter((r) => {
             // With "Attach chart snapshot" on, the message is the photo's caption.
             const text = r.params.text ?? r.params.caption ?? '';
-            return /Long liquidation spike · 15m/.test(text) && text.includes(when);
+            return /BTC long liquidation spike · 15m/.test(text) && text.includes(when);
           });
         await waitFor(() => mine().length > 0, 60_000, 'the 15m spike alert');
         // A tab killed between Telegram's answer and recording it resends after 30 s (documented at-least-once):
@@ -162,7 +166,7 @@ export async function run({ check, assert, launch }) {
       async () => {
         const [sent] = tg
           .delivered()
-          .filter((r) => /Long liquidation spike · 15m/.test(r.params.caption ?? r.params.text ?? ''));
+          .filter((r) => /BTC long liquidation spike · 15m/.test(r.params.caption ?? r.params.text ?? ''));
         assert(
           sent?.method === 'sendphoto',
           `the spike went out as ${sent?.method ?? 'nothing'}, not sendPhoto`,
@@ -251,6 +255,66 @@ export async function run({ check, assert, launch }) {
           );
         }
         await page.getByTestId('status-source').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+        assert(refusals() === 0, `${refusals()} requests were refused with 429`);
+      },
+    );
+    await check(
+      'unattended: choosing ETH keeps it Live at its shown cost; its contracts are fetched, chart and status bar name ETH, BTC untouched',
+      async () => {
+        const ethAsked = () =>
+          fake.log.filter(
+            (r) => r.path.includes('liquidation-history') && r.symbols?.some((s) => s.startsWith('ETH')),
+          ).length;
+        assert(ethAsked() === 0, 'ETH was fetched before anyone chose it');
+        const before = await assetPoints(page, 'BTC', Math.floor(Date.now() / 1000));
+        assert(
+          before.contracts.points > 100,
+          `too few BTC points to compare: ${JSON.stringify(before.contracts)}`,
+        );
+        await page.getByRole('button', { name: 'Asset: BTC' }).click();
+        await page.getByLabel('Search assets').fill('et');
+        await page.getByRole('option', { name: /^ETH/ }).click();
+        const empty = page.getByTestId('asset-empty');
+        await empty
+          .filter({ hasText: 'No ETH data yet — ETH is not kept Live.' })
+          .waitFor({ timeout: 15_000 });
+        await page.getByRole('button', { name: 'Keep ETH Live…' }).click();
+        const cost = page.getByTestId('live-cost');
+        await cost.filter({ hasText: '(BTC 8)' }).waitFor({ timeout: 30_000 });
+        await page.getByRole('button', { name: 'Keep Live', exact: true }).click();
+        const text = (await cost.textContent()) ?? '';
+        assert(/^11 contracts \(BTC 8, ETH 3\) · a full refresh costs \d+ calls/.test(text), `cost: ${text}`);
+        // The leader inherits this minute's window: ETH's first request goes when the window leaves room.
+        await budgetRoom();
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await page.waitForFunction(
+          () => Number(document.querySelector('#chart')?.getAttribute('data-bars')) > 0,
+          null,
+          { timeout: 60_000 },
+        );
+        assert(ethAsked() > 0, 'no ETH liquidation request reached the fake');
+        assert(
+          (await page.getByTestId('status-asset').textContent()) === 'ETH',
+          'the status bar does not name ETH',
+        );
+        const label = (await page.locator('#chart').getAttribute('aria-label')) ?? '';
+        assert(label.startsWith('Chart: ETH candles'), `chart label: ${label}`);
+        const toolbar = (await page.getByTestId('toolbar-asset').textContent()) ?? '';
+        assert(toolbar.startsWith('ETH'), `toolbar: ${toolbar}`);
+        assert(new URL(page.url()).searchParams.get('asset') === 'ETH', `address: ${page.url()}`);
+        assert((await empty.count()) === 0, 'the empty state stayed up over ETH bars');
+        const after = await assetPoints(page, 'BTC', 0, before.limits);
+        const counts = (x) => ({ ...x, limits: undefined });
+        assert(
+          JSON.stringify(counts(after)) === JSON.stringify(counts(before)) && after.strangers.length === 0,
+          `BTC's archive changed: ${JSON.stringify({ before: counts(before), after: counts(after) })}`,
+        );
+        // ETH's data is stored in its own partition: its contracts' buckets, its groups of its contracts only.
+        const eth = await assetPoints(page, 'ETH', Math.floor(Date.now() / 1000));
+        assert(
+          eth.contracts.points > 0 && eth.strangers.length === 0,
+          `ETH's archive: ${JSON.stringify(counts(eth))}`,
+        );
         assert(refusals() === 0, `${refusals()} requests were refused with 429`);
       },
     );

@@ -48,8 +48,8 @@ export interface QuietHours {
   endMin: number;
 }
 
-/** Everything the alerts feature stores in settings. */
-export interface AlertSettings {
+/** The alert switches shared by every asset (settings sub-object `alerts`). */
+export interface AlertSwitches {
   enabled: boolean;
   /** Global mute: rules still run, but nothing is queued. */
   muted: boolean;
@@ -59,18 +59,29 @@ export interface AlertSettings {
   /** Attach a chart snapshot (sendPhoto) to spike alerts. */
   snapshot: boolean;
   quietHours: QuietHours;
+}
+
+/** The rules of one asset (kept per asset in `settings.assets`): its liquidation sizes differ from BTC's. */
+export interface AlertRules {
   spikes: SpikeRule;
   touches: TouchRule;
 }
 
-/** Defaults: alerts off until the user enables them; then extreme/onset spikes ≥ $5M on 15m–4h. */
-export const DEFAULT_ALERTS: AlertSettings = {
+/** What one asset's alerts are evaluated with: the shared switches and that asset's rules. */
+export type AlertSettings = AlertSwitches & AlertRules;
+
+/** Default switches: alerts off until the user enables them. */
+export const DEFAULT_ALERT_SWITCHES: AlertSwitches = {
   enabled: false,
   muted: false,
   telegram: true,
   browser: false,
   snapshot: false,
   quietHours: { enabled: false, startMin: 23 * 60, endMin: 7 * 60 },
+};
+
+/** Default rules (BTC's): extreme/onset spikes ≥ $5M on 15m–4h, strong levels on 1h and 4h. */
+export const DEFAULT_ALERT_RULES: AlertRules = {
   spikes: {
     enabled: true,
     side: 'both',
@@ -91,3 +102,6 @@ export const DEFAULT_ALERTS: AlertSettings = {
     cooldownMin: 120,
   },
 };
+
+/** Switches and BTC's rules together, as one asset's alerts are evaluated. */
+export const DEFAULT_ALERTS: AlertSettings = { ...DEFAULT_ALERT_SWITCHES, ...DEFAULT_ALERT_RULES };

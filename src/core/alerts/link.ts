@@ -3,9 +3,9 @@ import type { Timeframe } from '../intervals';
 import { buildViewUrl } from '../view-url';
 
 /** Builds the link for an alert (base = the app's origin plus base path, e.g. `https://x.app/`). */
-export function buildDeepLink(base: string, time: number, timeframe: Timeframe): string {
+export function buildDeepLink(base: string, asset: string, time: number, timeframe: Timeframe): string {
   return buildViewUrl(base, {
-    asset: 'BTC',
+    asset,
     timeframe,
     contracts: null,
     histogram: null,

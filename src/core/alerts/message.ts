@@ -80,25 +80,25 @@ function assemble(title: string, lines: string[], link: string, time: number): A
 export function spikeMessage(c: SpikeCandidate, appUrl: string): AlertMessage {
   const e = c.event;
   const who = e.side === 'long' ? 'Long' : 'Short';
-  const title = `${who} liquidation spike · ${e.timeframe}`;
+  const title = `${c.asset} ${who.toLowerCase()} liquidation spike · ${e.timeframe}`;
   const lines = [
     `${compactUsd(e.usd)}${bpText(e)} ${e.side}s liquidated · z ${e.maxZ.toFixed(1)} · p ${formatP(eventP(e))}${pBgText(e.pBg)} · ${e.eventClass}${rarityText(e)}`,
     `Price ${formatPrice(e.closeAtFirst)} · ${when(e.firstTime)}`,
   ];
-  return assemble(title, lines, buildDeepLink(appUrl, e.firstTime, e.timeframe), e.firstTime);
+  return assemble(title, lines, buildDeepLink(appUrl, c.asset, e.firstTime, e.timeframe), e.firstTime);
 }
 
 /** Message for a level-touch alert. */
 export function touchMessage(c: TouchCandidate, appUrl: string): AlertMessage {
   const { level, touch } = c;
   const what = level.kind === 'support' ? 'Support' : 'Resistance';
-  const title = `${what} touched · ${c.timeframe}`;
+  const title = `${c.asset} ${what.toLowerCase()} touched · ${c.timeframe}`;
   const sign = c.distancePct >= 0 ? '+' : '';
   const lines = [
     `Level ${formatPrice(level.price)} (zone ${formatPrice(level.zoneLow)}–${formatPrice(level.zoneHigh)}) · strength ${level.strength.toFixed(1)} · touch #${touch.touchNumber}`,
     `Price ${formatPrice(touch.price)} (${sign}${c.distancePct.toFixed(2)}% from level) · ${when(touch.time)}`,
   ];
-  return assemble(title, lines, buildDeepLink(appUrl, touch.time, c.timeframe), touch.time);
+  return assemble(title, lines, buildDeepLink(appUrl, c.asset, touch.time, c.timeframe), touch.time);
 }
 
 /** Message for any candidate. */

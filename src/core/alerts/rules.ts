@@ -9,6 +9,8 @@ import type { AlertSettings } from './config';
 
 /** One compute result for one timeframe, as the page receives it. */
 export interface AlertInput {
+  /** The base asset the result is about: de-duplication and cooldown keys are per asset. */
+  asset: string;
   timeframe: Timeframe;
   /** Key of the contract filter the result was computed on ('' when unknown). */
   contracts: string;
@@ -22,6 +24,7 @@ export interface AlertInput {
 /** A spike that passed the rule. */
 export interface SpikeCandidate {
   kind: 'spike';
+  asset: string;
   /** De-duplication key: one alert per event, ever. */
   key: string;
   /** Cooldown bucket: same timeframe and side. */
@@ -33,6 +36,7 @@ export interface SpikeCandidate {
 /** A level touch that passed the rule. */
 export interface TouchCandidate {
   kind: 'touch';
+  asset: string;
   key: string;
   /** Cooldown bucket: the level. */
   cooldownKey: string;
@@ -106,8 +110,9 @@ export function evaluateRules(input: AlertInput, rules: AlertSettings): AlertCan
     if (!fresh(e.lastTime, e.timeframe, input.nowSec) || !spikeMatches(e, rules, input.contracts)) continue;
     out.push({
       kind: 'spike',
-      key: `spike:${e.id}`,
-      cooldownKey: `spike:${e.timeframe}:${e.side}`,
+      asset: input.asset,
+      key: `${input.asset}:spike:${e.id}`,
+      cooldownKey: `${input.asset}:spike:${e.timeframe}:${e.side}`,
       cooldownMs: rules.spikes.cooldownMin * 60_000,
       event: e,
     });
@@ -119,8 +124,9 @@ export function evaluateRules(input: AlertInput, rules: AlertSettings): AlertCan
     if (!touchMatches(t, level, input.timeframe, rules)) continue;
     out.push({
       kind: 'touch',
-      key: `touch:${t.id}`,
-      cooldownKey: `level:${level.id}`,
+      asset: input.asset,
+      key: `${input.asset}:touch:${t.id}`,
+      cooldownKey: `${input.asset}:level:${level.id}`,
       cooldownMs: rules.touches.cooldownMin * 60_000,
       touch: t,
       level,

@@ -26,14 +26,15 @@ function utcMinute(t: number): string {
 
 /** The snapshot's headline and source line. */
 export interface SnapshotCaption {
-  /** e.g. "Long liquidation spike · $7.6M · 15m". */
+  /** e.g. "BTC long liquidation spike · $7.6M · 15m". */
   title: string;
   /** Event class and scores, contracts, data source and the UTC span of the drawn bars. */
   detail: string;
 }
 
-/** Caption for `event` drawn on `timeframe` bars (of `step` s) from `fromTime` to the end of the bar at `lastBarTime`. */
+/** Caption for `asset`'s `event` drawn on `timeframe` bars (of `step` s) from `fromTime` to the end of the bar at `lastBarTime`. */
 export function snapshotCaption(
+  asset: string,
   event: SpikeEvent,
   timeframe: Timeframe,
   filter: string,
@@ -44,10 +45,10 @@ export function snapshotCaption(
   const side = event.side === 'long' ? 'Long' : 'Short';
   const z = Number.isFinite(event.maxZ) ? `, z ${event.maxZ.toFixed(1)}` : '';
   return {
-    title: `${side} liquidation spike · ${compactUsd(event.usd)} · ${timeframe}`,
+    title: `${asset} ${side.toLowerCase()} liquidation spike · ${compactUsd(event.usd)} · ${timeframe}`,
     detail: [
       `${event.eventClass}${z}`,
-      `BTC, ${filter}`,
+      `${asset}, ${filter}`,
       'Coinalyze, aggregated',
       `${utcMinute(fromTime)} – ${utcMinute(lastBarTime + step)} UTC`,
     ].join(' · '),

@@ -27,13 +27,14 @@ export interface AnalysisState {
  */
 export function useAnalysis(
   source: DataSource | null,
+  asset: string,
   timeframe: Timeframe,
   filter: ContractFilter,
   revision: number,
   byExchange = false,
 ): AnalysisState {
   const [state, setState] = useState<AnalysisState>({ frame: null, notice: null, error: null, result: null });
-  const requestKey = `${source}|${timeframe}|${filterKey(filter)}|${byExchange}`;
+  const requestKey = `${source}|${asset}|${timeframe}|${filterKey(filter)}|${byExchange}`;
   const current = useRef(requestKey);
   current.current = requestKey;
   useEffect(() => {
@@ -47,9 +48,10 @@ export function useAnalysis(
           return api.analyze(
             {
               source,
+              asset,
               timeframe,
               filter,
-              referenceSymbol: referenceFor(source, s),
+              referenceSymbol: referenceFor(source, s, asset),
               byExchange,
               params: { spikes: s.spikes, levels: s.levels, oscillators: s.oscillators },
               // Taken as the request leaves, so no change is lost between the notice and the call.

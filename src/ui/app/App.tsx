@@ -10,6 +10,7 @@ import { legendItems } from '../chart/Legend';
 import { CHART_THEMES } from '../chart/theme';
 import { lazyComponent, prefetchLazy } from '../common/lazy';
 import { useCsvControls } from '../csv/CsvControls';
+import { useAssetList } from '../data/asset-list';
 import { ContractFilterSelect } from '../data/ContractFilterSelect';
 import { useStoredExchanges } from '../data/exchange-names';
 import { SidePanel } from '../panels/SidePanel';
@@ -19,7 +20,9 @@ import { useShare } from '../share/use-share';
 import { BackfillCard } from '../status/BackfillCard';
 import { StatusBar } from '../status/StatusBar';
 import { useBackfillDetail } from '../status/use-backfill';
+import { AssetPicker } from '../toolbar/AssetPicker';
 import { Toolbar } from '../toolbar/Toolbar';
+import { AssetEmpty } from './AssetEmpty';
 import { demoFirstScreen, previewOverlay } from './demo-preview';
 import { afterFirstChart } from './first-chart';
 import { IntroStrip } from './IntroStrip';
@@ -49,8 +52,10 @@ export function App() {
   const chart = useRef<ChartController | null>(null);
   const [controller, setController] = useState<ChartController | null>(null);
   const stacked = layout.histogram === 'exchanges';
-  const data = useAppData(layout.timeframe, stacked);
-  const exchanges = useStoredExchanges(data.dataTick > 0 ? 1 : 0);
+  const asset = layout.asset;
+  const data = useAppData(asset, layout.timeframe, stacked);
+  const exchanges = useStoredExchanges(asset, data.dataTick > 0 ? 1 : 0);
+  const assets = useAssetList();
   const stack = useMemo(
     () =>
       stacked
@@ -91,6 +96,8 @@ export function App() {
   }, []);
 
   const overlay = data.result ? null : previewOverlay(data.frame);
+  // Nothing stored for the asset on screen (its analysis came back without bars): say why, no demo instead.
+  const empty = data.result !== null && data.result.frame.candles.close.length === 0;
   const preview = useMemo(
     () => (overlay && data.frame ? { frame: data.frame, ...overlay } : null),
     [overlay, data.frame],
@@ -108,6 +115,7 @@ export function App() {
   const chartContext = context ?? { values: null, choice: 'off' as const };
   const csv = useCsvControls({
     source: data.source,
+    asset,
     timeframe: layout.timeframe,
     filter: data.filter,
     onImported: data.onImported,
@@ -131,7 +139,8 @@ export function App() {
       return legendItems(f, i, edge, layers, ctx, scoreOi);
     },
     timeframe: layout.timeframe,
-    ...shareTexts(data.status, data.filter, layout.timeframe),
+    asset,
+    ...shareTexts(asset, data.status, data.filter, layout.timeframe),
   });
   const openStudy = () => {
     update({ sidePanelOpen: true, panel: 'study' });
@@ -141,11 +150,13 @@ export function App() {
   return (
     <div class="app">
       <Toolbar
+        asset={asset}
         timeframe={layout.timeframe}
         onTimeframe={(timeframe) => update({ timeframe })}
         theme={layout.theme}
         onTheme={(theme) => update({ theme })}
       >
+        <AssetPicker asset={asset} assets={assets} onChange={(a) => update({ asset: a })} />
         <ContractFilterSelect value={data.filter} onChange={data.setFilter} exchanges={exchanges} />
         <button
           type="button"
@@ -198,6 +209,7 @@ export function App() {
             </label>
           </AnalysisOverlay>
           <ChartView
+            asset={asset}
             frame={data.frame}
             notice={data.error ?? data.notice}
             theme={layout.theme}
@@ -210,7 +222,16 @@ export function App() {
               chart.current = c;
               setController(c);
             }}
-          />
+          >
+            {empty && (
+              <AssetEmpty
+                asset={asset}
+                mode={data.mode}
+                live={data.liveAssets.includes(asset)}
+                onSettings={() => setSettingsOpen(true)}
+              />
+            )}
+          </ChartView>
           <BackfillCard detail={backfill} />
         </main>
         <SidePanel
@@ -224,17 +245,19 @@ export function App() {
           onTimeframe={(timeframe) => update({ timeframe })}
           timeframe={layout.timeframe}
           source={data.source}
+          asset={asset}
           frame={data.frame}
           filter={data.filter}
           studyRequest={studyRequest}
         />
       </div>
-      <StatusBar info={data.status} completeAt={backfill?.completeAt ?? null} />
+      <StatusBar asset={asset} info={data.status} completeAt={backfill?.completeAt ?? null} />
       {csv.dialogs}
       {share.toast}
       {settingsOpen && (
         <SettingsDialog
           open
+          asset={asset}
           onClose={(saved) => {
             setSettingsOpen(false);
             if (saved) data.onSettingsSaved();

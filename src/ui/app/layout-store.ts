@@ -1,4 +1,5 @@
 /** Layout preferences kept across reloads in localStorage (synchronous, so the first paint already uses them). */
+import { DEFAULT_ASSET, isAssetName } from '../../core/assets';
 import { isTimeframe, type Timeframe } from '../../core/intervals';
 import { type HistogramMode, isPanelId, type PanelId } from '../../core/view-url';
 import { type ContextChoice, isContextChoice } from '../chart/context-choice';
@@ -6,6 +7,8 @@ import type { ThemeName } from '../chart/theme';
 
 /** What the layout remembers. */
 export interface Layout {
+  /** The base asset on screen (`BTC`, `ETH`, …). */
+  asset: string;
   timeframe: Timeframe;
   theme: ThemeName;
   sidePanelOpen: boolean;
@@ -25,6 +28,7 @@ const KEY = 'liqlab:layout';
 /** Side panel width bounds in CSS pixels. */
 export const PANEL_WIDTH = { min: 280, max: 960, initial: 380 } as const;
 const DEFAULTS: Layout = {
+  asset: DEFAULT_ASSET,
   timeframe: '1h',
   theme: 'dark',
   sidePanelOpen: false,
@@ -45,6 +49,7 @@ export function loadLayout(storage: Pick<Storage, 'getItem'> = localStorage): La
   try {
     const raw = JSON.parse(storage.getItem(KEY) ?? '{}') as Partial<Record<keyof Layout, unknown>>;
     return {
+      asset: typeof raw.asset === 'string' && isAssetName(raw.asset) ? raw.asset : DEFAULTS.asset,
       timeframe:
         typeof raw.timeframe === 'string' && isTimeframe(raw.timeframe) ? raw.timeframe : DEFAULTS.timeframe,
       theme: raw.theme === 'light' || raw.theme === 'dark' ? raw.theme : DEFAULTS.theme,

@@ -1,4 +1,5 @@
 /** The page's worker facades, created once and started lazily on first call. */
+import { assetSettings, type Settings } from '../../core/settings';
 import { createComputeClient } from '../../workers/compute/client';
 import { createFetchClient } from '../../workers/fetch/client';
 
@@ -14,10 +15,10 @@ export const DEMO_ASSET_URL = `${import.meta.env.BASE_URL}demo/btcusdt-perp-1h.b
 /** Reference market whose candles are drawn by default. */
 export const DEFAULT_REFERENCE = 'BTCUSDT_PERP.A';
 
-/** The market whose candles a source shows: the demo has its own; the archive follows the settings. */
-export function referenceFor(
-  source: 'archive' | 'demo',
-  settings: { coinalyze: { reference: string } },
-): string {
-  return source === 'demo' ? DEFAULT_REFERENCE : settings.coinalyze.reference;
+/**
+ * The market whose candles a source shows for `asset`: the demo has its own; the archive follows the asset's
+ * settings (the compute worker falls back to the asset's best market with candles, as the leader does).
+ */
+export function referenceFor(source: 'archive' | 'demo', settings: Settings, asset: string): string {
+  return source === 'demo' ? DEFAULT_REFERENCE : assetSettings(settings, asset).reference;
 }

@@ -20,11 +20,12 @@ import type { Layout } from './layout-store';
 /** The view the page was opened with (read once: later address changes are our own). */
 export const START_VIEW: ViewState = parseViewState(location.search);
 
-/** The remembered layout with what the opening link says on top (timeframe, histogram mode, open panel). */
+/** The remembered layout with what the opening link says on top (asset, timeframe, histogram mode, open panel). */
 export function withStartView(layout: Layout): Layout {
   const v = START_VIEW;
   return {
     ...layout,
+    asset: v.asset ?? layout.asset,
     timeframe: v.timeframe ?? layout.timeframe,
     histogram: v.histogram ?? layout.histogram,
     ...(v.panel ? { sidePanelOpen: true, panel: v.panel } : {}),
@@ -59,7 +60,7 @@ export function currentViewState(
   const panel: PanelId | null = layout.sidePanelOpen ? layout.panel : null;
   // The default histogram is left out, so links to the usual view stay as they were.
   const histogram = layout.histogram === 'exchanges' ? 'exchanges' : null;
-  return { asset: 'BTC', timeframe: layout.timeframe, contracts: filter, histogram, ...place, panel };
+  return { asset: layout.asset, timeframe: layout.timeframe, contracts: filter, histogram, ...place, panel };
 }
 
 /** An absolute link to the view on screen. */
@@ -97,5 +98,5 @@ export function useViewInAddressBar(
       ts.unsubscribeVisibleLogicalRangeChange(later);
       if (timer !== null) clearTimeout(timer);
     };
-  }, [layout.timeframe, layout.histogram, layout.sidePanelOpen, layout.panel, filter, chart]);
+  }, [layout.asset, layout.timeframe, layout.histogram, layout.sidePanelOpen, layout.panel, filter, chart]);
 }

@@ -3,14 +3,17 @@
  * imported archive), the status bar, the contract filter and the analysed frame. Alerts are not fed from here:
  * the leader tab's fetch worker evaluates them from the archive, whatever the page shows.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_ASSET } from '../../core/assets';
 import type { Timeframe } from '../../core/intervals';
 import { ALL_CONTRACTS, type ContractFilter } from '../../core/market';
+import type { BarFrame } from '../../core/series';
 import { sharedDatabase } from '../../storage/connection';
 import { ARCHIVE_DB } from '../../storage/open';
 import type { DataSource } from '../../workers/compute/api';
 import { type AnalysisState, useAnalysis } from '../analysis/use-analysis';
 import { useLive } from '../data/use-live';
+import { loadSettings } from '../settings/settings-store';
 import type { StatusInfo } from '../status/StatusBar';
 import { useDemoPreview } from './demo-preview';
 import { probablyNoKey } from './key-hint';
@@ -27,6 +30,10 @@ async function archiveHasData(): Promise<boolean> {
 /** What App renders from. */
 export interface AppData extends AnalysisState {
   source: DataSource | null;
+  /** 'demo' while no key is saved, 'live' with one ('deciding' before the settings are read). */
+  mode: 'deciding' | 'demo' | 'live';
+  /** The assets kept Live (settings), for the empty state. */
+  liveAssets: readonly string[];
   status: StatusInfo;
   dataTick: number;
   filter: ContractFilter;
@@ -38,12 +45,14 @@ export interface AppData extends AnalysisState {
 }
 
 /**
- * Wires live data, imports, settings and analysis for the chart timeframe; `byExchange` adds the per-exchange
- * breakdown to the frame.
+ * Wires live data, imports, settings and analysis for the asset and chart timeframe on screen; `byExchange` adds
+ * the per-exchange breakdown to the frame. Each asset keeps its own contract filter while the page is open.
  */
-export function useAppData(timeframe: Timeframe, byExchange = false): AppData {
+export function useAppData(asset: string, timeframe: Timeframe, byExchange = false): AppData {
   const { source, status, dataTick, mode } = useLive();
-  const [filter, setFilter] = useState<ContractFilter>(ALL_CONTRACTS);
+  const [filters, setFilters] = useState<Readonly<Record<string, ContractFilter>>>({});
+  const filter = filters[asset] ?? ALL_CONTRACTS;
+  const setFilter = (f: ContractFilter) => setFilters((all) => ({ ...all, [asset]: f }));
   const [imported, setImported] = useState(0);
   // Without a key, an archive that already holds imported data (an earlier session's import) is shown, not the demo.
   useEffect(() => {
@@ -57,28 +66,59 @@ export function useAppData(timeframe: Timeframe, byExchange = false): AppData {
     };
   }, [mode]);
   const [settingsRevision, setSettingsRevision] = useState(0);
+  const [liveAssets, setLiveAssets] = useState<readonly string[]>([]);
+  useEffect(() => {
+    let stale = false;
+    void loadSettings().then(
+      (s) => stale || setLiveAssets(s.assets.live),
+      () => undefined,
+    );
+    return () => {
+      stale = true;
+    };
+  }, [mode, settingsRevision]);
   // An import lands in the archive: show it even before a key is saved.
   const shown: DataSource | null = imported > 0 ? 'archive' : source;
-  // The demo's "last update" says nothing about imported data, and nothing is fetched without a key.
+  // The demo's "last update" says nothing about imported data or another asset, and nothing is fetched without a
+  // key.
   const shownStatus: StatusInfo =
-    imported > 0 && status.source === 'Demo'
-      ? {
-          ...status,
-          source: 'Offline',
-          lastUpdate: null,
-          message: 'Showing imported data; not fetching without an API key',
-        }
-      : status;
-  const analysis = useAnalysis(shown, timeframe, filter, settingsRevision + imported + dataTick, byExchange);
-  const demoMode = mode === 'demo' || (mode === 'deciding' && probablyNoKey());
+    status.source !== 'Demo'
+      ? status
+      : imported > 0
+        ? {
+            ...status,
+            source: 'Offline',
+            lastUpdate: null,
+            message: 'Showing imported data; not fetching without an API key',
+          }
+        : asset !== DEFAULT_ASSET
+          ? { ...status, source: 'Offline', lastUpdate: null, message: 'No API key: nothing is fetched' }
+          : status;
+  const analysis = useAnalysis(
+    shown,
+    asset,
+    timeframe,
+    filter,
+    settingsRevision + imported + dataTick,
+    byExchange,
+  );
+  // The demo is BTC's: another asset shows its own (empty) archive, never BTC's demo under its name.
+  const demoMode = asset === DEFAULT_ASSET && (mode === 'demo' || (mode === 'deciding' && probablyNoKey()));
   // Kept until the first analysed frame arrives, also when an earlier import switches startup to the archive: the
   // chart must not lose its frame in between (disposing it under the overlays throws in lightweight-charts).
   const preview = useDemoPreview(demoMode && analysis.frame === null, timeframe);
 
+  // Between the preview and the first analysed frame of another asset, the chart keeps what it shows: a frame
+  // going null disposes the chart under its overlays.
+  const kept = useRef<BarFrame | null>(null);
+  const frame = analysis.frame ?? preview ?? kept.current;
+  kept.current = frame;
   return {
     ...analysis,
-    frame: analysis.frame ?? preview,
+    frame,
     source: shown,
+    mode,
+    liveAssets,
     status: shownStatus,
     dataTick,
     filter,

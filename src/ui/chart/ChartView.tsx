@@ -1,4 +1,5 @@
 /** The chart area: mounts the chart controller, the legend, and keyboard pan/zoom. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BarFrame } from '../../core/series';
 import type { FrameContext } from '../../workers/compute/api';
@@ -11,6 +12,8 @@ import { CHART_THEMES, type ThemeName } from './theme';
 
 /** Props of the chart view. */
 export interface ChartViewProps {
+  /** The base asset on screen, named in the chart's label. */
+  asset: string;
   frame: BarFrame | null;
   notice: string | null;
   theme: ThemeName;
@@ -26,10 +29,13 @@ export interface ChartViewProps {
   oiOpen?: ArrayLike<number> | null;
   /** Receives the controller once, so overlays (markers, levels) can attach. */
   onReady?: (controller: ChartController) => void;
+  /** Drawn over the chart (an asset's empty state). */
+  children?: ComponentChildren;
 }
 
 /** Candles + liquidation histogram with a crosshair legend. */
 export function ChartView({
+  asset,
   frame,
   notice,
   theme,
@@ -39,6 +45,7 @@ export function ChartView({
   context = null,
   oiOpen = null,
   onReady,
+  children,
 }: ChartViewProps) {
   const host = useRef<HTMLElement>(null);
   const controller = useRef<ChartController | null>(null);
@@ -123,8 +130,9 @@ export function ChartView({
         class="chart"
         data-bars={bars}
         data-ready={frame ? 'true' : 'false'}
-        aria-label="Chart: BTC candles, long and short liquidations, spike events and support/resistance zones (the legend above reads the bar under the crosshair)"
+        aria-label={`Chart: ${asset} candles, long and short liquidations, spike events and support/resistance zones (the legend above reads the bar under the crosshair)`}
       />
+      {children}
       {notice && (
         <div class="chart-notice" role="status">
           {notice}

@@ -18,6 +18,8 @@ const ImportDialog = lazyComponent(() => import('./ImportDialog').then((m) => m.
 /** What the CSV controls need. */
 export interface CsvControlsProps {
   source: DataSource | null;
+  /** The base asset on screen: exports hold its contracts. */
+  asset: string;
   timeframe: Timeframe;
   /** The chart's contract filter; exports default to it. */
   filter: ContractFilter;
@@ -26,7 +28,7 @@ export interface CsvControlsProps {
 }
 
 /** The CSV buttons (for the toolbar) and dialogs (for the page). */
-export function useCsvControls({ source, timeframe, filter, onImported }: CsvControlsProps): {
+export function useCsvControls({ source, asset, timeframe, filter, onImported }: CsvControlsProps): {
   buttons: ComponentChildren;
   dialogs: ComponentChildren;
 } {
@@ -80,6 +82,7 @@ export function useCsvControls({ source, timeframe, filter, onImported }: CsvCon
       {exporting && source && (
         <ExportDialog
           source={source}
+          asset={asset}
           timeframe={timeframe}
           filter={filter}
           onClose={() => setExporting(false)}
@@ -89,6 +92,7 @@ export function useCsvControls({ source, timeframe, filter, onImported }: CsvCon
         <ImportDialog
           key={`${file.name}:${file.lastModified}`}
           file={file}
+          asset={asset}
           onClose={() => setFile(null)}
           onImported={onImported}
         />

@@ -12,6 +12,8 @@ import { canPickFile, download, pickFile, type SaveTarget } from './save';
 /** Props of the export dialog. */
 export interface ExportDialogProps {
   source: DataSource;
+  /** The base asset on screen: the file holds its contracts and says so in its name. */
+  asset: string;
   timeframe: Timeframe;
   /** The chart's contract filter: the default, so the file holds what the chart shows. */
   filter: ContractFilter;
@@ -34,7 +36,7 @@ function toUnix(date: string): number | null {
 }
 
 /** Renders the export dialog. */
-export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }: ExportDialogProps) {
+export function ExportDialog({ source, asset, timeframe, filter: chartFilter, onClose }: ExportDialogProps) {
   const [kind, setKind] = useState<'bars' | 'archive'>('bars');
   const choices = filterChoices(chartFilter);
   const [filter, setFilter] = useState(filterKey(chartFilter));
@@ -48,7 +50,7 @@ export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }
   const abort = useRef<AbortController | null>(null);
 
   const run = async () => {
-    const name = `liqlab-${kind}-${kind === 'bars' ? `${timeframe}-` : ''}${filter.replace(':', '-')}.csv`;
+    const name = `liqlab-${asset}-${kind}-${kind === 'bars' ? `${timeframe}-` : ''}${filter.replace(':', '-')}.csv`;
     let target: SaveTarget;
     try {
       target = dest === 'pick' ? await pickFile(name) : download(name);
@@ -61,12 +63,13 @@ export function ExportDialog({ source, timeframe, filter: chartFilter, onClose }
     setMessage(null);
     try {
       // The candles the chart shows: the demo's own market, or the reference chosen in settings.
-      const referenceSymbol = referenceFor(source, await loadSettings());
+      const referenceSymbol = referenceFor(source, await loadSettings(), asset);
       const r = await fetcher.call(ctrl.signal, (api, id) =>
         api.csvExport(
           {
             kind,
             source,
+            asset,
             timeframe,
             filter: chosen,
             referenceSymbol,

@@ -1,6 +1,7 @@
 /** Import flow: sniff → (mapping) → dry run with progress and cancel → what will change → one atomic commit. */
 import { proxy } from 'comlink';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_ASSET } from '../../core/assets';
 import type { GenericMapping, SniffResult } from '../../core/csv/mapping';
 import type { ImportSpec } from '../../core/csv/session';
 import type { ImportPreview } from '../../workers/fetch/csv/types';
@@ -11,6 +12,8 @@ import { MappingForm } from './MappingForm';
 /** Props of the import dialog. */
 export interface ImportDialogProps {
   file: File;
+  /** The base asset on screen (imports other than archive files are stored as BTC for now). */
+  asset: string;
   onClose: () => void;
   onImported: () => void;
 }
@@ -18,7 +21,7 @@ export interface ImportDialogProps {
 type Step = 'sniffing' | 'mapping' | 'running' | 'preview' | 'committing' | 'done';
 
 /** Renders the import dialog for one file. */
-export function ImportDialog({ file, onClose, onImported }: ImportDialogProps) {
+export function ImportDialog({ file, asset, onClose, onImported }: ImportDialogProps) {
   const [step, setStep] = useState<Step>('sniffing');
   const [sniffed, setSniffed] = useState<SniffResult | null>(null);
   const [mapping, setMapping] = useState<GenericMapping | null>(null);
@@ -87,6 +90,12 @@ export function ImportDialog({ file, onClose, onImported }: ImportDialogProps) {
   return (
     <Modal label="Import CSV" class="csv-dialog" onClose={close}>
       <h2>Import {file.name}</h2>
+      {asset !== DEFAULT_ASSET && (
+        <p class="hint" data-testid="import-asset">
+          Liquidation and bar files are stored as BTC's (an archive file keeps the asset of each contract):
+          switch to BTC to see them.
+        </p>
+      )}
       {step === 'sniffing' && <p>Reading…</p>}
       {step === 'mapping' && sniffed && mapping && (
         <>

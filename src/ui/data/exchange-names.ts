@@ -14,13 +14,13 @@ export interface NamedExchange {
 }
 
 /**
- * Exchanges present in the stored market list, with names from /exchanges when known; an imported aggregate is
- * its own entry, named by its symbol and the exchanges it covers.
+ * Exchanges listing `asset` in the stored market list, with names from /exchanges when known; an imported
+ * aggregate is its own entry, named by its symbol and the exchanges it covers.
  */
-export async function storedExchanges(): Promise<NamedExchange[]> {
+export async function storedExchanges(asset: string): Promise<NamedExchange[]> {
   const db = await sharedDatabase(ARCHIVE_DB);
   const names = await exchangeNames(db);
-  const markets = (await db.getAll('markets')).filter((m) => m.baseAsset === 'BTC');
+  const markets = (await db.getAll('markets')).filter((m) => m.baseAsset === asset);
   const label = new Map<string, string>();
   for (const m of markets) {
     if (m.covers === undefined) label.set(m.exchange, exchangeName(m.exchange, names));
@@ -38,20 +38,28 @@ function exchangeName(code: string, names: ReadonlyMap<string, string>): string 
 }
 
 /**
- * The stored exchanges, read after the first chart (opening the archive on a first visit would compete with the
- * first paint), again when `refresh` changes and when the leader announces a new market list.
+ * The stored exchanges of `asset`, read after the first chart (opening the archive on a first visit would compete
+ * with the first paint), again when the asset or `refresh` changes and when the leader announces a new market list.
  */
-export function useStoredExchanges(refresh: number): NamedExchange[] {
+export function useStoredExchanges(asset: string, refresh: number): NamedExchange[] {
   const [exchanges, setExchanges] = useState<NamedExchange[]>([]);
   useEffect(() => {
+    let stale = false;
     const load = () =>
       void afterFirstChart()
-        .then(storedExchanges)
-        .then(setExchanges, () => setExchanges([]));
+        .then(() => storedExchanges(asset))
+        .then(
+          (e) => stale || setExchanges(e),
+          () => stale || setExchanges([]),
+        );
     load();
-    return broadcastBus().subscribe((n) => {
+    const unsubscribe = broadcastBus().subscribe((n) => {
       if (n.type === 'markets-changed') load();
     });
-  }, [refresh]);
+    return () => {
+      stale = true;
+      unsubscribe();
+    };
+  }, [asset, refresh]);
   return exchanges;
 }

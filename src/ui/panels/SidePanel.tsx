@@ -28,6 +28,8 @@ export interface PanelProps {
   /** The chart's timeframe, data source (null until ready) and frame (changes when data updates). */
   timeframe: Timeframe;
   source: DataSource | null;
+  /** The base asset on screen. */
+  asset: string;
   frame: BarFrame | null;
   /** The chart's contract filter: panels analyse the same contracts the chart shows. */
   filter: ContractFilter;

@@ -1,7 +1,11 @@
-/** Settings section for alert rules: on/off, mute, channels, quiet hours, spike and level-touch rules. */
-import type { AlertSettings, LevelFilter, SideFilter, SpikeRule, TouchRule } from '../../core/alerts/config';
+/**
+ * Settings section for alerts: on/off, mute, channels and quiet hours (shared), and the spike and level-touch rules
+ * of the asset on screen.
+ */
+import type { AlertSwitches, LevelFilter, SideFilter, SpikeRule, TouchRule } from '../../core/alerts/config';
 import type { EventClass } from '../../core/events';
 import { type Timeframe, TOOLBAR_TIMEFRAMES } from '../../core/intervals';
+import { assetSettings, withAssetSettings } from '../../core/settings';
 import { CheckField } from './fields/CheckField';
 import { ClockField } from './fields/ClockField';
 import { NumberField } from './fields/NumberField';
@@ -46,12 +50,16 @@ function Frames(props: { prefix: string; value: Timeframe[]; onChange: (v: Timef
 }
 
 /** Rule editor; defaults make "Enable alerts" the only click needed. */
-export function AlertsSection({ draft, onChange }: SectionProps) {
+export function AlertsSection({ draft, onChange, asset }: SectionProps) {
   const a = draft.alerts;
-  const set = (patch: Partial<AlertSettings>) => onChange({ ...draft, alerts: { ...a, ...patch } });
-  const spikes = (patch: Partial<SpikeRule>) => set({ spikes: { ...a.spikes, ...patch } });
-  const touches = (patch: Partial<TouchRule>) => set({ touches: { ...a.touches, ...patch } });
-  const quiet = (patch: Partial<AlertSettings['quietHours']>) =>
+  // The switches are shared; the spike and touch rules are the asset on screen's own.
+  const rules = assetSettings(draft, asset);
+  const set = (patch: Partial<AlertSwitches>) => onChange({ ...draft, alerts: { ...a, ...patch } });
+  const spikes = (patch: Partial<SpikeRule>) =>
+    onChange(withAssetSettings(draft, asset, { spikes: { ...rules.spikes, ...patch } }));
+  const touches = (patch: Partial<TouchRule>) =>
+    onChange(withAssetSettings(draft, asset, { touches: { ...rules.touches, ...patch } }));
+  const quiet = (patch: Partial<AlertSwitches['quietHours']>) =>
     set({ quietHours: { ...a.quietHours, ...patch } });
   const browser = async (on: boolean) => {
     // Ask at the moment the user opts in, the only time browsers allow the prompt.
@@ -93,13 +101,17 @@ export function AlertsSection({ draft, onChange }: SectionProps) {
           onChange={(endMin) => quiet({ endMin })}
         />
       </fieldset>
+      <p class="hint" data-testid="alert-rules-asset">
+        The spike and level-touch rules below are {asset}'s: each asset has its own, and alerts come for every
+        asset kept Live (Settings → Data), named in the message.
+      </p>
       <fieldset>
         <legend>Spikes</legend>
-        {check('Spike alerts', a.spikes.enabled, (enabled) => spikes({ enabled }))}
+        {check('Spike alerts', rules.spikes.enabled, (enabled) => spikes({ enabled }))}
         <SelectField
           id="alerts-spike-side"
           label="Spike side"
-          value={a.spikes.side}
+          value={rules.spikes.side}
           options={SIDES}
           onChange={(side) => spikes({ side })}
         />
@@ -108,14 +120,14 @@ export function AlertsSection({ draft, onChange }: SectionProps) {
           label="Minimum USD"
           min={0}
           step={100000}
-          value={a.spikes.minUsd}
+          value={rules.spikes.minUsd}
           onChange={(minUsd) => spikes({ minUsd })}
         />
         <NumberField
           id="alerts-min-z"
           label="Minimum z (0 = off)"
           min={0}
-          value={a.spikes.minZ}
+          value={rules.spikes.minZ}
           onChange={(minZ) => spikes({ minZ })}
         />
         <NumberField
@@ -123,7 +135,7 @@ export function AlertsSection({ draft, onChange }: SectionProps) {
           label="Maximum p (1 = off)"
           min={0}
           max={1}
-          value={a.spikes.maxP}
+          value={rules.spikes.maxP}
           onChange={(maxP) => spikes({ maxP })}
         />
         <fieldset class="check" aria-label="Event classes">
@@ -132,37 +144,37 @@ export function AlertsSection({ draft, onChange }: SectionProps) {
               key={c}
               class="check"
               label={c}
-              checked={a.spikes.classes.includes(c)}
-              onChange={(on) => spikes({ classes: toggle(a.spikes.classes, c, on) })}
+              checked={rules.spikes.classes.includes(c)}
+              onChange={(on) => spikes({ classes: toggle(rules.spikes.classes, c, on) })}
             />
           ))}
         </fieldset>
         <Frames
           prefix="Spike alerts"
-          value={a.spikes.timeframes}
+          value={rules.spikes.timeframes}
           onChange={(timeframes) => spikes({ timeframes })}
         />
         <TextField
           id="alerts-contracts"
           label="Contract filter (blank = any)"
-          value={a.spikes.contracts}
+          value={rules.spikes.contracts}
           onChange={(contracts) => spikes({ contracts })}
         />
         <NumberField
           id="alerts-spike-cool"
           label="Spike cooldown (min)"
           min={0}
-          value={a.spikes.cooldownMin}
+          value={rules.spikes.cooldownMin}
           onChange={(cooldownMin) => spikes({ cooldownMin })}
         />
       </fieldset>
       <fieldset>
         <legend>Level touches</legend>
-        {check('Level-touch alerts', a.touches.enabled, (enabled) => touches({ enabled }))}
+        {check('Level-touch alerts', rules.touches.enabled, (enabled) => touches({ enabled }))}
         <SelectField
           id="alerts-level-kind"
           label="Levels"
-          value={a.touches.kind}
+          value={rules.touches.kind}
           options={LEVEL_KINDS}
           onChange={(kind) => touches({ kind })}
         />
@@ -170,26 +182,26 @@ export function AlertsSection({ draft, onChange }: SectionProps) {
           id="alerts-min-strength"
           label="Minimum strength"
           min={0}
-          value={a.touches.minStrength}
+          value={rules.touches.minStrength}
           onChange={(minStrength) => touches({ minStrength })}
         />
         <NumberField
           id="alerts-tolerance"
           label="Touch tolerance (%)"
           min={0}
-          value={a.touches.tolerancePct}
+          value={rules.touches.tolerancePct}
           onChange={(tolerancePct) => touches({ tolerancePct })}
         />
         <Frames
           prefix="Touch alerts"
-          value={a.touches.timeframes}
+          value={rules.touches.timeframes}
           onChange={(timeframes) => touches({ timeframes })}
         />
         <NumberField
           id="alerts-touch-cool"
           label="Touch cooldown (min)"
           min={0}
-          value={a.touches.cooldownMin}
+          value={rules.touches.cooldownMin}
           onChange={(cooldownMin) => touches({ cooldownMin })}
         />
       </fieldset>

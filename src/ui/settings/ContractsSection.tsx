@@ -3,17 +3,12 @@
  * contract count and the budget one full refresh costs, plus the reference market whose candles are drawn.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { pickReference } from '../../core/assets';
 import { CALLS_PER_MINUTE } from '../../core/budget';
-import {
-  type ContractSelection,
-  DEFAULT_SELECTION,
-  refreshCost,
-  selectContracts,
-} from '../../core/coinalyze';
-import { contextCost } from '../../core/context/cost';
-import { CONTEXT_SERIES } from '../../core/context/series';
-import { FETCH_INTERVALS } from '../../core/fetch-plan';
+import { type ContractSelection, DEFAULT_SELECTION, selectContracts } from '../../core/coinalyze';
+import { assetsCost } from '../../core/live-cost';
 import type { Market } from '../../core/market';
+import { assetSettings, withAssetSettings } from '../../core/settings';
 import { sharedDatabase } from '../../storage/connection';
 import { exchangeNames } from '../../storage/kv-repo';
 import { ARCHIVE_DB } from '../../storage/open';
@@ -28,7 +23,7 @@ const MARGINS: readonly SelectOption<ContractSelection['margin']>[] = [
 ];
 
 /** Stored markets and exchange names (empty until the first market list arrives). */
-async function loadCatalog(): Promise<{ markets: Market[]; names: Map<string, string> }> {
+export async function loadCatalog(): Promise<{ markets: Market[]; names: Map<string, string> }> {
   const db = await sharedDatabase(ARCHIVE_DB);
   const names = await exchangeNames(db);
   return { markets: await db.getAll('markets'), names };
@@ -36,36 +31,42 @@ async function loadCatalog(): Promise<{ markets: Market[]; names: Map<string, st
 
 /** The one-line summary: how many contracts and what a full refresh costs against the budget. */
 export function costLine(count: number): string {
-  const cost = refreshCost(count, FETCH_INTERVALS.length);
-  const minutes = cost.minutes < 10 ? cost.minutes.toFixed(1) : String(Math.round(cost.minutes));
-  const ctx = contextCost(count, CONTEXT_SERIES);
-  const total = cost.calls + ctx.calls;
-  const totalMin = total / CALLS_PER_MINUTE;
-  const all = totalMin < 10 ? totalMin.toFixed(1) : String(Math.round(totalMin));
+  const cost = assetsCost([count]);
   return (
-    `${count} contracts · a full refresh costs ${cost.calls} calls in ${cost.requests} requests ≈ ${minutes} min of the ${CALLS_PER_MINUTE} calls/min budget` +
-    ` · with open interest and funding ${total} calls ≈ ${all} min; keeping those current takes ≈ ${ctx.steadyPerMin.toFixed(1)} calls/min`
+    `${count} contracts · a full refresh costs ${cost.calls} calls in ${cost.requests} requests ≈ ${minutes(cost.minutes)} min of the ${CALLS_PER_MINUTE} calls/min budget` +
+    ` · with open interest and funding ${cost.totalCalls} calls ≈ ${minutes(cost.totalMinutes)} min; keeping those current takes ≈ ${cost.contextPerMin.toFixed(1)} calls/min`
   );
 }
 
-/** Contract filter and reference market inputs. */
-export function ContractsSection({ draft, onChange }: SectionProps) {
+/** Minutes as the cost lines show them: one decimal below ten. */
+export function minutes(m: number): string {
+  return m < 10 ? m.toFixed(1) : String(Math.round(m));
+}
+
+/** Contract filter and reference market inputs of the asset on screen. */
+export function ContractsSection({ draft, onChange, asset }: SectionProps) {
   const [catalog, setCatalog] = useState<{ markets: Market[]; names: Map<string, string> } | null>(null);
   useEffect(() => {
     void loadCatalog().then(setCatalog, () => setCatalog({ markets: [], names: new Map() }));
   }, []);
-  const sel = draft.coinalyze.contracts;
+  const own = assetSettings(draft, asset);
+  const sel = own.contracts;
   const set = (patch: Partial<ContractSelection>) =>
-    onChange({ ...draft, coinalyze: { ...draft.coinalyze, contracts: { ...sel, ...patch } } });
+    onChange(withAssetSettings(draft, asset, { contracts: { ...sel, ...patch } }));
   const markets = catalog?.markets ?? [];
-  // Every exchange with a fetchable BTC contract stays listed, whatever the other filters say.
-  const all = selectContracts(markets, DEFAULT_SELECTION, Date.now());
-  const chosen = selectContracts(markets, sel, Date.now());
+  // Every exchange with a fetchable contract of the asset stays listed, whatever the other filters say.
+  const all = selectContracts(markets, DEFAULT_SELECTION, Date.now(), asset);
+  const chosen = selectContracts(markets, sel, Date.now(), asset);
   const exchanges = [...new Set(all.map((m) => m.exchange))].sort();
   const name = (code: string) => catalog?.names.get(code) ?? `Exchange ${code}`;
-  const references = markets.filter((m) => m.baseAsset === 'BTC' && m.hasOhlcv);
+  const references = markets.filter((m) => m.baseAsset === asset && m.hasOhlcv);
+  const live = draft.assets.live.includes(asset);
   return (
     <div class="form-grid">
+      <p class="hint" data-testid="contracts-asset">
+        {asset}'s contracts{live ? '' : ` (${asset} is not kept Live: Settings → Data)`}. Each asset keeps its
+        own choice.
+      </p>
       <SelectField
         id="contracts-margin"
         label="Margin type"
@@ -104,12 +105,12 @@ export function ContractsSection({ draft, onChange }: SectionProps) {
       <SelectField
         id="contracts-reference"
         label="Reference market (candles)"
-        value={draft.coinalyze.reference}
+        value={pickReference(own.reference, asset, markets)}
         options={references.map((m) => ({
           value: m.symbol,
           label: `${name(m.exchange)} ${m.symbolOnExchange}${m.isPerpetual ? ' perp' : ''} (${m.symbol})`,
         }))}
-        onChange={(reference) => onChange({ ...draft, coinalyze: { ...draft.coinalyze, reference } })}
+        onChange={(reference) => onChange(withAssetSettings(draft, asset, { reference }))}
       />
     </div>
   );

@@ -18,6 +18,8 @@ import { TelegramSection } from './TelegramSection';
 export interface SectionProps {
   draft: Settings;
   onChange: (next: Settings) => void;
+  /** The asset on screen: per-asset sections (contracts, alert rules) edit its settings. */
+  asset: string;
 }
 
 const SECTIONS: ReadonlyArray<{ title: string; component: ComponentType<SectionProps> }> = [
@@ -37,11 +39,13 @@ function plural(n: number): string {
 /** Props of the dialog. */
 export interface SettingsDialogProps {
   open: boolean;
+  /** The asset on screen, whose contracts and alert rules the dialog edits. */
+  asset: string;
   onClose: (saved: Settings | null) => void;
 }
 
 /** Renders the dialog while `open`. */
-export function SettingsDialog({ open, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ open, asset, onClose }: SettingsDialogProps) {
   const [draft, setDraft] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [invalid, reportInvalid] = useInvalidFields();
@@ -71,7 +75,7 @@ export function SettingsDialog({ open, onClose }: SettingsDialogProps) {
           SECTIONS.map(({ title, component: Section }) => (
             <section key={title} class="settings-section" aria-label={title}>
               <h3>{title}</h3>
-              <Section draft={draft} onChange={setDraft} />
+              <Section draft={draft} onChange={setDraft} asset={asset} />
             </section>
           ))}
       </InvalidFieldsContext.Provider>

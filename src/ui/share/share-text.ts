@@ -1,4 +1,5 @@
 /** Words for a shared image: what is shown and where the data comes from. */
+import { DEFAULT_ASSET } from '../../core/assets';
 import type { Timeframe } from '../../core/intervals';
 import type { ContractFilter } from '../../core/market';
 import type { StatusInfo } from '../status/StatusBar';
@@ -10,20 +11,21 @@ export function filterLabel(f: ContractFilter): string {
   return `Exchange ${f.exchange}`;
 }
 
-/** The image's title line and source line for the data on screen. */
+/** The image's title line and source line for `asset`'s data on screen. */
 export function shareTexts(
+  asset: string,
   status: StatusInfo,
   filter: ContractFilter,
   timeframe: Timeframe,
 ): { title: string; source: string } {
-  if (status.source === 'Demo')
+  if (status.source === 'Demo' && asset === DEFAULT_ASSET)
     return {
       title: `BTC liquidations · Binance BTCUSDT perpetual · ${timeframe}`,
       source: 'Data: Coinalyze, bundled demo (recorded by denizyts/Coinalyze-Backtester)',
     };
   const imported = /imported/i.test(status.message ?? '');
   return {
-    title: `BTC liquidations · ${filterLabel(filter)} · ${timeframe}`,
+    title: `${asset} liquidations · ${filterLabel(filter)} · ${timeframe}`,
     source: imported
       ? 'Data: an imported CSV file'
       : `Data: Coinalyze, aggregated across exchanges (${status.source === 'Live' ? 'live' : 'stored, offline'})`,

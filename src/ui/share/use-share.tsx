@@ -23,6 +23,8 @@ export interface ShareProps {
   source: string;
   /** For the file name, e.g. "1h". */
   timeframe: string;
+  /** For the file name, e.g. "ETH". */
+  asset: string;
 }
 
 type Toast = { kind: 'done'; text: string } | { kind: 'link'; url: string } | null;
@@ -54,7 +56,7 @@ export function useShare(p: ShareProps): { buttons: ComponentChildren; toast: Co
     try {
       const blob = await chartImage(c, p.theme, { legend: p.legend(), caption });
       const day = span ? new Date(span.from * 1000).toISOString().slice(0, 10) : 'chart';
-      saveBlob(blob, `liqlab-BTC-${p.timeframe}-${day}.png`);
+      saveBlob(blob, `liqlab-${p.asset}-${p.timeframe}-${day}.png`);
       setToast({ kind: 'done', text: 'Image saved' });
     } catch (e) {
       setToast({ kind: 'done', text: e instanceof Error ? e.message : String(e) });

@@ -17,11 +17,25 @@ export interface StatusInfo {
   message?: string;
 }
 
-/** Renders the status bar; `completeAt` (unix seconds) is when the running backfill should be done, if known. */
-export function StatusBar({ info, completeAt = null }: { info: StatusInfo; completeAt?: number | null }) {
+/**
+ * Renders the status bar for the base asset on screen; `completeAt` (unix seconds) is when the running backfill
+ * should be done, if known.
+ */
+export function StatusBar({
+  asset,
+  info,
+  completeAt = null,
+}: {
+  asset: string;
+  info: StatusInfo;
+  completeAt?: number | null;
+}) {
   const pct = info.backfill === null ? null : Math.round(info.backfill * 100);
   return (
     <footer class="status-bar">
+      <span class="status-asset" data-testid="status-asset">
+        {asset}
+      </span>
       <span class={`source source-${info.source.toLowerCase()}`} data-testid="status-source">
         {info.source === 'Demo' ? 'Demo data' : info.source}
       </span>

@@ -30,6 +30,8 @@ function ThemeIcon({ sun }: { sun: boolean }) {
 
 /** Props of the toolbar. */
 export interface ToolbarProps {
+  /** The base asset on screen, named next to the brand. */
+  asset: string;
   timeframe: Timeframe;
   onTimeframe: (tf: Timeframe) => void;
   theme: ThemeName;
@@ -38,7 +40,7 @@ export interface ToolbarProps {
 }
 
 /** Renders the toolbar. */
-export function Toolbar({ timeframe, onTimeframe, theme, onTheme, children }: ToolbarProps) {
+export function Toolbar({ asset, timeframe, onTimeframe, theme, onTheme, children }: ToolbarProps) {
   const [open, setOpen] = useState(false);
   const other = theme === 'dark' ? 'Light theme' : 'Dark theme';
   const bar = useRef<HTMLElement>(null);
@@ -46,10 +48,10 @@ export function Toolbar({ timeframe, onTimeframe, theme, onTheme, children }: To
   const actions = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    // An action taken from the folded menu closes it (a selector change does not).
+    // An action taken from the folded menu closes it (a selector change, or opening the asset list, does not).
     const el = actions.current;
     const chosen = (e: MouseEvent) => {
-      if (e.target instanceof HTMLElement && e.target.closest('button')) setOpen(false);
+      if (e.target instanceof HTMLElement && e.target.closest('button:not([data-keep-menu])')) setOpen(false);
     };
     el?.addEventListener('click', chosen);
     return () => el?.removeEventListener('click', chosen);
@@ -76,7 +78,9 @@ export function Toolbar({ timeframe, onTimeframe, theme, onTheme, children }: To
   return (
     <header class="toolbar" ref={bar}>
       <h1 class="brand">LiqLab</h1>
-      <span class="symbol">BTC · liquidations</span>
+      <span class="symbol" data-testid="toolbar-asset">
+        {asset} · liquidations
+      </span>
       <fieldset class="tf-group">
         <legend class="sr-only">Timeframe</legend>
         {TOOLBAR_TIMEFRAMES.map((tf, k) => (

@@ -38,6 +38,7 @@ const views = new Map<string, View>();
 function keyOf(r: AnalyzeRequest): string {
   return JSON.stringify([
     r.source,
+    r.asset,
     r.timeframe,
     filterKey(r.filter),
     r.referenceSymbol,
@@ -64,12 +65,13 @@ function viewFor(request: AnalyzeRequest, db: (s: DataSource) => Promise<IDBPDat
     source: request.source,
     frames: new FrameCache(() => db(request.source), {
       source: request.source,
+      asset: request.asset,
       timeframe: request.timeframe,
       filter: request.filter,
       referenceSymbol: request.referenceSymbol,
       byExchange: request.byExchange === true,
     }),
-    context: new ContextCache(request.filter),
+    context: new ContextCache(request.asset, request.filter),
     analysis: new IncrementalAnalysis(request.timeframe, request.params),
     pending: null,
     queue: Promise.resolve(),

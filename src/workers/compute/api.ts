@@ -15,6 +15,8 @@ export type DataSource = 'archive' | 'demo';
 /** What the chart asks for. */
 export interface FrameRequest {
   source: DataSource;
+  /** Base asset whose contracts the frame sums (`BTC`, `ETH`, …). */
+  asset: string;
   timeframe: Timeframe;
   filter: ContractFilter;
   /** Market whose candles are drawn. */

@@ -11,7 +11,7 @@ import { type LevelSeries, levelChange, resampleLevel } from '../../core/context
 import { completeOpens } from '../../core/context/liq-bp';
 import { CONTEXT_SERIES, type ContextKind, isContextKind } from '../../core/context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../core/intervals';
-import { type ContractFilter, matchesFilter } from '../../core/market';
+import { type ContractFilter, marketsOf } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import { readFundingLevel, readOiSum } from '../../storage/oi-read';
 import type { LiqLabDB } from '../../storage/schema';
@@ -41,10 +41,11 @@ export function touchesContext(c: ChangedSpan): boolean {
 
 const nan = (n: number) => new Float64Array(n).fill(Number.NaN);
 
-/** The symbols `filter` keeps and the context intervals stored for them, read in one snapshot. */
+/** The symbols of `asset` that `filter` keeps and the context intervals stored for them, read in one snapshot. */
 async function contextPlan(
   db: IDBPDatabase<LiqLabDB>,
   step: number,
+  asset: string,
   filter: ContractFilter,
 ): Promise<{ symbols: string[]; intervals: Record<ContextKind, BaseInterval | null> }> {
   const tx = db.transaction(['markets', 'ctxCoverage']);
@@ -53,7 +54,7 @@ async function contextPlan(
     tx.objectStore('ctxCoverage').getAll(),
   ]);
   await tx.done;
-  const symbols = markets.filter((m) => matchesFilter(m, filter)).map((m) => m.symbol);
+  const symbols = marketsOf(markets, asset, filter).map((m) => m.symbol);
   const storedOf = (kind: ContextKind) =>
     new Set(coverage.filter((c) => c.kind === kind && symbols.includes(c.symbol)).map((c) => c.interval));
   return {
@@ -101,27 +102,29 @@ async function readKind(
 }
 
 /**
- * Open interest over the contracts `filter` keeps on the bars of `frame`: the series the OI pane shows (opens,
+ * Open interest over the contracts of `asset` that `filter` keeps on the bars of `frame`: the series the OI pane shows (opens,
  * closes, contracts summed) and the opens the bp-of-OI score divides by; null when none is stored for them. The
  * chart, the alerts, the study, the HTF panel and the bars CSV all read it here.
  */
 export async function readFrameOi(
   db: IDBPDatabase<LiqLabDB>,
   frame: Grid,
+  asset: string,
   filter: ContractFilter,
 ): Promise<OnBars | null> {
-  const { symbols, intervals } = await contextPlan(db, frame.step, filter);
+  const { symbols, intervals } = await contextPlan(db, frame.step, asset, filter);
   return readKind(db, 'oi', intervals.oi, symbols, frame);
 }
 
-/** Reads the context of `frame` for the contracts `filter` keeps. */
+/** Reads the context of `frame` for the contracts of `asset` that `filter` keeps. */
 export async function readFrameContext(
   db: IDBPDatabase<LiqLabDB>,
   frame: Grid,
+  asset: string,
   filter: ContractFilter,
 ): Promise<FrameContext> {
   const { n } = frame;
-  const { symbols, intervals } = await contextPlan(db, frame.step, filter);
+  const { symbols, intervals } = await contextPlan(db, frame.step, asset, filter);
   const read = (kind: ContextKind) => readKind(db, kind, intervals[kind], symbols, frame);
   const [oi, funding, predicted] = await Promise.all([read('oi'), read('funding'), read('predicted')]);
   return {
@@ -139,7 +142,10 @@ export class ContextCache {
   private key = '';
   private current: FrameContext | null = null;
 
-  constructor(private readonly filter: ContractFilter) {}
+  constructor(
+    private readonly asset: string,
+    private readonly filter: ContractFilter,
+  ) {}
 
   /** The context of `frame` after `changes` (null: unknown, read again). */
   async refresh(
@@ -152,7 +158,12 @@ export class ContextCache {
     const stale = changes === null || changes.some(touchesContext) || key !== this.key;
     if (this.current && !stale) return this.current;
     this.current = null; // a failed read leaves nothing to reuse
-    const next = await readFrameContext(db, { start: frame.start, step: frame.step, n }, this.filter);
+    const next = await readFrameContext(
+      db,
+      { start: frame.start, step: frame.step, n },
+      this.asset,
+      this.filter,
+    );
     this.current = next;
     this.key = key;
     return next;

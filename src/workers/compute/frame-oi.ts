@@ -28,7 +28,10 @@ export class FrameOiCache {
   /** Reads so far, for tests and diagnostics. */
   reads = 0;
 
-  constructor(private readonly filter: ContractFilter) {}
+  constructor(
+    private readonly asset: string,
+    private readonly filter: ContractFilter,
+  ) {}
 
   /** Open interest at the opens of `frame`'s bars after `changes` (null: unknown, read again); NaN where missing. */
   async refresh(
@@ -42,7 +45,7 @@ export class FrameOiCache {
     if (this.current && !stale) return this.current;
     this.current = null; // a failed read leaves nothing to reuse
     this.reads++;
-    const oi = await readFrameOi(db, { start: frame.start, step: frame.step, n }, this.filter);
+    const oi = await readFrameOi(db, { start: frame.start, step: frame.step, n }, this.asset, this.filter);
     this.current = oi ? oi.scoreOpen : new Float64Array(n).fill(Number.NaN);
     this.key = key;
     return this.current;

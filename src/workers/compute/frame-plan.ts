@@ -5,6 +5,7 @@
  * a frame can be re-read from any bar onwards and spliced onto the bars before it.
  */
 import type { IDBPDatabase } from 'idb';
+import { pickReference } from '../../core/assets';
 import { ensure } from '../../core/ensure';
 import {
   BASE_INTERVAL_SECONDS,
@@ -12,7 +13,7 @@ import {
   type BaseInterval,
   TIMEFRAME_SECONDS,
 } from '../../core/intervals';
-import { type ContractFilter, filterKey, type Market, matchesFilter } from '../../core/market';
+import { type ContractFilter, filterKey, type Market, marketsOf } from '../../core/market';
 import type { Range } from '../../core/ranges';
 import { floorTo } from '../../core/time';
 import { groupsOf, hasGroups } from '../../storage/liq-groups';
@@ -117,19 +118,19 @@ interface FilterMarkets {
   names: Set<string>;
 }
 
-/** Per market list read, per filter: a list kept between plans (the alert analyzers' three frames, a live session) is filtered once. */
+/** Per market list read, per asset and filter: a list kept between plans (the alert analyzers' three frames, a live session) is filtered once. */
 const filtered = new WeakMap<readonly Market[], Map<string, FilterMarkets>>();
 
-function filterMarkets(all: readonly Market[], filter: ContractFilter): FilterMarkets {
+function filterMarkets(all: readonly Market[], asset: string, filter: ContractFilter): FilterMarkets {
   let byFilter = filtered.get(all);
   if (!byFilter) {
     byFilter = new Map();
     filtered.set(all, byFilter);
   }
-  const key = filterKey(filter);
+  const key = `${asset}|${filterKey(filter)}`;
   const hit = byFilter.get(key);
   if (hit) return hit;
-  const markets = all.filter((m) => matchesFilter(m, filter));
+  const markets = marketsOf(all, asset, filter);
   const out = {
     markets,
     symbols: markets.map((m) => m.symbol),
@@ -146,7 +147,7 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
   const { markets: allMarkets, coverage: allCoverage } = snapshot;
   const grouped = snapshot.groups !== null;
   const allGroups = snapshot.groups ?? [];
-  const { markets, symbols, bySymbol, names } = filterMarkets(allMarkets, request.filter);
+  const { markets, symbols, bySymbol, names } = filterMarkets(allMarkets, request.asset, request.filter);
   const coverage = allCoverage.filter((c) => c.kind === 'liq' && bySymbol.has(c.symbol));
   const stored = [...new Set(coverage.map((c) => c.interval))].sort(
     (a, b) => BASE_INTERVAL_SECONDS[a] - BASE_INTERVAL_SECONDS[b],
@@ -155,6 +156,8 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
   const ranges = new Map<string, readonly Range[]>();
   for (const c of coverage)
     if (dividing.includes(c.interval)) ranges.set(`${c.symbol}|${c.interval}`, c.ranges);
+  // Where the chosen market has no candles (the market list lacks it), the leader fetches the asset's best one.
+  const fallback = pickReference(request.referenceSymbol, request.asset, allMarkets);
   const sources: PlannedSource[] = [];
   for (const interval of dividing) {
     const span = spanOf(coverage, interval);
@@ -162,7 +165,10 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
     const from = floorTo(span[0], target);
     sources.push({
       interval,
-      candles: candleSymbols(request.referenceSymbol, request.filter, markets, allCoverage, interval),
+      candles: withLast(
+        candleSymbols(request.referenceSymbol, request.filter, markets, allCoverage, interval),
+        fallback,
+      ),
       from,
       to: span[1],
       end: binnedEnd(from, span[1], interval, target),
@@ -208,6 +214,11 @@ export function planFromSnapshot(snapshot: ArchiveSnapshot, request: FrameReques
       exchanges?.codes ?? null,
     ]),
   };
+}
+
+/** `list` with `symbol` appended unless it is already in it. */
+function withLast(list: string[], symbol: string): string[] {
+  return list.includes(symbol) ? list : [...list, symbol];
 }
 
 /**

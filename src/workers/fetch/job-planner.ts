@@ -30,8 +30,12 @@ export interface Announced {
 /** What the planner needs to know about the tenure. */
 export interface PlannerDeps {
   db: IDBPDatabase<LiqLabDB>;
+  /** Every Live asset's contracts (interleaved across assets, see live-assets.ts). */
   contracts: readonly string[];
-  reference: string;
+  /** The contracts of each Live asset, for live pacing shared fairly between assets (all as one when left out). */
+  contractsByAsset?: readonly (readonly string[])[];
+  /** Markets whose candles are fetched, one per Live asset. */
+  references: readonly string[];
   intervals: readonly BaseInterval[];
   context: readonly ContextSeriesSpec[];
   /** Budget for live 1min refreshes; 0 turns live polling off. */
@@ -83,11 +87,11 @@ export class JobPlanner {
   /** Series found without a job, with what that was decided from and when they next have one. */
   private readonly idle = new Map<string, IdleSeries>();
 
-  /** Every series fetched, in planning order: liquidations and the candle market per interval, then context. */
+  /** Every series fetched, in planning order: liquidations and the candle markets per interval, then context. */
   private readonly series: PlannedSeries[];
 
   constructor(private readonly deps: PlannerDeps) {
-    const { contracts, reference, intervals, context } = deps;
+    const { contracts, references, intervals, context } = deps;
     const one = (kind: FetchKind, symbol: string, interval: BaseInterval): PlannedSeries => ({
       kind,
       symbol,
@@ -99,7 +103,7 @@ export class JobPlanner {
     this.series = [
       ...intervals.flatMap((iv) => [
         ...contracts.map((c) => one('liq', c, iv)),
-        one('candle', reference, iv),
+        ...references.map((r) => one('candle', r, iv)),
       ]),
       ...context.flatMap((spec) => contracts.map((c) => one(spec.kind, c, spec.interval))),
     ];
@@ -189,7 +193,12 @@ export class JobPlanner {
   private async refreshShares(now: number): Promise<void> {
     if (now - this.sharesAt < 10 * 60_000) return;
     this.sharesAt = now;
-    const shares = await recentShares(this.deps.db, this.deps.contracts, Math.floor(now / 1000));
+    // Fair between assets: each gets an equal part, shared within it by liquidations (BTC's dwarf the others').
+    const groups = this.deps.contractsByAsset ?? [this.deps.contracts];
+    const shares = new Map<string, number>();
+    for (const group of groups)
+      for (const [symbol, share] of await recentShares(this.deps.db, group, Math.floor(now / 1000)))
+        shares.set(symbol, share / groups.length);
     this.periods = livePeriods(shares, this.deps.liveCallsPerMin);
   }
 

@@ -6,7 +6,6 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { fnv1a } from '../../core/alerts/halt';
-import { selectContracts } from '../../core/coinalyze';
 import { CONTEXT_SERIES, type ContextSeriesSpec } from '../../core/context/series';
 import type { BaseInterval } from '../../core/intervals';
 import type { FetchStatus } from '../../core/notices';
@@ -20,6 +19,7 @@ import { AlertPipeline, type PipelineHooks } from './alerts/pipeline';
 import type { FetchFn as TelegramFetch } from './alerts/telegram-client';
 import { BudgetLedger } from './budget-ledger';
 import { type CallResult, callCoinalyze, type FetchFn } from './coinalyze-client';
+import { liveAssets } from './live-assets';
 import { ensureMarkets } from './markets';
 import { Scheduler } from './scheduler';
 
@@ -117,21 +117,18 @@ export class LeaderSession {
       ]);
       if (markets === 'unauthorized') return this.reject(keyPrint);
       if (work.signal.aborted) return 'stopped';
-      const contracts = selectContracts(
-        await db.getAll('markets'),
-        settings.coinalyze.contracts,
-        clock.now(),
-      );
+      const plan = liveAssets(settings, await db.getAll('markets'), clock.now());
       this.startAlerts(work.signal);
       const scheduler = new Scheduler({
         db,
         call,
         clock,
         ledger,
-        contracts: contracts.map((m) => m.symbol),
+        contracts: plan.contracts,
+        contractsByAsset: plan.byAsset,
         random: this.deps.random,
         isOnline: this.deps.isOnline,
-        reference: settings.coinalyze.reference,
+        references: plan.references,
         onStatus: (s) => this.deps.report(s),
         onData: (c) => this.deps.bus.post({ type: 'data-changed', db: 'archive', ...c }),
         onContext: (c) => this.deps.bus.post({ type: 'context-changed', db: 'archive', ...c }),

@@ -44,8 +44,15 @@ export interface SchedulerDeps {
   clock: Clock;
   random: () => number;
   isOnline: () => boolean;
+  /** Contracts whose liquidations (and open interest and funding) are fetched: every Live asset's. */
   contracts: readonly string[];
-  reference: string;
+  /**
+   * The contracts of each Live asset: live refreshes are shared equally between assets, then by liquidation share
+   * within each (all contracts as one asset when left out).
+   */
+  contractsByAsset?: readonly (readonly string[])[];
+  /** Markets whose candles are fetched, one per Live asset. */
+  references: readonly string[];
   /** Every call counts here, shared with market discovery. */
   ledger: BudgetLedger;
   onStatus: (status: FetchStatus) => void;
@@ -97,7 +104,8 @@ export class Scheduler {
     this.planner = new JobPlanner({
       db: deps.db,
       contracts: deps.contracts,
-      reference: deps.reference,
+      contractsByAsset: deps.contractsByAsset,
+      references: deps.references,
       intervals: deps.intervals ?? FETCH_INTERVALS,
       context: deps.context ?? [],
       liveCallsPerMin: deps.liveCallsPerMin ?? 24,

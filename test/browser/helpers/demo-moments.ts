@@ -28,16 +28,31 @@ export interface Moment {
 /** The pipeline's view of a moment (1h, all contracts). */
 export function resultOf(m: Moment): TargetResult {
   return {
-    target: { timeframe: '1h', filter: { kind: 'all' } },
+    target: { asset: 'BTC', timeframe: '1h', filter: { kind: 'all' } },
     frame: m.frame,
     analysis: m.analysis,
-    input: { timeframe: '1h', contracts: 'all', events: [], levels: [], touches: [], nowSec: 0 },
+    input: {
+      asset: 'BTC',
+      timeframe: '1h',
+      contracts: 'all',
+      events: [],
+      levels: [],
+      touches: [],
+      nowSec: 0,
+    },
   };
 }
 
 /** The planner's candidate for `event`. */
 export function candidateOf(event: SpikeEvent): SpikeCandidate {
-  return { kind: 'spike', key: `spike:${event.id}`, cooldownKey: 'c', cooldownMs: 0, event };
+  return {
+    kind: 'spike',
+    asset: 'BTC',
+    key: `BTC:spike:${event.id}`,
+    cooldownKey: 'c',
+    cooldownMs: 0,
+    event,
+  };
 }
 
 /** The first event on `side` that the default rules alert on, seen when it was fresh, with a level in view. */

@@ -8,4 +8,8 @@ export interface FakeContextModel {
   omitted(kind: FakeContextKind, symbol: string, step: number, t: number): boolean;
 }
 
-export function makeContextModel(symbols: string[], listedSec: number): FakeContextModel;
+export function makeContextModel(
+  symbols: string[],
+  listedSec: number,
+  sizeOf?: (symbol: string) => number,
+): FakeContextModel;

@@ -12,10 +12,10 @@ function fnv(text) {
   return h >>> 0;
 }
 
-/** Level of `kind` for `symbol` at unix second t. */
-function level(kind, seed, t) {
+/** Level of `kind` for `symbol` at unix second t (`size` scales open interest: 1 for BTC's contracts). */
+function level(kind, seed, t, size = 1) {
   if (kind === 'oi') {
-    const base = 2e8 * (0.3 + 3 * rand(seed, 11) ** 2);
+    const base = 2e8 * size * (0.3 + 3 * rand(seed, 11) ** 2);
     const slow = 0.12 * Math.sin(t / (5 * DAY) + 6.283 * rand(seed, 12));
     const fast = 0.02 * Math.sin(t / 3000 + 6.283 * rand(seed, 13));
     return base * (1 + slow + fast);
@@ -26,8 +26,8 @@ function level(kind, seed, t) {
   return 0.01 + bias + 0.015 * Math.sin(u / (2 * DAY) + 6.283 * rand(seed, 15)) + 0.003 * Math.sin(u / 1800);
 }
 
-/** Context model for a set of symbols listed at `listedSec`. */
-export function makeContextModel(symbols, listedSec) {
+/** Context model for a set of symbols listed at `listedSec`; `sizeOf(symbol)` scales open interest. */
+export function makeContextModel(symbols, listedSec, sizeOf = () => 1) {
   const seeds = new Map(symbols.map((s) => [s, fnv(`ctx:${s}`)]));
 
   /** True when the bucket is left out of answers (feed gap, or before the contract was listed). */
@@ -43,9 +43,10 @@ export function makeContextModel(symbols, listedSec) {
     if (omitted(kind, symbol, step, t)) return null;
     const seed = seeds.get(symbol) ?? 0;
     const end = Math.min(t + step, nowSec);
-    const o = level(kind, seed, t);
-    const c = level(kind, seed, end);
-    const mid = level(kind, seed, (t + end) / 2);
+    const size = sizeOf(symbol);
+    const o = level(kind, seed, t, size);
+    const c = level(kind, seed, end, size);
+    const mid = level(kind, seed, (t + end) / 2, size);
     const pad = Math.abs(o) * 1e-3;
     return { t, o, h: Math.max(o, c, mid) + pad, l: Math.min(o, c, mid) - pad, c };
   }

@@ -6,8 +6,13 @@ export const INTERVALS: Readonly<Record<string, number>>;
 /** Uniform [0, 1) from a seed and an integer, stable across runs. */
 export function rand(seed: number, n: number): number;
 
-/** Deterministic BTC price (USD) at unix second t. */
-export function priceAt(t: number): number;
+/** How each base asset's prices compare with BTC's (BTC is 1). */
+export const ASSET_SCALE: Readonly<Record<string, number>>;
+/** How each base asset's liquidation and open-interest sizes compare with BTC's (BTC is 1). */
+export const SIZE_SCALE: Readonly<Record<string, number>>;
+
+/** Deterministic price (USD) of `base` (BTC unless given) at unix second t. */
+export function priceAt(t: number, base?: string): number;
 
 /** One /future-markets row as the fake builds it. */
 export interface FakeMarket {
@@ -18,9 +23,10 @@ export interface FakeMarket {
   is_perpetual: boolean;
   expire_at: number | null;
   margined: 'COIN' | 'STABLE';
+  oi_lq_vol_denominated_in: 'BASE_ASSET' | 'QUOTE_ASSET';
 }
 
-/** The 40 default BTC contracts plus a few that the default filter must drop. */
+/** The 40 default BTC contracts plus a few that the default filter must drop, and ETH and SOL contracts. */
 export function makeMarkets(startSec: number): FakeMarket[];
 
 /** Exchange list as /exchanges returns it. */
@@ -37,7 +43,11 @@ export interface FakeLiqModel {
   weight(symbol: string): number;
 }
 
-export function makeLiqModel(symbols: string[], listedSec: number): FakeLiqModel;
+export function makeLiqModel(
+  symbols: string[],
+  listedSec: number,
+  sizeOf?: (symbol: string) => number,
+): FakeLiqModel;
 
 /** Context series kinds the fake serves. */
 export type FakeContextKind = 'oi' | 'funding' | 'predicted';

@@ -38,13 +38,22 @@ export function rand(seed, n) {
 const CLUSTER_HOURS = new Set([0, 8, 13, 14, 20]);
 const SHARED = fnv('market-wide');
 
-/** Deterministic BTC price (USD) at unix second t. */
-export function priceAt(t) {
+/** How each base asset's prices and liquidation and open-interest sizes compare with BTC's (BTC is 1). */
+export const ASSET_SCALE = { BTC: 1, ETH: 0.05, SOL: 0.0025 };
+/** Liquidations and open interest of other assets are smaller than BTC's, not just cheaper per coin. */
+export const SIZE_SCALE = { BTC: 1, ETH: 0.4, SOL: 0.15 };
+
+/** Deterministic price (USD) of `base` (BTC unless given) at unix second t. */
+export function priceAt(t, base = 'BTC') {
   const days = t / DAY;
-  return 60000 + 6000 * Math.sin(days / 9) + 900 * Math.sin(t / 5400) + 150 * Math.sin(t / 420);
+  const btc = 60000 + 6000 * Math.sin(days / 9) + 900 * Math.sin(t / 5400) + 150 * Math.sin(t / 420);
+  return btc * (ASSET_SCALE[base] ?? 0.01);
 }
 
-/** The 40 default BTC contracts plus a few that the default filter must drop. */
+/**
+ * The 40 default BTC contracts plus a few that the default filter must drop, and ETH and SOL contracts on several
+ * exchanges (both margins, perpetual and dated) for the other assets.
+ */
 export function makeMarkets(startSec) {
   const exchanges = ['A', '6', '3', '0', '2', 'H', 'Y', '8', 'F', 'K'];
   const rows = [];
@@ -70,7 +79,14 @@ export function makeMarkets(startSec) {
   }
   rows.push(row('BTC-OLD.A', 'A', 'USD', 'COIN', false, startSec - 30 * DAY));
   rows.push(row('BTCEUR_PERP.0', '0', 'EUR', 'STABLE', true));
-  rows.push(row('ETHUSDT_PERP.A', 'A', 'USDT', 'STABLE', true, null, 'ETH'));
+  for (const x of ['A', '6', '3', '0']) {
+    rows.push(row(`ETHUSDT_PERP.${x}`, x, 'USDT', 'STABLE', true, null, 'ETH'));
+    rows.push(row(`ETHUSD_PERP.${x}`, x, 'USD', 'COIN', true, null, 'ETH'));
+  }
+  rows.push(row('ETH-Q1.A', 'A', 'USD', 'COIN', false, startSec + 90 * DAY, 'ETH'));
+  for (const x of ['A', '6', '3'])
+    rows.push(row(`SOLUSDT_PERP.${x}`, x, 'USDT', 'STABLE', true, null, 'SOL'));
+  rows.push(row('SOLUSD_PERP.A', 'A', 'USD', 'COIN', true, null, 'SOL'));
   return rows;
 }
 
@@ -88,10 +104,13 @@ export const EXCHANGES = [
   { name: 'Kraken', code: 'K' },
 ];
 
-/** Liquidation generator for a set of symbols listed at `listedSec`. */
-export function makeLiqModel(symbols, listedSec) {
+/**
+ * Liquidation generator for a set of symbols listed at `listedSec`; `sizeOf(symbol)` scales a contract's sizes
+ * (1 for BTC's, smaller for other assets).
+ */
+export function makeLiqModel(symbols, listedSec, sizeOf = () => 1) {
   const seeds = new Map(symbols.map((s) => [s, fnv(s)]));
-  const weights = new Map(symbols.map((s) => [s, 0.2 + 3 * rand(fnv(s), 7) ** 3]));
+  const weights = new Map(symbols.map((s) => [s, (0.2 + 3 * rand(fnv(s), 7) ** 3) * sizeOf(s)]));
   const hourCache = new Map();
   const planted = new Map(); // `${symbol}|${hour}` → minute → [long, short] added on top of the model
 

@@ -39,6 +39,8 @@ export interface FakeOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Answers carry a Cloudflare-style Set-Cookie. */
   cookies?: boolean;
+  /** The market list served (the full `makeMarkets` list when left out). */
+  markets?: FakeMarketRow[];
 }
 
 /** A running fake. */

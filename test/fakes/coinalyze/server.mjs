@@ -7,7 +7,15 @@
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { makeContextModel } from './context.mjs';
-import { EXCHANGES, INTERVALS, makeLiqModel, makeMarkets, priceAt } from './data.mjs';
+import {
+  ASSET_SCALE,
+  EXCHANGES,
+  INTERVALS,
+  makeLiqModel,
+  makeMarkets,
+  priceAt,
+  SIZE_SCALE,
+} from './data.mjs';
 
 const RETENTION_POINTS = { '1min': 1700, '5min': 2000, '15min': 1800 };
 /** OI retention as S5 measured it (docs/coinalyze-api.md §2): 2,206 1min points, ~2,100 5min points. */
@@ -46,15 +54,19 @@ export function createFakeCoinalyze(options = {}) {
   const startSec = Math.floor(now() / 1000);
   const markets = options.markets ?? makeMarkets(startSec);
   const listed = startSec - (options.listedDaysAgo ?? 400) * 86400;
+  const bySymbol = new Map(markets.map((m) => [m.symbol, m]));
+  // Each asset's contracts at its own size (BTC's are 1): ETH and SOL liquidate and hold less.
+  const sizeOf = (symbol) => SIZE_SCALE[bySymbol.get(symbol)?.base_asset] ?? 0.05;
   const model = makeLiqModel(
     markets.map((m) => m.symbol),
     listed,
+    sizeOf,
   );
   const context = makeContextModel(
     markets.map((m) => m.symbol),
     listed,
+    sizeOf,
   );
-  const bySymbol = new Map(markets.map((m) => [m.symbol, m]));
   const spent = new Map(); // key → [{at, weight}]
   const faults = [];
   const log = [];
@@ -111,26 +123,29 @@ export function createFakeCoinalyze(options = {}) {
         if (kind === 'liq') {
           const [l, s] = model.seen(symbol, step, t, nowSec);
           if (l === 0 && s === 0) continue; // empty buckets are omitted
-          const f = !usd && market.oi_lq_vol_denominated_in === 'BASE_ASSET' ? 1 / priceAt(t) : 1;
+          const f =
+            !usd && market.oi_lq_vol_denominated_in === 'BASE_ASSET' ? 1 / priceAt(t, market.base_asset) : 1;
           hist.push({ t, l: l * f, s: s * f });
         } else if (kind !== 'ohlcv') {
           const b = context.seen(kind, symbol, step, t, nowSec);
           if (!b) continue; // omitted bucket
           // OI without convert_to_usd is in the contract's own unit: BTC for BASE_ASSET contracts.
           const f =
-            kind === 'oi' && !usd && market.oi_lq_vol_denominated_in === 'BASE_ASSET' ? 1 / priceAt(t) : 1;
+            kind === 'oi' && !usd && market.oi_lq_vol_denominated_in === 'BASE_ASSET'
+              ? 1 / priceAt(t, market.base_asset)
+              : 1;
           hist.push({ t, o: b.o * f, h: b.h * f, l: b.l * f, c: b.c * f });
         } else {
           const end = Math.min(t + step, nowSec);
-          const o = priceAt(t);
-          const c = priceAt(end);
-          const mid = priceAt((t + end) / 2);
+          const o = priceAt(t, market.base_asset);
+          const c = priceAt(end, market.base_asset);
+          const mid = priceAt((t + end) / 2, market.base_asset);
           const v = 100 + 50 * Math.abs(Math.sin(t / 3000));
           hist.push({
             t,
             o,
-            h: Math.max(o, c, mid) + 5,
-            l: Math.min(o, c, mid) - 5,
+            h: Math.max(o, c, mid) + 5 * (ASSET_SCALE[market.base_asset] ?? 0.01),
+            l: Math.min(o, c, mid) - 5 * (ASSET_SCALE[market.base_asset] ?? 0.01),
             c,
             v,
             bv: v / 2,

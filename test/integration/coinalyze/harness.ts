@@ -29,7 +29,9 @@ export async function setup(opts: { keys?: string[] } = {}) {
   });
   const url = await fake.listen(0);
   const db = await openLiqLabDb(`it-${process.pid}-${++dbSeq}`);
-  const contracts = selectContracts(parseMarkets(fake.markets), DEFAULT_SELECTION, T0).map((m) => m.symbol);
+  const contracts = selectContracts(parseMarkets(fake.markets), DEFAULT_SELECTION, T0, 'BTC').map(
+    (m) => m.symbol,
+  );
   // Each test that sets up an environment gets it torn down, whether it passes or not.
   onTestFinished(async () => {
     await fake.close();
@@ -62,7 +64,7 @@ export async function scheduler(
     random: () => 0.5,
     isOnline: () => true,
     contracts: opts.contracts ?? env.contracts,
-    reference: 'BTCUSDT_PERP.A',
+    references: ['BTCUSDT_PERP.A'],
     intervals: opts.intervals,
     context: opts.context,
     liveCallsPerMin: opts.live ?? 0,

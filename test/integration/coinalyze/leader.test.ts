@@ -6,7 +6,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { isNotice, type Notice } from '../../../src/core/notices';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
+import {
+  assetSettings,
+  DEFAULT_SETTINGS,
+  type Settings,
+  withAssetSettings,
+} from '../../../src/core/settings';
 import { memoryBus } from '../../../src/platform/notice-bus';
 import { openLiqLabDb } from '../../../src/storage/open';
 import { updateSettings, writeSettings } from '../../../src/storage/settings-repo';
@@ -68,10 +73,9 @@ describe('the leader', () => {
     expect(a.tenures).toEqual([]);
     expect(e.fake.log.filter((r) => r.path === '/v1/future-markets')).toHaveLength(1);
     // A new contract set is a new fetch configuration: that one restarts.
-    await updateSettings(e.db, (s) => ({
-      ...s,
-      coinalyze: { ...s.coinalyze, contracts: { ...s.coinalyze.contracts, dated: false } },
-    }));
+    await updateSettings(e.db, (s) =>
+      withAssetSettings(s, 'BTC', { contracts: { ...assetSettings(s, 'BTC').contracts, dated: false } }),
+    );
     await a.start();
     await e.clock.runUntil(() => a.scheduler !== null && a.scheduler !== scheduler, 60_000);
     expect(a.scheduler).not.toBe(scheduler);

@@ -9,7 +9,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BASE_INTERVAL_SECONDS } from '../../../src/core/intervals';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
+import {
+  assetSettings,
+  DEFAULT_SETTINGS,
+  type Settings,
+  withAssetSettings,
+} from '../../../src/core/settings';
 import { memoryBus } from '../../../src/platform/notice-bus';
 import { openLiqLabDb } from '../../../src/storage/open';
 import { readLiqSum } from '../../../src/storage/series-repo';
@@ -47,27 +52,27 @@ describe('unattended operation', () => {
     const tg = await startFakeTelegram({});
     const db = await openLiqLabDb(`soak-${process.pid}`);
     const exchanges = [...new Set(fake.markets.map((m) => m.exchange))].filter((x) => x !== 'A');
-    const settings: Settings = {
+    const base: Settings = {
       ...DEFAULT_SETTINGS,
       coinalyze: {
         ...DEFAULT_SETTINGS.coinalyze,
         apiKey: 'soak-key',
         apiBaseUrl: `${url}/v1`,
-        contracts: { ...DEFAULT_SETTINGS.coinalyze.contracts, excludedExchanges: exchanges },
       },
       telegram: { botToken: '123456:FAKE-soak-token', chatId: '4242', apiBaseUrl: tg.url },
-      alerts: {
-        ...DEFAULT_SETTINGS.alerts,
-        enabled: process.env.SOAK_NO_ALERTS === undefined,
-        spikes: {
-          ...DEFAULT_SETTINGS.alerts.spikes,
-          classes: ['onset', 'extreme', 'continuation', 'seasonal'],
-          timeframes: ['15m', '1h', '4h'],
-          minUsd: 10_000_000,
-        },
-        touches: { ...DEFAULT_SETTINGS.alerts.touches, enabled: false },
-      },
+      alerts: { ...DEFAULT_SETTINGS.alerts, enabled: process.env.SOAK_NO_ALERTS === undefined },
     };
+    const btc = assetSettings(DEFAULT_SETTINGS, 'BTC');
+    const settings = withAssetSettings(base, 'BTC', {
+      contracts: { ...btc.contracts, excludedExchanges: exchanges },
+      spikes: {
+        ...btc.spikes,
+        classes: ['onset', 'extreme', 'continuation', 'seasonal'],
+        timeframes: ['15m', '1h', '4h'],
+        minUsd: 10_000_000,
+      },
+      touches: { ...btc.touches, enabled: false },
+    });
     await writeSettings(db, settings);
 
     // Planted outliers: $25M of longs in one minute of one contract, every twelve hours.
@@ -170,10 +175,11 @@ describe('unattended operation', () => {
     }
     /** A settings save that does not touch fetching (a cooldown): no restart, no extra calls. */
     async function save(h: number) {
-      await updateSettings(db, (s) => ({
-        ...s,
-        alerts: { ...s.alerts, spikes: { ...s.alerts.spikes, cooldownMin: 30 + (h % 4) } },
-      }));
+      await updateSettings(db, (s) =>
+        withAssetSettings(s, 'BTC', {
+          spikes: { ...assetSettings(s, 'BTC').spikes, cooldownMin: 30 + (h % 4) },
+        }),
+      );
       bus.post({ type: 'settings-changed' });
     }
 
@@ -275,7 +281,7 @@ describe('unattended operation', () => {
       for (const [tf, step] of TIMEFRAMES) {
         const bar = new Date(Math.floor(t / step) * step * 1000).toISOString().slice(0, 16).replace('T', ' ');
         const matching = texts.filter(
-          (x) => x.includes(`Long liquidation spike · ${tf}<`) && x.includes(bar),
+          (x) => x.includes(`BTC long liquidation spike · ${tf}<`) && x.includes(bar),
         );
         expect(matching, `spike at ${new Date(t * 1000).toISOString()} on ${tf}`).toHaveLength(1);
       }

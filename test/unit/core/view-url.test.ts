@@ -39,13 +39,16 @@ describe('view URL', () => {
   });
 
   it('builds alert links through the same module, and they parse back', () => {
-    const link = buildDeepLink('https://x.app/', T0, '15m');
+    const link = buildDeepLink('https://x.app/', 'BTC', T0, '15m');
     expect(link).toBe(`https://x.app/?asset=BTC&tf=15m&t=${T0}`);
     expect(parseViewState(link.slice(link.indexOf('?')))).toMatchObject({ time: T0, timeframe: '15m' });
+    const eth = buildDeepLink('https://x.app/', 'ETH', T0, '1h');
+    expect(eth).toBe(`https://x.app/?asset=ETH&tf=1h&t=${T0}`);
+    expect(parseViewState(eth.slice(eth.indexOf('?')))).toMatchObject({ asset: 'ETH', time: T0 });
   });
 
   it('ignores malformed values one by one, keeping the rest', () => {
-    const v = parseViewState('?asset=DOGE&tf=7q&t=abc&bars=3&panel=nope&contracts=margin:GOLD');
+    const v = parseViewState('?asset=DO%20GE&tf=7q&t=abc&bars=3&panel=nope&contracts=margin:GOLD');
     expect(v).toEqual(EMPTY_VIEW);
     expect(saysAnything(v)).toBe(false);
     expect(parseViewState('?tf=1D&t=-5&panel=htf')).toEqual({ ...EMPTY_VIEW, timeframe: '1D', panel: 'htf' });

@@ -188,6 +188,7 @@ describe('Delete stored data', () => {
     });
     const r = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '5m',
       filter: { kind: 'exchange', exchange: AGG },
       referenceSymbol: 'BTCUSDT_PERP.A',

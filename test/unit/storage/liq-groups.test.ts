@@ -63,9 +63,9 @@ describe('group series', () => {
         }
         const n = 9400;
         for (const [group, members] of [
-          ['all', ['A1', 'A2', 'B1']],
-          ['margin:STABLE', ['A1', 'B1']],
-          ['exchange:A', ['A1', 'A2']],
+          ['BTC/all', ['A1', 'A2', 'B1']],
+          ['BTC/margin:STABLE', ['A1', 'B1']],
+          ['BTC/exchange:A', ['A1', 'A2']],
         ] as const) {
           const g = await groupSeries(db, group, n);
           const parts = await Promise.all(members.map((s) => readLiqSum(db, [s], '1min', 0, n * M)));
@@ -94,7 +94,7 @@ describe('group series', () => {
     expect([all.long[2], all.short[2], all.long[3]]).toEqual([167, 6, 0]);
     expect(all.covered[9]).toBe(1);
     expect(all.covered[10]).toBe(undefined);
-    const members = await db.get('liqGroupMembers', ['margin:STABLE', '1min']);
+    const members = await db.get('liqGroupMembers', ['BTC/margin:STABLE', '1min']);
     expect(members?.members).toEqual(['A1', 'B1']);
     db.close();
   });
@@ -111,7 +111,7 @@ describe('group series', () => {
     await writeLiqRange(v5, 'A2', '1hour', 0, 4 * 3600, [{ t: 3600, l: 1, s: 1 }]);
     v5.close();
     const db = await openLiqLabDb(name);
-    const [exchangeA] = await db.getAll('liqGroups', IDBKeyRange.only(['exchange:A', '1hour', 0]));
+    const [exchangeA] = await db.getAll('liqGroups', IDBKeyRange.only(['BTC/exchange:A', '1hour', 0]));
     expect([exchangeA?.long[1], exchangeA?.short[1]]).toEqual([6, 8]);
     const coin = await readLiqSum(db, ['A2'], '1hour', 0, 4 * 3600);
     expect(coin.long[1]).toBe(1);

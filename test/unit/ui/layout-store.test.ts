@@ -10,6 +10,7 @@ function memory() {
 }
 
 const DEFAULTS: Layout = {
+  asset: 'BTC',
   timeframe: '1h',
   theme: 'dark',
   sidePanelOpen: false,
@@ -24,6 +25,7 @@ describe('layout persistence', () => {
   it('restores the saved timeframe, theme, panel tab and width, and the dismissed intro', () => {
     const store = memory();
     const saved: Layout = {
+      asset: 'ETH',
       timeframe: '4h',
       theme: 'light',
       sidePanelOpen: true,

@@ -79,7 +79,7 @@ function MiniHistogram({ row }: { row: HtfRow }) {
 }
 
 /** HTF tab. */
-export function HtfPanel({ source, frame, timeframe, onTimeframe, filter }: PanelProps) {
+export function HtfPanel({ source, asset, frame, timeframe, onTimeframe, filter }: PanelProps) {
   const [tfs, setTfs] = useState<Timeframe[]>(loadTfs);
   const [rows, setRows] = useState<HtfRow[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -103,9 +103,10 @@ export function HtfPanel({ source, frame, timeframe, onTimeframe, filter }: Pane
           api.loadHtf(
             {
               source,
+              asset,
               timeframes: tfs,
               filter,
-              referenceSymbol: referenceFor(source, s),
+              referenceSymbol: referenceFor(source, s, asset),
               lastN: LAST_N,
               detection: { spikes: s.spikes, levels: s.levels },
             },
@@ -124,7 +125,7 @@ export function HtfPanel({ source, frame, timeframe, onTimeframe, filter }: Pane
     return () => {
       stale = true;
     };
-  }, [source, tfs, frame, tick, filterKey(filter)]);
+  }, [source, asset, tfs, frame, tick, filterKey(filter)]);
 
   return (
     <div class="htf-panel">

@@ -32,7 +32,7 @@ function bucketLabel(result: StudyResult): (b: MagnitudeBucket | 'all') => strin
 let handledRequest = 0;
 
 /** Study tab. */
-export function StudyPanel({ source, timeframe, onJump, filter, studyRequest }: PanelProps) {
+export function StudyPanel({ source, asset, timeframe, onJump, filter, studyRequest }: PanelProps) {
   const [result, setResult] = useState<StudyResult | null>(null);
   const [progress, setProgress] = useState<{ f: number; stage: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,9 +58,10 @@ export function StudyPanel({ source, timeframe, onJump, filter, studyRequest }: 
           api.runStudy(
             {
               source,
+              asset,
               timeframe,
               filter,
-              referenceSymbol: referenceFor(source, s),
+              referenceSymbol: referenceFor(source, s, asset),
               params: { groupBy },
               detection: { spikes: s.spikes, levels: s.levels },
             },
@@ -139,13 +140,13 @@ export function StudyPanel({ source, timeframe, onJump, filter, studyRequest }: 
           <>
             <button
               type="button"
-              onClick={() => download(`liqlab-study-${timeframe}.csv`, summaryCsv(result))}
+              onClick={() => download(`liqlab-${asset}-study-${timeframe}.csv`, summaryCsv(result))}
             >
               Export study CSV
             </button>
             <button
               type="button"
-              onClick={() => download(`liqlab-events-${timeframe}.csv`, eventsCsv(result))}
+              onClick={() => download(`liqlab-${asset}-events-${timeframe}.csv`, eventsCsv(result))}
             >
               Export events CSV
             </button>

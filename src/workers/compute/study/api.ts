@@ -9,6 +9,8 @@ import type { StudyParams, StudyResult } from '../../../core/study/types';
 /** Where the study reads its data and how it runs. */
 export interface StudyRequest {
   source: 'archive' | 'demo';
+  /** Base asset whose contracts are studied. */
+  asset: string;
   timeframe: Timeframe;
   filter: ContractFilter;
   referenceSymbol: string;
@@ -30,6 +32,8 @@ export type StudyProgressCallback = (fraction: number, stage: string) => void;
 /** The HTF panel's request: the same data at several higher timeframes. */
 export interface HtfRequest {
   source: 'archive' | 'demo';
+  /** Base asset whose contracts are summed. */
+  asset: string;
   timeframes: Timeframe[];
   filter: ContractFilter;
   referenceSymbol: string;

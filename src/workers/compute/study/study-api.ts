@@ -18,9 +18,9 @@ import { detectForStudy } from './pipeline';
  * `frame` with the open interest at its bars' opens (NaN where missing), and the open interest's change per bar:
  * the bp-of-OI score and the study's bp groups divide by the first, the HTF panel shows the second.
  */
-async function withOi(db: IDBPDatabase<LiqLabDB>, frame: BarFrame, filter: ContractFilter) {
+async function withOi(db: IDBPDatabase<LiqLabDB>, frame: BarFrame, asset: string, filter: ContractFilter) {
   const n = frame.liq.long.length;
-  const oi = await readFrameOi(db, { start: frame.start, step: frame.step, n }, filter);
+  const oi = await readFrameOi(db, { start: frame.start, step: frame.step, n }, asset, filter);
   const nan = () => new Float64Array(n).fill(Number.NaN);
   return {
     frame: { ...frame, oiOpen: oi ? oi.scoreOpen : nan() },
@@ -49,7 +49,7 @@ export const studyApi: StudyApi = {
     const loaded = await loadFrame(db, { ...request });
     if (loaded.frame.candles.close.length === 0) throw new Error(loaded.notice ?? 'No bars to study');
     // Open interest always: the bp score may need it, and the study can group events by their size in bp of it.
-    const { frame } = await withOi(db, loaded.frame, request.filter);
+    const { frame } = await withOi(db, loaded.frame, request.asset, request.filter);
     progress?.(0.01, 'detecting spikes');
     const det = detectForStudy(
       frame,
@@ -82,7 +82,7 @@ export const studyApi: StudyApi = {
     const rows: HtfRow[] = [];
     for (const timeframe of request.timeframes) {
       const loaded = await loadFrame(db, { ...request, timeframe });
-      const { frame, oiChange } = await withOi(db, loaded.frame, request.filter);
+      const { frame, oiChange } = await withOi(db, loaded.frame, request.asset, request.filter);
       const notice = loaded.notice;
       const n = frame.liq.long.length;
       const from = Math.max(0, n - request.lastN);

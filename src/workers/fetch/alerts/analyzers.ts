@@ -1,7 +1,8 @@
 /**
- * The leader's alert analyzers: one per timeframe × contract filter the alert rules name, each a cached frame of
- * the archive plus an incremental analysis (the same core code the chart runs). They follow the archive, not
- * the page: nothing here depends on which timeframe, filter or panel a tab shows, or on a tab being visible.
+ * The leader's alert analyzers: one per Live asset × timeframe × contract filter that asset's alert rules name,
+ * each a cached frame of the archive plus an incremental analysis (the same core code the chart runs). They
+ * follow the archive, not the page: nothing here depends on which asset, timeframe, filter or panel a tab shows,
+ * or on a tab being visible.
  */
 import type { IDBPDatabase } from 'idb';
 import type { AlertSettings } from '../../../core/alerts/config';
@@ -10,7 +11,7 @@ import type { Analysis, AnalysisParams } from '../../../core/analysis/analyzer';
 import type { Timeframe } from '../../../core/intervals';
 import { ALL_CONTRACTS, type ContractFilter, filterKey, parseFilterKey } from '../../../core/market';
 import type { BarFrame } from '../../../core/series';
-import type { Settings } from '../../../core/settings';
+import { alertSettingsFor, assetSettings, type Settings } from '../../../core/settings';
 import { ChunkMemo } from '../../../storage/chunk-memo';
 import type { LiqLabDB } from '../../../storage/schema';
 import { type ChangedSpan, FrameCache, type SharedRead } from '../../compute/frame-cache';
@@ -19,18 +20,22 @@ import { type ArchiveSnapshot, readArchiveSnapshot } from '../../compute/frame-p
 import { IncrementalAnalysis } from '../../compute/incremental';
 import { staleChunks } from './chunk-staleness';
 
-/** One timeframe × contract filter the rules listen to. */
+/** One asset × timeframe × contract filter the rules listen to. */
 export interface AlertTarget {
+  asset: string;
   timeframe: Timeframe;
   filter: ContractFilter;
 }
 
-/** The targets `rules` need: spike timeframes on the spike rule's filter, touch timeframes on all contracts. */
-export function alertTargets(rules: AlertSettings): AlertTarget[] {
+/**
+ * The targets `asset`'s `rules` need: spike timeframes on the spike rule's filter, touch timeframes on all
+ * contracts.
+ */
+export function alertTargets(rules: AlertSettings, asset: string): AlertTarget[] {
   if (!rules.enabled) return [];
   const out = new Map<string, AlertTarget>();
   const add = (timeframe: Timeframe, filter: ContractFilter) =>
-    out.set(`${timeframe}|${filterKey(filter)}`, { timeframe, filter });
+    out.set(`${timeframe}|${filterKey(filter)}`, { asset, timeframe, filter });
   if (rules.spikes.enabled) {
     const filter = rules.spikes.contracts === '' ? ALL_CONTRACTS : parseFilterKey(rules.spikes.contracts);
     for (const tf of rules.spikes.timeframes) add(tf, filter ?? ALL_CONTRACTS);
@@ -61,12 +66,13 @@ class TargetAnalyzer {
   ) {
     this.frames = new FrameCache(db, {
       source: 'archive',
+      asset: target.asset,
       timeframe: target.timeframe,
       filter: target.filter,
       referenceSymbol: reference,
     });
     this.analysis = new IncrementalAnalysis(target.timeframe, params);
-    this.oi = params.spikes.scoreBasis === 'bpOfOi' ? new FrameOiCache(target.filter) : null;
+    this.oi = params.spikes.scoreBasis === 'bpOfOi' ? new FrameOiCache(target.asset, target.filter) : null;
   }
 }
 
@@ -80,22 +86,29 @@ export class AlertAnalyzers {
 
   constructor(private readonly db: () => Promise<IDBPDatabase<LiqLabDB>>) {}
 
-  /** Aligns the analyzers with `settings`; existing ones are kept when nothing they depend on changed. */
+  /**
+   * Aligns the analyzers with `settings` for the Live assets; existing ones are kept when nothing they depend on
+   * changed.
+   */
   configure(settings: Settings): void {
-    const targets = alertTargets(settings.alerts);
+    const targets = settings.assets.live.flatMap((asset) =>
+      alertTargets(alertSettingsFor(settings, asset), asset).map((target) => ({
+        target,
+        reference: assetSettings(settings, asset).reference,
+      })),
+    );
     const params: AnalysisParams = {
       spikes: settings.spikes,
       levels: settings.levels,
       oscillators: settings.oscillators,
     };
     const fingerprint = JSON.stringify([
-      targets.map((t) => [t.timeframe, filterKey(t.filter)]),
+      targets.map(({ target: t, reference }) => [t.asset, t.timeframe, filterKey(t.filter), reference]),
       params,
-      settings.coinalyze.reference,
     ]);
     if (fingerprint === this.fingerprint) return;
     this.fingerprint = fingerprint;
-    this.analyzers = targets.map((t) => new TargetAnalyzer(this.db, t, settings.coinalyze.reference, params));
+    this.analyzers = targets.map((t) => new TargetAnalyzer(this.db, t.target, t.reference, params));
   }
 
   /** True when some rule needs an analyzer. */
@@ -148,6 +161,7 @@ export class AlertAnalyzers {
       frame,
       analysis,
       input: {
+        asset: a.target.asset,
         timeframe: a.target.timeframe,
         contracts: filterKey(a.target.filter),
         events: analysis.detection.events,

@@ -1,7 +1,8 @@
 /**
- * The leader's alert pipeline: archive change notices → analyzers (per alert timeframe × contract filter) →
- * rules → de-duplicated enqueue in the outbox → delivery. It runs only in the worker that holds the leader lock,
- * so a tab that does not lead never evaluates alerts, and nothing depends on what any page shows.
+ * The leader's alert pipeline: archive change notices → analyzers (per Live asset × alert timeframe × contract
+ * filter) → that asset's rules → de-duplicated enqueue in the outbox → delivery. It runs only in the worker that
+ * holds the leader lock, so a tab that does not lead never evaluates alerts, and nothing depends on what any page
+ * shows.
  * Notices are coalesced: a burst of stored batches is analysed once.
  */
 import type { IDBPDatabase } from 'idb';
@@ -9,7 +10,7 @@ import { alertMessage } from '../../../core/alerts/message';
 import { planAlerts } from '../../../core/alerts/plan';
 import type { AlertCandidate } from '../../../core/alerts/rules';
 import type { Notice } from '../../../core/notices';
-import type { Settings } from '../../../core/settings';
+import { alertSettingsFor, type Settings } from '../../../core/settings';
 import type { NoticeBus } from '../../../platform/notice-bus';
 import { type EnqueueResult, enqueueAlert } from '../../../storage/alert-repo';
 import type { LiqLabDB } from '../../../storage/schema';
@@ -128,10 +129,10 @@ export class AlertPipeline {
     this.stats.evaluations++;
     const now = this.deps.clock.now();
     const results = await this.analyzers.update(changes, Math.floor(now / 1000));
-    const rules = this.settings.alerts;
     const tz = this.deps.tzOffsetMin?.() ?? 0;
     let queued = false;
     for (const r of results) {
+      const rules = alertSettingsFor(this.settings, r.target.asset);
       for (const c of planAlerts(r.input, rules, now, tz)) {
         const outcome = await this.enqueue(r, c, now);
         if (outcome === 'queued') queued = true;

@@ -23,6 +23,7 @@ export async function drawAlertSnapshot(
   const event = candidate.event;
   const layout = snapshotLayout(frame, event, SNAPSHOT_BARS);
   const caption = snapshotCaption(
+    target.asset,
     event,
     target.timeframe,
     filterLabel(target.filter, names),

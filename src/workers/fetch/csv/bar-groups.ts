@@ -16,6 +16,7 @@ import { readLiqSum } from '../../../storage/series-repo';
  */
 export async function loadGroupLiq(
   db: IDBPDatabase<LiqLabDB>,
+  asset: string,
   timeframe: Timeframe,
   filter: ContractFilter,
   margin: Margin,
@@ -24,7 +25,7 @@ export async function loadGroupLiq(
   const target = TIMEFRAME_SECONDS[timeframe];
   const symbols = new Set(
     (await db.getAll('markets'))
-      .filter((m) => m.margined === margin && matchesFilter(m, filter))
+      .filter((m) => m.margined === margin && m.baseAsset === asset && matchesFilter(m, filter))
       .map((m) => m.symbol),
   );
   const coverage = (await db.getAll('coverage')).filter((c) => c.kind === 'liq' && symbols.has(c.symbol));

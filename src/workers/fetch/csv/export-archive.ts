@@ -14,13 +14,15 @@ import {
 import { marketFromSymbol } from '../../../core/csv/contracts';
 import { type ByteSink, CsvWriter } from '../../../core/csv/writer';
 import { BASE_INTERVAL_SECONDS } from '../../../core/intervals';
-import { type ContractFilter, matchesFilter } from '../../../core/market';
+import { type ContractFilter, marketsOf, matchesFilter } from '../../../core/market';
 import { floorTo } from '../../../core/time';
 import { CHUNK_SLOTS, type LiqLabDB } from '../../../storage/schema';
 import { contextSeriesToExport, writeContextCoverage, writeContextPoints } from './export-context';
 
 /** Which part of the archive to export. */
 export interface ArchiveExportRequest {
+  /** Base asset whose contracts are exported. */
+  asset: string;
   filter: ContractFilter;
   /** Unix seconds; null for everything stored. */
   from: number | null;
@@ -59,11 +61,11 @@ export async function exportArchive(
   const stored = new Map((await db.getAll('markets')).map((m) => [m.symbol, m]));
   const coverage = (await db.getAll('coverage'))
     .map((c) => ({ ...c, market: stored.get(c.symbol) ?? marketFromSymbol(c.symbol) }))
-    .filter((c) => matchesFilter(c.market, req.filter));
+    .filter((c) => c.market.baseAsset === req.asset && matchesFilter(c.market, req.filter));
   const w = new CsvWriter(sink);
   let rows = 0;
   w.text(`${ARCHIVE_HEADER}\n`);
-  for (const m of stored.values()) if (matchesFilter(m, req.filter)) w.text(archiveMarketRow(m));
+  for (const m of marketsOf([...stored.values()], req.asset, req.filter)) w.text(archiveMarketRow(m));
   const clipped = coverage.map((c) => ({
     ...c,
     ranges: c.ranges

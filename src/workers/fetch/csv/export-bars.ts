@@ -60,14 +60,15 @@ export async function exportBars(
   const ctx = await readFrameContext(
     db,
     { start: loaded.frame.start, step: loaded.frame.step, n },
+    req.asset,
     req.filter,
   );
   const frame = { ...loaded.frame, oiOpen: ctx.oiOpen };
   const exchanges = frame.exchanges ?? [];
   const extra = new Float64Array(2 * exchanges.length);
   const scores = scoresOf(frame, req.timeframe);
-  const coin = await loadGroupLiq(db, req.timeframe, req.filter, 'COIN');
-  const stable = await loadGroupLiq(db, req.timeframe, req.filter, 'STABLE');
+  const coin = await loadGroupLiq(db, req.asset, req.timeframe, req.filter, 'COIN');
+  const stable = await loadGroupLiq(db, req.asset, req.timeframe, req.filter, 'STABLE');
   const w = new CsvWriter(sink);
   const tf = CsvWriter.encode(req.timeframe);
   w.text(`${barsHeader(exchanges.map((e) => e.exchange))}\n`);

@@ -28,6 +28,8 @@ export interface ImportPreview extends ImportDiff {
 export interface ExportRequest {
   kind: 'archive' | 'bars';
   source: DataSource;
+  /** Base asset whose contracts are exported. */
+  asset: string;
   timeframe: Timeframe;
   filter: ContractFilter;
   referenceSymbol: string;

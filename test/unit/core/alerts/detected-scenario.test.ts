@@ -77,6 +77,7 @@ describe('alert rules on a scripted series streamed through the real detector', 
     const lv = buildLevels(part, d.events, '1h', DEFAULT_LEVEL_PARAMS);
     const nowSec = part.start + n * H; // the close of bar n−1: what a live tab knows
     const input = {
+      asset: 'BTC',
       timeframe: '1h' as const,
       contracts: 'all',
       events: d.events,
@@ -98,19 +99,19 @@ describe('alert rules on a scripted series streamed through the real detector', 
   });
 
   it('every detected event alerts, and only those', () => {
-    const spikeKeys = [...alerted.keys()].filter((k) => k.startsWith('spike:')).sort();
-    expect(spikeKeys).toEqual(final.events.map((e) => `spike:${e.id}`).sort());
+    const spikeKeys = [...alerted.keys()].filter((k) => k.startsWith('BTC:spike:')).sort();
+    expect(spikeKeys).toEqual(final.events.map((e) => `BTC:spike:${e.id}`).sort());
   });
 
   it('each spike alerts at the bar the event became known (its last bar), not later', () => {
     for (const e of final.events) {
       const lastIndex = (e.lastTime - frame.start) / H;
-      expect(alerted.get(`spike:${e.id}`)).toBe(lastIndex);
+      expect(alerted.get(`BTC:spike:${e.id}`)).toBe(lastIndex);
     }
   });
 
   it('every level touch alerts, and only those', () => {
-    const touchKeys = [...alerted.keys()].filter((k) => k.startsWith('touch:')).sort();
-    expect(touchKeys).toEqual(finalLevels.touches.map((t) => `touch:${t.id}`).sort());
+    const touchKeys = [...alerted.keys()].filter((k) => k.startsWith('BTC:touch:')).sort();
+    expect(touchKeys).toEqual(finalLevels.touches.map((t) => `BTC:touch:${t.id}`).sort());
   });
 });

@@ -48,6 +48,7 @@ describe('escapeHtml', () => {
 describe('messages', () => {
   const candidate = (e: SpikeEvent): SpikeCandidate => ({
     kind: 'spike',
+    asset: 'BTC',
     key: e.id,
     cooldownKey: 'k',
     cooldownMs: 0,
@@ -90,6 +91,7 @@ describe('messages', () => {
     const e = spike(3600 * 100, { eventClass: 'extreme' });
     const [c] = evaluateRules(
       {
+        asset: 'BTC',
         timeframe: '1h',
         contracts: '',
         events: [e],

@@ -25,6 +25,7 @@ describe('spike rules', () => {
     const fired = events.flatMap((e) =>
       evaluateRules(
         {
+          asset: 'BTC',
           timeframe: '1h',
           contracts: 'all',
           events: [e],
@@ -35,17 +36,18 @@ describe('spike rules', () => {
         rules(),
       ).map((c) => c.key),
     );
-    expect(fired).toEqual([`spike:1h:long:${T0}`, `spike:1h:short:${T0 + 5 * H}`]);
+    expect(fired).toEqual([`BTC:spike:1h:long:${T0}`, `BTC:spike:1h:short:${T0 + 5 * H}`]);
     const batch = evaluateRules(
-      { timeframe: '1h', contracts: 'all', events, levels: [], touches: [], nowSec: now },
+      { asset: 'BTC', timeframe: '1h', contracts: 'all', events, levels: [], touches: [], nowSec: now },
       rules(),
     );
-    expect(batch.map((c) => c.key)).toEqual([`spike:1h:short:${T0 + 5 * H}`]);
+    expect(batch.map((c) => c.key)).toEqual([`BTC:spike:1h:short:${T0 + 5 * H}`]);
   });
 
   it('honour side, min z, contract filter and the master switch', () => {
     const e = spike(T0, { side: 'short', maxZ: 4 });
     const input = {
+      asset: 'BTC',
       timeframe: '1h' as const,
       contracts: 'perp',
       events: [e],
@@ -64,6 +66,7 @@ describe('spike rules', () => {
   it('ignore history: an event older than the freshness window never alerts', () => {
     const e = spike(T0);
     const input = {
+      asset: 'BTC',
       timeframe: '1h' as const,
       contracts: '',
       events: [e],
@@ -85,18 +88,34 @@ describe('touch rules', () => {
       touch(weak, T0 + H, 70_000), // too weak
     ];
     const out = evaluateRules(
-      { timeframe: '1h', contracts: '', events: [], levels: [sup, weak], touches, nowSec: justAfter(T0 + H) },
+      {
+        asset: 'BTC',
+        timeframe: '1h',
+        contracts: '',
+        events: [],
+        levels: [sup, weak],
+        touches,
+        nowSec: justAfter(T0 + H),
+      },
       rules(),
     );
-    expect(out.map((c) => c.key)).toEqual([`touch:1h:support:1000:${T0}`]);
+    expect(out.map((c) => c.key)).toEqual([`BTC:touch:1h:support:1000:${T0}`]);
     const msg = alertMessage(out[0] as (typeof out)[0], 'https://app.test/');
-    expect(msg.html).toContain('Support touched · 1h');
+    expect(msg.html).toContain('BTC support touched · 1h');
     expect(msg.html).toContain('+0.08% from level');
     expect(msg.html).toContain(`href="https://app.test/?asset=BTC&amp;tf=1h&amp;t=${T0}"`);
     const r = rules();
     const wide = { ...r, touches: { ...r.touches, tolerancePct: 0.5 } };
     const more = evaluateRules(
-      { timeframe: '1h', contracts: '', events: [], levels: [sup, weak], touches, nowSec: justAfter(T0 + H) },
+      {
+        asset: 'BTC',
+        timeframe: '1h',
+        contracts: '',
+        events: [],
+        levels: [sup, weak],
+        touches,
+        nowSec: justAfter(T0 + H),
+      },
       wide,
     );
     expect(more).toHaveLength(2);
@@ -128,7 +147,7 @@ describe('gates', () => {
 
 describe('deep links and telegram results', () => {
   it('round-trip the link', () => {
-    const url = buildDeepLink('https://x.app', T0, '4h');
+    const url = buildDeepLink('https://x.app', 'BTC', T0, '4h');
     expect(url).toBe(`https://x.app/?asset=BTC&tf=4h&t=${T0}`);
     expect(parseViewState(url.slice(url.indexOf('?')))).toMatchObject({ time: T0, timeframe: '4h' });
     expect(parseViewState('?t=abc').time).toBeNull();

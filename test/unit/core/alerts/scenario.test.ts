@@ -38,6 +38,7 @@ async function session(r = rules(), tzOffset = 0): Promise<string[]> {
     const nowSec = T0 + (bar + 1) * H + 60;
     for (const tf of ['1h', '15m'] as const) {
       const input: AlertInput = {
+        asset: 'BTC',
         timeframe: tf,
         contracts: 'all',
         events: events.filter((e) => e.timeframe === tf),
@@ -70,11 +71,11 @@ describe('scripted scenario', () => {
     r.spikes.timeframes = ['15m', '1h'];
     expect(await session(r)).toEqual(
       [
-        `spike:1h:long:${T0 + H}`,
-        `spike:1h:long:${T0 + 2 * H}`,
-        `spike:15m:long:${T0 + 3 * H + 900}`,
-        `touch:1h:support:1000:${T0 + 5 * H}`,
-        `touch:1h:support:1000:${T0 + 9 * H}`,
+        `BTC:spike:1h:long:${T0 + H}`,
+        `BTC:spike:1h:long:${T0 + 2 * H}`,
+        `BTC:spike:15m:long:${T0 + 3 * H + 900}`,
+        `BTC:touch:1h:support:1000:${T0 + 5 * H}`,
+        `BTC:touch:1h:support:1000:${T0 + 9 * H}`,
       ].sort(),
     );
   });
@@ -84,7 +85,7 @@ describe('scripted scenario', () => {
     r.spikes.cooldownMin = 90;
     r.spikes.timeframes = ['1h'];
     const ids = await session(r);
-    expect(ids.filter((k) => k.startsWith('spike:'))).toEqual([`spike:1h:long:${T0 + H}`]);
+    expect(ids.filter((k) => k.startsWith('BTC:spike:'))).toEqual([`BTC:spike:1h:long:${T0 + H}`]);
   });
 
   it('queues nothing while muted or in quiet hours', async () => {

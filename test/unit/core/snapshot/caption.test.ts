@@ -14,6 +14,7 @@ describe('snapshot caption', () => {
       maxZ: 9.08,
     });
     const c = snapshotCaption(
+      'BTC',
       e,
       '15m',
       'All contracts',
@@ -21,7 +22,7 @@ describe('snapshot caption', () => {
       utc('2024-08-09T18:45:00Z'),
       900,
     );
-    expect(c.title).toBe('Long liquidation spike · $7.6M · 15m');
+    expect(c.title).toBe('BTC long liquidation spike · $7.6M · 15m');
     expect(c.detail).toBe(
       'onset, z 9.1 · BTC, All contracts · Coinalyze, aggregated · 2024-08-08 12:00 – 2024-08-09 19:00 UTC',
     );
@@ -29,9 +30,9 @@ describe('snapshot caption', () => {
 
   it('short spikes say so; a missing z is left out rather than printed as NaN', () => {
     const e = spike(utc('2024-08-09T18:00:00Z'), { side: 'short', usd: 1.25e9, maxZ: Number.NaN });
-    const c = snapshotCaption(e, '4h', 'COIN-margined', 0, 0, 14_400);
-    expect(c.title).toBe('Short liquidation spike · $1.25B · 4h');
-    expect(c.detail.startsWith('extreme · BTC, COIN-margined ·')).toBe(true);
+    const c = snapshotCaption('ETH', e, '4h', 'COIN-margined', 0, 0, 14_400);
+    expect(c.title).toBe('ETH short liquidation spike · $1.25B · 4h');
+    expect(c.detail.startsWith('extreme · ETH, COIN-margined ·')).toBe(true);
   });
 
   it('labels contract filters as the toolbar does', () => {

@@ -53,7 +53,7 @@ describe('context on the bar grid', () => {
     await writeContextRange(db, 'funding', 'A1', '1hour', T, T + 3600, [ohlc(T, 0.01, 0.02)]);
     await writeContextRange(db, 'funding', 'B1', '1hour', T, T + 3600, [ohlc(T, -0.01, 0.04)]);
 
-    const cache = new ContextCache({ kind: 'all' });
+    const cache = new ContextCache('BTC', { kind: 'all' });
     const f = frame(T, 6); // four bars in the written hour, two after it
     const got = await cache.refresh(db, f, null);
     expect(got.intervals).toEqual({ oi: '5min', funding: '1hour', predicted: null });

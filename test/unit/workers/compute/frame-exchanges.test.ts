@@ -56,6 +56,7 @@ describe('per-exchange breakdown on real data (file 2a: 12 contracts on 7 exchan
     expect(batch.rejectedCount).toBe(0);
     const request = (filter: ContractFilter, timeframe: '1D' = '1D') => ({
       source: 'archive' as const,
+      asset: 'BTC',
       timeframe,
       filter,
       referenceSymbol: 'BTCUSDT_PERP.A',
@@ -118,6 +119,7 @@ describe('per-exchange breakdown with gaps', () => {
     const db = await seeded();
     const r = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: ALL_CONTRACTS,
       referenceSymbol: 'A1',
@@ -140,6 +142,7 @@ describe('per-exchange breakdown with gaps', () => {
     const h4 = (
       await loadFrame(db, {
         source: 'archive',
+        asset: 'BTC',
         timeframe: '4h',
         filter: ALL_CONTRACTS,
         referenceSymbol: 'A1',
@@ -161,6 +164,7 @@ describe('per-exchange breakdown with gaps', () => {
       {
         kind: 'bars',
         source: 'archive',
+        asset: 'BTC',
         timeframe: '1h',
         filter: ALL_CONTRACTS,
         referenceSymbol: 'A1',

@@ -41,6 +41,7 @@ export const VIEWS: Array<{ timeframe: Timeframe; filter: ContractFilter; byExch
 
 export const request = (v: (typeof VIEWS)[number]): FrameRequest => ({
   source: 'archive',
+  asset: 'BTC',
   timeframe: v.timeframe,
   filter: v.filter,
   referenceSymbol: REFERENCE,

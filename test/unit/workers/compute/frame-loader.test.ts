@@ -45,6 +45,7 @@ describe('loadFrame stitching', () => {
     );
     const r = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: ALL_CONTRACTS,
       referenceSymbol: market.symbol,
@@ -56,6 +57,7 @@ describe('loadFrame stitching', () => {
     expect(r.notice).toMatch(/built from 1hour data/);
     const m5 = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '5m',
       filter: ALL_CONTRACTS,
       referenceSymbol: market.symbol,
@@ -83,6 +85,7 @@ describe('candles of an imported file', () => {
     await imported(db);
     const r = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: ALL_CONTRACTS,
       referenceSymbol: 'BTCUSDT_PERP.A',
@@ -108,6 +111,7 @@ describe('candles of an imported file', () => {
     await writeCandles(db, 'BTCUSDT_PERP.A', '1hour', t, t + 3600, [{ t, o: 1, h: 2, l: 0.5, c: 1.5, v: 9 }]);
     const all = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: ALL_CONTRACTS,
       referenceSymbol: 'BTCUSDT_PERP.A',
@@ -116,6 +120,7 @@ describe('candles of an imported file', () => {
     expect(all.frame.candles.open[1]).toBe(64973);
     const alone = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: { kind: 'exchange', exchange: AGG },
       referenceSymbol: 'BTCUSDT_PERP.A',
@@ -124,6 +129,7 @@ describe('candles of an imported file', () => {
     // A margin filter does not select a mixed-margin aggregate: neither its liquidations nor its candles.
     const coin = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: { kind: 'margin', margin: 'STABLE' },
       referenceSymbol: 'BTCUSDT_PERP.A',

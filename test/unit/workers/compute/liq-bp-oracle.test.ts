@@ -99,12 +99,13 @@ describe('liquidations in bp of open interest vs pandas (scripts/oracles/liq_bp_
     if (!want) throw new Error(`no ${tf} bars in the fixture`);
     const { frame } = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: tf,
       filter: { kind: 'all' },
       referenceSymbol: 'A1.A',
     });
     const n = frame.liq.long.length;
-    const oi = await readFrameOi(db, { start: frame.start, step: frame.step, n }, { kind: 'all' });
+    const oi = await readFrameOi(db, { start: frame.start, step: frame.step, n }, 'BTC', { kind: 'all' });
     if (!oi) throw new Error('no open interest read');
     const bp = {
       long: liqBpOfOi(frame.liq, oi.scoreOpen, 'long'),

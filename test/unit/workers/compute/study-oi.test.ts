@@ -22,7 +22,12 @@ const BARS = 60 * 24;
 const GAP = BARS - 5; // one hour of the second contract's open interest is missing
 const markets = [testMarket('A1.A', 'A'), testMarket('B1.B', 'B')];
 const BP = { ...DEFAULT_SPIKE_PARAMS, scoreBasis: 'bpOfOi' as const };
-const request = { source: 'archive' as const, filter: { kind: 'all' as const }, referenceSymbol: 'A1.A' };
+const request = {
+  source: 'archive' as const,
+  asset: 'BTC',
+  filter: { kind: 'all' as const },
+  referenceSymbol: 'A1.A',
+};
 
 /** 60 days of hourly liquidations with bursts, candles, and the two contracts' hourly open interest. */
 async function archive() {
@@ -76,7 +81,7 @@ describe('study worker with open interest', () => {
     for (const row of rows) {
       const { frame } = await loadFrame(db, { ...request, timeframe: row.timeframe });
       const n = frame.liq.long.length;
-      const oi = await readFrameOi(db, { ...frame, n }, request.filter);
+      const oi = await readFrameOi(db, { ...frame, n }, request.asset, request.filter);
       if (!oi) throw new Error('no open interest');
       row.times.forEach((t, k) => {
         const i = (t - frame.start) / frame.step;

@@ -21,7 +21,7 @@ async function planner() {
   const p = new JobPlanner({
     db,
     contracts: ['A'],
-    reference: 'A',
+    references: ['A'],
     intervals: ['1hour'],
     context: [],
     liveCallsPerMin: 0,

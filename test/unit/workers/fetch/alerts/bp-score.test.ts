@@ -7,7 +7,12 @@ import type { IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { formatBp } from '../../../../../src/core/context/liq-bp';
 import type { SpikeEvent } from '../../../../../src/core/events';
-import { DEFAULT_SETTINGS, type Settings } from '../../../../../src/core/settings';
+import {
+  assetSettings,
+  DEFAULT_SETTINGS,
+  type Settings,
+  withAssetSettings,
+} from '../../../../../src/core/settings';
 import { memoryBus } from '../../../../../src/platform/notice-bus';
 import { recentAlerts } from '../../../../../src/storage/alert-repo';
 import { writeContextRange } from '../../../../../src/storage/context-repo';
@@ -57,17 +62,16 @@ async function archive(): Promise<IDBPDatabase<LiqLabDB>> {
 
 /** Spike alerts on 1h only (touches off), scored as `basis`. */
 function settings(basis: Settings['spikes']['scoreBasis']): Settings {
-  const a = DEFAULT_SETTINGS.alerts;
-  return {
-    ...DEFAULT_SETTINGS,
-    spikes: { ...DEFAULT_SETTINGS.spikes, scoreBasis: basis },
-    alerts: {
-      ...a,
-      enabled: true,
-      spikes: { ...a.spikes, timeframes: ['1h'] },
-      touches: { ...a.touches, enabled: false },
+  const btc = assetSettings(DEFAULT_SETTINGS, 'BTC');
+  return withAssetSettings(
+    {
+      ...DEFAULT_SETTINGS,
+      spikes: { ...DEFAULT_SETTINGS.spikes, scoreBasis: basis },
+      alerts: { ...DEFAULT_SETTINGS.alerts, enabled: true },
     },
-  };
+    'BTC',
+    { spikes: { ...btc.spikes, timeframes: ['1h'] }, touches: { ...btc.touches, enabled: false } },
+  );
 }
 
 /** The chart's analysis of the same archive with the same settings (the compute worker's own code path). */
@@ -75,6 +79,7 @@ async function chartEvents(db: IDBPDatabase<LiqLabDB>, s: Settings): Promise<Spi
   const { result } = await analyzeRequest(
     {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: { kind: 'all' },
       referenceSymbol: SYMBOL,
@@ -118,7 +123,7 @@ describe('alert pipeline: spikes scored in USD or in bp of open interest, as the
     await a.pipeline.close();
     expect(a.pipeline.stats.queued).toBe(1);
     const [sent] = await recentAlerts(db);
-    expect(sent?.payload.title).toBe('Long liquidation spike · 1h');
+    expect(sent?.payload.title).toBe('BTC long liquidation spike · 1h');
     expect(sent?.payload.html).not.toContain('of OI');
     db.close();
 
@@ -154,7 +159,7 @@ describe('alert pipeline: spikes scored in USD or in bp of open interest, as the
     expect(chart.scoreBasis).toBe('bpOfOi');
     expect(chart.bpOfOi).toBeCloseTo((3e7 / 9.5e9) * 1e4, 9);
     const [alert] = await recentAlerts(db2);
-    expect(alert?.id).toBe(`spike:${chart.id}`);
+    expect(alert?.id).toBe(`BTC:spike:${chart.id}`);
     expect(alert?.payload.html).toContain(
       `$30.0M (${formatBp(chart.bpOfOi ?? Number.NaN)} of OI) longs liquidated`,
     );

@@ -54,6 +54,7 @@ async function barsText(db: IDBPDatabase<LiqLabDB>, timeframe: Timeframe, filter
     {
       kind: 'bars',
       source: 'archive',
+      asset: 'BTC',
       timeframe,
       filter,
       referenceSymbol: 'BTCUSDT_PERP.A',

@@ -48,6 +48,7 @@ async function exported(db: Awaited<ReturnType<typeof archive>>, params = DEFAUL
   const req = {
     kind: 'bars' as const,
     source: 'archive' as const,
+    asset: 'BTC',
     timeframe: '1h' as const,
     filter: { kind: 'all' as const },
     referenceSymbol: SYMBOL,
@@ -77,11 +78,12 @@ describe('bars CSV: liq_bp_of_oi', () => {
     expect(col).toBe(22); // after event and the four OI/funding columns
     const { frame } = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: { kind: 'all' },
       referenceSymbol: SYMBOL,
     });
-    const oi = await readFrameOi(db, { ...frame, n: frame.liq.long.length }, { kind: 'all' });
+    const oi = await readFrameOi(db, { ...frame, n: frame.liq.long.length }, 'BTC', { kind: 'all' });
     if (!oi) throw new Error('no open interest read');
     const bp = liqBpOfOi(frame.liq, oi.scoreOpen, 'total');
     const body = rows.slice(1);
@@ -105,11 +107,12 @@ describe('bars CSV: liq_bp_of_oi', () => {
     const { text, rows } = await exported(db, BP);
     const { frame } = await loadFrame(db, {
       source: 'archive',
+      asset: 'BTC',
       timeframe: '1h',
       filter: { kind: 'all' },
       referenceSymbol: SYMBOL,
     });
-    const oi = await readFrameOi(db, { ...frame, n: frame.liq.long.length }, { kind: 'all' });
+    const oi = await readFrameOi(db, { ...frame, n: frame.liq.long.length }, 'BTC', { kind: 'all' });
     const d = detectSpikes({ ...frame, oiOpen: oi?.scoreOpen ?? new Float64Array(0) }, '1h', BP);
     for (const row of rows.slice(1)) {
       const i = (Number(row[1]) - frame.start) / H;

@@ -36,7 +36,7 @@ async function exported(kind: 'archive' | 'bars', filter: ContractFilter): Promi
   const sink = async (b: Uint8Array) => {
     parts.push(b);
   };
-  const req = { filter, from: null, to: null };
+  const req = { asset: 'BTC', filter, from: null, to: null };
   if (kind === 'archive')
     await exportArchive(
       db,
@@ -48,7 +48,7 @@ async function exported(kind: 'archive' | 'bars', filter: ContractFilter): Promi
   else
     await exportBars(
       db,
-      { ...req, kind, source: 'archive', timeframe: '1h', referenceSymbol: 'BTCUSDT_PERP.A' },
+      { ...req, kind, source: 'archive', asset: 'BTC', timeframe: '1h', referenceSymbol: 'BTCUSDT_PERP.A' },
       sink,
       () => {},
       async () => {},

@@ -51,8 +51,10 @@ describe('generic import of open interest and funding', () => {
     // The aggregate's market joins the groups: the All filter's pre-summed read and the chart's frame see it.
     const sum = await readOiSum(db, [agg], '5min', T0, T0 + 12 * 300);
     expect([...sum.count]).toEqual([1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1]);
-    expect(await db.get('oiGroupMembers', ['all', '5min'])).toMatchObject({ members: [agg] });
-    const frame = await readFrameContext(db, { start: unixSeconds(T0), step: 300, n: 12 }, { kind: 'all' });
+    expect(await db.get('oiGroupMembers', ['BTC/all', '5min'])).toMatchObject({ members: [agg] });
+    const frame = await readFrameContext(db, { start: unixSeconds(T0), step: 300, n: 12 }, 'BTC', {
+      kind: 'all',
+    });
     expect(frame.oi[11]).toBe(5.011e9);
     expect(frame.oiChange[11]).toBe(1e6);
     expect(frame.oiChange[6]).toBeNaN(); // after the gap the contracts summed changed

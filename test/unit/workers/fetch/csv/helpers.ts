@@ -29,7 +29,7 @@ export async function exportAll(db: IDBPDatabase<LiqLabDB>): Promise<string> {
   const decoder = new TextDecoder();
   await exportArchive(
     db,
-    { filter: { kind: 'all' }, from: null, to: null },
+    { asset: 'BTC', filter: { kind: 'all' }, from: null, to: null },
     async (b) => {
       text += decoder.decode(b, { stream: true });
     },

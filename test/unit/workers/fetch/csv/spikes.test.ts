@@ -33,6 +33,7 @@ describe('bars export spike columns', () => {
     const req = {
       kind: 'bars' as const,
       source: 'archive' as const,
+      asset: 'BTC',
       timeframe: '1h' as const,
       filter: { kind: 'all' as const },
       referenceSymbol: 'BTCUSDT_PERP.A',
