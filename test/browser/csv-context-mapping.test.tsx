@@ -26,7 +26,7 @@ describe('mapping form: open interest and funding columns', () => {
   function Form() {
     const [m, setM] = useState(sniffed.mapping as GenericMapping);
     latest = m;
-    return <MappingForm sniffed={sniffed} mapping={m} onChange={setM} />;
+    return <MappingForm sniffed={sniffed} mapping={m} asset="BTC" onChange={setM} />;
   }
 
   it('asks for the unit the header does not give, and the import is refused until it is chosen', async () => {

@@ -2,12 +2,13 @@
  * The bars format: the chart's bars at its timeframe and contract filter, for pandas and Excel. Importing it
  * back stores the COIN and STABLE group sums as two synthetic contracts, so every filter view is reproduced.
  */
+import { DEFAULT_ASSET } from '../assets';
 import { BASE_INTERVAL_SECONDS, type BaseInterval, type Timeframe } from '../intervals';
 import type { Market } from '../market';
 import { badAmount } from './archive';
 import type { ImportBatch } from './batch';
-import { REFERENCE_SYMBOL } from './contracts';
 import { formatNumber, safeText, utcLabel } from './format';
+import { BTC_TARGET, type ImportTarget } from './import-target';
 import type { CsvRow } from './row';
 import { timeRangeProblem } from './time-range';
 import type { CsvWriter } from './writer';
@@ -157,18 +158,25 @@ export function writeBarRow(w: CsvWriter, tf: Uint8Array, b: BarRow): void {
   w.newline();
 }
 
-/** Synthetic contracts that hold re-imported bar sums, one per margin group. */
-export const BAR_MARKETS: Readonly<Record<'COIN' | 'STABLE', Market>> = {
-  COIN: synthetic('CSV_BARS_COIN.CSV', 'COIN'),
-  STABLE: synthetic('CSV_BARS_STABLE.CSV', 'STABLE'),
-};
+/**
+ * Synthetic contracts that hold `asset`'s re-imported bar sums, one per margin group. BTC's keep the names they had
+ * before other assets could be imported (`CSV_BARS_COIN.CSV`, `CSV_BARS_STABLE.CSV`), so stored data and archives
+ * keep working; other assets' name the asset (`CSV_BARS_ETH_COIN.CSV`).
+ */
+export function barMarkets(asset: string): Readonly<Record<'COIN' | 'STABLE', Market>> {
+  const infix = asset === DEFAULT_ASSET ? '' : `${asset}_`;
+  return {
+    COIN: synthetic(`CSV_BARS_${infix}COIN.CSV`, 'COIN', asset),
+    STABLE: synthetic(`CSV_BARS_${infix}STABLE.CSV`, 'STABLE', asset),
+  };
+}
 
-function synthetic(symbol: string, margined: 'COIN' | 'STABLE'): Market {
+function synthetic(symbol: string, margined: 'COIN' | 'STABLE', asset: string): Market {
   return {
     symbol,
     exchange: 'CSV',
     symbolOnExchange: symbol,
-    baseAsset: 'BTC',
+    baseAsset: asset,
     quoteAsset: margined === 'COIN' ? 'USD' : 'USDT',
     isPerpetual: true,
     expireAt: null,
@@ -178,9 +186,13 @@ function synthetic(symbol: string, margined: 'COIN' | 'STABLE'): Market {
   };
 }
 
-/** Reads bars rows into a batch: group sums into the two synthetic contracts, OHLCV onto the reference market. */
+/**
+ * Reads bars rows into a batch: group sums into the target asset's two synthetic contracts, OHLCV onto its
+ * reference market.
+ */
 export class BarsReader {
   private readonly v = new Float64Array(5);
+  private readonly markets: Readonly<Record<'COIN' | 'STABLE', Market>>;
 
   /**
    * Reader writing into `batch`; times after `nowSec` + 1 day are refused. A file with `exchangeCount` per-exchange
@@ -192,7 +204,10 @@ export class BarsReader {
     private readonly nowSec: number,
     private readonly exchangeCount = 0,
     private readonly contextFields = CONTEXT_FIELDS,
-  ) {}
+    private readonly target: ImportTarget = BTC_TARGET,
+  ) {
+    this.markets = barMarkets(target.asset);
+  }
 
   /** Handles one data row. */
   row(r: CsvRow): undefined {
@@ -220,7 +235,7 @@ export class BarsReader {
         if (why) return b.reject(r.line, `${['open', 'high', 'low', 'close', 'volume'][c]} ${why}`);
         v[c] = x;
       }
-      b.seriesFor('candle', REFERENCE_SYMBOL, interval).add(t, v, r.line);
+      b.seriesFor('candle', this.target.reference, interval).add(t, v, r.line);
     }
     if (r.isEmpty(8)) return; // a gap bar: nothing known about liquidations
     for (const [group, col] of [
@@ -233,7 +248,7 @@ export class BarsReader {
         if (why) return b.reject(r.line, `${group.toLowerCase()}_${c === 0 ? 'long' : 'short'}_usd ${why}`);
         v[c] = x;
       }
-      const m = BAR_MARKETS[group];
+      const m = this.markets[group];
       b.markets.set(m.symbol, m);
       b.seriesFor('liq', m.symbol, interval).add(t, v, r.line);
     }

@@ -1,6 +1,6 @@
 /**
  * Column roles from header names: candles by their common names (`price_open`, `open_price`, `o`, `Open`,
- * `close (USD)`, `priceClose`, …) and long/short liquidation pairs (`liquidation_long_usd`, `BTC/USDT - Binance_long`).
+ * `close (USD)`, `priceClose`, …) and long/short liquidation pairs (`liquidation_long_usd`, `BTC/USDT - Binance_long`, `ETH/USDT - Bybit_short`).
  */
 import { REFERENCE_SYMBOL, symbolFromLabel } from './contracts';
 import type { CandleMapping, LiqPairMapping } from './mapping';
@@ -69,7 +69,7 @@ export function detectCandles(
 }
 
 /**
- * Long/short column pairs. A pair whose label names a contract (`BTC/USDT - Binance`) maps to it; any other pair
+ * Long/short column pairs. A pair whose label names a contract (`BTC/USDT - Binance`, `ETH/USD - Deribit`) maps to it; any other pair
  * is an unnamed sum and maps to `aggregate` (the first one) or `aggregate_2`, `_3`, … .
  */
 export function detectPairs(
@@ -103,7 +103,8 @@ export function detectPairs(
     if (short === undefined) continue;
     const raw = header[long] ?? '';
     const label = raw.replace(/[\s_-]*(longs?|shorts?)[\s_-]*/i, ' ').trim();
-    const named = symbolFromLabel(label.replace(/\s*(liq|liquidations?|usd|btc)\s*$/i, ''));
+    // A trailing unit or word after the exchange (`ETH/USDT - Binance liq`, `… usd`, `… eth`) is not part of it.
+    const named = symbolFromLabel(label) ?? symbolFromLabel(label.replace(/\s*[A-Za-z]+\s*$/, ''));
     const symbol = named ?? (unnamed++ === 0 ? aggregate : `${aggregate}_${unnamed}`);
     pairs.push({ label: label || raw, symbol, long, short });
   }

@@ -196,19 +196,19 @@ function detectAmountUnit(
   column: (i: number) => string[],
   unsure: string[],
 ): 'usd' | 'coin' {
-  // Pair labels like "BTC/USD - OKX" name the market, not the amount unit.
+  // Pair labels like "BTC/USD - OKX" or "ETH/USDT - Bybit" name the market, not the amount unit.
   const named = header
     .filter((_, i) => pairs.some((p) => p.long === i || p.short === i))
     .map(normaliseName)
     .join(' ')
-    .replace(/btc\s*\/\s*usd[tc]?/g, '');
-  if (/(^|[^a-z])(btc|coin|coins|base)([^a-z]|$)/.test(named)) return 'coin';
+    .replace(/[a-z0-9]+\s*\/\s*usd[tc]?/g, '');
+  if (/(^|[^a-z])(btc|xbt|eth|sol|coin|coins|base)([^a-z]|$)/.test(named)) return 'coin';
   if (/(^|[^a-z])usd([^a-z]|$)/.test(named)) return 'usd';
   const values = pairs.flatMap((p) =>
     [...column(p.long), ...column(p.short)].map(Number).filter((x) => x > 0),
   );
   const m = median(values);
   if (m > 500 && m < 50_000)
-    unsure.push(`amounts (median ${Math.round(m)}) may be BTC or USD: check the unit`);
+    unsure.push(`amounts (median ${Math.round(m)}) may be coins (BTC, ETH, …) or USD: check the unit`);
   return m < 10_000 ? 'coin' : 'usd';
 }

@@ -11,6 +11,7 @@ import {
   contextIntervals,
   contextUnitProblem,
 } from './detect-context';
+import { BTC_TARGET, type ImportTarget } from './import-target';
 import type { GenericMapping } from './mapping';
 import { AGGREGATE_PREFIX, aggregateMarket, nameProblem } from './names';
 import type { CsvRow } from './row';
@@ -65,11 +66,15 @@ export class GenericReader {
   private readonly v = new Float64Array(5);
   private skipHeader: boolean;
 
-  /** Reader for `mapping`, writing into `batch`; times after `nowSec` + 1 day are refused. */
+  /**
+   * Reader for `mapping`, writing into `batch`; times after `nowSec` + 1 day are refused. Aggregates, and typed
+   * symbols naming no asset, belong to `target.asset`.
+   */
   constructor(
     private readonly batch: ImportBatch,
     private readonly mapping: GenericMapping,
     private readonly nowSec: number,
+    target: ImportTarget = BTC_TARGET,
   ) {
     this.skipHeader = mapping.hasHeader;
     const bad = mappingProblem(mapping);
@@ -79,8 +84,8 @@ export class GenericReader {
     }
     const marketOf = (symbol: string) =>
       symbol.startsWith(AGGREGATE_PREFIX)
-        ? aggregateMarket(symbol, mapping.covers)
-        : marketFromSymbol(symbol);
+        ? aggregateMarket(symbol, mapping.covers, target.asset)
+        : marketFromSymbol(symbol, undefined, target.asset);
     for (const p of mapping.pairs) {
       if (!batch.markets.has(p.symbol)) batch.markets.set(p.symbol, marketOf(p.symbol));
       const s = batch.seriesFor('liq', p.symbol, mapping.interval);

@@ -67,15 +67,16 @@ export function exchangesInName(fileName: string): string[] {
 }
 
 /**
- * The market record of a synthetic aggregate: its own exchange code (its symbol, so the Contracts selector offers
- * it alone and it never mixes into a real exchange's sum), margin MIXED, and the exchanges it covers.
+ * The market record of a synthetic aggregate of `asset`'s contracts: its own exchange code (its symbol, so the
+ * Contracts selector offers it alone and it never mixes into a real exchange's sum), margin MIXED, and the
+ * exchanges it covers.
  */
-export function aggregateMarket(symbol: string, covers: readonly string[]): Market {
+export function aggregateMarket(symbol: string, covers: readonly string[], asset: string): Market {
   return {
     symbol,
     exchange: symbol,
     symbolOnExchange: symbol,
-    baseAsset: 'BTC',
+    baseAsset: asset,
     quoteAsset: 'USD',
     isPerpetual: true,
     expireAt: null,

@@ -3,15 +3,24 @@ import { ARCHIVE_HEADER, ArchiveReader } from './archive';
 import { BarsReader, barsLayout } from './bars';
 import { ImportBatch } from './batch';
 import { GenericReader } from './generic';
+import { BTC_TARGET, type ImportTarget, targetProblem } from './import-target';
 import type { GenericMapping } from './mapping';
 import { CsvParser, CsvSyntaxError } from './parser';
 import type { CsvRow } from './row';
 
-/** Which reader a file goes through. */
+/**
+ * Which reader a file goes through, and (bars, generic) the asset it is filed under: BTC's when not given. An
+ * archive keeps each contract's asset.
+ */
 export type ImportSpec =
   | { format: 'archive' }
-  | { format: 'bars' }
-  | { format: 'generic'; mapping: GenericMapping };
+  | { format: 'bars'; target?: ImportTarget }
+  | { format: 'generic'; mapping: GenericMapping; target?: ImportTarget };
+
+/** The target of a spec (BTC's for an archive, whose rows name their contracts). */
+export function targetOf(spec: ImportSpec): ImportTarget {
+  return (spec.format === 'archive' ? undefined : spec.target) ?? BTC_TARGET;
+}
 
 /** Parses a file chunk by chunk into an ImportBatch. */
 export class ImportSession {
@@ -28,9 +37,11 @@ export class ImportSession {
     nowSec: number = Date.now() / 1000,
   ) {
     const b = this.batch;
+    // Refused before any row is read: the asset and reference market name what the file is stored under.
+    if (spec.format !== 'archive') b.fatal = targetProblem(targetOf(spec));
     let onRow: (r: CsvRow) => void;
     if (spec.format === 'generic') {
-      const reader = new GenericReader(b, spec.mapping, nowSec);
+      const reader = new GenericReader(b, spec.mapping, nowSec, targetOf(spec));
       onRow = (r) => {
         this.seen++;
         if (b.fatal === null) reader.row(r);
@@ -49,7 +60,13 @@ export class ImportSession {
           // A bars file's context columns and per-exchange column pairs set how many fields each row has.
           reader = archive
             ? new ArchiveReader(b, nowSec)
-            : new BarsReader(b, nowSec, layout?.exchanges.length ?? 0, layout?.contextFields ?? 0);
+            : new BarsReader(
+                b,
+                nowSec,
+                layout?.exchanges.length ?? 0,
+                layout?.contextFields ?? 0,
+                targetOf(spec),
+              );
           return;
         }
         if (b.fatal === null && reader) reader.row(r);

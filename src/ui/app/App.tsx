@@ -119,6 +119,7 @@ export function App() {
     timeframe: layout.timeframe,
     filter: data.filter,
     onImported: data.onImported,
+    onShowAsset: (a) => update({ asset: a }),
   });
   const share = useShare({
     chart: controller,

@@ -25,7 +25,7 @@ export interface ContextMappingProps {
 const UNITS: Readonly<Record<'oi' | 'rate', ReadonlyArray<[ContextUnit, string]>>> = {
   oi: [
     ['usd', 'USD'],
-    ['coin', "BTC (converted to USD with each bucket's candle close)"],
+    ['coin', "coins (converted to USD with each bucket's candle close)"],
   ],
   rate: [
     ['percent', 'percent (0.01 = 0.01 %)'],

@@ -25,10 +25,19 @@ export interface CsvControlsProps {
   filter: ContractFilter;
   /** Called after an import landed in the archive. */
   onImported: () => void;
+  /** Puts another asset on screen (after a file was imported under it). */
+  onShowAsset?: (asset: string) => void;
 }
 
 /** The CSV buttons (for the toolbar) and dialogs (for the page). */
-export function useCsvControls({ source, asset, timeframe, filter, onImported }: CsvControlsProps): {
+export function useCsvControls({
+  source,
+  asset,
+  timeframe,
+  filter,
+  onImported,
+  onShowAsset,
+}: CsvControlsProps): {
   buttons: ComponentChildren;
   dialogs: ComponentChildren;
 } {
@@ -95,6 +104,7 @@ export function useCsvControls({ source, asset, timeframe, filter, onImported }:
           asset={asset}
           onClose={() => setFile(null)}
           onImported={onImported}
+          onShowAsset={onShowAsset}
         />
       )}
     </>

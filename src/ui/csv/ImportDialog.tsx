@@ -1,33 +1,44 @@
-/** Import flow: sniff → (mapping) → dry run with progress and cancel → what will change → one atomic commit. */
+/**
+ * Import flow: sniff → (mapping) → dry run with progress and cancel → what will change → one atomic commit. A file
+ * other than an archive is stored under the asset chosen here (the one it names, else the asset on screen).
+ */
 import { proxy } from 'comlink';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_ASSET } from '../../core/assets';
+import { BTC_TARGET, type ImportTarget, namedSymbols, retargetMapping } from '../../core/csv/import-target';
 import type { GenericMapping, SniffResult } from '../../core/csv/mapping';
 import type { ImportSpec } from '../../core/csv/session';
+import { namedAsset } from '../../core/csv/symbol-asset';
 import type { ImportPreview } from '../../workers/fetch/csv/types';
 import { fetcher } from '../app/services';
 import { Modal } from '../common/Modal';
+import { type AssetChoices, ImportAsset, loadAssetChoices } from './ImportAsset';
 import { MappingForm } from './MappingForm';
+import { PreviewSummary } from './PreviewSummary';
 
 /** Props of the import dialog. */
 export interface ImportDialogProps {
   file: File;
-  /** The base asset on screen (imports other than archive files are stored as BTC for now). */
+  /** The base asset on screen: what a file naming no asset is stored under unless the user picks another. */
   asset: string;
   onClose: () => void;
   onImported: () => void;
+  /** Puts `asset` on screen (offered after importing under another asset than the one shown). */
+  onShowAsset?: (asset: string) => void;
 }
 
 type Step = 'sniffing' | 'mapping' | 'running' | 'preview' | 'committing' | 'done';
 
 /** Renders the import dialog for one file. */
-export function ImportDialog({ file, asset, onClose, onImported }: ImportDialogProps) {
+export function ImportDialog({ file, asset: screen, onClose, onImported, onShowAsset }: ImportDialogProps) {
   const [step, setStep] = useState<Step>('sniffing');
   const [sniffed, setSniffed] = useState<SniffResult | null>(null);
   const [mapping, setMapping] = useState<GenericMapping | null>(null);
+  const [choices, setChoices] = useState<AssetChoices | null>(null);
+  const [target, setTarget] = useState<ImportTarget | null>(null);
   const [progress, setProgress] = useState(0);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [imported, setImported] = useState(false);
   const abort = useRef<AbortController | null>(null);
 
   const dryRun = async (spec: ImportSpec) => {
@@ -50,16 +61,24 @@ export function ImportDialog({ file, asset, onClose, onImported }: ImportDialogP
   };
 
   useEffect(() => {
-    fetcher.api
-      .csvSniff(file)
-      .then((s) => {
+    Promise.all([fetcher.api.csvSniff(file), loadAssetChoices(screen)])
+      .then(([s, c]) => {
         setSniffed(s);
-        if (s.format !== 'generic') return dryRun({ format: s.format });
+        setChoices(c);
+        if (s.format === 'archive') return dryRun({ format: 'archive' });
+        const named = s.mapping ? namedSymbols(s.mapping) : [];
+        const t = c.targetOf(namedAsset(file.name, named, c.assets) ?? screen);
+        if (s.format === 'bars') {
+          setTarget(t);
+          return dryRun({ format: 'bars', target: t });
+        }
         if (!s.mapping) {
           setMessage(`Cannot import ${file.name}: ${s.unsure.join('; ')}`);
           return setStep('done');
         }
-        setMapping(s.mapping);
+        setTarget(t);
+        // Detection proposes BTC's reference market for candles the file names no market for.
+        setMapping(retargetMapping(s.mapping, BTC_TARGET, t));
         setStep('mapping');
       })
       .catch((e: unknown) => {
@@ -68,12 +87,30 @@ export function ImportDialog({ file, asset, onClose, onImported }: ImportDialogP
       });
   }, [file]);
 
+  /** A new asset: the mapping follows it, and a dry run already shown is run again for it. */
+  const changeAsset = (asset: string) => {
+    if (!choices || !target || !sniffed) return;
+    const t = choices.targetOf(asset);
+    const m = mapping && retargetMapping(mapping, target, t);
+    setTarget(t);
+    setMapping(m);
+    if (step !== 'preview') return;
+    if (preview) void fetcher.api.csvDiscard(preview.id);
+    setPreview(null);
+    if (sniffed.format === 'bars') void dryRun({ format: 'bars', target: t });
+    else if (m) void dryRun({ format: 'generic', mapping: m, target: t });
+  };
+
   const commit = async () => {
     if (!preview) return;
     setStep('committing');
     try {
       const d = await fetcher.api.csvCommit(preview.id);
-      setMessage(`Imported: ${d.newPoints} new, ${d.overwritten} overwritten, ${d.unchanged} unchanged.`);
+      const under = target ? ` as ${target.asset}'s data` : '';
+      setMessage(
+        `Imported${under}: ${d.newPoints} new, ${d.overwritten} overwritten, ${d.unchanged} unchanged.`,
+      );
+      setImported(true);
       onImported();
     } catch (e) {
       setMessage(`Import failed, nothing was changed: ${String(e)}`);
@@ -87,21 +124,31 @@ export function ImportDialog({ file, asset, onClose, onImported }: ImportDialogP
     onClose();
   };
 
+  const elsewhere = imported && target && target.asset !== screen ? target.asset : null;
   return (
     <Modal label="Import CSV" class="csv-dialog" onClose={close}>
       <h2>Import {file.name}</h2>
-      {asset !== DEFAULT_ASSET && (
+      {sniffed?.format === 'archive' && (
         <p class="hint" data-testid="import-asset">
-          Liquidation and bar files are stored as BTC's (an archive file keeps the asset of each contract):
-          switch to BTC to see them.
+          An archive file keeps each contract's asset (its market rows name it).
         </p>
       )}
+      {target && choices && (
+        <ImportAsset
+          target={target}
+          assets={choices.assets}
+          screen={screen}
+          named={mapping ? namedSymbols(mapping) : []}
+          disabled={step !== 'mapping' && step !== 'preview'}
+          onChange={changeAsset}
+        />
+      )}
       {step === 'sniffing' && <p>Reading…</p>}
-      {step === 'mapping' && sniffed && mapping && (
+      {step === 'mapping' && sniffed && mapping && target && (
         <>
-          <MappingForm sniffed={sniffed} mapping={mapping} onChange={setMapping} />
+          <MappingForm sniffed={sniffed} mapping={mapping} asset={target.asset} onChange={setMapping} />
           <div class="csv-actions">
-            <button type="button" onClick={() => dryRun({ format: 'generic', mapping })}>
+            <button type="button" onClick={() => dryRun({ format: 'generic', mapping, target })}>
               Check import
             </button>
           </div>
@@ -124,49 +171,21 @@ export function ImportDialog({ file, asset, onClose, onImported }: ImportDialogP
       {step === 'preview' && preview && <PreviewSummary p={preview} onCommit={commit} />}
       {message && <p role="status">{message}</p>}
       <div class="csv-actions">
+        {elsewhere && onShowAsset && (
+          <button
+            type="button"
+            onClick={() => {
+              onShowAsset(elsewhere);
+              onClose();
+            }}
+          >
+            Show {elsewhere}
+          </button>
+        )}
         <button type="button" onClick={close}>
           Close
         </button>
       </div>
     </Modal>
-  );
-}
-
-function PreviewSummary({ p, onCommit }: { p: ImportPreview; onCommit: () => void }) {
-  return (
-    <div class="csv-summary">
-      {p.fatal ? (
-        <p role="alert">Nothing can be imported: {p.fatal}</p>
-      ) : (
-        <p>
-          {p.rows.toLocaleString()} rows: {p.newPoints.toLocaleString()} new points,{' '}
-          {p.overwritten.toLocaleString()} overwritten, {p.unchanged.toLocaleString()} unchanged,{' '}
-          {p.duplicates} duplicate rows, {p.conflictCount} conflicts, {p.rejectedCount} rejected lines.
-        </p>
-      )}
-      {p.conflicts.length > 0 && (
-        <ul class="csv-lines">
-          {p.conflicts.slice(0, 50).map((c) => (
-            <li key={c.line}>
-              line {c.line}: {c.key} differs from line {c.firstLine} (line {c.firstLine} kept)
-            </li>
-          ))}
-        </ul>
-      )}
-      {p.rejected.length > 0 && (
-        <ul class="csv-lines">
-          {p.rejected.slice(0, 200).map((r) => (
-            <li key={r.line}>
-              line {r.line}: {r.reason}
-            </li>
-          ))}
-        </ul>
-      )}
-      {!p.fatal && (
-        <button type="button" onClick={onCommit}>
-          Import {p.newPoints + p.overwritten > 0 ? 'changes' : '(no changes)'}
-        </button>
-      )}
-    </div>
   );
 }

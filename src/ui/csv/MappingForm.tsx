@@ -11,11 +11,13 @@ import { SeriesMapping } from './SeriesMapping';
 export interface MappingFormProps {
   sniffed: SniffResult;
   mapping: GenericMapping;
+  /** The asset the file is stored under: coin amounts are in it. */
+  asset: string;
   onChange: (m: GenericMapping) => void;
 }
 
 /** Renders the mapping form and the preview table. */
-export function MappingForm({ sniffed, mapping, onChange }: MappingFormProps) {
+export function MappingForm({ sniffed, mapping, asset, onChange }: MappingFormProps) {
   const set = (patch: Partial<GenericMapping>) => onChange({ ...mapping, ...patch });
   return (
     <div class="csv-mapping">
@@ -80,7 +82,7 @@ export function MappingForm({ sniffed, mapping, onChange }: MappingFormProps) {
           onChange={(e) => set({ amountUnit: e.currentTarget.value as 'usd' | 'coin' })}
         >
           <option value="usd">USD</option>
-          <option value="coin">BTC (converted with stored candles)</option>
+          <option value="coin">{asset} (converted with stored candles)</option>
         </select>
       </label>
       <SeriesMapping header={sniffed.header} mapping={mapping} set={set} />

@@ -26,7 +26,7 @@ const MARKETS = [
   testMarket('BTCUSDT_PERP.3', '3'),
   testMarket('BTCUSDT_PERP.A', 'A'),
   testMarket('BTCUSD_PERP.A', 'A', 'COIN'),
-  aggregateMarket(AGG, ['A', '3']),
+  aggregateMarket(AGG, ['A', '3'], 'BTC'),
 ];
 /** Each contract's OI span in days from T0, so coverage differs between contracts. */
 const SPANS: Record<string, [number, number]> = {

@@ -24,7 +24,7 @@ const MARKETS = [
   market('BTCUSDT_PERP.3', '3', 'STABLE'),
   market('BTCUSDT_PERP.A', 'A', 'STABLE'),
   market('BTCUSD_PERP.A', 'A', 'COIN'),
-  aggregateMarket(AGG, ['A', '3']),
+  aggregateMarket(AGG, ['A', '3'], 'BTC'),
 ];
 /** Each contract's own span (buckets from T0), so coverage differs between contracts. */
 const SPANS: Record<string, [number, number]> = {

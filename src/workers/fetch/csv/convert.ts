@@ -1,17 +1,29 @@
 /**
- * BTC → USD for liquidations given in coins, with the candles' mid price (high + low) / 2 per bucket (they happen
- * across the bucket), and for open interest given in coins, with the candle's close (a level at the bucket's end).
+ * Coins → USD for liquidations given in coins (BTC, ETH, …), with the candles' mid price (high + low) / 2 per bucket
+ * (they happen across the bucket), and for open interest given in coins, with the candle's close (a level at the
+ * bucket's end). The candles are the file's own, else stored ones of the same asset: never another asset's prices.
  */
 import type { IDBPDatabase } from 'idb';
 import type { ImportBatch, SeriesBatch } from '../../../core/csv/batch';
-import { REFERENCE_SYMBOL } from '../../../core/csv/contracts';
+import { BTC_TARGET, type ImportTarget } from '../../../core/csv/import-target';
+import { assetOfSymbol } from '../../../core/csv/symbol-asset';
 import type { LiqLabDB } from '../../../storage/schema';
 import { readCandles } from '../../../storage/series-repo';
 
 /** A bucket's price from its candle's high, low and close. */
 type PriceOf = (high: number | undefined, low: number | undefined, close: number | undefined) => number;
 
-async function priceSeries(db: IDBPDatabase<LiqLabDB>, batch: ImportBatch, s: SeriesBatch, price: PriceOf) {
+/** The base asset of `symbol`: the batch's or the stored market record's, else what its name says. */
+type AssetOf = (symbol: string) => string | null;
+
+async function priceSeries(
+  db: IDBPDatabase<LiqLabDB>,
+  batch: ImportBatch,
+  s: SeriesBatch,
+  price: PriceOf,
+  target: ImportTarget,
+  assetOf: AssetOf,
+) {
   const from = s.t[0] ?? 0;
   const to = (s.t[s.n - 1] ?? 0) + s.step;
   const inFile = [...batch.series.values()].find((c) => c.kind === 'candle' && c.interval === s.interval);
@@ -24,10 +36,12 @@ async function priceSeries(db: IDBPDatabase<LiqLabDB>, batch: ImportBatch, s: Se
   const stored = (await db.getAll('coverage')).filter(
     (c) => c.kind === 'candle' && c.interval === s.interval,
   );
+  const asset = assetOf(s.symbol) ?? target.asset;
+  const reference = asset === target.asset ? target.reference : null;
   const symbol =
     stored.find((c) => c.symbol === s.symbol)?.symbol ??
-    stored.find((c) => c.symbol === REFERENCE_SYMBOL)?.symbol ??
-    stored[0]?.symbol;
+    stored.find((c) => c.symbol === reference)?.symbol ??
+    stored.find((c) => assetOf(c.symbol) === asset)?.symbol;
   if (!symbol) return null;
   const c = await readCandles(db, symbol, s.interval, from, to);
   return (t: number) => {
@@ -44,12 +58,26 @@ function mid(high: number | undefined, low: number | undefined, close: number | 
   return Number.isNaN(h) || Number.isNaN(l) ? (close ?? Number.NaN) : (h + l) / 2;
 }
 
-/** Converts every coin-denominated liquidation and open interest series in place; points without a price are rejected by line. */
-export async function convertCoins(db: IDBPDatabase<LiqLabDB>, batch: ImportBatch): Promise<void> {
-  for (const s of batch.series.values()) {
-    if ((s.kind !== 'liq' && s.kind !== 'oi') || s.unit !== 'coin' || s.n === 0) continue;
+/**
+ * Converts every coin-denominated liquidation and open interest series in place, with prices of the series' own
+ * asset (`target` for aggregates); points without a price are rejected by line.
+ */
+export async function convertCoins(
+  db: IDBPDatabase<LiqLabDB>,
+  batch: ImportBatch,
+  target: ImportTarget = BTC_TARGET,
+): Promise<void> {
+  const coins = [...batch.series.values()].filter(
+    (s) => (s.kind === 'liq' || s.kind === 'oi') && s.unit === 'coin' && s.n > 0,
+  );
+  if (coins.length === 0) return;
+  const stored = new Map((await db.getAll('markets')).map((m) => [m.symbol, m.baseAsset]));
+  const assetOf: AssetOf = (symbol) =>
+    batch.markets.get(symbol)?.baseAsset ?? stored.get(symbol) ?? assetOfSymbol(symbol);
+  for (const s of coins) {
     const oi = s.kind === 'oi';
-    const price = await priceSeries(db, batch, s, oi ? closeOf : mid);
+    const price = await priceSeries(db, batch, s, oi ? closeOf : mid, target, assetOf);
+    const coin = assetOf(s.symbol) ?? target.asset;
     const what = oi ? 'open interest' : 'liquidations';
     s.filter((i) => {
       const t = s.t[i] ?? 0;
@@ -57,7 +85,7 @@ export async function convertCoins(db: IDBPDatabase<LiqLabDB>, batch: ImportBatc
       if (!(p > 0)) {
         batch.reject(
           s.lines[i] ?? 0,
-          `no stored ${s.interval} candle at ${new Date(t * 1000).toISOString()} to convert BTC ${what} to USD (import candles first)`,
+          `no stored ${s.interval} candle at ${new Date(t * 1000).toISOString()} to convert ${coin} ${what} to USD (import candles first)`,
         );
         return false;
       }

@@ -2,7 +2,7 @@
 import { transfer } from 'comlink';
 import type { ImportBatch } from '../../../core/csv/batch';
 import { sniff } from '../../../core/csv/detect';
-import { ImportSession, type ImportSpec } from '../../../core/csv/session';
+import { ImportSession, type ImportSpec, targetOf } from '../../../core/csv/session';
 import { spikeScores } from '../../../core/csv/spike-columns';
 import { broadcastBus, type NoticeBus } from '../../../platform/notice-bus';
 import { readSettings } from '../../../storage/settings-repo';
@@ -63,7 +63,7 @@ export function createCsvApi(aborts: AbortRegistry, bus: NoticeBus = broadcastBu
         session.push(decoder.decode());
         const batch = session.end();
         const db = await database('archive');
-        if (batch.fatal === null) await convertCoins(db, batch);
+        if (batch.fatal === null) await convertCoins(db, batch, targetOf(spec));
         throwIfAborted(signal);
         const diff =
           batch.fatal === null

@@ -76,7 +76,7 @@ export async function exportArchive(
   }));
   for (const c of clipped)
     for (const [a, b] of c.ranges) w.text(archiveCoverageRow(c.kind, c.market, c.interval, a, b));
-  const context = await contextSeriesToExport(db, stored, req.filter, lo, hi);
+  const context = await contextSeriesToExport(db, stored, req.asset, req.filter, lo, hi);
   writeContextCoverage(w, context);
   const total = clipped.length + context.length;
   for (let k = 0; k < clipped.length; k++) {

@@ -21,17 +21,21 @@ export interface ContextExportSeries extends ContextCoverage {
   market: Market;
 }
 
-/** The context series of the contracts `filter` keeps, with coverage clipped to [lo, hi) on each series' grid. */
+/**
+ * The context series of `asset`'s contracts that `filter` keeps, with coverage clipped to [lo, hi) on each series'
+ * grid.
+ */
 export async function contextSeriesToExport(
   db: IDBPDatabase<LiqLabDB>,
   stored: ReadonlyMap<string, Market>,
+  asset: string,
   filter: ContractFilter,
   lo: number,
   hi: number,
 ): Promise<ContextExportSeries[]> {
   return (await db.getAll('ctxCoverage'))
     .map((c) => ({ ...c, market: stored.get(c.symbol) ?? marketFromSymbol(c.symbol) }))
-    .filter((c) => matchesFilter(c.market, filter))
+    .filter((c) => c.market.baseAsset === asset && matchesFilter(c.market, filter))
     .map((c) => ({
       ...c,
       ranges: c.ranges

@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import { ImportSession, type ImportSpec } from '../../../../../src/core/csv/session';
+import { ImportSession, type ImportSpec, targetOf } from '../../../../../src/core/csv/session';
 import { openLiqLabDb } from '../../../../../src/storage/open';
 import type { LiqLabDB } from '../../../../../src/storage/schema';
 import { applyBatch, type ImportDiff } from '../../../../../src/workers/fetch/csv/apply';
@@ -18,18 +18,18 @@ export async function importInto(db: IDBPDatabase<LiqLabDB>, text: string, spec:
   for (let i = 0; i < text.length; i += 1 << 16) s.push(text.slice(i, i + (1 << 16)));
   const batch = s.end();
   if (batch.fatal) return { batch, diff: null as ImportDiff | null };
-  await convertCoins(db, batch);
+  await convertCoins(db, batch, targetOf(spec));
   const diff = await applyBatch(db, batch, commit);
   return { batch, diff };
 }
 
-/** Whole-archive CSV text. */
-export async function exportAll(db: IDBPDatabase<LiqLabDB>): Promise<string> {
+/** Whole-archive CSV text of one asset's contracts (BTC's unless told). */
+export async function exportAll(db: IDBPDatabase<LiqLabDB>, asset = 'BTC'): Promise<string> {
   let text = '';
   const decoder = new TextDecoder();
   await exportArchive(
     db,
-    { asset: 'BTC', filter: { kind: 'all' }, from: null, to: null },
+    { asset, filter: { kind: 'all' }, from: null, to: null },
     async (b) => {
       text += decoder.decode(b, { stream: true });
     },
