@@ -52,7 +52,11 @@ function at(frame: BarFrame, t: number): [number, number, number] {
   if (i < 0 || i >= frame.liq.long.length) return [Number.NaN, Number.NaN, Number.NaN];
   const covered = frame.liq.covered[i] === 1;
   return covered
-    ? [frame.liq.long[i] ?? Number.NaN, frame.liq.short[i] ?? Number.NaN, frame.candles.close[i] ?? Number.NaN]
+    ? [
+        frame.liq.long[i] ?? Number.NaN,
+        frame.liq.short[i] ?? Number.NaN,
+        frame.candles.close[i] ?? Number.NaN,
+      ]
     : [Number.NaN, Number.NaN, frame.candles.close[i] ?? Number.NaN];
 }
 

@@ -35,11 +35,11 @@ export function marketFromSymbol(symbol: string, margin?: Margin, asset: string 
  * exports), or null when the prefix does not name a pair and a known exchange.
  */
 export function symbolFromLabel(label: string): string | null {
-  const m = /^\s*([A-Za-z0-9]{1,24})\s*\/\s*(USDT|USDC|USD)\s*-\s*([A-Za-z]+)\s*$/.exec(label);
+  const m = /^\s*([A-Za-z0-9]{1,24})\s*\/\s*(USDT|USDC|USD)\s*-\s*([A-Za-z]+)\s*$/i.exec(label);
   if (!m) return null;
   const upper = (m[1] ?? '').toUpperCase();
   const base = upper === 'XBT' ? 'BTC' : upper;
-  const quote = m[2] ?? 'USD';
+  const quote = (m[2] ?? 'USD').toUpperCase();
   const name = (m[3] ?? '').toLowerCase();
   const code = EXCHANGE_CODES[name];
   if (code === undefined) return null;

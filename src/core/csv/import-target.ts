@@ -35,7 +35,11 @@ export function targetProblem(target: ImportTarget): string | null {
  * `mapping` moved from one target to another: candles stored on the old reference market go to the new one (the
  * rest names its contracts itself or is an aggregate, whose asset is the target's at import).
  */
-export function retargetMapping(mapping: GenericMapping, from: ImportTarget, to: ImportTarget): GenericMapping {
+export function retargetMapping(
+  mapping: GenericMapping,
+  from: ImportTarget,
+  to: ImportTarget,
+): GenericMapping {
   const c = mapping.candles;
   return c && c.symbol === from.reference ? { ...mapping, candles: { ...c, symbol: to.reference } } : mapping;
 }

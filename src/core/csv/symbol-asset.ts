@@ -51,7 +51,11 @@ export function assetOfSymbol(symbol: string): string | null {
  * (`eth_liquidations.csv`, `liqlab-ETH-bars-1h-all.csv`, `binance_solusdt_1h.csv`), BTC, ETH and SOL before other
  * assets. Null when it names none.
  */
-export function namedAsset(fileName: string, symbols: readonly string[], known: readonly string[]): string | null {
+export function namedAsset(
+  fileName: string,
+  symbols: readonly string[],
+  known: readonly string[],
+): string | null {
   for (const s of symbols) {
     const a = assetOfSymbol(s);
     if (a) return a;

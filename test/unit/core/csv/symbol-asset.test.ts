@@ -84,7 +84,13 @@ describe('base asset of a Coinalyze symbol', () => {
   });
 
   it('names no asset for synthetic contracts and symbols without an exchange code', () => {
-    for (const s of ['CSV_AGG_COINGLASS_BTC_1H', 'CSV_BARS_COIN.CSV', 'CSV_BARS_ETH_COIN.CSV', 'MYFILE', '.A'])
+    for (const s of [
+      'CSV_AGG_COINGLASS_BTC_1H',
+      'CSV_BARS_COIN.CSV',
+      'CSV_BARS_ETH_COIN.CSV',
+      'MYFILE',
+      '.A',
+    ])
       expect(assetOfSymbol(s), s).toBeNull();
   });
 
@@ -141,7 +147,10 @@ describe('synthetic bars contracts and import targets', () => {
     expect([btc.COIN.symbol, btc.STABLE.symbol]).toEqual(['CSV_BARS_COIN.CSV', 'CSV_BARS_STABLE.CSV']);
     expect(btc.COIN.baseAsset).toBe('BTC');
     const eth = barMarkets('ETH');
-    expect([eth.COIN.symbol, eth.STABLE.symbol]).toEqual(['CSV_BARS_ETH_COIN.CSV', 'CSV_BARS_ETH_STABLE.CSV']);
+    expect([eth.COIN.symbol, eth.STABLE.symbol]).toEqual([
+      'CSV_BARS_ETH_COIN.CSV',
+      'CSV_BARS_ETH_STABLE.CSV',
+    ]);
     expect([eth.COIN.baseAsset, eth.STABLE.baseAsset, eth.COIN.margined, eth.STABLE.margined]).toEqual([
       'ETH',
       'ETH',
@@ -185,6 +194,8 @@ describe('synthetic bars contracts and import targets', () => {
       target: { asset, reference },
     });
     expect(importText(text, spec('ET H', 'ETHUSDT_PERP.A')).fatal).toBe('"ET H" is not an asset name');
-    expect(importText(text, spec('ETH', '=cmd')).fatal).toMatch(/^the reference market "=cmd" starts with "="/);
+    expect(importText(text, spec('ETH', '=cmd')).fatal).toMatch(
+      /^the reference market "=cmd" starts with "="/,
+    );
   });
 });

@@ -70,13 +70,15 @@ describe('archive format', () => {
         expect(texts[0]).not.toContain('ETH');
         expect(texts[1]).not.toContain('BTC');
         const b = await freshDb();
-        for (const text of texts) {
+        // An asset with nothing stored exports a header alone, which the importer refuses as empty.
+        const filled = texts.filter((t) => t.indexOf('\n') < t.length - 1);
+        for (const text of filled) {
           const first = await importInto(b, text, { format: 'archive' });
           expect(first.batch.fatal).toBeNull();
         }
         expect(await dump(b)).toEqual(await dump(a));
         expect(await Promise.all(ASSETS.map((asset) => exportAll(b, asset)))).toEqual(texts);
-        for (const text of texts) {
+        for (const text of filled) {
           const again = await importInto(b, text, { format: 'archive' });
           expect(again.diff?.newPoints).toBe(0);
           expect(again.diff?.overwritten).toBe(0);

@@ -102,11 +102,13 @@ describe('imports land on the chosen asset', () => {
 
   it("a file whose columns name ETH contracts stores its candles on ETH's reference market", async () => {
     const db = await freshDb();
-    const rows = Array.from({ length: HOURS }, (_, i) => `${T0 + i * H},3000,3010,2990,3005,${1e6 + i},${2e6}`);
-    const text = [
-      'time,open,high,low,close,ETH/USDT - Binance_long,ETH/USDT - Binance_short',
-      ...rows,
-    ].join('\n');
+    const rows = Array.from(
+      { length: HOURS },
+      (_, i) => `${T0 + i * H},3000,3010,2990,3005,${1e6 + i},${2e6}`,
+    );
+    const text = ['time,open,high,low,close,ETH/USDT - Binance_long,ETH/USDT - Binance_short', ...rows].join(
+      '\n',
+    );
     const { target, mapping } = proposal(text, 'export.csv', 'BTC');
     expect(target).toEqual({ asset: 'ETH', reference: 'ETHUSDT_PERP.A' });
     expect(mapping.pairs.map((p) => p.symbol)).toEqual(['ETHUSDT_PERP.A']);
@@ -126,17 +128,27 @@ describe('imports land on the chosen asset', () => {
   it("coin amounts of an ETH file are converted with ETH's candles, never BTC's", async () => {
     const db = await freshDb();
     await seedBtc(db);
-    const text = ['time,long_eth,short_eth', ...Array.from({ length: 4 }, (_, i) => `${T0 + i * H},2,1`)].join(
-      '\n',
-    );
+    const text = [
+      'time,long_eth,short_eth',
+      ...Array.from({ length: 4 }, (_, i) => `${T0 + i * H},2,1`),
+    ].join('\n');
     const { target, mapping } = proposal(text, 'eth_liq_coins.csv', 'BTC');
     expect(mapping.amountUnit).toBe('coin');
     // No ETH candles stored: every line is refused, naming ETH, instead of being priced at BTC's 60,000.
     const none = await importInto(db, text, { format: 'generic', mapping, target }, false);
     expect(none.batch.rejectedCount).toBe(4);
-    expect(none.batch.rejected[0]?.reason).toMatch(/^no stored 1hour candle at .* to convert ETH liquidations/);
+    expect(none.batch.rejected[0]?.reason).toMatch(
+      /^no stored 1hour candle at .* to convert ETH liquidations/,
+    );
     await db.put('markets', marketFromSymbol('ETHUSDT_PERP.A', 'STABLE'));
-    const candles = Array.from({ length: 4 }, (_, i) => ({ t: T0 + i * H, o: 3e3, h: 3.1e3, l: 2.9e3, c: 3e3, v: 1 }));
+    const candles = Array.from({ length: 4 }, (_, i) => ({
+      t: T0 + i * H,
+      o: 3e3,
+      h: 3.1e3,
+      l: 2.9e3,
+      c: 3e3,
+      v: 1,
+    }));
     await writeCandles(db, 'ETHUSDT_PERP.A', '1hour', T0, T0 + 4 * H, candles);
     const { batch } = await importInto(db, text, { format: 'generic', mapping, target });
     expect(batch.rejectedCount).toBe(0);
@@ -153,14 +165,30 @@ describe('imports land on the chosen asset', () => {
       ['ETHUSD_PERP.A', 'COIN'],
     ] as const) {
       await a.put('markets', marketFromSymbol(symbol, margin));
-      const points = Array.from({ length: HOURS }, (_, i) => ({ t: T0 + i * H, l: 100 * i, s: margin === 'COIN' ? 7 : 9 }));
+      const points = Array.from({ length: HOURS }, (_, i) => ({
+        t: T0 + i * H,
+        l: 100 * i,
+        s: margin === 'COIN' ? 7 : 9,
+      }));
       await writeLiqRange(a, symbol, '1hour', T0, T0 + HOURS * H, points);
     }
-    const candles = Array.from({ length: HOURS }, (_, i) => ({ t: T0 + i * H, o: 3e3, h: 3e3 + i, l: 2.9e3, c: 3e3 + i / 2, v: i }));
+    const candles = Array.from({ length: HOURS }, (_, i) => ({
+      t: T0 + i * H,
+      o: 3e3,
+      h: 3e3 + i,
+      l: 2.9e3,
+      c: 3e3 + i / 2,
+      v: i,
+    }));
     await writeCandles(a, 'ETHUSDT_PERP.A', '1hour', T0, T0 + HOURS * H, candles);
     const eth = defaultTarget('ETH');
     const parts: Uint8Array[] = [];
-    const request = { kind: 'bars' as const, source: 'archive' as const, asset: 'ETH', timeframe: '1h' as const };
+    const request = {
+      kind: 'bars' as const,
+      source: 'archive' as const,
+      asset: 'ETH',
+      timeframe: '1h' as const,
+    };
     await exportBars(
       a,
       { ...request, filter: ALL_CONTRACTS, referenceSymbol: eth.reference, from: null, to: null },
