@@ -2,11 +2,12 @@
 // prints a table and merges the figures into bench/results.json (flat map key → {value, unit, baseline?, note?}).
 // ctx for suites: { launch, appUrl, runPage(path, timeoutMs), root } — runPage opens bench/pages/<path> on a
 // Vite dev server and resolves with the page's `window.__bench` object once it is set.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from 'vite';
+import { startPreview } from '../scripts/preview.mjs';
 import { launch } from '../test/e2e/harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,16 +16,8 @@ const resultsPath = join(root, 'bench/results.json');
 const previewPort = process.env.BENCH_PREVIEW_PORT ?? '4190';
 
 if (spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
-const preview = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', previewPort, '--strictPort'],
-  {
-    cwd: root,
-    stdio: 'ignore',
-    detached: true,
-  },
-);
-const appUrl = `http://127.0.0.1:${previewPort}/`;
+const preview = await startPreview({ port: previewPort, cwd: root });
+const appUrl = preview.url;
 // The dev server for bench pages starts only when a suite first needs it: its dependency scan would otherwise
 // compete for the CPU with the app suite's cold loads.
 let server = null;
@@ -36,14 +29,6 @@ async function pagesUrl() {
   const address = server.httpServer?.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/bench/pages/`;
 }
-for (let i = 0; i < 150; i++) {
-  try {
-    if ((await fetch(appUrl)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 async function runPage(path, timeoutMs = 120_000) {
   const ctx = await launch();
   try {
@@ -80,11 +65,7 @@ try {
   }
 } finally {
   await server?.close();
-  try {
-    process.kill(-preview.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
+  preview.stop();
 }
 
 const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));

@@ -22,21 +22,33 @@ const count = (name, ok) => {
 count('typecheck', step('typecheck', 'npm', ['run', '-s', 'typecheck']));
 count('lint', step('lint', 'npx', ['biome', 'check', '.']));
 
-const vitestJson = 'test-results/vitest.json';
-rmSync(vitestJson, { force: true });
-const vitestOk = step('vitest', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${vitestJson}`,
+// The 48-hour soak (test/integration/soak) runs on its own after the rest: its wall-time budget (≤ 60 s, issue 11)
+// is for the soak itself, and beside the browser tests on two cores it took twice as long as alone.
+const SOAK = 'test/integration/soak/**';
+/** Runs vitest with `args` and adds its JSON report's counts. */
+const vitestStep = (name, json, args) => {
+  rmSync(json, { force: true });
+  const ok = step(name, 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
+    ...args,
+  ]);
+  if (existsSync(json)) {
+    const r = JSON.parse(readFileSync(json, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    if (!ok && r.numFailedTests === 0) count(`${name} (suite error)`, false);
+  } else count(`${name} (no report)`, false);
+};
+vitestStep('vitest', 'test-results/vitest.json', [`--exclude=${SOAK}`]);
+vitestStep('vitest (soak, alone)', 'test-results/vitest-soak.json', [
+  '--project',
+  'unit',
+  'test/integration/soak/',
 ]);
-if (existsSync(vitestJson)) {
-  const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
-  passed += r.numPassedTests;
-  failed += r.numFailedTests;
-  if (!vitestOk && r.numFailedTests === 0) count('vitest (suite error)', false);
-} else count('vitest (no report)', false);
 
 const built = step('build', 'npm', ['run', '-s', 'build']);
 count('build', built);

@@ -3,25 +3,13 @@
 // tree), as a share of one core. The same tab is then reloaded with `?quiet=off` (every notice applied at once,
 // re-reading the whole frame and redrawing the overlays: the behaviour before) and measured again as the baseline;
 // then once more told it is hidden, and finally on about:blank (Chromium's own floor).
-import { spawn } from 'node:child_process';
+
+import { startPreview } from '../../scripts/preview.mjs';
 import { makeMarkets } from '../../test/fakes/coinalyze/data.mjs';
 import { createFakeCoinalyze } from '../../test/fakes/coinalyze/server.mjs';
 import { chromiumRoots, measureTreeCpu } from '../lib/proc-cpu.mjs';
 
 const CONTRACTS = ['BTCUSDT_PERP.A', 'BTCUSD_PERP.A', 'BTCUSDT_PERP.6', 'BTCUSDT_PERP.3'];
-
-async function waitFor(url, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 /** In the page: counts archive data notices and analysed frames from now on. */
 const COUNT_ACTIVITY = () => {
@@ -103,16 +91,13 @@ export async function run({ launch }) {
     markets: makeMarkets(nowSec).filter((m) => CONTRACTS.includes(m.symbol)),
   });
   const upstream = await fake.listen(0);
-  const port = String(Number(process.env.BENCH_PREVIEW_PORT ?? 4190) + 7);
-  const preview = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort'], {
-    env: { ...process.env, COINALYZE_UPSTREAM: upstream },
-    stdio: 'ignore',
-    detached: true,
+  const preview = await startPreview({
+    port: Number(process.env.BENCH_PREVIEW_PORT ?? 4190) + 7,
+    env: { COINALYZE_UPSTREAM: upstream },
   });
-  const url = `http://127.0.0.1:${port}/`;
+  const { url } = preview;
   const ctx = await launch();
   try {
-    await waitFor(url);
     const page = await ctx.newPage();
     await page.goto(url);
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -169,11 +154,7 @@ export async function run({ launch }) {
     };
   } finally {
     await ctx.close();
-    try {
-      process.kill(-preview.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
+    preview.stop();
     await fake.close();
   }
 }

@@ -8,7 +8,8 @@
 //    Coinalyze and fake Telegram, planting in its own archive, so every spike is one user's fresh event and is
 //    alerted once. They share this machine's two cores, so the figure is, if anything, pessimistic.
 // Both are measured outside the app (the fakes' own clocks on this machine), so they include the loopback hops.
-import { spawn } from 'node:child_process';
+
+import { startPreview, waitUntil as waitFor } from '../../scripts/preview.mjs';
 import { makeMarkets } from '../../test/fakes/coinalyze/data.mjs';
 import { createFakeCoinalyze } from '../../test/fakes/coinalyze/server.mjs';
 import { startFakeTelegram } from '../../test/fakes/telegram.mjs';
@@ -16,44 +17,16 @@ import { startFakeTelegram } from '../../test/fakes/telegram.mjs';
 const TOKEN = '123456:BENCH-fake-token';
 const CHAT = 4242;
 const PORT = Number(process.env.BENCH_LIVE_PORT ?? 4192);
+/** Planted bursts allowed to join an event of the fake's own data (and so not alert) before the bench fails. */
+const MAX_MERGED = 3;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function waitFor(cond, ms, what) {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function preview(root, env, port = PORT) {
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const url = `http://127.0.0.1:${port}/`;
-  await waitFor(async () => (await fetch(url).catch(() => null))?.ok, 30_000, 'vite preview');
-  return {
-    url,
-    stop: () => {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    },
-  };
-}
+/** The built app on `port`, its proxies pointed at `env`'s fakes. */
+const preview = (root, env, port = PORT) => startPreview({ port, env, cwd: root });
 
 /** Opens the app, saves the key (and Telegram + alert rules when given), and waits for Live. */
 async function goLive(launch, url, alerts) {
@@ -138,7 +111,7 @@ async function spikeUser(launch, root, i) {
  * Plants spikes for one user until `take()` refuses: just after a minute closes, a burst in it (the next poll of
  * the contract carries it, closed); long, short, then a quiet minute, so each side's spikes are fresh events.
  */
-async function plantSpikes(user, label, take, latencies) {
+async function plantSpikes(user, label, { take, giveBack, latencies, merged }) {
   const { fake, tg } = user;
   const symbol = 'BTCUSDT_PERP.A';
   const own = new Set();
@@ -148,7 +121,7 @@ async function plantSpikes(user, label, take, latencies) {
     if (minute % 3 === 2) continue;
     const side = minute % 3 === 0 ? 'long' : 'short';
     const t = next / 1000 - 60;
-    const title = side === 'long' ? 'Long liquidation spike · 1m' : 'Short liquidation spike · 1m';
+    const title = `BTC ${side} liquidation spike · 1m`;
     // A spike of the fake's own data alerted in the last minutes: a burst now would extend that event (the runs
     // rule), not start one; wait for a quiet stretch instead.
     const natural = tg
@@ -170,10 +143,24 @@ async function plantSpikes(user, label, take, latencies) {
         .delivered()
         .slice(before)
         .filter((r) => r.params.text.includes(title) && bars.some((b) => r.params.text.includes(b)));
-    await waitFor(() => alerts().length > 0, 150_000, `${label}'s ${side} alert for ${when}`).catch((e) => {
+    const alerted = await waitFor(() => alerts().length > 0, 150_000, 'alert')
+      .then(() => true)
+      .catch(() => false);
+    if (!alerted) {
+      // A burst that joined an event of the fake's own data which the rules skip (or that was alerted just before the
+      // plant) is, rightly, not a fresh event. Rare; more than MAX_MERGED of them is a failure, not noise.
       const since = tg.delivered().slice(before);
-      throw new Error(`${e.message}; sent since: ${JSON.stringify(since.map((r) => r.params.text))}`);
-    });
+      merged.push(`${label} ${side} ${when}`);
+      console.log(
+        `  ${label}'s ${side} burst at ${when} was not alerted as its own event (sent since: ${since.length})`,
+      );
+      if (merged.length > MAX_MERGED)
+        throw new Error(
+          `planted bursts not alerted: ${merged.join(', ')}; the last: sent since ${JSON.stringify(since.map((r) => r.params.text))}`,
+        );
+      giveBack();
+      continue;
+    }
     const carrier = fake.log.find(
       (r) =>
         r.status === 200 &&
@@ -206,8 +193,14 @@ async function spikeToAlert({ launch, root }) {
       planted++;
       return true;
     };
+    const giveBack = () => {
+      planted--;
+    };
+    const merged = [];
     const t0 = Date.now();
-    await Promise.all(users.map((u, i) => plantSpikes(u, `user ${i + 1}`, take, latencies)));
+    await Promise.all(
+      users.map((u, i) => plantSpikes(u, `user ${i + 1}`, { take, giveBack, latencies, merged })),
+    );
     // Each spike was alerted once: no user got a second message for any of its spikes.
     for (const [i, u] of users.entries()) {
       const texts = u.tg.delivered().map((r) => r.params.text);
@@ -221,7 +214,10 @@ async function spikeToAlert({ launch, root }) {
         note:
           `median of ${latencies.length} planted 1m spikes (${k} users at once, each its own archive and alerts), ` +
           `planted in ${minutes.toFixed(0)} min, answer sent → Telegram request received (target ≤ 500); ` +
-          `max ${Math.max(...latencies)} ms`,
+          `max ${Math.max(...latencies)} ms` +
+          (merged.length > 0
+            ? `; ${merged.length} more burst(s) joined an event of the fake's own data and were not alerted apart`
+            : ''),
       },
     };
   } finally {

@@ -1,55 +1,18 @@
 // e2e for Telegram alerts: a fake Bot API, our own `vite preview` on $ALERTS_PREVIEW_PORT (default 4184) with
 // TELEGRAM_UPSTREAM pointing at it, then the user's path: token + "Find my chat" + "Send test message" + log.
-import { spawn } from 'node:child_process';
+import { startPreview, waitUntil } from '../../scripts/preview.mjs';
 import { startFakeTelegram } from '../fakes/telegram.mjs';
 
 const TOKEN = '123456:TEST-fake-token';
 const CHAT = 4242;
 
-async function startPreview(port, upstream) {
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, TELEGRAM_UPSTREAM: upstream },
-      detached: true,
-    },
-  );
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`preview did not start on ${url}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const stop = () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  return { url, stop };
-}
-
-async function waitFor(cond, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 export async function run({ check, assert, launch }) {
   const fake = await startFakeTelegram({ tokens: [TOKEN], chats: [String(CHAT)] });
   fake.userWrites(CHAT, '/start', { first_name: 'Tester' });
-  const preview = await startPreview(Number(process.env.ALERTS_PREVIEW_PORT ?? 4184), fake.url);
+  const preview = await startPreview({
+    port: process.env.ALERTS_PREVIEW_PORT ?? 4184,
+    env: { TELEGRAM_UPSTREAM: fake.url },
+  });
   const context = await launch();
   const page = await context.newPage();
   try {
@@ -77,7 +40,12 @@ export async function run({ check, assert, launch }) {
 
     await check('alerts: "Send test message" arrives at the fake Telegram as HTML', async () => {
       await dialog.getByRole('button', { name: 'Send test message' }).click();
-      await waitFor(() => fake.delivered().length === 1);
+      await waitUntil(
+        () => fake.delivered().length === 1,
+        10_000,
+        'the test message at the fake Telegram',
+        50,
+      );
       const [msg] = fake.delivered();
       assert(msg.params.chat_id === String(CHAT), `chat_id ${msg.params.chat_id}`);
       assert(msg.params.parse_mode === 'HTML', 'parse_mode HTML');
@@ -113,7 +81,12 @@ export async function run({ check, assert, launch }) {
       await p2.goto(`${preview.url}?t=1722816000&tf=4h`);
       const btn = p2.getByRole('button', { name: '4h', exact: true });
       await btn.waitFor();
-      await waitFor(async () => (await btn.getAttribute('aria-pressed')) === 'true');
+      await waitUntil(
+        async () => (await btn.getAttribute('aria-pressed')) === 'true',
+        10_000,
+        'the 4h button pressed',
+        50,
+      );
       await p2.close();
     });
   } finally {

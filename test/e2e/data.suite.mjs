@@ -1,25 +1,9 @@
 // Live data e2e: the fake Coinalyze behind `vite preview`'s /coinalyze proxy (COINALYZE_UPSTREAM), a key entered in
 // settings, the status bar going Live, bars appearing, and the newest bar updating as the fake's clock moves.
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
+import { startPreview } from '../../scripts/preview.mjs';
 import { makeMarkets } from '../fakes/coinalyze/data.mjs';
 import { createFakeCoinalyze } from '../fakes/coinalyze/server.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-
-async function waitFor(url, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 export async function run({ check, assert, launch }) {
   // Three exchanges' BTC contracts (12): enough for the filters below, and a first backfill of about two minutes
@@ -29,17 +13,16 @@ export async function run({ check, assert, launch }) {
   );
   const fake = createFakeCoinalyze({ keys: ['test-key'], listedDaysAgo: 20, markets });
   const upstream = await fake.listen(0);
-  const port = String(Number(process.env.PREVIEW_PORT ?? 4173) + 5);
-  const preview = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', port, '--strictPort'], {
-    cwd: root,
-    env: { ...process.env, COINALYZE_UPSTREAM: upstream },
-    stdio: 'ignore',
-    detached: true,
+  const preview = await startPreview({
+    port: Number(process.env.PREVIEW_PORT ?? 4173) + 5,
+    env: { COINALYZE_UPSTREAM: upstream },
+  }).catch(async (e) => {
+    await fake.close();
+    throw e;
   });
-  const url = `http://127.0.0.1:${port}/`;
+  const { url } = preview;
   const ctx = await launch();
   try {
-    await waitFor(url);
     const page = await ctx.newPage();
     await page.goto(url);
     await check('starts on demo data', async () => {
@@ -237,11 +220,7 @@ export async function run({ check, assert, launch }) {
     });
   } finally {
     await ctx.close();
-    try {
-      process.kill(-preview.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
+    preview.stop();
     await fake.close();
   }
 }

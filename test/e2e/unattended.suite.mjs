@@ -3,47 +3,15 @@
 // Alerts come from the leader's worker whatever the chart shows, with the chart snapshot the worker draws; reloads
 // and settings saves never cost a 429; a crashed leader is replaced by the other tab within 10 s; offline shows
 // Offline over the stored chart and the first request after the network returns goes within 10 s.
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
+import { startPreview, waitUntil as waitFor } from '../../scripts/preview.mjs';
 import { makeMarkets } from '../fakes/coinalyze/data.mjs';
 import { createFakeCoinalyze } from '../fakes/coinalyze/server.mjs';
 import { startFakeTelegram } from '../fakes/telegram.mjs';
 import { assetPoints } from './archive-probe.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const TOKEN = '123456:TEST-fake-token';
 const CHAT = 4242;
-
-async function waitFor(cond, ms, what) {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function startPreview(port, env) {
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const stop = () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  return { url: `http://127.0.0.1:${port}/`, stop };
-}
 
 /** Alerts still waiting in the outbox, read from the page's IndexedDB. */
 const pendingAlerts = (page) =>
@@ -83,14 +51,17 @@ export async function run({ check, assert, launch }) {
   fake.plant('BTCUSDT_PERP.A', bar15 + 5 * 60, 25_000_000);
   const upstream = await fake.listen(0);
   const tg = await startFakeTelegram({ tokens: [TOKEN], chats: [String(CHAT)] });
-  const preview = startPreview(Number(process.env.PREVIEW_PORT ?? 4173) + 7, {
-    COINALYZE_UPSTREAM: upstream,
-    TELEGRAM_UPSTREAM: tg.url,
+  const preview = await startPreview({
+    port: Number(process.env.PREVIEW_PORT ?? 4173) + 7,
+    env: { COINALYZE_UPSTREAM: upstream, TELEGRAM_UPSTREAM: tg.url },
+  }).catch(async (e) => {
+    await fake.close();
+    await tg.close();
+    throw e;
   });
   const ctx = await launch();
   const refusals = () => fake.log.filter((r) => r.status === 429).length;
   try {
-    await waitFor(async () => (await fetch(preview.url).catch(() => null))?.ok, 30_000, 'vite preview');
     const page = await ctx.newPage();
     await page.goto(preview.url);
 
