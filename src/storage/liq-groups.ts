@@ -7,9 +7,8 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { BaseInterval } from '../core/intervals';
 import { ALL_CONTRACTS, type ContractFilter, filterKey, type Market } from '../core/market';
-import { quiet } from './atomic';
 import { CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
-import { HeldGroups, TxChunks } from './tx-chunks';
+import { type HeldGroups, heldGroups } from './tx-chunks';
 
 /** Stores a write transaction needs, besides `liqChunks`, to keep group series current. */
 export const GROUP_STORES = ['liqGroups', 'liqGroupMembers', 'markets'] as const;
@@ -107,20 +106,10 @@ export type GroupChunks = HeldGroups<LiqChunk>;
  * update (a recompute reads them from the store).
  */
 export function groupChunks(tx: GroupTx): GroupChunks {
-  const chunks = tx.objectStore('liqGroups');
-  const members = tx.objectStore('liqGroupMembers');
-  const markets = tx.objectStore('markets');
-  // A failed put aborts the transaction, which its `done` reports: the request's own rejection adds nothing.
-  return new HeldGroups(
-    new TxChunks(
-      (key) => chunks.get(key),
-      (chunk) => quiet(chunks.put(chunk)),
-    ),
-    new TxChunks(
-      (key) => members.get(key),
-      (meta) => quiet(members.put(meta)),
-    ),
-    (symbol) => markets.get(symbol),
+  return heldGroups(
+    tx.objectStore('liqGroups'),
+    tx.objectStore('liqGroupMembers'),
+    tx.objectStore('markets'),
   );
 }
 

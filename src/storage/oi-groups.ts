@@ -7,10 +7,9 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { BaseInterval } from '../core/intervals';
-import { quiet } from './atomic';
 import { groupsOf } from './liq-groups';
 import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk, type OiGroupChunk } from './schema';
-import { HeldGroups, TxChunks } from './tx-chunks';
+import { type HeldGroups, heldGroups } from './tx-chunks';
 
 type Tx = IDBPTransaction<
   LiqLabDB,
@@ -74,21 +73,7 @@ export type OiGroupChunks = HeldGroups<OiGroupChunk>;
 
 /** OI group chunks, member lists and markets held for the rest of `tx`: several contracts store each once. */
 export function oiGroupChunks(tx: Tx): OiGroupChunks {
-  const chunks = tx.objectStore('oiGroups');
-  const members = tx.objectStore('oiGroupMembers');
-  const markets = tx.objectStore('markets');
-  // A failed put aborts the transaction, which its `done` reports.
-  return new HeldGroups(
-    new TxChunks(
-      (key) => chunks.get(key),
-      (chunk) => quiet(chunks.put(chunk)),
-    ),
-    new TxChunks(
-      (key) => members.get(key),
-      (meta) => quiet(members.put(meta)),
-    ),
-    (symbol) => markets.get(symbol),
-  );
+  return heldGroups(tx.objectStore('oiGroups'), tx.objectStore('oiGroupMembers'), tx.objectStore('markets'));
 }
 
 /**

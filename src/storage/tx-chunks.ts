@@ -5,6 +5,7 @@
  */
 import type { BaseInterval } from '../core/intervals';
 import type { Market } from '../core/market';
+import { quiet } from './atomic';
 import type { GroupMembers } from './schema';
 
 /** Chunks held for one transaction, by key; `flush` before the transaction ends. */
@@ -69,4 +70,32 @@ export class HeldGroups<C> {
     this.chunks.flush();
     this.members.flush();
   }
+}
+
+/** The part of an object store of a write transaction that `heldGroups` reads and writes. */
+interface ChunkStore<K, C> {
+  get(key: K): Promise<C | undefined>;
+  put(value: C): Promise<unknown>;
+}
+
+/**
+ * Group chunks, member lists and markets of three stores of one write transaction, held for its rest. A failed put
+ * aborts the transaction, which its `done` reports: the request's own rejection adds nothing.
+ */
+export function heldGroups<C>(
+  chunks: ChunkStore<[string, BaseInterval, number], C>,
+  members: ChunkStore<[string, BaseInterval], GroupMembers>,
+  markets: { get(symbol: string): Promise<Market | undefined> },
+): HeldGroups<C> {
+  return new HeldGroups(
+    new TxChunks(
+      (key) => chunks.get(key),
+      (chunk) => quiet(chunks.put(chunk)),
+    ),
+    new TxChunks(
+      (key) => members.get(key),
+      (meta) => quiet(members.put(meta)),
+    ),
+    (symbol) => markets.get(symbol),
+  );
 }
