@@ -20,6 +20,27 @@ export interface OscillatorBar {
   edgeShort: number;
 }
 
+/** A fresh bar of NaNs. */
+export function emptyBar(): OscillatorBar {
+  return {
+    lsi: Number.NaN,
+    cldDay: Number.NaN,
+    cldZ: Number.NaN,
+    edgeLong: Number.NaN,
+    edgeShort: Number.NaN,
+  };
+}
+
+/** One bar's inputs: USD per side (0 in a gap), typical price and the weights EdgeLine uses, and the UTC day. */
+interface BarInputs {
+  L: number;
+  S: number;
+  tp: number;
+  wL: number;
+  wS: number;
+  day: number;
+}
+
 const EPS = 1e-9;
 const slog = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v));
 
@@ -52,6 +73,7 @@ export class OscillatorEngine {
   private readonly cldSum: RingSum;
   private readonly cldRobust: RollingRobust;
   private readonly edge: RingSum[];
+  private readonly input: BarInputs = { L: 0, S: 0, tp: 0, wL: 0, wS: 0, day: Number.NaN };
 
   constructor(p: OscillatorParams, step: number, window: number, minPeriods: number) {
     this.alpha = alphaFromSpan(p.lsiBars);
@@ -61,41 +83,40 @@ export class OscillatorEngine {
     this.edge = [new RingSum(k), new RingSum(k), new RingSum(k), new RingSum(k)];
   }
 
-  private inputs(frame: BarFrame, i: number) {
+  /** Bar i's inputs, written into one reused object (read before the next call: the pass runs this twice a bar). */
+  private inputs(frame: BarFrame, i: number): BarInputs {
     const cov = frame.liq.covered[i] === 1;
     const L = cov ? (frame.liq.long[i] ?? 0) : 0;
     const S = cov ? (frame.liq.short[i] ?? 0) : 0;
     const c = frame.candles;
     const tp = ((c.high[i] ?? Number.NaN) + (c.low[i] ?? Number.NaN) + (c.close[i] ?? Number.NaN)) / 3;
     const ok = Number.isFinite(tp);
-    return {
-      L,
-      S,
-      tp: ok ? tp : 0,
-      wL: ok ? L : 0,
-      wS: ok ? S : 0,
-      day: Math.floor((frame.start + i * frame.step) / 86400),
-    };
+    const x = this.input;
+    x.L = L;
+    x.S = S;
+    x.tp = ok ? tp : 0;
+    x.wL = ok ? L : 0;
+    x.wS = ok ? S : 0;
+    x.day = Math.floor((frame.start + i * frame.step) / 86400);
+    return x;
   }
 
-  /** Values at bar i including bar i, without admitting it. */
-  peek(frame: BarFrame, i: number): OscillatorBar {
+  /** Values at bar i including bar i, without admitting it, written into `out` (a fresh object by default). */
+  peek(frame: BarFrame, i: number, out: OscillatorBar = emptyBar()): OscillatorBar {
     const x = this.inputs(frame, i);
     const a = this.alpha;
     const eL = Number.isNaN(this.emaL) ? x.L : this.emaL + a * (x.L - this.emaL);
     const eS = Number.isNaN(this.emaS) ? x.S : this.emaS + a * (x.S - this.emaS);
-    const cldDay = (x.day === this.day ? this.cld : 0) + (x.S - x.L);
     const roll = this.cldSum.peek(x.S - x.L);
     const [pl, l, ps, s] = this.edge;
     const wl = l?.peek(x.wL) ?? 0;
     const ws = s?.peek(x.wS) ?? 0;
-    return {
-      lsi: (eL - eS) / (eL + eS + EPS),
-      cldDay,
-      cldZ: this.cldRobust.peek(slog(roll)).z,
-      edgeLong: wl > 0 ? (pl?.peek(x.tp * x.wL) ?? 0) / wl : Number.NaN,
-      edgeShort: ws > 0 ? (ps?.peek(x.tp * x.wS) ?? 0) / ws : Number.NaN,
-    };
+    out.lsi = (eL - eS) / (eL + eS + EPS);
+    out.cldDay = (x.day === this.day ? this.cld : 0) + (x.S - x.L);
+    out.cldZ = this.cldRobust.peek(slog(roll)).z;
+    out.edgeLong = wl > 0 ? (pl?.peek(x.tp * x.wL) ?? 0) / wl : Number.NaN;
+    out.edgeShort = ws > 0 ? (ps?.peek(x.tp * x.wS) ?? 0) / ws : Number.NaN;
+    return out;
   }
 
   /** Admits closed bar i. */
