@@ -82,10 +82,7 @@ export class Analyzer {
     this.spikes.update(frame);
     this.n = n;
     if (n > this.series.lsi.length) this.series = alloc(Math.max(n, this.series.lsi.length * 2), this.series);
-    for (let i = this.oscDone; i < n; i++) {
-      write(this.series, i, this.osc.peek(frame, i, this.bar));
-      if (i < n - 1) this.osc.commit(frame, i);
-    }
+    this.oscillate(frame, this.oscDone, n);
     this.oscDone = Math.max(this.oscDone, n - 1);
     const events = this.spikes.events();
     const byLast = eventsByLastIndex(events);
@@ -103,6 +100,14 @@ export class Analyzer {
       this.timeframe,
       this.params.levels,
     );
+  }
+
+  /** Oscillator values of the bars not yet committed; a loop on its own for V8, as SpikeEngine.scoreRange. */
+  private oscillate(frame: BarFrame, from: number, n: number): void {
+    for (let i = from; i < n; i++) {
+      write(this.series, i, this.osc.peek(frame, i, this.bar));
+      if (i < n - 1) this.osc.commit(frame, i);
+    }
   }
 
   /** The current result (array views of length n). */

@@ -25,6 +25,9 @@ export function eventsByLastIndex(events: readonly SpikeEvent[]): Map<number, Sp
   return m;
 }
 
+/** The events of a bar where none ends (shared: most bars have none, and a fresh [] each was garbage). */
+const NO_EVENTS: readonly SpikeEvent[] = [];
+
 /** Runs the book over bars [from, to) of the frame. */
 export function runBook(
   book: BookState,
@@ -35,7 +38,7 @@ export function runBook(
   timeframe: Timeframe,
   params: LevelParams,
 ): BookState {
-  for (let i = from; i < to; i++) stepBook(book, frame, i, byLast.get(i) ?? [], timeframe, params);
+  for (let i = from; i < to; i++) stepBook(book, frame, i, byLast.get(i) ?? NO_EVENTS, timeframe, params);
   return book;
 }
 

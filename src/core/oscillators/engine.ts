@@ -48,9 +48,11 @@ const slog = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v));
 class RingSum {
   private readonly ring: Float64Array;
   private head = 0;
-  sum = 0;
+  /** Starts as NaN and is zeroed in the constructor, as in HawkesLite: it holds fractions. */
+  sum = Number.NaN;
   constructor(k: number) {
     this.ring = new Float64Array(Math.max(1, k));
+    this.sum = 0;
   }
   /** Sum if x were admitted. */
   peek(x: number): number {
@@ -68,19 +70,34 @@ export class OscillatorEngine {
   private emaL = Number.NaN;
   private emaS = Number.NaN;
   private day = Number.NaN;
-  private cld = 0;
+  private cld = Number.NaN;
   private readonly alpha: number;
   private readonly cldSum: RingSum;
   private readonly cldRobust: RollingRobust;
-  private readonly edge: RingSum[];
-  private readonly input: BarInputs = { L: 0, S: 0, tp: 0, wL: 0, wS: 0, day: Number.NaN };
+  /** EdgeLine sums over its window: price × USD and USD, per side. */
+  private readonly edgePxL: RingSum;
+  private readonly edgeL: RingSum;
+  private readonly edgePxS: RingSum;
+  private readonly edgeS: RingSum;
+  private readonly input: BarInputs = {
+    L: Number.NaN,
+    S: Number.NaN,
+    tp: Number.NaN,
+    wL: Number.NaN,
+    wS: Number.NaN,
+    day: Number.NaN,
+  };
 
   constructor(p: OscillatorParams, step: number, window: number, minPeriods: number) {
     this.alpha = alphaFromSpan(p.lsiBars);
     this.cldSum = new RingSum(Math.round(p.cldWindowSeconds / step));
     this.cldRobust = new RollingRobust(window, minPeriods, 0.1);
     const k = Math.max(1, Math.round(p.edgeWindowSeconds / step));
-    this.edge = [new RingSum(k), new RingSum(k), new RingSum(k), new RingSum(k)];
+    this.edgePxL = new RingSum(k);
+    this.edgeL = new RingSum(k);
+    this.edgePxS = new RingSum(k);
+    this.edgeS = new RingSum(k);
+    this.cld = 0;
   }
 
   /** Bar i's inputs, written into one reused object (read before the next call: the pass runs this twice a bar). */
@@ -108,14 +125,13 @@ export class OscillatorEngine {
     const eL = Number.isNaN(this.emaL) ? x.L : this.emaL + a * (x.L - this.emaL);
     const eS = Number.isNaN(this.emaS) ? x.S : this.emaS + a * (x.S - this.emaS);
     const roll = this.cldSum.peek(x.S - x.L);
-    const [pl, l, ps, s] = this.edge;
-    const wl = l?.peek(x.wL) ?? 0;
-    const ws = s?.peek(x.wS) ?? 0;
+    const wl = this.edgeL.peek(x.wL);
+    const ws = this.edgeS.peek(x.wS);
     out.lsi = (eL - eS) / (eL + eS + EPS);
     out.cldDay = (x.day === this.day ? this.cld : 0) + (x.S - x.L);
     out.cldZ = this.cldRobust.peek(slog(roll)).z;
-    out.edgeLong = wl > 0 ? (pl?.peek(x.tp * x.wL) ?? 0) / wl : Number.NaN;
-    out.edgeShort = ws > 0 ? (ps?.peek(x.tp * x.wS) ?? 0) / ws : Number.NaN;
+    out.edgeLong = wl > 0 ? this.edgePxL.peek(x.tp * x.wL) / wl : Number.NaN;
+    out.edgeShort = ws > 0 ? this.edgePxS.peek(x.tp * x.wS) / ws : Number.NaN;
     return out;
   }
 
@@ -129,10 +145,9 @@ export class OscillatorEngine {
     this.day = x.day;
     this.cldSum.push(x.S - x.L);
     this.cldRobust.push(slog(this.cldSum.sum));
-    const [pl, l, ps, s] = this.edge;
-    pl?.push(x.tp * x.wL);
-    l?.push(x.wL);
-    ps?.push(x.tp * x.wS);
-    s?.push(x.wS);
+    this.edgePxL.push(x.tp * x.wL);
+    this.edgeL.push(x.wL);
+    this.edgePxS.push(x.tp * x.wS);
+    this.edgeS.push(x.wS);
   }
 }

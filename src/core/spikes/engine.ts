@@ -92,7 +92,7 @@ export class SpikeEngine {
     const n = frame.liq.long.length;
     if (n < this.committed) throw new Error('frame shrank: start a new SpikeEngine');
     this.reserve(n);
-    for (let i = this.committed; i < n; i++) this.scoreBar(frame, i, i < n - 1);
+    this.scoreRange(frame, this.committed, n);
     this.n = n;
     this.updateEvents(frame);
   }
@@ -147,6 +147,15 @@ export class SpikeEngine {
     const u = new Int32Array(cap + 1);
     u.set(this.uncovered);
     this.uncovered = u;
+  }
+
+  /**
+   * Scores bars from … n − 1 (committing all but the last). A method of its own so that V8's on-stack replacement
+   * compiles just this loop: compiled inside `update`, the code after the loop had no type feedback yet, and every
+   * pass threw the compiled loop away on leaving it.
+   */
+  private scoreRange(frame: BarFrame, from: number, n: number): void {
+    for (let i = from; i < n; i++) this.scoreBar(frame, i, i < n - 1);
   }
 
   private scoreBar(frame: BarFrame, i: number, commit: boolean): void {

@@ -140,13 +140,15 @@ export class SeriesScorer {
 
 /** Cascade heat: E_t = φ·E_{t−1} + X_{t−1} (φ = 2^(−1/h)), scored as a robust z of ln(1 + E). */
 export class HeatScorer {
-  private e = 0;
+  /** Starts as NaN and is zeroed in the constructor, as in HawkesLite: it holds fractions. */
+  private e = Number.NaN;
   private readonly phi: number;
   private readonly robust: RollingRobust;
 
   constructor(halfLifeBars: number, window: number, minPeriods: number, sigmaMin: number) {
     this.phi = 2 ** (-1 / halfLifeBars);
     this.robust = new RollingRobust(window, minPeriods, sigmaMin);
+    this.e = 0;
   }
 
   /** z(E_t): E_t holds liquidations up to bar t−1 only. */
