@@ -104,9 +104,11 @@ export class Analyzer {
 
   /** Oscillator values of the bars not yet committed; a loop on its own for V8, as SpikeEngine.scoreRange. */
   private oscillate(frame: BarFrame, from: number, n: number): void {
+    const { liq, candles, start, step } = frame;
     for (let i = from; i < n; i++) {
-      write(this.series, i, this.osc.peek(frame, i, this.bar));
-      if (i < n - 1) this.osc.commit(frame, i);
+      const time = start + i * step;
+      write(this.series, i, this.osc.peekBar(liq, candles, time, i, this.bar));
+      if (i < n - 1) this.osc.commitBar(liq, candles, time, i);
     }
   }
 

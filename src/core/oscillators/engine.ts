@@ -2,7 +2,7 @@
  * Liquidation oscillators and EdgeLine, streaming (statistics.md §4). Display values include bar t (its own
  * close); the CLD z is scored against earlier rolling sums only. `peek` never changes state.
  */
-import type { BarFrame } from '../series';
+import type { BarFrame, CandleSeries, LiqSeries } from '../series';
 import { alphaFromSpan } from '../stats/ewm';
 import { RollingRobust } from '../stats/rolling-robust';
 import type { OscillatorParams } from './params';
@@ -101,11 +101,10 @@ export class OscillatorEngine {
   }
 
   /** Bar i's inputs, written into one reused object (read before the next call: the pass runs this twice a bar). */
-  private inputs(frame: BarFrame, i: number): BarInputs {
-    const cov = frame.liq.covered[i] === 1;
-    const L = cov ? (frame.liq.long[i] ?? 0) : 0;
-    const S = cov ? (frame.liq.short[i] ?? 0) : 0;
-    const c = frame.candles;
+  private inputs(liq: LiqSeries, c: CandleSeries, time: number, i: number): BarInputs {
+    const cov = liq.covered[i] === 1;
+    const L = cov ? (liq.long[i] ?? 0) : 0;
+    const S = cov ? (liq.short[i] ?? 0) : 0;
     const tp = ((c.high[i] ?? Number.NaN) + (c.low[i] ?? Number.NaN) + (c.close[i] ?? Number.NaN)) / 3;
     const ok = Number.isFinite(tp);
     const x = this.input;
@@ -114,13 +113,26 @@ export class OscillatorEngine {
     x.tp = ok ? tp : 0;
     x.wL = ok ? L : 0;
     x.wS = ok ? S : 0;
-    x.day = Math.floor((frame.start + i * frame.step) / 86400);
+    x.day = Math.floor(time / 86400);
     return x;
   }
 
   /** Values at bar i including bar i, without admitting it, written into `out` (a fresh object by default). */
   peek(frame: BarFrame, i: number, out: OscillatorBar = emptyBar()): OscillatorBar {
-    const x = this.inputs(frame, i);
+    return this.peekBar(frame.liq, frame.candles, frame.start + i * frame.step, i, out);
+  }
+
+  /** Admits closed bar i. */
+  commit(frame: BarFrame, i: number): void {
+    this.commitBar(frame.liq, frame.candles, frame.start + i * frame.step, i);
+  }
+
+  /**
+   * `peek` from the frame's series, read once per range by the caller: frames come in more than one shape, and
+   * per-bar code that looked at the frame was thrown away each time V8 met a new one (see SpikeEngine.scoreRange).
+   */
+  peekBar(liq: LiqSeries, candles: CandleSeries, time: number, i: number, out: OscillatorBar): OscillatorBar {
+    const x = this.inputs(liq, candles, time, i);
     const a = this.alpha;
     const eL = Number.isNaN(this.emaL) ? x.L : this.emaL + a * (x.L - this.emaL);
     const eS = Number.isNaN(this.emaS) ? x.S : this.emaS + a * (x.S - this.emaS);
@@ -135,9 +147,9 @@ export class OscillatorEngine {
     return out;
   }
 
-  /** Admits closed bar i. */
-  commit(frame: BarFrame, i: number): void {
-    const x = this.inputs(frame, i);
+  /** `commit` from the frame's series (see peekBar). */
+  commitBar(liq: LiqSeries, candles: CandleSeries, time: number, i: number): void {
+    const x = this.inputs(liq, candles, time, i);
     const a = this.alpha;
     this.emaL = Number.isNaN(this.emaL) ? x.L : this.emaL + a * (x.L - this.emaL);
     this.emaS = Number.isNaN(this.emaS) ? x.S : this.emaS + a * (x.S - this.emaS);

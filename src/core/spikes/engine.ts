@@ -7,7 +7,7 @@ import { scoreOfUsd } from '../context/liq-bp';
 import { ensure } from '../ensure';
 import type { Side, SpikeEvent } from '../events';
 import type { Timeframe } from '../intervals';
-import type { BarFrame } from '../series';
+import type { BarFrame, LiqSeries } from '../series';
 import { buildEvent, type SeriesScores } from './classify';
 import { declusterRuns, type Run, runIsFinal } from './decluster';
 import { branchingRatio, HawkesLite } from './hawkes';
@@ -155,12 +155,19 @@ export class SpikeEngine {
    * pass threw the compiled loop away on leaving it.
    */
   private scoreRange(frame: BarFrame, from: number, n: number): void {
-    for (let i = from; i < n; i++) this.scoreBar(frame, i, i < n - 1);
+    // The frame is read here once: frames come in more than one shape (with open interest or without), and code
+    // that looked at the frame on every bar was thrown away each time V8 met a shape it had not seen.
+    const { liq, oiOpen, start, step } = frame;
+    for (let i = from; i < n; i++) this.scoreBar(liq, oiOpen, start + i * step, i, i < n - 1);
   }
 
-  private scoreBar(frame: BarFrame, i: number, commit: boolean): void {
-    const time = frame.start + i * frame.step;
-    const liq = frame.liq;
+  private scoreBar(
+    liq: LiqSeries,
+    oiOpen: Float64Array | undefined,
+    time: number,
+    i: number,
+    commit: boolean,
+  ): void {
     const covered = liq.covered[i] === 1;
     const usd = this.usd;
     const x = this.x;
@@ -168,8 +175,7 @@ export class SpikeEngine {
     usd[1] = covered ? (liq.short[i] ?? 0) : Number.NaN;
     usd[2] = (usd[0] ?? 0) + (usd[1] ?? 0);
     // The value scored: USD, or bp of open interest (NaN where the bar is a gap or has no open interest).
-    for (let k = 0; k < 3; k++)
-      x[k] = scoreOfUsd(usd[k] ?? Number.NaN, i, this.params.scoreBasis, frame.oiOpen);
+    for (let k = 0; k < 3; k++) x[k] = scoreOfUsd(usd[k] ?? Number.NaN, i, this.params.scoreBasis, oiOpen);
     const total = x[2] ?? Number.NaN;
     // A bar the basis cannot score (a gap, or no open interest under bp) holds no data for the long window either.
     this.uncovered[i + 1] = (this.uncovered[i] ?? 0) + (Number.isNaN(total) ? 1 : 0);
