@@ -72,7 +72,7 @@ describe('backfill against the fake Coinalyze', () => {
     let before = new Map<string, number>();
     for (const st of running) {
       expect(st.intervals?.map((r) => [r.interval, r.total])).toEqual(FETCH_INTERVALS.map((iv) => [iv, 41]));
-      const done = new Map((st.intervals ?? []).map((r) => [r.interval, r.done]));
+      const done = new Map<string, number>((st.intervals ?? []).map((r) => [r.interval, r.done]));
       for (const [iv, n] of before) expect(done.get(iv) ?? 0).toBeGreaterThanOrEqual(n);
       before = done;
       const share = (st.intervals ?? []).reduce((n, r) => n + r.done, 0) / (41 * FETCH_INTERVALS.length);
