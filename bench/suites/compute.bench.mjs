@@ -9,6 +9,8 @@ import { createServer } from 'vite';
 /** Window for the robust-z comparison: one day of 1m bars (pandas' apply-based MAD is too slow at 7 days). */
 const W = 1440;
 
+const runs = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+
 export async function run({ runPage, root }) {
   const page = await runPage('compute.html', 300_000);
   console.log(
@@ -62,13 +64,13 @@ export async function run({ runPage, root }) {
       value: page.fullPassMs,
       unit: 'ms',
       baseline: 200,
-      note: 'spikes (7-day local + 90-day long baseline) + levels + oscillators on the 35,040 15m bars, median of 5',
+      note: `spikes (7-day local + 90-day long baseline) + levels + oscillators on the 35,040 15m bars, median of 5 fresh passes in one page (the first is the coldest JIT); runs: ${runs(page.fullPassRuns)}`,
     },
     'compute.full_pass_bp_oi_ms': {
       value: page.fullPassBpOiMs,
       unit: 'ms',
       baseline: 200,
-      note: 'the same full pass scoring liquidations in bp of open interest (synthetic OI with gaps), same run, median of 5',
+      note: `the same full pass scoring liquidations in bp of open interest (synthetic OI with gaps), same page after the USD passes, median of 5; runs: ${runs(page.fullPassBpOiRuns)}`,
     },
     'compute.incremental_bar_ms': {
       value: page.incrementalBarMs,

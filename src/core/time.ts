@@ -6,6 +6,14 @@ export function unixSeconds(value: number): UnixSeconds {
   return value as UnixSeconds;
 }
 
+/**
+ * The UTC hour of day (0–23) of a time in seconds. Written with floor instead of `%`: timestamps are past the
+ * small-integer range, so `%` on them is a floating-point remainder, a library call per use in the scoring loop.
+ */
+export function utcHour(t: number): number {
+  return Math.floor((t - Math.floor(t / 86400) * 86400) / 3600);
+}
+
 /** Start of the bucket of `step` seconds that contains `t` (buckets are aligned to the unix epoch). */
 export function floorTo(t: number, step: number): UnixSeconds {
   return (Math.floor(t / step) * step) as UnixSeconds;

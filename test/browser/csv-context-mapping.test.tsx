@@ -61,7 +61,7 @@ describe('mapping form: open interest and funding columns', () => {
     ]);
     // 1hour is a grid open interest is read at; the unit is still to choose.
     await expect
-      .element(page.getByText(/^Choose whether open interest "markPrice" is in USD or in BTC/))
+      .element(page.getByText(/^Choose whether open interest "markPrice" is in USD or in coins/))
       .toBeVisible();
   });
 });

@@ -8,7 +8,7 @@ import type { Timeframe } from '../intervals';
 import { type BookState, cloneBook, emptyBook } from '../levels/book';
 import { bookResult, eventsByLastIndex, runBook } from '../levels/build';
 import type { LevelParams } from '../levels/params';
-import { type OscillatorBar, OscillatorEngine } from '../oscillators/engine';
+import { emptyBar, type OscillatorBar, OscillatorEngine } from '../oscillators/engine';
 import type { OscillatorParams } from '../oscillators/params';
 import type { BarFrame } from '../series';
 import { detectionOf, type SpikeDetection } from '../spikes/detect';
@@ -42,8 +42,6 @@ export interface Analysis {
   oscillators: OscillatorSeries;
 }
 
-const OSC_FIELDS = ['lsi', 'cldDay', 'cldZ', 'edgeLong', 'edgeShort'] as const;
-
 /** Incremental analysis of one frame (same start and step, growing or with its last bar revised). */
 export class Analyzer {
   private readonly spikes: SpikeEngine;
@@ -54,6 +52,8 @@ export class Analyzer {
   private n = 0;
   private view: BookState = emptyBook();
   private series: OscillatorSeries = alloc(0);
+  /** The oscillator engine writes each bar here before it is copied into `series` (no object per bar). */
+  private readonly bar: OscillatorBar = emptyBar();
 
   constructor(
     readonly timeframe: Timeframe,
@@ -82,10 +82,7 @@ export class Analyzer {
     this.spikes.update(frame);
     this.n = n;
     if (n > this.series.lsi.length) this.series = alloc(Math.max(n, this.series.lsi.length * 2), this.series);
-    for (let i = this.oscDone; i < n; i++) {
-      write(this.series, i, this.osc.peek(frame, i));
-      if (i < n - 1) this.osc.commit(frame, i);
-    }
+    this.oscillate(frame, this.oscDone, n);
     this.oscDone = Math.max(this.oscDone, n - 1);
     const events = this.spikes.events();
     const byLast = eventsByLastIndex(events);
@@ -103,6 +100,16 @@ export class Analyzer {
       this.timeframe,
       this.params.levels,
     );
+  }
+
+  /** Oscillator values of the bars not yet committed; a loop on its own for V8, as SpikeEngine.scoreRange. */
+  private oscillate(frame: BarFrame, from: number, n: number): void {
+    const { liq, candles, start, step } = frame;
+    for (let i = from; i < n; i++) {
+      const time = start + i * step;
+      write(this.series, i, this.osc.peekBar(liq, candles, time, i, this.bar));
+      if (i < n - 1) this.osc.commitBar(liq, candles, time, i);
+    }
   }
 
   /** The current result (array views of length n). */
@@ -124,16 +131,28 @@ export class Analyzer {
 }
 
 function alloc(n: number, old?: OscillatorSeries): OscillatorSeries {
-  const out = {} as OscillatorSeries;
-  for (const k of OSC_FIELDS) {
-    out[k] = new Float64Array(n);
-    if (old) out[k].set(old[k].subarray(0, Math.min(n, old[k].length)));
-  }
-  return out;
+  const grown = (prev: Float64Array | undefined) => {
+    const a = new Float64Array(n);
+    if (prev) a.set(prev.subarray(0, Math.min(n, prev.length)));
+    return a;
+  };
+  // One object literal: built key by key, the object's shape made every per-bar store a generic one.
+  return {
+    lsi: grown(old?.lsi),
+    cldDay: grown(old?.cldDay),
+    cldZ: grown(old?.cldZ),
+    edgeLong: grown(old?.edgeLong),
+    edgeShort: grown(old?.edgeShort),
+  };
 }
 
+// Field by field: a loop over the keys was a generic keyed store per field and bar.
 function write(s: OscillatorSeries, i: number, v: OscillatorBar): void {
-  for (const k of OSC_FIELDS) s[k][i] = v[k];
+  s.lsi[i] = v.lsi;
+  s.cldDay[i] = v.cldDay;
+  s.cldZ[i] = v.cldZ;
+  s.edgeLong[i] = v.edgeLong;
+  s.edgeShort[i] = v.edgeShort;
 }
 
 /** One-shot full pass. */

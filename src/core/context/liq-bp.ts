@@ -94,7 +94,16 @@ export function scoreValue(
   basis: ScoreBasis,
   oiOpen: ArrayLike<number> | undefined,
 ): number {
-  const usd = liqUsd(liq, side, i);
+  return scoreOfUsd(liqUsd(liq, side, i), i, basis, oiOpen);
+}
+
+/** `scoreValue` from the bar's USD already read (the engine reads each bar's sides once for every series). */
+export function scoreOfUsd(
+  usd: number,
+  i: number,
+  basis: ScoreBasis,
+  oiOpen: ArrayLike<number> | undefined,
+): number {
   if (basis === 'usd') return usd;
   return bpOfOi(usd, oiOpen?.[i] ?? Number.NaN) * SCORE_UNITS_PER_BP;
 }

@@ -91,7 +91,8 @@ export function contextUnitProblem(c: Pick<ContextColumnMapping, 'kind' | 'unit'
   const name = `${CONTEXT_NAMES[c.kind]} "${c.label}"`;
   if (c.kind === 'oi') {
     if (c.unit === 'usd' || c.unit === 'coin') return null;
-    return `choose whether ${name} is in USD or in BTC (converted to USD with each bucket's candle close)`;
+    // The file's asset is chosen later in the dialog, so the words match the unit menu: USD or coins.
+    return `choose whether ${name} is in USD or in coins (converted to USD with each bucket's candle close)`;
   }
   if (c.unit === 'percent' || c.unit === 'fraction') return null;
   return `choose whether ${name} is in percent (0.01 = 0.01 %) or a fraction (0.0001 = 0.01 %)`;
@@ -120,7 +121,7 @@ export function detectContext(
     out.push({ kind, label: pick.label, column: pick.column, symbol, unit: pick.unit });
     if (pick.coinNamed)
       unsure.push(
-        `open interest "${pick.label}" is named in BTC: convert it to USD with the candles, or say it is USD`,
+        `open interest "${pick.label}" is named in coins: convert it to USD with the candles, or say it is USD`,
       );
     else if (pick.unit === null) unsure.push(contextUnitProblem(pick) ?? '');
     for (const f of all)

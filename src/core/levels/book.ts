@@ -4,7 +4,7 @@
  */
 import type { Level, LevelKind, LevelTouch, SpikeEvent } from '../events';
 import type { Timeframe } from '../intervals';
-import type { BarFrame } from '../series';
+import type { BarFrame, CandleSeries } from '../series';
 import { type UnixSeconds, unixSeconds } from '../time';
 import { type LevelParams, outcomeBars } from './params';
 
@@ -71,26 +71,48 @@ function trueRange(b: BookState, h: number, l: number): number {
     : Math.max(h - l, Math.abs(h - b.prevClose), Math.abs(l - b.prevClose));
 }
 
+/**
+ * What every step of one run of the book reads, built once per run: frames come in more than one shape (with open
+ * interest or without), and per-bar code that read the frame was thrown away each time V8 met a new one.
+ */
+export interface BookRun {
+  frame: BarFrame;
+  candles: CandleSeries;
+  start: number;
+  step: number;
+  /** Bars a touch waits for its outcome. */
+  horizon: number;
+  timeframe: Timeframe;
+  params: LevelParams;
+}
+
+/** The run context of `frame`. */
+export function bookRun(frame: BarFrame, timeframe: Timeframe, params: LevelParams): BookRun {
+  return {
+    frame,
+    candles: frame.candles,
+    start: frame.start,
+    step: frame.step,
+    horizon: outcomeBars(params, frame.step),
+    timeframe,
+    params,
+  };
+}
+
 /** Advances the book by bar i of the frame, creating levels from `ending` (events whose last bar is i). */
-export function stepBook(
-  b: BookState,
-  frame: BarFrame,
-  i: number,
-  ending: readonly SpikeEvent[],
-  timeframe: Timeframe,
-  p: LevelParams,
-): void {
-  const c = frame.candles;
+export function stepBook(b: BookState, run: BookRun, i: number, ending: readonly SpikeEvent[]): void {
+  const c = run.candles;
+  const p = run.params;
   const h = c.high[i] ?? Number.NaN;
   const l = c.low[i] ?? Number.NaN;
   const close = c.close[i] ?? Number.NaN;
-  const t = frame.start + i * frame.step;
+  const t = run.start + i * run.step;
   if (Number.isNaN(close)) return;
   const tr = trueRange(b, h, l);
   b.atr = Number.isNaN(b.atr) ? tr : b.atr + (tr - b.atr) / Math.min(b.atrN + 1, p.atrPeriod);
   b.atrN++;
   b.prevClose = close;
-  const horizon = outcomeBars(p, frame.step);
+  const horizon = run.horizon;
   let changed = false;
   for (const s of b.active) {
     if (s.createdIndex >= i) continue;
@@ -98,7 +120,7 @@ export function stepBook(
     if (s.level.state !== 'active') changed = true;
   }
   if (changed) b.active = b.active.filter((s) => s.level.state === 'active');
-  for (const ev of ending) addEvent(b, frame, ev, i, t, timeframe, p);
+  for (const ev of ending) addEvent(b, run.frame, ev, i, t, run.timeframe, p);
 }
 
 function advanceLevel(

@@ -2,7 +2,7 @@
 import type { Level, LevelTouch, SpikeEvent } from '../events';
 import type { Timeframe } from '../intervals';
 import type { BarFrame } from '../series';
-import { type BookState, emptyBook, stepBook } from './book';
+import { type BookState, bookRun, emptyBook, stepBook } from './book';
 import type { LevelParams } from './params';
 
 export { DEFAULT_LEVEL_PARAMS, type LevelParams } from './params';
@@ -25,6 +25,9 @@ export function eventsByLastIndex(events: readonly SpikeEvent[]): Map<number, Sp
   return m;
 }
 
+/** The events of a bar where none ends (shared: most bars have none, and a fresh [] each was garbage). */
+const NO_EVENTS: readonly SpikeEvent[] = [];
+
 /** Runs the book over bars [from, to) of the frame. */
 export function runBook(
   book: BookState,
@@ -35,7 +38,8 @@ export function runBook(
   timeframe: Timeframe,
   params: LevelParams,
 ): BookState {
-  for (let i = from; i < to; i++) stepBook(book, frame, i, byLast.get(i) ?? [], timeframe, params);
+  const run = bookRun(frame, timeframe, params);
+  for (let i = from; i < to; i++) stepBook(book, run, i, byLast.get(i) ?? NO_EVENTS);
   return book;
 }
 

@@ -2,7 +2,7 @@
  * Liquidation oscillators and EdgeLine, streaming (statistics.md §4). Display values include bar t (its own
  * close); the CLD z is scored against earlier rolling sums only. `peek` never changes state.
  */
-import type { BarFrame } from '../series';
+import type { BarFrame, CandleSeries, LiqSeries } from '../series';
 import { alphaFromSpan } from '../stats/ewm';
 import { RollingRobust } from '../stats/rolling-robust';
 import type { OscillatorParams } from './params';
@@ -20,6 +20,27 @@ export interface OscillatorBar {
   edgeShort: number;
 }
 
+/** A fresh bar of NaNs. */
+export function emptyBar(): OscillatorBar {
+  return {
+    lsi: Number.NaN,
+    cldDay: Number.NaN,
+    cldZ: Number.NaN,
+    edgeLong: Number.NaN,
+    edgeShort: Number.NaN,
+  };
+}
+
+/** One bar's inputs: USD per side (0 in a gap), typical price and the weights EdgeLine uses, and the UTC day. */
+interface BarInputs {
+  L: number;
+  S: number;
+  tp: number;
+  wL: number;
+  wS: number;
+  day: number;
+}
+
 const EPS = 1e-9;
 const slog = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v));
 
@@ -27,9 +48,11 @@ const slog = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v));
 class RingSum {
   private readonly ring: Float64Array;
   private head = 0;
-  sum = 0;
+  /** Starts as NaN and is zeroed in the constructor, as in HawkesLite: it holds fractions. */
+  sum = Number.NaN;
   constructor(k: number) {
     this.ring = new Float64Array(Math.max(1, k));
+    this.sum = 0;
   }
   /** Sum if x were admitted. */
   peek(x: number): number {
@@ -47,60 +70,86 @@ export class OscillatorEngine {
   private emaL = Number.NaN;
   private emaS = Number.NaN;
   private day = Number.NaN;
-  private cld = 0;
+  private cld = Number.NaN;
   private readonly alpha: number;
   private readonly cldSum: RingSum;
   private readonly cldRobust: RollingRobust;
-  private readonly edge: RingSum[];
+  /** EdgeLine sums over its window: price × USD and USD, per side. */
+  private readonly edgePxL: RingSum;
+  private readonly edgeL: RingSum;
+  private readonly edgePxS: RingSum;
+  private readonly edgeS: RingSum;
+  private readonly input: BarInputs = {
+    L: Number.NaN,
+    S: Number.NaN,
+    tp: Number.NaN,
+    wL: Number.NaN,
+    wS: Number.NaN,
+    day: Number.NaN,
+  };
 
   constructor(p: OscillatorParams, step: number, window: number, minPeriods: number) {
     this.alpha = alphaFromSpan(p.lsiBars);
     this.cldSum = new RingSum(Math.round(p.cldWindowSeconds / step));
     this.cldRobust = new RollingRobust(window, minPeriods, 0.1);
     const k = Math.max(1, Math.round(p.edgeWindowSeconds / step));
-    this.edge = [new RingSum(k), new RingSum(k), new RingSum(k), new RingSum(k)];
+    this.edgePxL = new RingSum(k);
+    this.edgeL = new RingSum(k);
+    this.edgePxS = new RingSum(k);
+    this.edgeS = new RingSum(k);
+    this.cld = 0;
   }
 
-  private inputs(frame: BarFrame, i: number) {
-    const cov = frame.liq.covered[i] === 1;
-    const L = cov ? (frame.liq.long[i] ?? 0) : 0;
-    const S = cov ? (frame.liq.short[i] ?? 0) : 0;
-    const c = frame.candles;
+  /** Bar i's inputs, written into one reused object (read before the next call: the pass runs this twice a bar). */
+  private inputs(liq: LiqSeries, c: CandleSeries, time: number, i: number): BarInputs {
+    const cov = liq.covered[i] === 1;
+    const L = cov ? (liq.long[i] ?? 0) : 0;
+    const S = cov ? (liq.short[i] ?? 0) : 0;
     const tp = ((c.high[i] ?? Number.NaN) + (c.low[i] ?? Number.NaN) + (c.close[i] ?? Number.NaN)) / 3;
     const ok = Number.isFinite(tp);
-    return {
-      L,
-      S,
-      tp: ok ? tp : 0,
-      wL: ok ? L : 0,
-      wS: ok ? S : 0,
-      day: Math.floor((frame.start + i * frame.step) / 86400),
-    };
+    const x = this.input;
+    x.L = L;
+    x.S = S;
+    x.tp = ok ? tp : 0;
+    x.wL = ok ? L : 0;
+    x.wS = ok ? S : 0;
+    x.day = Math.floor(time / 86400);
+    return x;
   }
 
-  /** Values at bar i including bar i, without admitting it. */
-  peek(frame: BarFrame, i: number): OscillatorBar {
-    const x = this.inputs(frame, i);
-    const a = this.alpha;
-    const eL = Number.isNaN(this.emaL) ? x.L : this.emaL + a * (x.L - this.emaL);
-    const eS = Number.isNaN(this.emaS) ? x.S : this.emaS + a * (x.S - this.emaS);
-    const cldDay = (x.day === this.day ? this.cld : 0) + (x.S - x.L);
-    const roll = this.cldSum.peek(x.S - x.L);
-    const [pl, l, ps, s] = this.edge;
-    const wl = l?.peek(x.wL) ?? 0;
-    const ws = s?.peek(x.wS) ?? 0;
-    return {
-      lsi: (eL - eS) / (eL + eS + EPS),
-      cldDay,
-      cldZ: this.cldRobust.peek(slog(roll)).z,
-      edgeLong: wl > 0 ? (pl?.peek(x.tp * x.wL) ?? 0) / wl : Number.NaN,
-      edgeShort: ws > 0 ? (ps?.peek(x.tp * x.wS) ?? 0) / ws : Number.NaN,
-    };
+  /** Values at bar i including bar i, without admitting it, written into `out` (a fresh object by default). */
+  peek(frame: BarFrame, i: number, out: OscillatorBar = emptyBar()): OscillatorBar {
+    return this.peekBar(frame.liq, frame.candles, frame.start + i * frame.step, i, out);
   }
 
   /** Admits closed bar i. */
   commit(frame: BarFrame, i: number): void {
-    const x = this.inputs(frame, i);
+    this.commitBar(frame.liq, frame.candles, frame.start + i * frame.step, i);
+  }
+
+  /**
+   * `peek` from the frame's series, read once per range by the caller: frames come in more than one shape, and
+   * per-bar code that looked at the frame was thrown away each time V8 met a new one (see SpikeEngine.scoreRange).
+   */
+  peekBar(liq: LiqSeries, candles: CandleSeries, time: number, i: number, out: OscillatorBar): OscillatorBar {
+    const x = this.inputs(liq, candles, time, i);
+    const a = this.alpha;
+    const eL = Number.isNaN(this.emaL) ? x.L : this.emaL + a * (x.L - this.emaL);
+    const eS = Number.isNaN(this.emaS) ? x.S : this.emaS + a * (x.S - this.emaS);
+    const roll = this.cldSum.peek(x.S - x.L);
+    const wl = this.edgeL.peek(x.wL);
+    const ws = this.edgeS.peek(x.wS);
+    out.lsi = (eL - eS) / (eL + eS + EPS);
+    out.cldDay = (x.day === this.day ? this.cld : 0) + (x.S - x.L);
+    out.cldZ = this.cldRobust.peek(slog(roll)).z;
+    out.edgeLong = wl > 0 ? this.edgePxL.peek(x.tp * x.wL) / wl : Number.NaN;
+    out.edgeShort = ws > 0 ? this.edgePxS.peek(x.tp * x.wS) / ws : Number.NaN;
+    return out;
+  }
+
+  /** `commit` from the frame's series (see peekBar). */
+  commitBar(liq: LiqSeries, candles: CandleSeries, time: number, i: number): void {
+    const x = this.inputs(liq, candles, time, i);
     const a = this.alpha;
     this.emaL = Number.isNaN(this.emaL) ? x.L : this.emaL + a * (x.L - this.emaL);
     this.emaS = Number.isNaN(this.emaS) ? x.S : this.emaS + a * (x.S - this.emaS);
@@ -108,10 +157,9 @@ export class OscillatorEngine {
     this.day = x.day;
     this.cldSum.push(x.S - x.L);
     this.cldRobust.push(slog(this.cldSum.sum));
-    const [pl, l, ps, s] = this.edge;
-    pl?.push(x.tp * x.wL);
-    l?.push(x.wL);
-    ps?.push(x.tp * x.wS);
-    s?.push(x.wS);
+    this.edgePxL.push(x.tp * x.wL);
+    this.edgeL.push(x.wL);
+    this.edgePxS.push(x.tp * x.wS);
+    this.edgeS.push(x.wS);
   }
 }

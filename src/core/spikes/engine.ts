@@ -3,10 +3,11 @@
  * memmove); the last, still-open bar is only scored against the past (O(log W)), so a live update never
  * recomputes history and gives exactly what a full pass over the same bars gives.
  */
-import { liqUsd, scoreValue } from '../context/liq-bp';
+import { scoreOfUsd } from '../context/liq-bp';
+import { ensure } from '../ensure';
 import type { Side, SpikeEvent } from '../events';
 import type { Timeframe } from '../intervals';
-import type { BarFrame } from '../series';
+import type { BarFrame, LiqSeries } from '../series';
 import { buildEvent, type SeriesScores } from './classify';
 import { declusterRuns, type Run, runIsFinal } from './decluster';
 import { branchingRatio, HawkesLite } from './hawkes';
@@ -15,6 +16,8 @@ import { HeatScorer, SeriesScorer } from './series-scorer';
 
 const SERIES = ['long', 'short', 'total'] as const;
 type SeriesName = (typeof SERIES)[number];
+/** Position of each series in the engine's per-series arrays (plain arrays keep the per-bar loop monomorphic). */
+const SLOT: Record<SeriesName, number> = { long: 0, short: 1, total: 2 };
 
 function allocScores(n: number, old?: SeriesScores): SeriesScores {
   const grow = <T extends Float64Array | Uint8Array>(make: (k: number) => T, prev?: T): T => {
@@ -37,10 +40,14 @@ function allocScores(n: number, old?: SeriesScores): SeriesScores {
 
 /** Incremental detector; call `update` with the same frame grown or its last bar changed. */
 export class SpikeEngine {
-  private readonly scorers: Record<SeriesName, SeriesScorer>;
+  /** Per series, in SLOT order. */
+  private readonly scorers: SeriesScorer[];
   private readonly heat: HeatScorer;
-  private readonly hawkes: Record<SeriesName, HawkesLite>;
-  private scores: Record<SeriesName, SeriesScores>;
+  private readonly hawkes: HawkesLite[];
+  private scores: SeriesScores[];
+  /** One bar's USD and scored value per series, in SLOT order (reused every bar). */
+  private readonly usd = new Float64Array(3);
+  private readonly x = new Float64Array(3);
   private heatZ = new Float64Array(0);
   /** uncovered[i] = bars without data among bars 0 … i − 1 (so the long window's data count is O(1)). */
   private uncovered = new Int32Array(1);
@@ -64,15 +71,15 @@ export class SpikeEngine {
     this.runGap = runGapBars(params, step);
     // Events are per side, so only L and S carry the long baseline.
     const mk = (long: boolean) => new SeriesScorer(params, window, step, long);
-    this.scorers = { long: mk(true), short: mk(true), total: mk(false) };
+    this.scorers = [mk(true), mk(true), mk(false)];
     this.longWindow = resolveLongWindow(params, step);
     const minPeriods = Math.max(1, Math.ceil(window * params.minPeriodsFraction));
     const halfLife = heatHalfLifeBars(params, step);
     this.heat = new HeatScorer(halfLife, window, minPeriods, params.sigmaMin);
     // Each side excites itself: a branching ratio is only meaningful when E is built from the series it predicts.
     const hk = () => new HawkesLite(2 ** (-1 / halfLife), window, minPeriods);
-    this.hawkes = { long: hk(), short: hk(), total: hk() };
-    this.scores = { long: allocScores(0), short: allocScores(0), total: allocScores(0) };
+    this.hawkes = [hk(), hk(), hk()];
+    this.scores = [allocScores(0), allocScores(0), allocScores(0)];
   }
 
   /** Bars scored so far. */
@@ -84,15 +91,15 @@ export class SpikeEngine {
   update(frame: BarFrame): void {
     const n = frame.liq.long.length;
     if (n < this.committed) throw new Error('frame shrank: start a new SpikeEngine');
-    this.ensure(n);
-    for (let i = this.committed; i < n; i++) this.scoreBar(frame, i, i < n - 1);
+    this.reserve(n);
+    this.scoreRange(frame, this.committed, n);
     this.n = n;
     this.updateEvents(frame);
   }
 
   /** Per-series scores (views of length n). */
   series(name: SeriesName): SeriesScores {
-    const s = this.scores[name];
+    const s = ensure(this.scores[SLOT[name]], name);
     const n = this.n;
     return {
       z: s.z.subarray(0, n),
@@ -113,7 +120,7 @@ export class SpikeEngine {
 
   /** Hawkes-lite branching ratio n̂ = a/(1 − φ) of the window before the last bar (NaN before min periods). */
   branching(name: SeriesName): number {
-    const h = this.hawkes[name];
+    const h = ensure(this.hawkes[SLOT[name]], name);
     return branchingRatio(h.windowFit(), h.phi);
   }
 
@@ -130,10 +137,10 @@ export class SpikeEngine {
     return i - from - ((this.uncovered[i] ?? 0) - (this.uncovered[from] ?? 0));
   };
 
-  private ensure(n: number): void {
+  private reserve(n: number): void {
     if (n <= this.heatZ.length) return;
     const cap = Math.max(n, this.heatZ.length * 2);
-    for (const name of SERIES) this.scores[name] = allocScores(cap, this.scores[name]);
+    this.scores = this.scores.map((s) => allocScores(cap, s));
     const h = new Float64Array(cap);
     h.set(this.heatZ);
     this.heatZ = h;
@@ -142,36 +149,58 @@ export class SpikeEngine {
     this.uncovered = u;
   }
 
-  /** The value scored for series `name` at bar i (USD or bp of open interest, NaN in a gap). */
-  private value(frame: BarFrame, name: SeriesName, i: number): number {
-    return scoreValue(frame.liq, name, i, this.params.scoreBasis, frame.oiOpen);
+  /**
+   * Scores bars from … n − 1 (committing all but the last). A method of its own so that V8's on-stack replacement
+   * compiles just this loop: compiled inside `update`, the code after the loop had no type feedback yet, and every
+   * pass threw the compiled loop away on leaving it.
+   */
+  private scoreRange(frame: BarFrame, from: number, n: number): void {
+    // The frame is read here once: frames come in more than one shape (with open interest or without), and code
+    // that looked at the frame on every bar was thrown away each time V8 met a shape it had not seen.
+    const { liq, oiOpen, start, step } = frame;
+    for (let i = from; i < n; i++) this.scoreBar(liq, oiOpen, start + i * step, i, i < n - 1);
   }
 
-  private scoreBar(frame: BarFrame, i: number, commit: boolean): void {
-    const time = frame.start + i * frame.step;
+  private scoreBar(
+    liq: LiqSeries,
+    oiOpen: Float64Array | undefined,
+    time: number,
+    i: number,
+    commit: boolean,
+  ): void {
+    const covered = liq.covered[i] === 1;
+    const usd = this.usd;
+    const x = this.x;
+    usd[0] = covered ? (liq.long[i] ?? 0) : Number.NaN;
+    usd[1] = covered ? (liq.short[i] ?? 0) : Number.NaN;
+    usd[2] = (usd[0] ?? 0) + (usd[1] ?? 0);
+    // The value scored: USD, or bp of open interest (NaN where the bar is a gap or has no open interest).
+    for (let k = 0; k < 3; k++) x[k] = scoreOfUsd(usd[k] ?? Number.NaN, i, this.params.scoreBasis, oiOpen);
+    const total = x[2] ?? Number.NaN;
     // A bar the basis cannot score (a gap, or no open interest under bp) holds no data for the long window either.
-    const scored = !Number.isNaN(this.value(frame, 'total', i));
-    this.uncovered[i + 1] = (this.uncovered[i] ?? 0) + (scored ? 0 : 1);
+    this.uncovered[i + 1] = (this.uncovered[i] ?? 0) + (Number.isNaN(total) ? 1 : 0);
     this.heatZ[i] = this.heat.peek();
-    for (const name of SERIES) {
-      const x = this.value(frame, name, i);
-      const r = this.scorers[name].peek(x, time, liqUsd(frame.liq, name, i));
-      const s = this.scores[name];
+    for (let k = 0; k < 3; k++) {
+      const xk = x[k] ?? Number.NaN;
+      const scorer = ensure(this.scorers[k], 'scorer');
+      const hawkes = ensure(this.hawkes[k], 'hawkes');
+      const s = ensure(this.scores[k], 'scores');
+      const r = scorer.peek(xk, time, usd[k] ?? Number.NaN);
       s.z[i] = r.z;
       s.zRaw[i] = r.zRaw;
       s.pEmp[i] = r.pEmp;
       s.pTail[i] = r.pTail;
       s.ordinaryHour[i] = r.ordinaryForHour ? 1 : 0;
       s.spike[i] = r.spike;
-      s.pBg[i] = this.hawkes[name].peek();
-      s.jump[i] = Number.isNaN(x) ? Number.NaN : x / this.hawkes[name].recentLevel();
+      s.pBg[i] = hawkes.peek();
+      s.jump[i] = Number.isNaN(xk) ? Number.NaN : xk / hawkes.recentLevel();
       if (commit) {
-        this.scorers[name].commit(x, time, r);
-        this.hawkes[name].commit(x);
+        scorer.commit(xk, time, r);
+        hawkes.commit(xk);
       }
     }
     if (commit) {
-      this.heat.commit(this.value(frame, 'total', i));
+      this.heat.commit(total);
       this.committed = i + 1;
     }
   }

@@ -66,14 +66,23 @@ export function branchingRatio(fit: HawkesFit, phi: number): number {
 
 /** Streaming fit over one series; `peek` scores bar t against bars t−W … t−1, `commit` admits bar t. */
 export class HawkesLite {
-  private e = 0;
+  // Fields that hold fractions start as NaN and are zeroed in the constructor: a field first stored as the
+  // integer 0 changes representation at its first fraction, and V8 then discards the optimised code of every
+  // function that read it, once more for each new engine (docs/architecture.md, "The compute pass").
+  private e = Number.NaN;
   private readonly xs: Float64Array;
   private readonly es: Float64Array;
   private head = 0;
   private filled = 0;
   private sinceRebuild = 0;
-  private readonly sums: HawkesSums = { n: 0, sx: 0, se: 0, see: 0, sxe: 0 };
-  private readonly scratch: HawkesFit = { mu: 0, a: 0, n: 0 };
+  private readonly sums: HawkesSums = {
+    n: 0,
+    sx: Number.NaN,
+    se: Number.NaN,
+    see: Number.NaN,
+    sxe: Number.NaN,
+  };
+  private readonly scratch: HawkesFit = { mu: Number.NaN, a: Number.NaN, n: 0 };
 
   constructor(
     readonly phi: number,
@@ -82,6 +91,8 @@ export class HawkesLite {
   ) {
     this.xs = new Float64Array(window);
     this.es = new Float64Array(window);
+    this.e = 0;
+    this.zeroSums();
   }
 
   /** The current window's fit (a fresh object), NaN parameters before `minPeriods` valid bars. */
@@ -140,9 +151,18 @@ export class HawkesLite {
     s.sxe -= x * e;
   }
 
+  private zeroSums(): void {
+    const s = this.sums;
+    s.n = 0;
+    s.sx = 0;
+    s.se = 0;
+    s.see = 0;
+    s.sxe = 0;
+  }
+
   private rebuild(): void {
     this.sinceRebuild = 0;
-    Object.assign(this.sums, { n: 0, sx: 0, se: 0, see: 0, sxe: 0 });
+    this.zeroSums();
     for (let i = 0; i < this.filled; i++) this.add(this.xs[i] ?? Number.NaN, this.es[i] ?? 0);
   }
 }

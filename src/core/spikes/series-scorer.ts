@@ -3,7 +3,9 @@
  * hour-of-day offset, empirical p, floor: "unusual right now") and, for L and S, the long baseline (tail p and
  * hour-of-day rank over ~90 days: "how rare in this regime").
  */
+import { ensure } from '../ensure';
 import { RollingRobust } from '../stats/rolling-robust';
+import { utcHour } from '../time';
 import { LongBaseline } from './long-baseline';
 import { extremeTailP, type SpikeParams } from './params';
 
@@ -53,8 +55,7 @@ class Seasonal {
   }
 
   private bucket(time: number): RollingRobust {
-    const h = Math.floor((((time % 86400) + 86400) % 86400) / 3600);
-    return this.buckets[h] ?? (this.buckets[0] as RollingRobust);
+    return ensure(this.buckets[utcHour(time)], 'hour bucket');
   }
 }
 
@@ -64,6 +65,16 @@ export class SeriesScorer {
   private readonly seasonal: Seasonal | null;
   private readonly long: LongBaseline | null;
   private readonly extremeP: number;
+  /** The one result `peek` writes into and returns (three series score every bar; see RollingRobust). */
+  private readonly scored: ScoredBar = {
+    z: Number.NaN,
+    zRaw: Number.NaN,
+    pEmp: Number.NaN,
+    pTail: Number.NaN,
+    ordinaryForHour: false,
+    spike: 0,
+    median: Number.NaN,
+  };
 
   constructor(
     private readonly params: SpikeParams,
@@ -83,37 +94,38 @@ export class SeriesScorer {
 
   /**
    * Scores `x` (USD or bp of open interest in score units; NaN = gap) at bar start `time` against the past only;
-   * `usd` is the bar's USD, which the USD floor is compared with whatever is scored.
+   * `usd` is the bar's USD, which the USD floor is compared with whatever is scored. The result is reused by the
+   * next `peek`.
    */
   peek(x: number, time: number, usd: number = x): ScoredBar {
     const y = Math.log1p(x);
     const p = this.params;
     const s = this.robust.peek(y);
     const long = this.long;
-    const pTail = long ? long.tailP(x) : Number.NaN;
+    const out = this.scored;
+    out.pTail = long ? long.tailP(x) : Number.NaN;
+    out.median = s.median;
     // A bar the long window calls extreme is an event even when the last week was busier (a crash's second wave).
-    const extreme = pTail <= this.extremeP && usd >= p.usdFloor ? SPIKE_EXTREME : 0;
+    const extreme = out.pTail <= this.extremeP && usd >= p.usdFloor ? SPIKE_EXTREME : 0;
     if (Number.isNaN(s.z) || Number.isNaN(y)) {
-      return {
-        z: Number.NaN,
-        zRaw: Number.NaN,
-        pEmp: Number.NaN,
-        pTail,
-        ordinaryForHour: extreme !== 0 && long !== null && long.ordinaryForHour(x, time),
-        spike: extreme,
-        median: s.median,
-      };
+      out.z = Number.NaN;
+      out.zRaw = Number.NaN;
+      out.pEmp = Number.NaN;
+      out.spike = extreme;
+    } else {
+      const off = this.seasonal ? this.seasonal.offset(time) : 0;
+      out.zRaw = s.z;
+      out.z = (y - s.median - off) / s.sigma;
+      out.pEmp = s.pEmp;
+      const floorOk =
+        usd >= p.usdFloor && (p.floorQuantile <= 0 || y >= this.robust.sorted.quantile(p.floorQuantile));
+      const local =
+        (out.z >= p.zThreshold || out.zRaw >= p.zThreshold) && out.pEmp <= p.pThreshold && floorOk;
+      out.spike = (local ? SPIKE_LOCAL : 0) | extreme;
     }
-    const off = this.seasonal ? this.seasonal.offset(time) : 0;
-    const zRaw = s.z;
-    const z = (y - s.median - off) / s.sigma;
-    const floorOk =
-      usd >= p.usdFloor && (p.floorQuantile <= 0 || y >= this.robust.sorted.quantile(p.floorQuantile));
-    const local = (z >= p.zThreshold || zRaw >= p.zThreshold) && s.pEmp <= p.pThreshold && floorOk;
-    const spike = (local ? SPIKE_LOCAL : 0) | extreme;
     // Only spike bars are ever labelled, so the hour-of-day rank is looked up only for them.
-    const ordinaryForHour = spike !== 0 && long !== null && long.ordinaryForHour(x, time);
-    return { z, zRaw, pEmp: s.pEmp, pTail, ordinaryForHour, spike, median: s.median };
+    out.ordinaryForHour = out.spike !== 0 && long !== null && long.ordinaryForHour(x, time);
+    return out;
   }
 
   /** Admits the bar after it closed; `scored` must be this bar's `peek` result. */
@@ -128,13 +140,15 @@ export class SeriesScorer {
 
 /** Cascade heat: E_t = φ·E_{t−1} + X_{t−1} (φ = 2^(−1/h)), scored as a robust z of ln(1 + E). */
 export class HeatScorer {
-  private e = 0;
+  /** Starts as NaN and is zeroed in the constructor, as in HawkesLite: it holds fractions. */
+  private e = Number.NaN;
   private readonly phi: number;
   private readonly robust: RollingRobust;
 
   constructor(halfLifeBars: number, window: number, minPeriods: number, sigmaMin: number) {
     this.phi = 2 ** (-1 / halfLifeBars);
     this.robust = new RollingRobust(window, minPeriods, sigmaMin);
+    this.e = 0;
   }
 
   /** z(E_t): E_t holds liquidations up to bar t−1 only. */

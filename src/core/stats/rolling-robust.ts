@@ -25,6 +25,17 @@ export class RollingRobust {
   private readonly ring: Float64Array;
   private head = 0;
   private filled = 0;
+  /**
+   * The one result `baseline` and `peek` write into and return: scoring runs five windows per bar, and an object
+   * per call was most of the full pass's garbage (GC took ~14 % of it in Chromium). Read it before the next call.
+   */
+  private readonly out: RobustScore = {
+    n: 0,
+    median: Number.NaN,
+    sigma: Number.NaN,
+    z: Number.NaN,
+    pEmp: Number.NaN,
+  };
 
   constructor(
     readonly window: number,
@@ -46,28 +57,34 @@ export class RollingRobust {
     this.head = (this.head + 1) % this.window;
   }
 
-  /** Median and floored robust σ of the window (NaN when below minPeriods). */
-  baseline(): { n: number; median: number; sigma: number } {
+  /** Median and floored robust σ of the window (NaN when below minPeriods); z and pEmp are NaN. Reused object. */
+  baseline(): RobustScore {
     const s = this.sorted;
+    const o = this.out;
     const n = s.size;
-    if (n < this.minPeriods || n === 0) return { n, median: Number.NaN, sigma: Number.NaN };
+    o.n = n;
+    o.z = Number.NaN;
+    o.pEmp = Number.NaN;
+    if (n < this.minPeriods || n === 0) {
+      o.median = Number.NaN;
+      o.sigma = Number.NaN;
+      return o;
+    }
     const median = s.median();
     let sigma = MAD_TO_SIGMA * s.mad(median);
     if (sigma === 0) sigma = MEAN_ABS_TO_SIGMA * s.meanAbsDev(median);
-    return { n, median, sigma: Math.max(sigma, this.sigmaMin) };
+    o.median = median;
+    o.sigma = Math.max(sigma, this.sigmaMin);
+    return o;
   }
 
-  /** Scores x against the window without admitting it; `offset` is the seasonal term. */
+  /** Scores x against the window without admitting it; `offset` is the seasonal term. Reused object. */
   peek(x: number, offset = 0): RobustScore {
-    const { n, median, sigma } = this.baseline();
-    if (Number.isNaN(median)) return { n, median, sigma, z: Number.NaN, pEmp: Number.NaN };
-    return {
-      n,
-      median,
-      sigma,
-      z: (x - median - offset) / sigma,
-      pEmp: (1 + this.sorted.countAtLeast(x)) / (n + 1),
-    };
+    const o = this.baseline();
+    if (Number.isNaN(o.median)) return o;
+    o.z = (x - o.median - offset) / o.sigma;
+    o.pEmp = (1 + this.sorted.countAtLeast(x)) / (o.n + 1);
+    return o;
   }
 }
 

@@ -7,6 +7,15 @@ export class SortedWindow {
   private n = 0;
   /** Set by kthDistance: the (k+1)-th smallest distance. */
   private nextDistance = Number.NaN;
+  /** Bumped by every change: the cached search below is valid only for the contents it ran on. */
+  private version = 0;
+  /**
+   * The last `countAtLeast` search (value, its lower bound, version): a trailing window scores a value and then
+   * admits the same value, so `replace` can reuse the position instead of searching again.
+   */
+  private searchedX = Number.NaN;
+  private searchedAt = 0;
+  private searchedVersion = -1;
 
   constructor(capacity: number) {
     this.data = new Float64Array(Math.max(1, capacity));
@@ -38,6 +47,7 @@ export class SortedWindow {
   /** Empties the window (keeps its buffer). */
   clear(): void {
     this.n = 0;
+    this.version++;
   }
 
   /** Adds a value (NaN is ignored, as pandas skips NaN inside a window). */
@@ -52,6 +62,7 @@ export class SortedWindow {
     this.data.copyWithin(i + 1, i, this.n);
     this.data[i] = x;
     this.n++;
+    this.version++;
   }
 
   /** Removes one copy of a value; returns false when it is not present (or NaN). */
@@ -61,6 +72,7 @@ export class SortedWindow {
     if (i >= this.n || this.data[i] !== x) return false;
     this.data.copyWithin(i, i + 1, this.n);
     this.n--;
+    this.version++;
     return true;
   }
 
@@ -75,8 +87,10 @@ export class SortedWindow {
       this.insert(x);
       return;
     }
-    const j = this.lowerBound(x);
+    const j =
+      x === this.searchedX && this.version === this.searchedVersion ? this.searchedAt : this.lowerBound(x);
     const d = this.data;
+    this.version++;
     if (j > i) {
       d.copyWithin(i, i + 1, j);
       d[j - 1] = x;
@@ -88,7 +102,11 @@ export class SortedWindow {
 
   /** Count of values ≥ x: the numerator of the empirical p. */
   countAtLeast(x: number): number {
-    return this.n - this.lowerBound(x);
+    const at = this.lowerBound(x);
+    this.searchedX = x;
+    this.searchedAt = at;
+    this.searchedVersion = this.version;
+    return this.n - at;
   }
 
   /** Median (mean of the two middle values for even n), NaN when empty. */
@@ -117,8 +135,10 @@ export class SortedWindow {
   mad(m: number): number {
     const n = this.n;
     if (n === 0) return Number.NaN;
-    const p = this.lowerBound(m);
     const h = n >>> 1;
+    const d = this.data;
+    // m is the median, so its lower bound is h unless values tie across the middle: skip the search then.
+    const p = (h === 0 || (d[h - 1] ?? 0) < m) && (d[h] ?? 0) >= m ? h : this.lowerBound(m);
     if (n % 2 === 1) return this.kthDistance(m, p, h);
     const lower = this.kthDistance(m, p, h - 1);
     return (lower + this.nextDistance) / 2;
@@ -136,27 +156,28 @@ export class SortedWindow {
     const d = this.data;
     const na = p;
     const nb = this.n - p;
-    // A(i) = m − d[p−1−i] (left side, increasing), B(j) = d[p+j] − m (right side, increasing). Written out
-    // without closures: this runs twice per scored bar per series.
+    // A(i) = m − d[p−1−i] (left side, increasing), B(j) = d[p+j] − m (right side, increasing); the answer splits
+    // k + 1 distances into i from A and k + 1 − i from B. Inside [lo, hi) both A(i) and B(k − i) exist, so the
+    // search needs no ±Infinity sentinels: V8 boxes a float that meets an Infinity constant in a branch, and the
+    // sentinels made this (run twice per scored bar per series) allocate ~400 bytes per call.
     let lo = Math.max(0, k + 1 - nb);
     let hi = Math.min(k + 1, na);
     while (lo < hi) {
       const i = (lo + hi) >>> 1;
-      const a = i >= na ? Infinity : m - (d[p - 1 - i] ?? 0);
-      const j = k - i;
-      const b = j < 0 ? -Infinity : j >= nb ? Infinity : (d[p + j] ?? 0) - m;
-      if (a >= b) hi = i;
+      if (m - (d[p - 1 - i] ?? 0) >= (d[p + k - i] ?? 0) - m) hi = i;
       else lo = i + 1;
     }
-    const i = lo - 1;
-    const j = k - lo;
-    const a = i < 0 ? -Infinity : m - (d[p - 1 - i] ?? 0);
-    const b = j < 0 ? -Infinity : (d[p + j] ?? 0) - m;
+    // lo distances come from A and k + 1 − lo from B; the k-th is the larger of the last taken on each side
+    // (distances are ≥ 0, so −1 stands for "none taken").
+    const a = lo > 0 ? m - (d[p - lo] ?? 0) : -1;
+    const b = k - lo >= 0 ? (d[p + k - lo] ?? 0) - m : -1;
     // The (k+1)-th distance is the smaller of the next candidates on either side: saves a second search for
     // even windows, whose MAD averages the k-th and (k+1)-th.
-    const a1 = lo >= na ? Infinity : m - (d[p - 1 - lo] ?? 0);
-    const b1 = j + 1 >= nb ? Infinity : (d[p + j + 1] ?? 0) - m;
-    this.nextDistance = Math.min(a1, b1);
-    return Math.max(a, b);
+    const hasA = lo < na;
+    const hasB = k + 1 - lo < nb;
+    const a1 = hasA ? m - (d[p - 1 - lo] ?? 0) : 0;
+    const b1 = hasB ? (d[p + k + 1 - lo] ?? 0) - m : 0;
+    this.nextDistance = hasA && hasB ? Math.min(a1, b1) : hasA ? a1 : hasB ? b1 : Number.NaN;
+    return a > b ? a : b;
   }
 }

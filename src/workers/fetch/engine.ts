@@ -130,7 +130,7 @@ export class FetchEngine {
     this.stop();
     this.fingerprint = fingerprint;
     if (fingerprint === null) {
-      this.report({ state: 'idle', message: NO_KEY, backfill: null });
+      this.report({ state: 'idle', message: NO_KEY, backfill: null, intervals: null, completeAt: null });
       return;
     }
     this.failures = 0;

@@ -8,10 +8,11 @@ import type { IDBPDatabase } from 'idb';
 import { type ContextSeriesSpec, isContextKind } from '../../core/context/series';
 import { dueAfterNone, type FetchKind, type Job, planSeries, TIER_RANK } from '../../core/fetch-plan';
 import type { BaseInterval } from '../../core/intervals';
-import type { Notice } from '../../core/notices';
+import type { IntervalBackfill, Notice } from '../../core/notices';
 import type { Range } from '../../core/ranges';
 import { readKv, writeKv } from '../../storage/kv-repo';
 import type { LiqLabDB } from '../../storage/schema';
+import { intervalProgress } from './backfill-progress';
 import type { SeriesHealth } from './series-health';
 import { livePeriods, recentShares } from './shares';
 
@@ -165,6 +166,11 @@ export class JobPlanner {
   /** Persists which series have been backfilled (a new leader resumes from it). */
   async saveBackfilled(): Promise<void> {
     await writeKv(this.deps.db, 'fetch:backfilled', [...this.backfilled]);
+  }
+
+  /** Per interval, liquidation and candle series backfilled of those planned; null when done. */
+  intervalProgress(): IntervalBackfill[] | null {
+    return intervalProgress(this.series, this.backfilled, this.deps.intervals);
   }
 
   /** Share of liquidation and candle series backfilled (context series fill in behind them); null when done. */

@@ -20,6 +20,7 @@ import type { FetchStatus, Notice } from '../../core/notices';
 import type { LiqLabDB } from '../../storage/schema';
 import type { Clock } from '../clock';
 import { storeAnswer } from './answer-store';
+import { CompletionEstimate } from './backfill-progress';
 import type { BudgetLedger } from './budget-ledger';
 import type { CallResult } from './coinalyze-client';
 import { JobPlanner, seriesKey } from './job-planner';
@@ -93,6 +94,7 @@ export class Scheduler {
   private readonly health = new SeriesHealth();
   private readonly planner: JobPlanner;
   private readonly notes = new StatusNotes();
+  private readonly completion: CompletionEstimate;
   private attempt = 0;
   private wakeCtl = new AbortController();
   private status: FetchStatus;
@@ -101,6 +103,7 @@ export class Scheduler {
   readonly stats = { requests: 0, rateLimited: 0, retries: 0, unreachable: 0, malformed: 0 };
 
   constructor(private readonly deps: SchedulerDeps) {
+    this.completion = new CompletionEstimate(deps.ledger.bucket.capacity);
     this.planner = new JobPlanner({
       db: deps.db,
       contracts: deps.contracts,
@@ -134,6 +137,7 @@ export class Scheduler {
 
   private compose(state: FetchStatus['state']): FetchStatus {
     const now = this.deps.clock.now();
+    const intervals = this.planner.intervalProgress();
     return {
       state,
       callsUsed: this.deps.ledger.usedInLastMinute(now),
@@ -141,6 +145,8 @@ export class Scheduler {
       backfill: this.planner.progress(),
       lastUpdate: this.lastUpdate,
       message: this.notes.text(now, this.deps.ledger.bucket.pause, this.health.note(now)),
+      intervals,
+      completeAt: this.completion.update(intervals, now),
     };
   }
 

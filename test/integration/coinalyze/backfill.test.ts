@@ -62,6 +62,35 @@ describe('backfill against the fake Coinalyze', () => {
     }
   }, 60_000);
 
+  it('reports each interval arriving and when the backfill will be done, as the status bar and card show it', async () => {
+    const env = await setup();
+    const { statuses, runUntil } = await scheduler(env);
+    await runUntil((st) => st.backfill === null);
+    const running = statuses.filter((st) => st.backfill !== null);
+    expect(running.length).toBeGreaterThan(5);
+    // Every interval is listed in fetch order with its 40 contracts and one candle market; counts only grow.
+    let before = new Map<string, number>();
+    for (const st of running) {
+      expect(st.intervals?.map((r) => [r.interval, r.total])).toEqual(FETCH_INTERVALS.map((iv) => [iv, 41]));
+      const done = new Map((st.intervals ?? []).map((r) => [r.interval, r.done]));
+      for (const [iv, n] of before) expect(done.get(iv) ?? 0).toBeGreaterThanOrEqual(n);
+      before = done;
+      const share = (st.intervals ?? []).reduce((n, r) => n + r.done, 0) / (41 * FETCH_INTERVALS.length);
+      expect(st.backfill).toBeCloseTo(share, 9);
+    }
+    // The first estimate (205 calls at 38 a minute) is when the last call really went, within a minute.
+    const ok = env.fake.log.filter((r) => r.status === 200 && r.path.includes('history'));
+    const lastCall = Math.max(...ok.map((r) => r.at)) / 1000;
+    const first = running.find((st) => typeof st.completeAt === 'number');
+    expect(first?.completeAt).toBeDefined();
+    expect(Math.abs((first?.completeAt ?? 0) - lastCall)).toBeLessThanOrEqual(60);
+    // Done: the last status says so and carries no per-interval rows or completion time.
+    const last = statuses[statuses.length - 1];
+    expect(last?.backfill).toBeNull();
+    expect(last?.intervals ?? null).toBeNull();
+    expect(last?.completeAt ?? null).toBeNull();
+  }, 60_000);
+
   it('re-running the same backfill changes nothing', async () => {
     const env = await setup();
     const contracts = env.contracts.slice(0, 6);

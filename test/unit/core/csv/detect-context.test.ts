@@ -140,7 +140,7 @@ describe('sniffing files with open interest and funding', () => {
       covers: ['3'],
     });
     expect(s.unsure).toContain(
-      'open interest "open_interest_btc" is named in BTC: convert it to USD with the candles, or say it is USD',
+      'open interest "open_interest_btc" is named in coins: convert it to USD with the candles, or say it is USD',
     );
   });
 

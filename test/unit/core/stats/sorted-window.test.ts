@@ -57,4 +57,45 @@ describe('SortedWindow.replace', () => {
       ),
     );
   });
+
+  it('after countAtLeast(x) (scored, then admitted) still equals remove + insert, also when the window changed between', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 2, maxLength: 30 }),
+        fc.nat(),
+        fc.integer({ min: -6, max: 6 }),
+        fc.option(fc.integer({ min: -6, max: 6 })),
+        (xs, k, x, between) => {
+          const a = new SortedWindow(4);
+          const b = new SortedWindow(4);
+          for (const v of xs) {
+            a.insert(v);
+            b.insert(v);
+          }
+          expect(a.countAtLeast(x)).toBe(xs.filter((v) => v >= x).length);
+          if (between !== null) {
+            // A change after the search must not let replace reuse its stale position.
+            a.insert(between);
+            b.insert(between);
+          }
+          const out = xs[k % xs.length] ?? 0;
+          a.replace(out, x);
+          b.remove(out);
+          b.insert(x);
+          expect(a.size).toBe(b.size);
+          for (let i = 0; i < a.size; i++) expect(a.at(i)).toBe(b.at(i));
+        },
+      ),
+    );
+  });
+
+  it('MAD is exact when values tie across the middle (the median search is skipped only without ties)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(0, 0, 0, 1, 2, 3), { minLength: 1, maxLength: 40 }), (xs) => {
+        const w = new SortedWindow(4);
+        for (const v of xs) w.insert(v);
+        expect(w.mad(w.median())).toBeCloseTo(naiveMad(xs), 12);
+      }),
+    );
+  });
 });
