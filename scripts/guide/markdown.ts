@@ -7,14 +7,17 @@
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+/**
+ * GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. Spaces are not trimmed after
+ * the punctuation goes, as GitHub does not: "Assets (BTC, ETH, SOL, …)" is `assets-btc-eth-sol-`.
+ */
 export function headingId(text: string): string {
   return text
+    .trim()
     .toLowerCase()
     .replace(/[`*_]/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
-    .trim()
     .replace(/\s/g, '-');
 }
 

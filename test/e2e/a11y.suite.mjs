@@ -1,6 +1,6 @@
 // Accessibility, in both themes: axe-core finds no violation on the main screen, in every dialog and every panel
 // (the phone's More menu and bottom sheet: layout.suite.mjs); dialogs keep Tab inside and close on Escape, giving focus back;
-// the panel tabs follow the arrow keys; the legend is read out once the crosshair rests.
+// the panel tabs follow the arrow keys and Escape closes the panel; the legend is read out once the crosshair rests.
 import { noViolations } from './axe.mjs';
 
 async function openApp(launch, APP_URL, theme, size = { width: 1400, height: 900 }) {
@@ -72,7 +72,7 @@ export async function run({ check, assert, launch, APP_URL }) {
       );
 
       await check(
-        `axe (${theme}): every panel (Levels, HTF, Study with results, Alerts); tabs follow the arrow keys`,
+        `axe (${theme}): every panel (Levels, HTF, Study with results, Alerts); tabs follow the arrow keys, Escape closes`,
         async () => {
           await page.getByRole('button', { name: 'Panels' }).click();
           await page.getByRole('tab', { name: 'Levels' }).click();
@@ -96,6 +96,14 @@ export async function run({ check, assert, launch, APP_URL }) {
           await page.getByRole('tab', { name: 'Alerts' }).click();
           await page.getByRole('list', { name: 'Alert log' }).waitFor({ state: 'attached' });
           await noViolations(page, assert, 'Alerts panel');
+          // Escape closes the panel from inside it, and focus goes back to the button that opens it.
+          await page.getByRole('tab', { name: 'Alerts' }).focus();
+          await page.keyboard.press('Escape');
+          await page.getByRole('complementary', { name: 'Panels' }).waitFor({ state: 'detached' });
+          assert(
+            await page.getByRole('button', { name: 'Panels' }).evaluate((b) => b === document.activeElement),
+            'focus did not return to Panels after Escape closed the panel',
+          );
         },
       );
 

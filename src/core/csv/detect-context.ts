@@ -4,6 +4,7 @@
  * `predicted_funding_rate`, `nextFundingRate`, …), with their unit only when the name says it: an open interest
  * in BTC or a funding rate as a fraction is off by a factor of 60,000 or 100, so LiqLab never guesses it.
  */
+import { FIRST_ASSETS } from '../assets';
 import { CONTEXT_SERIES, type ContextKind } from '../context/series';
 import type { BaseInterval } from '../intervals';
 import { normaliseName } from './detect-columns';
@@ -17,7 +18,8 @@ export const CONTEXT_NAMES: Readonly<Record<ContextKind, string>> = {
 };
 
 const USD_WORDS = new Set(['usd', 'usdt', 'usdc', 'value', 'notional', 'quote']);
-const COIN_WORDS = new Set(['btc', 'xbt', 'coin', 'coins', 'base']);
+/** Words naming coins: generic ones and the assets the picker lists first (others can be mapped by hand). */
+const COIN_WORDS = new Set(['xbt', 'coin', 'coins', 'base', ...FIRST_ASSETS.map((a) => a.toLowerCase())]);
 const OI_EXTRA = new Set(['sum', 'total', 'agg', 'aggregated', 'aggregate', ...USD_WORDS, ...COIN_WORDS]);
 const PERCENT_WORDS = new Set(['%', 'pct', 'percent', 'percentage']);
 const FRACTION_WORDS = new Set(['fraction', 'decimal', 'raw']);

@@ -56,6 +56,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [studyRequest, setStudyRequest] = useState(0);
   const chart = useRef<ChartController | null>(null);
+  const panelsButton = useRef<HTMLButtonElement>(null);
   const [controller, setController] = useState<ChartController | null>(null);
   const [hub] = useState(() => new ChartHub());
   const stacked = layout.histogram === 'exchanges';
@@ -168,6 +169,7 @@ export function App() {
         <ContractFilterSelect value={data.filter} onChange={data.setFilter} exchanges={exchanges} />
         <button
           type="button"
+          ref={panelsButton}
           aria-pressed={layout.sidePanelOpen}
           onClick={() => update({ sidePanelOpen: !layout.sidePanelOpen })}
         >
@@ -249,7 +251,11 @@ export function App() {
           open={layout.sidePanelOpen}
           active={layout.panel}
           onActive={(panel) => update({ panel })}
-          onClose={() => update({ sidePanelOpen: false })}
+          onClose={() => {
+            update({ sidePanelOpen: false });
+            // The panel's content is gone: focus goes back to the button that opens it.
+            panelsButton.current?.focus();
+          }}
           width={layout.panelWidth}
           onWidth={(panelWidth) => update({ panelWidth })}
           onJump={(t) => chart.current?.jumpTo(t)}

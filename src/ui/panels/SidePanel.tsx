@@ -72,8 +72,19 @@ export function SidePanel({ open, active, onActive, onClose, width, onWidth, ...
     onActive(next.id);
     document.getElementById(`tab-${next.id}`)?.focus();
   };
+  // Escape anywhere in the panel closes it, as it closes dialogs and the More menu (unless a control inside used it).
+  const closeOnEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    onClose();
+  };
   return (
-    <aside class="side-panel" aria-label="Panels" style={{ '--panel-width': `${width}px` }}>
+    <aside
+      class="side-panel"
+      aria-label="Panels"
+      style={{ '--panel-width': `${width}px` }}
+      onKeyDown={closeOnEscape}
+    >
       <ResizeHandle width={width} onWidth={onWidth} />
       <div class="panel-head">
         <div class="tabs" role="tablist" aria-label="Panel">

@@ -8,6 +8,8 @@ describe('README to guide.html', () => {
     expect(headingId('Spikes, levels and oscillators')).toBe('spikes-levels-and-oscillators');
     expect(headingId('Why a proxy (CORS)')).toBe('why-a-proxy-cors');
     expect(headingId('Layout, keyboard and touch')).toBe('layout-keyboard-and-touch');
+    // Punctuation at the end leaves its space behind, as on GitHub (the README links to this anchor).
+    expect(headingId('Assets (BTC, ETH, SOL, …)')).toBe('assets-btc-eth-sol-');
     expect(markdownToHtml('## Using it')).toBe('<h2 id="using-it">Using it</h2>');
   });
 
@@ -56,5 +58,20 @@ describe('README to guide.html', () => {
     ])
       expect(page).toContain(`id="${id}"`);
     expect(page).not.toMatch(/<script/i);
+  });
+});
+
+describe('the README as the guide', () => {
+  it('every link to a section of the README lands on a heading of the guide', () => {
+    const readme = readFileSync(resolve(__dirname, '../../../README.md'), 'utf8');
+    const ids = new Set(
+      readme
+        .split('\n')
+        .filter((l) => /^#{1,6} /.test(l))
+        .map((l) => headingId(l.replace(/^#{1,6} /, ''))),
+    );
+    const targets = [...readme.matchAll(/\]\(#([^)\s]+)\)/g)].map((m) => m[1] ?? '');
+    expect(targets.length).toBeGreaterThan(3);
+    expect(targets.filter((t) => !ids.has(t))).toEqual([]);
   });
 });

@@ -41,6 +41,9 @@ describe('open interest and funding columns by their common names', () => {
 
   it('says when open interest is named in coins', () => {
     expect(contextRole('open_interest_btc')?.coinNamed).toBe(true);
+    // Files of other assets name their coin too: still open interest, and still flagged as coins.
+    for (const name of ['open_interest_eth', 'Open Interest (SOL)', 'oi_coins'])
+      expect(contextRole(name), name).toMatchObject({ kind: 'oi', unit: null, coinNamed: true });
     expect(contextRole('sumOpenInterest')?.coinNamed).toBe(false);
   });
 
