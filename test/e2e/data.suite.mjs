@@ -1,5 +1,7 @@
 // Live data e2e: the fake Coinalyze behind `vite preview`'s /coinalyze proxy (COINALYZE_UPSTREAM), a key entered in
-// settings, the status bar going Live, bars appearing, and the newest bar updating as the fake's clock moves.
+// settings, the status bar going Live and the first backfill's card, bars appearing, the newest bar updating as the
+// fake's clock moves, and through the app's own selectors the open interest and funding panes (legend values from
+// the fetched series) and the histogram by exchange (its stacks add up to the bar).
 
 import { startPreview } from '../../scripts/preview.mjs';
 import { makeMarkets } from '../fakes/coinalyze/data.mjs';
@@ -46,6 +48,26 @@ export async function run({ check, assert, launch }) {
       const backfill = await page.getByTestId('status-backfill').textContent();
       assert(/Backfill: (\d+%|idle)/.test(backfill ?? ''), `backfill text: ${backfill}`);
     });
+    await check(
+      'the first backfill shows each interval arriving and when the chart will be complete',
+      async () => {
+        // Sent by the real fetch loop (per-interval counts and its completion estimate), not planted.
+        const card = page.getByRole('region', { name: 'History being fetched' });
+        await card.waitFor({ timeout: 20_000 });
+        const rows = await card.getByRole('listitem').allTextContents();
+        assert(
+          ['1min', '5min', '15min', '1hour', 'daily'].every((iv, k) => rows[k]?.startsWith(iv)),
+          `intervals: ${rows.join(' | ')}`,
+        );
+        const when = await page.getByTestId('backfill-complete').textContent();
+        assert(
+          /^Chart complete at \d\d:\d\d UTC \(in (under a minute|about \d+ min)\)\.$/.test(when ?? ''),
+          when,
+        );
+        const bar = await page.getByTestId('status-backfill').textContent();
+        assert(/complete \d\d:\d\d UTC/.test(bar ?? ''), `status bar: ${bar}`);
+      },
+    );
     await check('bars appear from the live archive', async () => {
       await page.getByRole('button', { name: '1h' }).click();
       await page.waitForFunction(() => document.querySelector('[data-ready=true]') !== null, null, {
@@ -209,6 +231,74 @@ export async function run({ check, assert, launch }) {
       );
       const next = await at();
       assert(Date.parse(next ?? '') > Date.parse(first), `last update went from ${first} to ${next}`);
+    });
+    await check('open interest and funding panes show the fetched values in the legend', async () => {
+      const canvases = () => page.evaluate(() => document.querySelectorAll('#chart canvas').length);
+      const before = await canvases();
+      await page.getByLabel('Market context').selectOption('both');
+      // Context series are fetched behind liquidations: wait until the fake has served both kinds.
+      const served = (path) => fake.log.filter((r) => r.status === 200 && r.path.includes(path)).length;
+      const deadline = Date.now() + 240_000;
+      while (served('open-interest-history') === 0 || served('funding-rate-history') === 0) {
+        assert(
+          Date.now() < deadline,
+          `context requests: ${served('open-interest-history')} OI, ${served('funding-rate-history')} funding`,
+        );
+        await page.waitForTimeout(1000);
+      }
+      // A bar in the middle of the chart (the newest hour's open interest may not be fetched yet).
+      const box = await page.locator('#chart').boundingBox();
+      const legendText = () => page.getByTestId('legend').textContent();
+      let text = '';
+      for (let k = 0; k < 60 && !(/OI \$[\d.]+[KMB]/.test(text) && /Funding -?[\d.]+%/.test(text)); k++) {
+        await page.mouse.move(box.x + box.width * (0.5 + (k % 5) * 0.02), box.y + box.height * 0.3);
+        await page.waitForTimeout(1000);
+        text = (await legendText()) ?? '';
+      }
+      assert(/OI \$[\d.]+[KMB]/.test(text) && /Funding -?[\d.]+%/.test(text), `legend: ${text}`);
+      // Two more panes, each with its own canvases (plot and price scale).
+      const after = await canvases();
+      assert(after >= before + 4, `canvases: ${before} before the panes, ${after} after`);
+    });
+    await check("by exchange, each exchange's stack adds up to the bar's longs and shorts", async () => {
+      await page.getByLabel('Histogram').selectOption('exchanges');
+      await page.mouse.move(0, 0);
+      const usd = (s) => {
+        const m = /^(-?)\$([\d.]+)([KMB]?)$/.exec(s.trim());
+        if (!m) return null;
+        const scale = { '': 1, K: 1e3, M: 1e6, B: 1e9 }[m[3]];
+        // What the formatting rounds away: half of its last digit.
+        const unit = { '': 1, K: 100, M: 1e4, B: 1e7 }[m[3]];
+        return { v: Number(m[2]) * scale, half: unit / 2 };
+      };
+      const legend = await page.waitForFunction(
+        () => {
+          const spans = [...document.querySelectorAll('[data-testid=legend] > span')].map(
+            (s) => s.textContent ?? '',
+          );
+          return spans.some((t) => / L \$[\d.]+[KMB]? S \$/.test(t)) ? spans : null;
+        },
+        null,
+        { timeout: 20_000 },
+      );
+      const spans = await legend.jsonValue();
+      const total = (label) =>
+        usd((spans.find((t) => t.startsWith(`${label} `)) ?? '').slice(label.length + 1));
+      const layers = spans.flatMap((t) => {
+        const m = /^(.+) L (\S+) S (\S+?)( \(part\))?$/.exec(t);
+        return m ? [{ name: m[1], l: usd(m[2]), s: usd(m[3]) }] : [];
+      });
+      assert(layers.length >= 2 && layers.every((x) => x.l && x.s), `layers: ${spans.join(' | ')}`);
+      for (const [side, label] of [
+        ['l', 'Longs'],
+        ['s', 'Shorts'],
+      ]) {
+        const want = total(label);
+        assert(want, `no ${label} in ${spans.join(' | ')}`);
+        const sum = layers.reduce((n, x) => n + x[side].v, 0);
+        const slack = layers.reduce((n, x) => n + x[side].half, want.half);
+        assert(Math.abs(sum - want.v) <= slack, `${label}: layers add to ${sum}, the bar says ${want.v}`);
+      }
     });
     await check('with a key saved, a reload opens on the archive and leaves the demo alone', async () => {
       await page.reload();
