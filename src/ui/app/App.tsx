@@ -2,9 +2,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { frameLayers } from '../../core/exchange-stack';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
-import { AnalysisOverlay } from '../analysis/AnalysisOverlay';
+import { AnalysisOverlay, type AnalysisOverlayProps } from '../analysis/AnalysisOverlay';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
+import { ChartHub, useHubController } from '../chart/chart-hub';
 import { CONTEXT_CHOICES, isContextChoice } from '../chart/context-choice';
 import { legendItems } from '../chart/Legend';
 import { CHART_THEMES } from '../chart/theme';
@@ -44,6 +45,11 @@ function ownsKeys(target: EventTarget | null): boolean {
   );
 }
 
+/** The analysis bar and chart layers, given the chart by `hub`: when the chart is created, only this re-renders. */
+function ChartOverlay({ hub, ...props }: Omit<AnalysisOverlayProps, 'controller'> & { hub: ChartHub }) {
+  return <AnalysisOverlay controller={useHubController(hub)} {...props} />;
+}
+
 /** Root component. */
 export function App() {
   const [layout, setLayout] = useState<Layout>(() => withStartView(loadLayout()));
@@ -52,6 +58,7 @@ export function App() {
   const chart = useRef<ChartController | null>(null);
   const panelsButton = useRef<HTMLButtonElement>(null);
   const [controller, setController] = useState<ChartController | null>(null);
+  const [hub] = useState(() => new ChartHub());
   const stacked = layout.histogram === 'exchanges';
   const asset = layout.asset;
   const data = useAppData(asset, layout.timeframe, stacked);
@@ -179,7 +186,7 @@ export function App() {
           {!layout.introDismissed && (
             <IntroStrip onStudy={openStudy} onDismiss={() => update({ introDismissed: true })} />
           )}
-          <AnalysisOverlay controller={controller} result={data.result} preview={preview}>
+          <ChartOverlay hub={hub} result={data.result} preview={preview}>
             <label title="Stack each exchange's long and short liquidations in the histogram">
               Histogram{' '}
               <select
@@ -210,7 +217,7 @@ export function App() {
                 ))}
               </select>
             </label>
-          </AnalysisOverlay>
+          </ChartOverlay>
           <ChartView
             asset={asset}
             frame={data.frame}
@@ -223,7 +230,10 @@ export function App() {
             oiOpen={scoreOi}
             onReady={(c) => {
               chart.current = c;
-              setController(c);
+              // The markers and zones go into the chart's first frame; the rest of the shell (share buttons, the
+              // address bar) takes the chart after that frame, so no whole-shell re-render delays it.
+              hub.set(c);
+              void afterFirstChart().then(() => setController(c));
             }}
           >
             {empty && (

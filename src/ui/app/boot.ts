@@ -4,6 +4,7 @@
  * the demo import into IndexedDB would otherwise slow the first paint by competing for CPU. With a key the chart
  * needs the workers, so they start at once, and the demo is neither drawn nor imported.
  */
+import { options } from 'preact';
 import type { DemoLoad } from '../../workers/fetch/api';
 import { loadChart } from '../chart/load-chart';
 import { demoAsset } from './demo-preview';
@@ -29,6 +30,23 @@ export function demoReady(): Promise<DemoLoad> {
       return d;
     });
   return demo;
+}
+
+/**
+ * Without a key, the effects of the first renders (Preact's passive effects: subscriptions, the address bar,
+ * saving the layout…) run once the first chart is drawn, not between the shell's first paint and the chart: the
+ * chart needs none of them, and on two cores they delayed it. Layout effects (which create and draw the chart)
+ * are not affected. With a key nothing changes: the chart waits for the workers' data anyway.
+ */
+export function holdEffectsForFirstChart(): void {
+  if (!probablyNoKey()) return;
+  const hold = (flush: () => void) => {
+    void afterFirstChart().then(() => {
+      if (options.requestAnimationFrame === hold) options.requestAnimationFrame = undefined;
+      flush();
+    });
+  };
+  options.requestAnimationFrame = hold;
 }
 
 /** Kicks off the workers (their scripts load; no work until asked) and, without a key, the demo preview and import. */

@@ -16,6 +16,7 @@ import { useLive } from '../data/use-live';
 import { loadSettings } from '../settings/settings-store';
 import type { StatusInfo } from '../status/StatusBar';
 import { useDemoPreview } from './demo-preview';
+import { afterFirstChart } from './first-chart';
 import { probablyNoKey } from './key-hint';
 
 /** True when the archive database holds any series (coverage record). */
@@ -69,10 +70,14 @@ export function useAppData(asset: string, timeframe: Timeframe, byExchange = fal
   const [liveAssets, setLiveAssets] = useState<readonly string[]>([]);
   useEffect(() => {
     let stale = false;
-    void loadSettings().then(
-      (s) => stale || setLiveAssets(s.assets.live),
-      () => undefined,
-    );
+    // Only the empty state of another asset reads these: on a first visit, opening the database (creating it and
+    // running every migration) waits for the first chart rather than competing with it.
+    void (mode === 'deciding' && probablyNoKey() ? afterFirstChart() : Promise.resolve())
+      .then(loadSettings)
+      .then(
+        (s) => stale || setLiveAssets(s.assets.live),
+        () => undefined,
+      );
     return () => {
       stale = true;
     };

@@ -70,6 +70,7 @@ export function ChartView({
     void loadChart().then(({ ChartController }) => {
       if (disposed) return;
       const c = new ChartController(el, latest.current.theme, setHover);
+      performance.mark('liqlab:chart-created');
       created = c;
       controller.current = c;
       c.onLiveUpdate = setLive;
