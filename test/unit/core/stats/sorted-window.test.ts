@@ -33,6 +33,26 @@ describe('SortedWindow', () => {
   });
 });
 
+/** Two windows holding `xs`: one to step with replace, the other with remove + insert. */
+function twins(xs: readonly number[]): [SortedWindow, SortedWindow] {
+  const a = new SortedWindow(4);
+  const b = new SortedWindow(4);
+  for (const v of xs) {
+    a.insert(v);
+    b.insert(v);
+  }
+  return [a, b];
+}
+
+/** replace(out, x) on `a` and remove + insert on `b` leave the same values. */
+function expectSameStep(a: SortedWindow, b: SortedWindow, out: number, x: number): void {
+  a.replace(out, x);
+  b.remove(out);
+  b.insert(x);
+  expect(a.size).toBe(b.size);
+  for (let i = 0; i < a.size; i++) expect(a.at(i)).toBe(b.at(i));
+}
+
 describe('SortedWindow.replace', () => {
   it('equals remove + insert for any values (ties and NaN included)', () => {
     fc.assert(
@@ -41,18 +61,8 @@ describe('SortedWindow.replace', () => {
         fc.nat(),
         fc.oneof(fc.integer({ min: -6, max: 6 }), fc.constant(Number.NaN)),
         (xs, k, x) => {
-          const a = new SortedWindow(4);
-          const b = new SortedWindow(4);
-          for (const v of xs) {
-            a.insert(v);
-            b.insert(v);
-          }
-          const out = xs[k % xs.length] ?? 0;
-          a.replace(out, x);
-          b.remove(out);
-          b.insert(x);
-          expect(a.size).toBe(b.size);
-          for (let i = 0; i < a.size; i++) expect(a.at(i)).toBe(b.at(i));
+          const [a, b] = twins(xs);
+          expectSameStep(a, b, xs[k % xs.length] ?? 0, x);
         },
       ),
     );
@@ -66,24 +76,14 @@ describe('SortedWindow.replace', () => {
         fc.integer({ min: -6, max: 6 }),
         fc.option(fc.integer({ min: -6, max: 6 })),
         (xs, k, x, between) => {
-          const a = new SortedWindow(4);
-          const b = new SortedWindow(4);
-          for (const v of xs) {
-            a.insert(v);
-            b.insert(v);
-          }
+          const [a, b] = twins(xs);
           expect(a.countAtLeast(x)).toBe(xs.filter((v) => v >= x).length);
           if (between !== null) {
             // A change after the search must not let replace reuse its stale position.
             a.insert(between);
             b.insert(between);
           }
-          const out = xs[k % xs.length] ?? 0;
-          a.replace(out, x);
-          b.remove(out);
-          b.insert(x);
-          expect(a.size).toBe(b.size);
-          for (let i = 0; i < a.size; i++) expect(a.at(i)).toBe(b.at(i));
+          expectSameStep(a, b, xs[k % xs.length] ?? 0, x);
         },
       ),
     );
