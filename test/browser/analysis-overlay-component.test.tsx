@@ -1,11 +1,12 @@
 import { render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MarkerEvent, ZoneLevel } from '../../src/core/demo/preview';
 import { unixSeconds } from '../../src/core/time';
 import { AnalysisOverlay } from '../../src/ui/analysis/AnalysisOverlay';
 import { ChartController } from '../../src/ui/chart/chart-controller';
 import { loadChart } from '../../src/ui/chart/load-chart';
 import { randomFrame } from '../helpers/random-frame';
+import { renderHosts } from './helpers/hosts';
 
 // The demo's first screen as the shell draws it: precomputed markers and zones on the preview frame, kept on screen
 // until an analysis replaces them (not only for the first frame).
@@ -13,20 +14,11 @@ const H = 3600;
 const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
 describe('analysis overlay component', () => {
-  const hosts: HTMLElement[] = [];
-  afterEach(() => {
-    for (const h of hosts.splice(0)) {
-      render(null, h);
-      h.remove();
-    }
-  });
+  const host = renderHosts();
 
   it('keeps the preview’s markers and zones after the first paint, until the controller goes', async () => {
-    const chartHost = document.createElement('div');
-    chartHost.style.cssText = 'width:900px;height:500px';
-    const barHost = document.createElement('div');
-    document.body.append(barHost, chartHost);
-    hosts.push(barHost, chartHost);
+    const barHost = host();
+    const chartHost = host('width:900px;height:500px');
     await loadChart(); // as in the app, where the chart runtime is loaded by the time a controller exists
     const frame = randomFrame(400, 3);
     const c = new ChartController(chartHost, 'dark', () => {});

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { levelChange, resampleLevel, sumFinite, weightedMean } from '../../src/core/context/aggregate';
 import type { ContextKind } from '../../src/core/context/series';
@@ -13,6 +13,7 @@ import { formatUsd, formatUtc } from '../../src/ui/format/usd';
 import { analyzeRequest } from '../../src/workers/compute/analyze';
 import { testMarket } from '../helpers/markets';
 import { DEMO_SYMBOL, demoArchive } from './helpers/demo-archive';
+import { renderHosts } from './helpers/hosts';
 
 // Open interest and funding drawn from what is stored: three contracts' hourly OI and funding (buckets left out
 // as the API does) in a real IndexedDB beside the demo's liquidations, analysed for 4h bars, drawn in the panes.
@@ -36,13 +37,7 @@ function series(kind: ContextKind, k: number, from: number, n: number) {
 }
 
 describe('open interest and funding panes', () => {
-  const hosts: HTMLElement[] = [];
-  afterEach(() => {
-    for (const h of hosts.splice(0)) {
-      render(null, h);
-      h.remove();
-    }
-  });
+  const newHost = renderHosts();
 
   it('draw the core aggregation of the stored series and show their values at the crosshair', async () => {
     const db = await demoArchive(24 * 40);
@@ -138,15 +133,12 @@ describe('open interest and funding panes', () => {
     expect(Number.isFinite(context.oi[bars - 2] ?? Number.NaN)).toBe(true);
 
     // Drawn: every finite value is a point of its series, every NaN a blank.
-    const host = document.createElement('div');
-    host.style.cssText = 'width:900px;height:700px;display:flex;flex-direction:column';
+    const host = newHost('width:900px;height:700px;display:flex;flex-direction:column');
     // The app's stylesheet is not loaded here: give the chart element its size.
     const style = document.createElement('style');
     style.textContent =
       '.chart-area{display:flex;flex-direction:column;flex:1} .chart{margin:0;height:640px}';
     host.append(style);
-    document.body.append(host);
-    hosts.push(host);
     let chart: ChartController | null = null;
     render(
       <ChartView

@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { holdEffectsForFirstChart } from '../../src/ui/app/boot';
 import { afterFirstChart, markFirstChartDrawn } from '../../src/ui/app/first-chart';
 import type { ChartController } from '../../src/ui/chart/chart-controller';
 import { ChartHub, useHubController } from '../../src/ui/chart/chart-hub';
+import { renderHosts } from './helpers/hosts';
 
 // What keeps the path to the demo's first chart short (docs/architecture.md, "Startup"): the chart reaches the views
 // that draw into it without re-rendering the shell, and the shell's passive effects wait for the first chart.
@@ -16,19 +17,7 @@ const frames = (n: number) =>
 const fakeController = (name: string) => ({ name }) as unknown as ChartController;
 
 describe('first paint order', () => {
-  const hosts: HTMLElement[] = [];
-  afterEach(() => {
-    for (const h of hosts.splice(0)) {
-      render(null, h);
-      h.remove();
-    }
-  });
-  const host = () => {
-    const h = document.createElement('div');
-    document.body.append(h);
-    hosts.push(h);
-    return h;
-  };
+  const host = renderHosts();
 
   it('a chart set on the hub re-renders only the view that uses it, not its parent', async () => {
     const hub = new ChartHub();
