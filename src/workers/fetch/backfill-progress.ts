@@ -28,6 +28,13 @@ export function intervalProgress(
   return rows.every((r) => r.done >= r.total) ? null : rows;
 }
 
+/** Share of the rows' series backfilled (what the status bar's bar shows); null when none remains. */
+export function backfillShare(rows: readonly IntervalBackfill[] | null): number | null {
+  if (!rows) return null;
+  const total = rows.reduce((n, r) => n + r.total, 0);
+  return total === 0 ? null : rows.reduce((n, r) => n + r.done, 0) / total;
+}
+
 /**
  * When the series still to backfill should be done: each takes one call (2,000 points; backfill.test.ts checks
  * 41 × 5 calls for 40 contracts), at `callsPerMinute`. Kept while the count is unchanged, so a status that says

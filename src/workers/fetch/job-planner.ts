@@ -12,7 +12,7 @@ import type { IntervalBackfill, Notice } from '../../core/notices';
 import type { Range } from '../../core/ranges';
 import { readKv, writeKv } from '../../storage/kv-repo';
 import type { LiqLabDB } from '../../storage/schema';
-import { intervalProgress } from './backfill-progress';
+import { backfillShare, intervalProgress } from './backfill-progress';
 import type { SeriesHealth } from './series-health';
 import { livePeriods, recentShares } from './shares';
 
@@ -175,9 +175,7 @@ export class JobPlanner {
 
   /** Share of liquidation and candle series backfilled (context series fill in behind them); null when done. */
   progress(): number | null {
-    const done = this.series.filter((x) => x.counted && this.backfilled.has(x.key)).length;
-    const total = this.series.filter((x) => x.counted).length;
-    return done >= total ? null : done / total;
+    return backfillShare(this.intervalProgress());
   }
 
   private async readCoverage(): Promise<Map<string, readonly Range[]>> {

@@ -20,7 +20,7 @@ import type { FetchStatus, Notice } from '../../core/notices';
 import type { LiqLabDB } from '../../storage/schema';
 import type { Clock } from '../clock';
 import { storeAnswer } from './answer-store';
-import { CompletionEstimate } from './backfill-progress';
+import { backfillShare, CompletionEstimate } from './backfill-progress';
 import type { BudgetLedger } from './budget-ledger';
 import type { CallResult } from './coinalyze-client';
 import { JobPlanner, seriesKey } from './job-planner';
@@ -142,7 +142,7 @@ export class Scheduler {
       state,
       callsUsed: this.deps.ledger.usedInLastMinute(now),
       callsBudget: CALLS_PER_MINUTE,
-      backfill: this.planner.progress(),
+      backfill: backfillShare(intervals),
       lastUpdate: this.lastUpdate,
       message: this.notes.text(now, this.deps.ledger.bucket.pause, this.health.note(now)),
       intervals,
