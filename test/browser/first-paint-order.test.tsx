@@ -1,10 +1,14 @@
 import { render } from 'preact';
-import { useEffect, useLayoutEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { describe, expect, it } from 'vitest';
+import type { BarFrame } from '../../src/core/series';
 import { holdEffectsForFirstChart } from '../../src/ui/app/boot';
 import { afterFirstChart, markFirstChartDrawn } from '../../src/ui/app/first-chart';
+import { ChartView } from '../../src/ui/chart/ChartView';
 import type { ChartController } from '../../src/ui/chart/chart-controller';
 import { ChartHub, useHubController } from '../../src/ui/chart/chart-hub';
+import { LatestValue } from '../../src/ui/common/latest-value';
+import { randomFrame } from '../helpers/random-frame';
 import { renderHosts } from './helpers/hosts';
 
 // What keeps the path to the demo's first chart short (docs/architecture.md, "Startup"): the chart reaches the views
@@ -14,6 +18,13 @@ const frames = (n: number) =>
     const step = (k: number) => (k === 0 ? resolve() : requestAnimationFrame(() => step(k - 1)));
     step(n);
   });
+const waitFor = async (cond: () => boolean, ms = 5000) => {
+  const end = performance.now() + ms;
+  while (!cond()) {
+    if (performance.now() > end) throw new Error('timed out');
+    await frames(1);
+  }
+};
 const fakeController = (name: string) => ({ name }) as unknown as ChartController;
 
 describe('first paint order', () => {
@@ -81,5 +92,60 @@ describe('first paint order', () => {
     render(<Later />, host());
     await frames(3);
     expect(later).toEqual(['passive']);
+  });
+
+  // Last: the chart view marks the first chart drawn, which the test above needs not to have happened.
+  it('the demo frame reaches the chart before its parent knows it, and the hand-over does not redraw the chart', async () => {
+    const early = new LatestValue<BarFrame | null>(null);
+    const renders = { parent: 0 };
+    const ready: ChartController[] = [];
+    let setCalls = 0;
+    let give: (f: BarFrame | null) => void = () => undefined;
+    function Parent() {
+      renders.parent++;
+      const [frame, setFrame] = useState<BarFrame | null>(null);
+      give = setFrame;
+      return (
+        <ChartView
+          asset="BTC"
+          frame={frame}
+          early={early}
+          notice={null}
+          theme="dark"
+          onReady={(c) => {
+            const set = c.setFrame.bind(c);
+            c.setFrame = (f) => {
+              setCalls++;
+              set(f);
+            };
+            ready.push(c);
+          }}
+        />
+      );
+    }
+    const root = host('width:800px;height:500px;display:flex;flex-direction:column');
+    render(<Parent />, root);
+    const first = randomFrame(300, 3);
+    early.set(first);
+    await waitFor(() => ready.length === 1);
+    await frames(2);
+    const chart = root.querySelector<HTMLElement>('#chart');
+    expect(chart?.dataset.ready).toBe('true');
+    expect(chart?.dataset.bars).toBe('300');
+    expect(ready[0]?.currentFrame).toBe(first);
+    expect(renders.parent).toBe(1);
+    // The parent takes the same frame as the early one goes (as useDemoPreview does after the first chart).
+    give(first);
+    early.set(null);
+    await frames(2);
+    expect(ready).toHaveLength(1);
+    expect(setCalls).toBe(0);
+    expect(chart?.dataset.ready).toBe('true');
+    // A new frame from the parent is drawn as before.
+    const next = randomFrame(320, 4);
+    give(next);
+    await frames(2);
+    expect(setCalls).toBe(1);
+    expect(ready[0]?.currentFrame).toBe(next);
   });
 });

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { frameLayers } from '../../core/exchange-stack';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
+import type { BarFrame } from '../../core/series';
 import { AnalysisOverlay, type AnalysisOverlayProps } from '../analysis/AnalysisOverlay';
 import { ChartView, chartKey } from '../chart/ChartView';
 import type { ChartController } from '../chart/chart-controller';
@@ -9,6 +10,7 @@ import { ChartHub, useHubController } from '../chart/chart-hub';
 import { CONTEXT_CHOICES, isContextChoice } from '../chart/context-choice';
 import { legendItems } from '../chart/Legend';
 import { CHART_THEMES } from '../chart/theme';
+import { LatestValue, useLatestValue } from '../common/latest-value';
 import { lazyComponent, prefetchLazy } from '../common/lazy';
 import { useCsvControls } from '../csv/CsvControls';
 import { useAssetList } from '../data/asset-list';
@@ -45,9 +47,32 @@ function ownsKeys(target: EventTarget | null): boolean {
   );
 }
 
-/** The analysis bar and chart layers, given the chart by `hub`: when the chart is created, only this re-renders. */
-function ChartOverlay({ hub, ...props }: Omit<AnalysisOverlayProps, 'controller'> & { hub: ChartHub }) {
-  return <AnalysisOverlay controller={useHubController(hub)} {...props} />;
+/**
+ * The analysis bar and chart layers, given the chart by `hub` and the demo's first frame by `early`: when either
+ * arrives, only this re-renders. Until the analysis arrives, a demo frame brings its precomputed markers and zones.
+ */
+function ChartOverlay({
+  hub,
+  early,
+  frame: given,
+  result,
+  children,
+}: Omit<AnalysisOverlayProps, 'controller' | 'preview'> & {
+  hub: ChartHub;
+  early: LatestValue<BarFrame | null>;
+  frame: BarFrame | null;
+}) {
+  const earlyFrame = useLatestValue(early, null);
+  const frame = given ?? earlyFrame;
+  const preview = useMemo(() => {
+    const overlay = result ? null : previewOverlay(frame);
+    return overlay && frame ? { frame, ...overlay } : null;
+  }, [result, frame]);
+  return (
+    <AnalysisOverlay controller={useHubController(hub)} result={result} preview={preview}>
+      {children}
+    </AnalysisOverlay>
+  );
 }
 
 /** Root component. */
@@ -59,9 +84,10 @@ export function App() {
   const panelsButton = useRef<HTMLButtonElement>(null);
   const [controller, setController] = useState<ChartController | null>(null);
   const [hub] = useState(() => new ChartHub());
+  const [early] = useState(() => new LatestValue<BarFrame | null>(null));
   const stacked = layout.histogram === 'exchanges';
   const asset = layout.asset;
-  const data = useAppData(asset, layout.timeframe, stacked);
+  const data = useAppData(asset, layout.timeframe, stacked, early);
   const exchanges = useStoredExchanges(asset, data.dataTick > 0 ? 1 : 0);
   const assets = useAssetList();
   const stack = useMemo(
@@ -103,13 +129,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const overlay = data.result ? null : previewOverlay(data.frame);
   // Nothing stored for the asset on screen (its analysis came back without bars): say why, no demo instead.
   const empty = data.result !== null && data.result.frame.candles.close.length === 0;
-  const preview = useMemo(
-    () => (overlay && data.frame ? { frame: data.frame, ...overlay } : null),
-    [overlay, data.frame],
-  );
   const osc = data.result?.analysis.oscillators;
   const edge = useMemo(() => (osc ? { long: osc.edgeLong, short: osc.edgeShort } : null), [osc]);
   const contextValues = data.result?.context ?? null;
@@ -186,7 +207,7 @@ export function App() {
           {!layout.introDismissed && (
             <IntroStrip onStudy={openStudy} onDismiss={() => update({ introDismissed: true })} />
           )}
-          <ChartOverlay hub={hub} result={data.result} preview={preview}>
+          <ChartOverlay hub={hub} early={early} frame={data.frame} result={data.result}>
             <label title="Stack each exchange's long and short liquidations in the histogram">
               Histogram{' '}
               <select
@@ -221,6 +242,7 @@ export function App() {
           <ChartView
             asset={asset}
             frame={data.frame}
+            early={early}
             notice={data.error ?? data.notice}
             theme={layout.theme}
             initialView={(frame) => startTarget(demoFirstScreen(frame.step))}

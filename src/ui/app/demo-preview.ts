@@ -11,6 +11,8 @@ import type { MarkerEvent, ZoneLevel } from '../../core/demo/preview';
 import { TIMEFRAME_SECONDS, type Timeframe } from '../../core/intervals';
 import { type BarFrame, sliceFrame } from '../../core/series';
 import type { ViewTarget } from '../chart/chart-controller';
+import type { LatestValue } from '../common/latest-value';
+import { afterFirstChart, firstChartDrawn } from './first-chart';
 import { DEMO_ASSET_URL } from './services';
 import { startTarget } from './shared-view';
 
@@ -56,8 +58,17 @@ function previewSlice(full: BarFrame): BarFrame {
   return sliceFrame(full, from, Math.min(n, Math.max(from + 1, centre + half)));
 }
 
-/** The demo frame at `timeframe` while `enabled` (no API key), or null. */
-export function useDemoPreview(enabled: boolean, timeframe: Timeframe): BarFrame | null {
+/**
+ * The demo frame at `timeframe` while `enabled` (no API key), or null. Before the first chart is drawn, the frame
+ * goes to `early` (the chart area subscribes to it) and becomes this hook's state only after that chart: setting
+ * the state re-renders the component that calls the hook (App, the whole shell) and runs its held passive effects,
+ * which on two cores delayed the first chart by tens of milliseconds.
+ */
+export function useDemoPreview(
+  enabled: boolean,
+  timeframe: Timeframe,
+  early?: LatestValue<BarFrame | null>,
+): BarFrame | null {
   const [frame, setFrame] = useState<BarFrame | null>(null);
   // A layout effect: the frame is set as soon as the asset is decoded, not after the shell's first paint and the
   // passive effects that follow it.
@@ -74,8 +85,18 @@ export function useDemoPreview(enabled: boolean, timeframe: Timeframe): BarFrame
         const shown = full && previewSlice(full);
         if (shown && a.preview && a.preview.timeframe === timeframe)
           overlays.set(shown, { events: a.preview.events, levels: a.preview.levels });
-        setFrame(shown);
         performance.mark('liqlab:preview-frame');
+        if (!early || firstChartDrawn()) {
+          setFrame(shown);
+          return;
+        }
+        early.set(shown);
+        void afterFirstChart().then(() => {
+          if (!current) return;
+          // Both in one render: the chart area sees the same frame arrive as its prop as the early one goes.
+          setFrame(shown);
+          early.set(null);
+        });
       })
       .catch(() => {
         // The stored-data path reports demo problems; the preview is only a head start.

@@ -29,6 +29,11 @@ export function markFirstChartDrawn(): void {
   resolveDrawn = null;
 }
 
+/** True once the first chart has drawn (markFirstChartDrawn was called). */
+export function firstChartDrawn(): boolean {
+  return resolveDrawn === null;
+}
+
 /**
  * Resolves once the first chart is drawn and the page was idle once since, or after `maxWaitMs` when nothing is
  * drawn (no data yet, an error).

@@ -12,6 +12,7 @@ import { sharedDatabase } from '../../storage/connection';
 import { ARCHIVE_DB } from '../../storage/open';
 import type { DataSource } from '../../workers/compute/api';
 import { type AnalysisState, useAnalysis } from '../analysis/use-analysis';
+import type { LatestValue } from '../common/latest-value';
 import { useLive } from '../data/use-live';
 import { loadSettings } from '../settings/settings-store';
 import type { StatusInfo } from '../status/StatusBar';
@@ -47,9 +48,15 @@ export interface AppData extends AnalysisState {
 
 /**
  * Wires live data, imports, settings and analysis for the asset and chart timeframe on screen; `byExchange` adds
- * the per-exchange breakdown to the frame. Each asset keeps its own contract filter while the page is open.
+ * the per-exchange breakdown to the frame. Each asset keeps its own contract filter while the page is open. The
+ * demo's first frame goes to `early` until the first chart is drawn (see useDemoPreview).
  */
-export function useAppData(asset: string, timeframe: Timeframe, byExchange = false): AppData {
+export function useAppData(
+  asset: string,
+  timeframe: Timeframe,
+  byExchange = false,
+  early?: LatestValue<BarFrame | null>,
+): AppData {
   const { source, status, dataTick, mode } = useLive();
   const [filters, setFilters] = useState<Readonly<Record<string, ContractFilter>>>({});
   const filter = filters[asset] ?? ALL_CONTRACTS;
@@ -111,7 +118,7 @@ export function useAppData(asset: string, timeframe: Timeframe, byExchange = fal
   const demoMode = asset === DEFAULT_ASSET && (mode === 'demo' || (mode === 'deciding' && probablyNoKey()));
   // Kept until the first analysed frame arrives, also when an earlier import switches startup to the archive: the
   // chart must not lose its frame in between (disposing it under the overlays throws in lightweight-charts).
-  const preview = useDemoPreview(demoMode && analysis.frame === null, timeframe);
+  const preview = useDemoPreview(demoMode && analysis.frame === null, timeframe, early);
 
   // Between the preview and the first analysed frame of another asset, the chart keeps what it shows: a frame
   // going null disposes the chart under its overlays.

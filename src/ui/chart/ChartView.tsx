@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BarFrame } from '../../core/series';
 import type { FrameContext } from '../../workers/compute/api';
 import { markFirstChartDrawn } from '../app/first-chart';
+import { type LatestValue, useLatestValue } from '../common/latest-value';
 import type { ChartController, ViewTarget } from './chart-controller';
 import type { ContextChoice } from './context-choice';
 import { type EdgeLines, Legend, type StackLegend } from './Legend';
@@ -15,6 +16,8 @@ export interface ChartViewProps {
   /** The base asset on screen, named in the chart's label. */
   asset: string;
   frame: BarFrame | null;
+  /** A frame to draw while `frame` is null (the demo's first frame, before the shell knows it). */
+  early?: LatestValue<BarFrame | null>;
   notice: string | null;
   theme: ThemeName;
   /** Where the chart opens with its first frame (a shared link, the demo's first screen); null: the newest bars. */
@@ -36,7 +39,8 @@ export interface ChartViewProps {
 /** Candles + liquidation histogram with a crosshair legend. */
 export function ChartView({
   asset,
-  frame,
+  frame: given,
+  early,
   notice,
   theme,
   initialView,
@@ -47,6 +51,8 @@ export function ChartView({
   onReady,
   children,
 }: ChartViewProps) {
+  const earlyFrame = useLatestValue(early, null);
+  const frame = given ?? earlyFrame;
   const host = useRef<HTMLElement>(null);
   const controller = useRef<ChartController | null>(null);
   const [hover, setHover] = useState<number | null>(null);
