@@ -183,6 +183,11 @@ export class ImportBatch {
   readonly series = new Map<string, SeriesBatch>();
   /** Markets to store (from the archive, or derived from symbols). */
   readonly markets = new Map<string, Market>();
+  /**
+   * Symbols whose market was derived from the symbol alone (another tool's file): stored only where the archive
+   * has no record yet, never over one fetched from Coinalyze or imported from an archive.
+   */
+  readonly guessedMarkets = new Set<string>();
   /** Rejected lines (first MAX_LISTED). */
   readonly rejected: RejectedLine[] = [];
   /** Conflicting duplicates (first MAX_LISTED). */

@@ -82,10 +82,11 @@ export class GenericReader {
       batch.fatal = bad;
       return;
     }
-    const marketOf = (symbol: string) =>
-      symbol.startsWith(AGGREGATE_PREFIX)
-        ? aggregateMarket(symbol, mapping.covers, target.asset)
-        : marketFromSymbol(symbol, undefined, target.asset);
+    const marketOf = (symbol: string) => {
+      if (symbol.startsWith(AGGREGATE_PREFIX)) return aggregateMarket(symbol, mapping.covers, target.asset);
+      batch.guessedMarkets.add(symbol);
+      return marketFromSymbol(symbol, undefined, target.asset);
+    };
     for (const p of mapping.pairs) {
       if (!batch.markets.has(p.symbol)) batch.markets.set(p.symbol, marketOf(p.symbol));
       const s = batch.seriesFor('liq', p.symbol, mapping.interval);

@@ -154,6 +154,8 @@ export async function applyBatch(
       const markets = tx.objectStore('markets');
       for (const m of batch.markets.values()) {
         const had = await markets.get(m.symbol);
+        // A record guessed from the symbol knows less than a stored one (exchange, quote, margin, expiry).
+        if (had && batch.guessedMarkets.has(m.symbol)) continue;
         if (!had || JSON.stringify(had) !== JSON.stringify(m)) settle(markets.put(m));
       }
     }

@@ -125,6 +125,33 @@ describe('imports land on the chosen asset', () => {
     db.close();
   });
 
+  it("a file naming a fetched contract keeps the contract's stored market record", async () => {
+    const db = await freshDb();
+    // As Coinalyze's future-markets lists it: the exchange's own symbol, not the guess from the Coinalyze symbol.
+    const fetched = {
+      ...marketFromSymbol('ETHUSDT_PERP.A', undefined, 'ETH'),
+      symbolOnExchange: 'ETHUSDT',
+      quoteAsset: 'USDT',
+    };
+    await db.put('markets', fetched);
+    const rows = Array.from(
+      { length: HOURS },
+      (_, i) => `${T0 + i * H},3000,3010,2990,3005,${1e6 + i},${2e6}`,
+    );
+    const text = ['time,open,high,low,close,ETH/USDT - Binance_long,ETH/USDT - Binance_short', ...rows].join(
+      '\n',
+    );
+    const { target, mapping } = proposal(text, 'export.csv', 'BTC');
+    const { batch } = await importInto(db, text, { format: 'generic', mapping, target });
+    expect(batch.rejectedCount).toBe(0);
+    // The guess differs (symbolOnExchange 'ETHUSDT_PERP'), so this fails if the import writes it over the record.
+    expect(batch.markets.get('ETHUSDT_PERP.A')?.symbolOnExchange).toBe('ETHUSDT_PERP');
+    expect(await db.get('markets', 'ETHUSDT_PERP.A')).toEqual(fetched);
+    // The data itself is imported.
+    expect((await frameOf(db, target)).liq.long[HOURS - 1]).toBe(1e6 + HOURS - 1);
+    db.close();
+  });
+
   it("coin amounts of an ETH file are converted with ETH's candles, never BTC's", async () => {
     const db = await freshDb();
     await seedBtc(db);
