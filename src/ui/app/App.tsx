@@ -1,5 +1,5 @@
 /** The app shell: toolbar, chart, side panels, status bar; the data wiring lives in useAppData. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { frameLayers } from '../../core/exchange-stack';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import type { BarFrame } from '../../core/series';
@@ -104,7 +104,9 @@ export function App() {
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
   useViewInAddressBar(layout, data.filter, controller);
 
-  useEffect(() => saveLayout(layout), [layout]);
+  // In the commit that changes it, not after the next frame (a passive effect, held until the first chart): a
+  // reload or a closed tab right after a change (dismissing the intro strip, then reloading) must not lose it.
+  useLayoutEffect(() => saveLayout(layout), [layout]);
   useEffect(() => {
     document.documentElement.dataset.theme = layout.theme;
   }, [layout.theme]);
