@@ -2,7 +2,7 @@
  * Liquidation oscillators and EdgeLine, streaming (statistics.md §4). Display values include bar t (its own
  * close); the CLD z is scored against earlier rolling sums only. `peek` never changes state.
  */
-import type { BarFrame, CandleSeries, LiqSeries } from '../series';
+import type { CandleSeries, LiqSeries } from '../series';
 import { alphaFromSpan } from '../stats/ewm';
 import { RollingRobust } from '../stats/rolling-robust';
 import type { OscillatorParams } from './params';
@@ -117,19 +117,10 @@ export class OscillatorEngine {
     return x;
   }
 
-  /** Values at bar i including bar i, without admitting it, written into `out` (a fresh object by default). */
-  peek(frame: BarFrame, i: number, out: OscillatorBar = emptyBar()): OscillatorBar {
-    return this.peekBar(frame.liq, frame.candles, frame.start + i * frame.step, i, out);
-  }
-
-  /** Admits closed bar i. */
-  commit(frame: BarFrame, i: number): void {
-    this.commitBar(frame.liq, frame.candles, frame.start + i * frame.step, i);
-  }
-
   /**
-   * `peek` from the frame's series, read once per range by the caller: frames come in more than one shape, and
-   * per-bar code that looked at the frame was thrown away each time V8 met a new one (see SpikeEngine.scoreRange).
+   * Values at bar i including bar i, without admitting it, written into `out`. Takes the frame's series, read once
+   * per range by the caller, not the frame: frames come in more than one shape, and per-bar code that looked at the
+   * frame was thrown away each time V8 met a new one (see SpikeEngine.scoreRange).
    */
   peekBar(liq: LiqSeries, candles: CandleSeries, time: number, i: number, out: OscillatorBar): OscillatorBar {
     const x = this.inputs(liq, candles, time, i);
@@ -147,7 +138,7 @@ export class OscillatorEngine {
     return out;
   }
 
-  /** `commit` from the frame's series (see peekBar). */
+  /** Admits closed bar i, from the frame's series (see peekBar). */
   commitBar(liq: LiqSeries, candles: CandleSeries, time: number, i: number): void {
     const x = this.inputs(liq, candles, time, i);
     const a = this.alpha;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OscillatorEngine } from '../../../../src/core/oscillators/engine';
+import { emptyBar, OscillatorEngine } from '../../../../src/core/oscillators/engine';
 import { randomFrame } from '../../../helpers/random-frame';
 
 describe('OscillatorEngine', () => {
@@ -11,8 +11,9 @@ describe('OscillatorEngine', () => {
     24,
   );
   const out = Array.from({ length: 200 }, (_, i) => {
-    const v = e.peek(f, i);
-    e.commit(f, i);
+    const t = f.start + i * f.step;
+    const v = e.peekBar(f.liq, f.candles, t, i, emptyBar());
+    e.commitBar(f.liq, f.candles, t, i);
     return v;
   });
 
