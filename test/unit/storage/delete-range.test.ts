@@ -6,7 +6,7 @@ import { aggregateMarket } from '../../../src/core/csv/names';
 import { countStored, type DeleteSelection, deleteStored } from '../../../src/storage/delete-range';
 import { groupsOf } from '../../../src/storage/liq-groups';
 import { openLiqLabDb } from '../../../src/storage/open';
-import { CHUNK_SLOTS, type LiqLabDB } from '../../../src/storage/schema';
+import { CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from '../../../src/storage/schema';
 import { readCandles, readLiqSum, writeCandles, writeLiqRange } from '../../../src/storage/series-repo';
 import { loadFrame } from '../../../src/workers/compute/frame-loader';
 import { testMarket } from '../../helpers/markets';
@@ -99,13 +99,18 @@ async function expectGroupsExact(db: IDBPDatabase<LiqLabDB>): Promise<void> {
     }
 }
 
+/** Every store, chunks with their arrays as hex: toEqual over megabytes of typed arrays took seconds under load. */
 async function snapshot(db: IDBPDatabase<LiqLabDB>) {
+  const hex = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex');
+  const liq = (c: LiqChunk) => [c.symbol, c.interval, c.start, hex(c.long), hex(c.short)].join(' ');
   return {
-    liq: await db.getAll('liqChunks'),
-    candles: await db.getAll('candleChunks'),
+    liq: (await db.getAll('liqChunks')).map(liq),
+    candles: (await db.getAll('candleChunks')).map((c) =>
+      [c.symbol, c.interval, c.start, ...[c.open, c.high, c.low, c.close, c.volume].map(hex)].join(' '),
+    ),
     coverage: await db.getAll('coverage'),
     markets: await db.getAll('markets'),
-    groups: await db.getAll('liqGroups'),
+    groups: (await db.getAll('liqGroups')).map(liq),
     members: await db.getAll('liqGroupMembers'),
   };
 }
