@@ -6,7 +6,14 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { type ContextSeriesSpec, isContextKind } from '../../core/context/series';
-import { dueAfterNone, type FetchKind, type Job, planSeries, TIER_RANK } from '../../core/fetch-plan';
+import {
+  dueAfterNone,
+  type FetchKind,
+  type Job,
+  planSeries,
+  requestStart,
+  TIER_RANK,
+} from '../../core/fetch-plan';
 import type { BaseInterval } from '../../core/intervals';
 import type { IntervalBackfill, Notice, SeriesCount } from '../../core/notices';
 import type { Range } from '../../core/ranges';
@@ -228,6 +235,10 @@ export class JobPlanner {
       }
       const liveAt = this.nextLive.get(symbol) ?? 0;
       const ranges = coverage.get(key) ?? NONE;
+      // Stored history that already reaches as far back as a backfill would ask (an imported archive) leaves none
+      // to fetch: the series counts as backfilled, or the progress would wait for it forever.
+      const oldest = ranges[0];
+      if (oldest && oldest[0] <= requestStart(interval, nowSec)) this.backfilled.add(key);
       const backfilled = this.backfilled.has(key);
       // Nothing it is planned from changed and its due time is still ahead: it has no job yet (nextDue says so).
       const idle = this.idle.get(key);
