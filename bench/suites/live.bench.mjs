@@ -109,9 +109,8 @@ export async function run({ launch }) {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const t0 = Date.now();
     await waitBackfilled(page);
-    // "Backfill: idle" counts liquidations and candles; open interest and funding fill in behind them at the same
-    // 40/min. Idle starts once a minute has passed without a context request (then only the 5-minute OI refresh
-    // and the hourly ones remain).
+    // "Backfill: idle" now waits for open interest and funding too; a minute without a context request on top
+    // makes sure their last answers are in (then only the 5-minute OI refresh and the hourly ones remain).
     await waitUntil(() => Date.now() - lastContextRequest(fake) > 60_000, 900_000, 'context backfill', 1000);
     console.log(
       `  backfill of ${CONTRACTS.length} contracts (open interest and funding included) done in ` +

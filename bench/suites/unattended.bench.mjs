@@ -59,9 +59,14 @@ async function budgetUse({ launch, root }) {
   const app = await preview(root, { COINALYZE_UPSTREAM: upstream });
   const { ctx, page } = await goLive(launch, app.url, false);
   try {
-    // "idle" also shows before the first status arrives: see the backfill running first, then finished.
+    // "idle" also shows before the first status arrives: see the backfill running first, then finished. Finished
+    // means liquidations and candles, as this measure always has: open interest and funding go on behind them
+    // ("open interest & funding n/m"), leaving CONTEXT_RESERVE calls a minute free.
     await page.getByTestId('status-backfill').filter({ hasText: /\d+%/ }).waitFor({ timeout: 60_000 });
-    await page.getByTestId('status-backfill').filter({ hasText: 'idle' }).waitFor({ timeout: 900_000 });
+    await page
+      .getByTestId('status-backfill')
+      .filter({ hasText: /Backfill: (idle|open interest)/ })
+      .waitFor({ timeout: 900_000 });
     const history = fake.log.filter((r) => r.status === 200 && r.path.includes('history'));
     const first = fake.log[0]?.at ?? 0;
     const last = history.at(-1)?.at ?? first;
@@ -185,8 +190,12 @@ async function spikeToAlert({ launch, root }) {
     // One after another: each backfills its four contracts in seconds; then the history behind the 1m baseline lands.
     for (let i = 0; i < k; i++) users.push(await spikeUser(launch, root, i));
     await new Promise((r) => setTimeout(r, 20_000));
+    // Liquidations and candles backfilled (open interest and funding may still be filling, as before).
     for (const u of users)
-      await u.page.getByTestId('status-backfill').filter({ hasText: 'idle' }).waitFor({ timeout: 300_000 });
+      await u.page
+        .getByTestId('status-backfill')
+        .filter({ hasText: /Backfill: (idle|open interest)/ })
+        .waitFor({ timeout: 300_000 });
     let planted = 0;
     const take = () => {
       if (planted >= n) return false;

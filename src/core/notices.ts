@@ -67,6 +67,12 @@ export interface IntervalBackfill {
   total: number;
 }
 
+/** Series backfilled of those planned (the open interest and funding backfill). */
+export interface SeriesCount {
+  done: number;
+  total: number;
+}
+
 /** What the fetching tab reports for every tab's status bar. */
 export interface FetchStatus {
   state: FetchState;
@@ -81,6 +87,11 @@ export interface FetchStatus {
   intervals?: IntervalBackfill[] | null;
   /** Unix seconds when the running backfill should be done at the current budget; absent or null when unknown. */
   completeAt?: number | null;
+  /**
+   * Open interest and funding series backfilled of those planned: they fill in after liquidations and candles, so
+   * the status bar says so instead of "idle". Absent (a fetcher from before it) or null when none remains.
+   */
+  contextBackfill?: SeriesCount | null;
 }
 
 const STATES: readonly string[] = ['idle', 'live', 'offline', 'key-rejected', 'error'];
@@ -92,6 +103,21 @@ function isObj(v: unknown): v is Record<string, unknown> {
 const isNum = (v: unknown): v is number => typeof v === 'number';
 const isNumOrNull = (v: unknown) => v === null || isNum(v);
 
+/** A count the status bar can show as done/total: whole numbers, at least one planned, no more done than that. */
+function isSeriesCount(v: unknown): v is SeriesCount {
+  if (!isObj(v)) return false;
+  const { done, total } = v;
+  return (
+    isNum(done) &&
+    isNum(total) &&
+    Number.isInteger(done) &&
+    Number.isInteger(total) &&
+    done >= 0 &&
+    done <= total &&
+    total >= 1
+  );
+}
+
 /** True when `v` has every field a FetchStatus needs. */
 export function isFetchStatus(v: unknown): v is FetchStatus {
   return (
@@ -102,7 +128,8 @@ export function isFetchStatus(v: unknown): v is FetchStatus {
     isNum(v.callsBudget) &&
     isNumOrNull(v.backfill) &&
     isNumOrNull(v.lastUpdate) &&
-    (v.message === null || typeof v.message === 'string')
+    (v.message === null || typeof v.message === 'string') &&
+    (v.contextBackfill === undefined || v.contextBackfill === null || isSeriesCount(v.contextBackfill))
   );
 }
 

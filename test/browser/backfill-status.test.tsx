@@ -1,22 +1,40 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { type FetchStatus, NOTICE_CHANNEL } from '../../src/core/notices';
+import { broadcastBus } from '../../src/platform/notice-bus';
+import { toStatusInfo } from '../../src/ui/data/use-live';
 import { BackfillCard } from '../../src/ui/status/BackfillCard';
-import { StatusBar } from '../../src/ui/status/StatusBar';
+import { StatusBar, type StatusInfo } from '../../src/ui/status/StatusBar';
 import { useBackfillDetail } from '../../src/ui/status/use-backfill';
+// The app's styles, so the status bar is laid out as on a phone.
+import '../../src/ui/styles.css';
 
-// The first backfill as the user sees it, rendered from the fetcher's status notices on the real channel.
+const initial: StatusInfo = {
+  source: 'Live',
+  lastUpdate: null,
+  callsUsed: 12,
+  callsBudget: 40,
+  backfill: 0.3,
+};
+
+// The first backfill as the user sees it, rendered from the fetcher's status notices on the real channel, through
+// the app's own mapping to the status bar.
 function Shell() {
   const detail = useBackfillDetail();
+  const [info, setInfo] = useState(initial);
+  useEffect(
+    () =>
+      broadcastBus().subscribe((n) => {
+        if (n.type === 'status') setInfo((p) => toStatusInfo(n.status, p));
+      }),
+    [],
+  );
   return (
     <>
       <BackfillCard detail={detail} />
-      <StatusBar
-        asset="BTC"
-        info={{ source: 'Live', lastUpdate: null, callsUsed: 12, callsBudget: 40, backfill: 0.3 }}
-        completeAt={detail?.completeAt ?? null}
-      />
+      <StatusBar asset="BTC" info={info} completeAt={detail?.completeAt ?? null} />
     </>
   );
 }
@@ -81,5 +99,49 @@ describe('first backfill progress', () => {
     channel.postMessage({ type: 'status', status: base });
     await new Promise((r) => setTimeout(r, 100));
     await expect.element(page.getByRole('region', { name: 'History being fetched' })).not.toBeInTheDocument();
+  });
+
+  it('says open interest and funding are still filling after liquidations and candles, and idle only after them', async () => {
+    await page.viewport(390, 844);
+    await mount();
+    const bar = page.getByTestId('status-backfill');
+    const contextBar = page.getByRole('progressbar', { name: 'Open interest and funding backfill progress' });
+    channel.postMessage({
+      type: 'status',
+      status: {
+        ...base,
+        backfill: 0.63,
+        intervals: [{ interval: '1min', done: 63, total: 100 }],
+        contextBackfill: { done: 0, total: 56 },
+      },
+    });
+    // While liquidations and candles fill, the share of those, as before.
+    await expect.element(bar).toHaveTextContent('Backfill: 63%');
+    await expect.element(bar).not.toHaveTextContent('open interest');
+    await expect.element(contextBar).not.toBeInTheDocument();
+    channel.postMessage({
+      type: 'status',
+      status: { ...base, backfill: null, intervals: null, contextBackfill: { done: 3, total: 56 } },
+    });
+    await expect.element(bar).toHaveTextContent('Backfill: open interest & funding 3/56');
+    await expect.element(bar).not.toHaveTextContent('idle');
+    await expect.element(contextBar).toHaveAttribute('value', '3');
+    await expect.element(contextBar).toHaveAttribute('max', '56');
+    await expect
+      .element(page.getByRole('progressbar', { name: 'Backfill progress', exact: true }))
+      .not.toBeInTheDocument();
+    await expect.element(page.getByRole('region', { name: 'History being fetched' })).not.toBeInTheDocument();
+    // On a 390 px phone it stays one line, like the API budget beside it.
+    const height = (id: string) => page.getByTestId(id).element().getBoundingClientRect().height;
+    expect(height('status-backfill')).toBeLessThan(1.6 * height('status-budget'));
+    channel.postMessage({ type: 'status', status: { ...base, backfill: null, contextBackfill: null } });
+    await expect.element(bar).toHaveTextContent('Backfill: idle');
+    await expect.element(contextBar).not.toBeInTheDocument();
+    // A fetcher from before the count sends none: idle, as it always said.
+    channel.postMessage({ type: 'status', status: { ...base, backfill: 0.5 } });
+    await expect.element(bar).toHaveTextContent('Backfill: 50%');
+    channel.postMessage({ type: 'status', status: { ...base, backfill: null } });
+    await expect.element(bar).toHaveTextContent('Backfill: idle');
+    await page.viewport(1280, 800);
   });
 });

@@ -46,7 +46,10 @@ export async function run({ check, assert, launch }) {
         { timeout: 20_000 },
       );
       const backfill = await page.getByTestId('status-backfill').textContent();
-      assert(/Backfill: (\d+%|idle)/.test(backfill ?? ''), `backfill text: ${backfill}`);
+      assert(
+        /Backfill: (\d+%|idle|open interest & funding \d+\/\d+)/.test(backfill ?? ''),
+        `backfill text: ${backfill}`,
+      );
     });
     await check(
       'the first backfill shows each interval arriving and when the chart will be complete',

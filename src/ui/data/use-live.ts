@@ -47,6 +47,7 @@ export function toStatusInfo(s: FetchStatus, prev: StatusInfo): StatusInfo {
     callsUsed: s.callsUsed,
     callsBudget: s.callsBudget,
     backfill: s.backfill,
+    contextBackfill: s.contextBackfill ?? null,
     message: s.message ?? undefined,
   };
 }

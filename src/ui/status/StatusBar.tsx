@@ -1,4 +1,5 @@
 /** Status bar: data source, last update, API budget and backfill progress, as text (tests read it). */
+import type { SeriesCount } from '../../core/notices';
 import { formatUtc } from '../format/usd';
 import { completionText } from './use-backfill';
 
@@ -14,6 +15,8 @@ export interface StatusInfo {
   callsBudget: number;
   /** Backfill progress 0…1, or null when nothing is backfilling. */
   backfill: number | null;
+  /** Open interest and funding series backfilled of those planned, or null (or left out) when none remains. */
+  contextBackfill?: SeriesCount | null;
   message?: string;
 }
 
@@ -31,6 +34,9 @@ export function StatusBar({
   completeAt?: number | null;
 }) {
   const pct = info.backfill === null ? null : Math.round(info.backfill * 100);
+  // Open interest and funding fill in after liquidations and candles: shown once those are done, so "idle" is
+  // said only when nothing at all is being backfilled.
+  const context = pct === null ? (info.contextBackfill ?? null) : null;
   return (
     <footer class="status-bar">
       <span class="status-asset" data-testid="status-asset">
@@ -52,8 +58,20 @@ export function StatusBar({
         API calls: {info.callsUsed}/{info.callsBudget} per min
       </span>
       <span data-testid="status-backfill" class="backfill">
-        Backfill: {pct === null ? 'idle' : `${pct}%`}
+        Backfill:{' '}
+        {pct !== null
+          ? `${pct}%`
+          : context
+            ? `open interest & funding ${context.done}/${context.total}`
+            : 'idle'}
         {pct !== null && <progress max={100} value={pct} aria-label="Backfill progress" />}
+        {context && (
+          <progress
+            max={context.total}
+            value={context.done}
+            aria-label="Open interest and funding backfill progress"
+          />
+        )}
         {pct !== null &&
           completeAt !== null &&
           ` · complete ${completionText(completeAt, Date.now() / 1000)}`}

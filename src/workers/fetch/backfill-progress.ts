@@ -1,31 +1,50 @@
 /**
  * The running backfill as the status bar and the backfill card show it: per interval, how many of its liquidation
  * and candle series are backfilled, and when all of them should be (one call per series still to fetch, at the
- * budget's rate). Context series (open interest, funding) fill in behind and are not counted.
+ * budget's rate). Context series (open interest, funding, predicted funding) rank below every liquidation and
+ * candle job, so they fill in behind them: they get one count of their own (`contextProgress`), which the status
+ * bar shows once the rows are done, so "idle" means nothing at all is being backfilled. The rows and the
+ * completion time leave them out (they say when the chart's liquidations and candles are complete).
  */
 import type { BaseInterval } from '../../core/intervals';
-import type { IntervalBackfill } from '../../core/notices';
+import type { IntervalBackfill, SeriesCount } from '../../core/notices';
 
 /** A series as the progress counts it. */
 export interface ProgressSeries {
   interval: BaseInterval;
   key: string;
-  /** Counted in the progress (liquidations and candles). */
-  counted: boolean;
+  /** An open interest or funding series: counted on its own, not in the per-interval rows. */
+  context: boolean;
 }
 
-/** Done/total per interval in `order`, intervals without counted series left out; null when all are done. */
+/** How many of `series` are backfilled. */
+function tally(series: readonly ProgressSeries[], backfilled: ReadonlySet<string>): SeriesCount {
+  return { done: series.filter((s) => backfilled.has(s.key)).length, total: series.length };
+}
+
+/** Done/total of liquidation and candle series per interval in `order` (none: left out); null when all are done. */
 export function intervalProgress(
   series: readonly ProgressSeries[],
   backfilled: ReadonlySet<string>,
   order: readonly BaseInterval[],
 ): IntervalBackfill[] | null {
   const rows = order.flatMap((interval) => {
-    const mine = series.filter((s) => s.counted && s.interval === interval);
-    if (mine.length === 0) return [];
-    return [{ interval, done: mine.filter((s) => backfilled.has(s.key)).length, total: mine.length }];
+    const mine = series.filter((s) => !s.context && s.interval === interval);
+    return mine.length === 0 ? [] : [{ interval, ...tally(mine, backfilled) }];
   });
   return rows.every((r) => r.done >= r.total) ? null : rows;
+}
+
+/** Done/total of the context series, whatever their interval; null when there are none or all are done. */
+export function contextProgress(
+  series: readonly ProgressSeries[],
+  backfilled: ReadonlySet<string>,
+): SeriesCount | null {
+  const count = tally(
+    series.filter((s) => s.context),
+    backfilled,
+  );
+  return count.done >= count.total ? null : count;
 }
 
 /** Share of the rows' series backfilled (what the status bar's bar shows); null when none remains. */

@@ -6,13 +6,20 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { type ContextSeriesSpec, isContextKind } from '../../core/context/series';
-import { dueAfterNone, type FetchKind, type Job, planSeries, TIER_RANK } from '../../core/fetch-plan';
+import {
+  dueAfterNone,
+  type FetchKind,
+  type Job,
+  planSeries,
+  requestStart,
+  TIER_RANK,
+} from '../../core/fetch-plan';
 import type { BaseInterval } from '../../core/intervals';
-import type { IntervalBackfill, Notice } from '../../core/notices';
+import type { IntervalBackfill, Notice, SeriesCount } from '../../core/notices';
 import type { Range } from '../../core/ranges';
 import { readKv, writeKv } from '../../storage/kv-repo';
 import type { LiqLabDB } from '../../storage/schema';
-import { backfillShare, intervalProgress } from './backfill-progress';
+import { backfillShare, contextProgress, intervalProgress } from './backfill-progress';
 import type { SeriesHealth } from './series-health';
 import { livePeriods, recentShares } from './shares';
 
@@ -56,8 +63,8 @@ interface PlannedSeries {
   symbol: string;
   interval: BaseInterval;
   key: string;
-  /** Part of the backfill progress shown in the status bar. */
-  counted: boolean;
+  /** Open interest or funding: counted apart from the per-interval backfill rows. */
+  context: boolean;
 }
 
 /** A series without a job: the inputs of that finding and when it next has one (ms). */
@@ -98,8 +105,8 @@ export class JobPlanner {
       symbol,
       interval,
       key: seriesKey(kind, symbol, interval),
-      // Backfill progress is about liquidations and candles; context series fill in behind them.
-      counted: kind === 'liq' || kind === 'candle',
+      // Context series fill in behind liquidations and candles, so their backfill is counted on its own.
+      context: isContextKind(kind),
     });
     this.series = [
       ...intervals.flatMap((iv) => [
@@ -173,6 +180,11 @@ export class JobPlanner {
     return intervalProgress(this.series, this.backfilled, this.deps.intervals);
   }
 
+  /** Open interest and funding series backfilled of those planned; null when done (or none are fetched). */
+  contextProgress(): SeriesCount | null {
+    return contextProgress(this.series, this.backfilled);
+  }
+
   /** Share of liquidation and candle series backfilled (context series fill in behind them); null when done. */
   progress(): number | null {
     return backfillShare(this.intervalProgress());
@@ -223,6 +235,10 @@ export class JobPlanner {
       }
       const liveAt = this.nextLive.get(symbol) ?? 0;
       const ranges = coverage.get(key) ?? NONE;
+      // Stored history that already reaches as far back as a backfill would ask (an imported archive) leaves none
+      // to fetch: the series counts as backfilled, or the progress would wait for it forever.
+      const oldest = ranges[0];
+      if (oldest && oldest[0] <= requestStart(interval, nowSec)) this.backfilled.add(key);
       const backfilled = this.backfilled.has(key);
       // Nothing it is planned from changed and its due time is still ahead: it has no job yet (nextDue says so).
       const idle = this.idle.get(key);

@@ -147,6 +147,7 @@ export class Scheduler {
       message: this.notes.text(now, this.deps.ledger.bucket.pause, this.health.note(now)),
       intervals,
       completeAt: this.completion.update(intervals, now),
+      contextBackfill: this.planner.contextProgress(),
     };
   }
 

@@ -77,6 +77,8 @@ describe('backfill against the fake Coinalyze', () => {
       before = done;
       const share = (st.intervals ?? []).reduce((n, r) => n + r.done, 0) / (41 * FETCH_INTERVALS.length);
       expect(st.backfill).toBeCloseTo(share, 9);
+      // No open interest or funding in this plan: nothing of theirs to fill.
+      expect(st.contextBackfill).toBeNull();
     }
     // The first estimate (205 calls at 38 a minute) is when the last call really went, within a minute.
     const ok = env.fake.log.filter((r) => r.status === 200 && r.path.includes('history'));

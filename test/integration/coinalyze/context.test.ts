@@ -29,12 +29,27 @@ describe('open interest and funding against the fake Coinalyze', () => {
   it('fetches every context series after the liquidations, stores the truth with gaps as NaN, and re-aggregates', async () => {
     const env = await env8();
     expect(env.picked).toHaveLength(8);
-    const { s, runFor } = await scheduler(env, {
+    const { s, statuses, runFor } = await scheduler(env, {
       contracts: env.picked,
       intervals: ['1hour'],
       context: CONTEXT_SERIES,
     });
     await runFor(5 * 60_000);
+    // The status counts the 7 × 8 context series apart from the liquidation and candle rows: still filling after
+    // those are done (so the status bar does not say idle), counts only growing, and null once all are stored.
+    const ctxTotal = CONTEXT_SERIES.length * 8;
+    expect(statuses[0]?.contextBackfill).toEqual({ done: 0, total: ctxTotal });
+    let ctxDone = 0;
+    for (const st of statuses) {
+      const count = st.contextBackfill ?? { done: ctxTotal, total: ctxTotal };
+      expect(count.total).toBe(ctxTotal);
+      expect(count.done).toBeGreaterThanOrEqual(ctxDone);
+      ctxDone = count.done;
+    }
+    const afterChart = statuses.filter((st) => st.backfill === null && st.contextBackfill);
+    expect(afterChart.length).toBeGreaterThan(2);
+    expect(afterChart[0]?.contextBackfill?.done).toBeLessThan(ctxTotal);
+    expect(statuses.at(-1)?.contextBackfill).toBeNull();
     expect(s.stats.rateLimited).toBe(0);
     expect(env.fake.log.filter((r) => r.status === 429)).toHaveLength(0);
     const ok = env.fake.log.filter((r) => r.status === 200 && r.path.includes('history'));

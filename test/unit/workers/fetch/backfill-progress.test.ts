@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { CompletionEstimate, intervalProgress } from '../../../../src/workers/fetch/backfill-progress';
+import {
+  CompletionEstimate,
+  contextProgress,
+  intervalProgress,
+} from '../../../../src/workers/fetch/backfill-progress';
 
 const series = [
-  { interval: '1min' as const, key: 'liq|A|1min', counted: true },
-  { interval: '1min' as const, key: 'candle|M|1min', counted: true },
-  { interval: '1hour' as const, key: 'liq|A|1hour', counted: true },
-  { interval: '5min' as const, key: 'oi|A|5min', counted: false },
+  { interval: '1min' as const, key: 'liq|A|1min', context: false },
+  { interval: '1min' as const, key: 'candle|M|1min', context: false },
+  { interval: '1hour' as const, key: 'liq|A|1hour', context: false },
+  { interval: '5min' as const, key: 'oi|A|5min', context: true },
+  { interval: '1hour' as const, key: 'funding|A|1hour', context: true },
+  { interval: 'daily' as const, key: 'predicted|A|daily', context: true },
 ];
+const chartDone = ['liq|A|1min', 'candle|M|1min', 'liq|A|1hour'];
 
 describe('intervalProgress', () => {
   it('counts liquidation and candle series per interval in fetch order, context series left out', () => {
@@ -15,10 +22,23 @@ describe('intervalProgress', () => {
       { interval: '1hour', done: 0, total: 1 },
     ]);
   });
-  it('is null once every counted series is backfilled, whatever context series still lack', () => {
-    expect(
-      intervalProgress(series, new Set(['liq|A|1min', 'candle|M|1min', 'liq|A|1hour']), ['1min', '1hour']),
-    ).toBeNull();
+  it('is null once every liquidation and candle series is backfilled, whatever context series still lack', () => {
+    expect(intervalProgress(series, new Set(chartDone), ['1min', '1hour'])).toBeNull();
+  });
+});
+
+describe('contextProgress', () => {
+  it('counts the open interest and funding series of every interval as one, liquidations and candles left out', () => {
+    expect(contextProgress(series, new Set(chartDone))).toEqual({ done: 0, total: 3 });
+    expect(contextProgress(series, new Set(['oi|A|5min', 'predicted|A|daily', 'liq|A|1min']))).toEqual({
+      done: 2,
+      total: 3,
+    });
+  });
+  it('is null once every context series is backfilled, or when none is fetched', () => {
+    const all = new Set(series.map((s) => s.key));
+    expect(contextProgress(series, all)).toBeNull();
+    expect(contextProgress(series.slice(0, 3), new Set())).toBeNull();
   });
 });
 

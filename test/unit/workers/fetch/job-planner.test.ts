@@ -16,12 +16,12 @@ const NOW = 1_772_000_000_000;
 const nowSec = NOW / 1000;
 const end = Math.floor(nowSec / H) * H + H;
 
-async function planner() {
+async function planner(references = ['A']) {
   const db = await openLiqLabDb(`planner-${Math.random()}`);
   const p = new JobPlanner({
     db,
     contracts: ['A'],
-    references: ['A'],
+    references,
     intervals: ['1hour'],
     context: [],
     liveCallsPerMin: 0,
@@ -58,6 +58,23 @@ describe('JobPlanner', () => {
     // Notices of the demo database, of settings or of context series it plans nothing from change nothing here.
     expect(p.heard({ ...imported, db: 'demo' })).toBe(false);
     expect(p.heard({ type: 'settings-changed' })).toBe(false);
+  });
+
+  it('a series whose stored history already reaches back as far as a backfill asks (an import) counts as backfilled', async () => {
+    const { db, p } = await planner([]);
+    expect(p.intervalProgress()).toEqual([{ interval: '1hour', done: 0, total: 1 }]);
+    // As deep as a backfill would ask: no backfill job, so none would ever complete and mark it.
+    await writeLiqRange(db, 'A', '1hour', end - 2001 * H, end, []);
+    expect(await liqJobs(p)).toEqual([]);
+    expect(p.intervalProgress()).toBeNull();
+    expect(p.progress()).toBeNull();
+  });
+
+  it('a series with less stored history still waits for its backfill', async () => {
+    const { db, p } = await planner([]);
+    await writeLiqRange(db, 'A', '1hour', end - 1500 * H, end, []);
+    expect((await liqJobs(p)).map(([tier]) => tier)).toEqual(['backfill']);
+    expect(p.intervalProgress()).toEqual([{ interval: '1hour', done: 0, total: 1 }]);
   });
 
   it('hears its own announcements back without reading coverage again, once each', async () => {
