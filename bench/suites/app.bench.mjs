@@ -9,13 +9,16 @@ const median = (xs) => {
 };
 
 /**
- * In the page: resolves with performance.now() of the first animation frame in which the chart canvas shows candle
- * pixels (the up-candle colour) and the first screen's overlays are drawn (at least one level zone in view, which
- * the zones primitive counts while drawing, and one event marker), and the .js files fetched by then.
+ * Installed in the page before it loads (an init script), so the check runs from the first frame and does not
+ * depend on when the harness gets to ask: stores on `window.__firstDrawnChart` a promise of the start time of the
+ * first animation frame in which the chart canvas shows candle pixels (the up-candle colour) and the first screen's
+ * overlays are drawn (at least one level zone in view, which the zones primitive counts while drawing, and one
+ * event marker), and the .js files fetched by then. The frame's own timestamp is taken, not the time after the
+ * pixel read-back (which costs ~10 ms of its own on a 1200×400 canvas).
  */
-const FIRST_DRAWN_CHART = () =>
-  new Promise((resolve) => {
-    const tick = () => {
+const FIRST_DRAWN_CHART = () => {
+  window.__firstDrawnChart = new Promise((resolve) => {
+    const tick = (frameStart) => {
       const chart = document.querySelector('#chart[data-ready="true"]');
       const canvas = chart?.querySelector('canvas');
       const ctx = canvas?.getContext('2d');
@@ -25,19 +28,19 @@ const FIRST_DRAWN_CHART = () =>
         const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
         for (let k = 0; k < d.length; k += 4 * 50) {
           if (d[k] === 0x26 && d[k + 1] === 0xa6) {
-            const at = performance.now();
             const js = performance
               .getEntriesByType('resource')
-              .filter((e) => /\.js$/.test(new URL(e.name).pathname) && e.startTime <= at)
+              .filter((e) => /\.js$/.test(new URL(e.name).pathname) && e.startTime <= frameStart)
               .map((e) => new URL(e.name).pathname);
-            return resolve({ at, js });
+            return resolve({ at: frameStart, js });
           }
         }
       }
       requestAnimationFrame(tick);
     };
-    tick();
+    requestAnimationFrame(tick);
   });
+};
 
 /**
  * One cold load in a fresh profile (no HTTP cache, no service worker, empty IndexedDB). `settle`: the browser idles
@@ -52,8 +55,9 @@ async function coldLoad(launch, appUrl, settle) {
       await page.goto('about:blank');
       await page.waitForTimeout(1000);
     }
+    await page.addInitScript(FIRST_DRAWN_CHART);
     await page.goto(appUrl);
-    return await page.evaluate(FIRST_DRAWN_CHART);
+    return await page.evaluate(() => window.__firstDrawnChart);
   } finally {
     await ctx.close();
   }
@@ -85,7 +89,7 @@ export async function run({ launch, appUrl, root }) {
     'app.first_chart_paint_ms': {
       value: median(times),
       unit: 'ms',
-      note: `target ≤ 500; median of 5 cold loads (fresh profile, browser idle; navigation start to the first frame with candles, a level zone and an event marker drawn); runs: ${times.map((t) => Math.round(t)).join(', ')}`,
+      note: `target ≤ 500; median of 5 cold loads (fresh profile, browser idle; navigation start to the start of the first frame with candles, a level zone and an event marker drawn; checked from the page's first frame); runs: ${times.map((t) => Math.round(t)).join(', ')}`,
     },
     'app.first_chart_paint_fresh_browser_ms': {
       value: median(launchTimes),
