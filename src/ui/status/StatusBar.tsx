@@ -20,6 +20,12 @@ export interface StatusInfo {
   message?: string;
 }
 
+/** What is being backfilled: the share of liquidations and candles, then the open interest and funding count. */
+function backfillText(pct: number | null, context: SeriesCount | null): string {
+  if (pct !== null) return `${pct}%`;
+  return context ? `open interest & funding ${context.done}/${context.total}` : 'idle';
+}
+
 /**
  * Renders the status bar for the base asset on screen; `completeAt` (unix seconds) is when the running backfill
  * should be done, if known.
@@ -58,12 +64,7 @@ export function StatusBar({
         API calls: {info.callsUsed}/{info.callsBudget} per min
       </span>
       <span data-testid="status-backfill" class="backfill">
-        Backfill:{' '}
-        {pct !== null
-          ? `${pct}%`
-          : context
-            ? `open interest & funding ${context.done}/${context.total}`
-            : 'idle'}
+        Backfill: {backfillText(pct, context)}
         {pct !== null && <progress max={100} value={pct} aria-label="Backfill progress" />}
         {context && (
           <progress

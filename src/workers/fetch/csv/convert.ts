@@ -72,12 +72,12 @@ export async function convertCoins(
   );
   if (coins.length === 0) return;
   const stored = new Map((await db.getAll('markets')).map((m) => [m.symbol, m.baseAsset]));
-  // A stored record names the asset better than one guessed from the symbol (the one applyBatch keeps).
-  const assetOf: AssetOf = (symbol) =>
-    (batch.guessedMarkets.has(symbol) ? stored.get(symbol) : undefined) ??
-    batch.markets.get(symbol)?.baseAsset ??
-    stored.get(symbol) ??
-    assetOfSymbol(symbol);
+  const assetOf: AssetOf = (symbol) => {
+    const imported = batch.markets.get(symbol)?.baseAsset;
+    // A stored record names the asset better than one guessed from the symbol (and applyBatch keeps it).
+    const first = batch.guessedMarkets.has(symbol) ? stored.get(symbol) : imported;
+    return first ?? imported ?? stored.get(symbol) ?? assetOfSymbol(symbol);
+  };
   for (const s of coins) {
     const oi = s.kind === 'oi';
     const price = await priceSeries(db, batch, s, oi ? closeOf : mid, target, assetOf);

@@ -36,6 +36,12 @@ function coinglassText(price: number): string {
   ].join('\n');
 }
 
+/** An hourly file whose columns name Binance's ETHUSDT contract: candles and USD liquidations. */
+function ethBinanceText(): string {
+  const rows = Array.from({ length: HOURS }, (_, i) => `${T0 + i * H},3000,3010,2990,3005,${1e6 + i},${2e6}`);
+  return ['time,open,high,low,close,ETH/USDT - Binance_long,ETH/USDT - Binance_short', ...rows].join('\n');
+}
+
 /** What the import dialog does: the asset the file names (else `screen`), the mapping moved onto it. */
 function proposal(text: string, name: string, screen: string) {
   const s = sniff(text, name);
@@ -102,13 +108,7 @@ describe('imports land on the chosen asset', () => {
 
   it("a file whose columns name ETH contracts stores its candles on ETH's reference market", async () => {
     const db = await freshDb();
-    const rows = Array.from(
-      { length: HOURS },
-      (_, i) => `${T0 + i * H},3000,3010,2990,3005,${1e6 + i},${2e6}`,
-    );
-    const text = ['time,open,high,low,close,ETH/USDT - Binance_long,ETH/USDT - Binance_short', ...rows].join(
-      '\n',
-    );
+    const text = ethBinanceText();
     const { target, mapping } = proposal(text, 'export.csv', 'BTC');
     expect(target).toEqual({ asset: 'ETH', reference: 'ETHUSDT_PERP.A' });
     expect(mapping.pairs.map((p) => p.symbol)).toEqual(['ETHUSDT_PERP.A']);
@@ -134,13 +134,7 @@ describe('imports land on the chosen asset', () => {
       quoteAsset: 'USDT',
     };
     await db.put('markets', fetched);
-    const rows = Array.from(
-      { length: HOURS },
-      (_, i) => `${T0 + i * H},3000,3010,2990,3005,${1e6 + i},${2e6}`,
-    );
-    const text = ['time,open,high,low,close,ETH/USDT - Binance_long,ETH/USDT - Binance_short', ...rows].join(
-      '\n',
-    );
+    const text = ethBinanceText();
     const { target, mapping } = proposal(text, 'export.csv', 'BTC');
     const { batch } = await importInto(db, text, { format: 'generic', mapping, target });
     expect(batch.rejectedCount).toBe(0);
