@@ -65,12 +65,16 @@ export interface IntervalBackfill {
   /** Work done and planned for this interval's backfill, in one unit of the fetcher's choice (series or calls); the page shows done / total. */
   done: number;
   total: number;
+  /** Of those not done, the series set aside for now (the status message names them): not waited for. */
+  paused?: number;
 }
 
 /** Series backfilled of those planned (the open interest and funding backfill). */
 export interface SeriesCount {
   done: number;
   total: number;
+  /** Of those not done, the series set aside for now (the status message names them): not waited for. */
+  paused?: number;
 }
 
 /** What the fetching tab reports for every tab's status bar. */
@@ -103,18 +107,25 @@ function isObj(v: unknown): v is Record<string, unknown> {
 const isNum = (v: unknown): v is number => typeof v === 'number';
 const isNumOrNull = (v: unknown) => v === null || isNum(v);
 
-/** A count the status bar can show as done/total: whole numbers, at least one planned, no more done than that. */
-function isSeriesCount(v: unknown): v is SeriesCount {
+/**
+ * A count the status bar can show as done/total: whole numbers, at least one planned, no more done than that, and
+ * no more paused (when given) than are not done.
+ */
+export function isSeriesCount(v: unknown): v is SeriesCount {
   if (!isObj(v)) return false;
-  const { done, total } = v;
+  const { done, total, paused = 0 } = v;
   return (
     isNum(done) &&
     isNum(total) &&
+    isNum(paused) &&
     Number.isInteger(done) &&
     Number.isInteger(total) &&
+    Number.isInteger(paused) &&
     done >= 0 &&
     done <= total &&
-    total >= 1
+    total >= 1 &&
+    paused >= 0 &&
+    paused <= total - done
   );
 }
 

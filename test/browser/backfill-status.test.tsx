@@ -144,4 +144,43 @@ describe('first backfill progress', () => {
     await expect.element(bar).toHaveTextContent('Backfill: idle');
     await page.viewport(1280, 800);
   });
+
+  it('says how many series are paused (set aside), in the card and beside the open interest and funding count', async () => {
+    await mount();
+    channel.postMessage({
+      type: 'status',
+      status: {
+        ...base,
+        backfill: 0.95,
+        intervals: [
+          { interval: '1min', done: 40, total: 41, paused: 1 },
+          { interval: '1hour', done: 38, total: 41, paused: 1 },
+        ],
+        completeAt: null,
+      },
+    });
+    const card = page.getByRole('region', { name: 'History being fetched' });
+    await expect.element(card.getByRole('listitem').nth(0)).toHaveTextContent('98% · 1 paused');
+    await expect.element(card.getByRole('listitem').nth(1)).toHaveTextContent('93% · 1 paused');
+    channel.postMessage({
+      type: 'status',
+      status: {
+        ...base,
+        backfill: null,
+        intervals: null,
+        contextBackfill: { done: 40, total: 56, paused: 2 },
+      },
+    });
+    await expect
+      .element(page.getByTestId('status-backfill'))
+      .toHaveTextContent('open interest & funding 40/56 (2 paused)');
+    await expect.element(card).not.toBeInTheDocument();
+    // More paused than are left to do is not a count this page shows (a malformed status): the card stays away.
+    channel.postMessage({
+      type: 'status',
+      status: { ...base, intervals: [{ interval: '1min', done: 40, total: 41, paused: 2 }] },
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    await expect.element(card).not.toBeInTheDocument();
+  });
 });

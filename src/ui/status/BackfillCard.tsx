@@ -2,7 +2,14 @@
  * While the first backfill runs: what is arriving, interval by interval, and when the chart will be complete.
  * A card over the chart (the chart fills in as it arrives), rendered from the fetcher's status notices.
  */
+import type { IntervalBackfill } from '../../core/notices';
 import { type BackfillDetail, completionText } from './use-backfill';
+
+/** "done", or the share done and how many series are paused (set aside; the status bar's message names them). */
+function rowText(iv: IntervalBackfill, pct: number): string {
+  if (iv.done >= iv.total) return 'done';
+  return iv.paused ? `${pct}% · ${iv.paused} paused` : `${pct}%`;
+}
 
 /** Props: the detail (nothing is rendered without one) and the clock for "in about N min". */
 export interface BackfillCardProps {
@@ -23,7 +30,7 @@ export function BackfillCard({ detail, nowSec = Date.now() / 1000 }: BackfillCar
             <li key={iv.interval} data-interval={iv.interval}>
               <span class="backfill-interval">{iv.interval}</span>
               <progress max={100} value={pct} aria-label={`${iv.interval} backfill`} />
-              <span>{iv.done >= iv.total ? 'done' : `${pct}%`}</span>
+              <span>{rowText(iv, pct)}</span>
             </li>
           );
         })}

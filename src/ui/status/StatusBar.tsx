@@ -23,7 +23,9 @@ export interface StatusInfo {
 /** What is being backfilled: the share of liquidations and candles, then the open interest and funding count. */
 function backfillText(pct: number | null, context: SeriesCount | null): string {
   if (pct !== null) return `${pct}%`;
-  return context ? `open interest & funding ${context.done}/${context.total}` : 'idle';
+  if (!context) return 'idle';
+  const paused = context.paused ? ` (${context.paused} paused)` : '';
+  return `open interest & funding ${context.done}/${context.total}${paused}`;
 }
 
 /**

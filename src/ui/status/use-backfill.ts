@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { BASE_INTERVALS } from '../../core/intervals';
-import type { FetchStatus, IntervalBackfill } from '../../core/notices';
+import { type FetchStatus, type IntervalBackfill, isSeriesCount } from '../../core/notices';
 import { broadcastBus } from '../../platform/notice-bus';
 
 /** What the status bar and the backfill card show; null when no backfill runs (or none is reported). */
@@ -22,7 +22,7 @@ export function backfillDetail(status: FetchStatus): BackfillDetail | null {
     const iv = x as Partial<IntervalBackfill> | null;
     const known =
       typeof iv?.interval === 'string' && (BASE_INTERVALS as readonly string[]).includes(iv.interval);
-    if (!iv || !known || !Number.isFinite(iv.done) || !Number.isFinite(iv.total)) return null;
+    if (!iv || !known || !isSeriesCount(iv)) return null;
     intervals.push(iv as IntervalBackfill);
   }
   const at = status.completeAt;

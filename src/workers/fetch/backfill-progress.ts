@@ -5,6 +5,10 @@
  * candle job, so they fill in behind them: they get one count of their own (`contextProgress`), which the status
  * bar shows once the rows are done, so "idle" means nothing at all is being backfilled. The rows and the
  * completion time leave them out (they say when the chart's liquidations and candles are complete).
+ *
+ * A series set aside (Coinalyze keeps leaving it out of its answers, or refused it) counts as paused: still shown,
+ * but not waited for. Otherwise a funding series Coinalyze does not carry would hold the count at 55/56, the card
+ * open and the completion time a call ahead, forever.
  */
 import type { BaseInterval } from '../../core/intervals';
 import type { IntervalBackfill, SeriesCount } from '../../core/notices';
@@ -17,34 +21,52 @@ export interface ProgressSeries {
   context: boolean;
 }
 
-/** How many of `series` are backfilled. */
-function tally(series: readonly ProgressSeries[], backfilled: ReadonlySet<string>): SeriesCount {
-  return { done: series.filter((s) => backfilled.has(s.key)).length, total: series.length };
+/** True when the series is set aside for now (see SeriesHealth.heldBack). */
+export type HeldBack = (key: string) => boolean;
+
+/** How many of `series` are backfilled, and how many of the rest are paused (the field only when some are). */
+function tally(
+  series: readonly ProgressSeries[],
+  backfilled: ReadonlySet<string>,
+  held: HeldBack,
+): SeriesCount {
+  const done = series.filter((s) => backfilled.has(s.key)).length;
+  const paused = series.filter((s) => !backfilled.has(s.key) && held(s.key)).length;
+  return paused > 0 ? { done, total: series.length, paused } : { done, total: series.length };
 }
 
-/** Done/total of liquidation and candle series per interval in `order` (none: left out); null when all are done. */
+/** True when nothing in `count` is left to wait for: every series is backfilled or paused. */
+const settled = (count: SeriesCount): boolean => count.done + (count.paused ?? 0) >= count.total;
+
+/**
+ * Done/total (and paused) of liquidation and candle series per interval in `order` (none: left out); null when all
+ * are done or paused.
+ */
 export function intervalProgress(
   series: readonly ProgressSeries[],
   backfilled: ReadonlySet<string>,
   order: readonly BaseInterval[],
+  held: HeldBack = () => false,
 ): IntervalBackfill[] | null {
   const rows = order.flatMap((interval) => {
     const mine = series.filter((s) => !s.context && s.interval === interval);
-    return mine.length === 0 ? [] : [{ interval, ...tally(mine, backfilled) }];
+    return mine.length === 0 ? [] : [{ interval, ...tally(mine, backfilled, held) }];
   });
-  return rows.every((r) => r.done >= r.total) ? null : rows;
+  return rows.every(settled) ? null : rows;
 }
 
-/** Done/total of the context series, whatever their interval; null when there are none or all are done. */
+/** Done/total (and paused) of the context series, whatever their interval; null when none remains to wait for. */
 export function contextProgress(
   series: readonly ProgressSeries[],
   backfilled: ReadonlySet<string>,
+  held: HeldBack = () => false,
 ): SeriesCount | null {
   const count = tally(
     series.filter((s) => s.context),
     backfilled,
+    held,
   );
-  return count.done >= count.total ? null : count;
+  return settled(count) ? null : count;
 }
 
 /** Share of the rows' series backfilled (what the status bar's bar shows); null when none remains. */
@@ -67,7 +89,8 @@ export class CompletionEstimate {
 
   /** Unix seconds the backfill should be done by, or null when nothing remains. */
   update(rows: readonly IntervalBackfill[] | null, nowMs: number): number | null {
-    const remaining = rows ? rows.reduce((n, r) => n + r.total - r.done, 0) : 0;
+    // Paused series are not waited for: they take no call until their pause ends.
+    const remaining = rows ? rows.reduce((n, r) => n + r.total - r.done - (r.paused ?? 0), 0) : 0;
     if (remaining !== this.remaining) {
       this.remaining = remaining;
       // Calls 1 … rate go now, the next rate a minute later, and so on: the last one goes this many minutes on.

@@ -175,14 +175,17 @@ export class JobPlanner {
     await writeKv(this.deps.db, 'fetch:backfilled', [...this.backfilled]);
   }
 
-  /** Per interval, liquidation and candle series backfilled of those planned; null when done. */
+  /** Set aside by the series' health: counted as paused, not waited for. */
+  private readonly heldBack = (key: string): boolean => this.deps.health.heldBack(key);
+
+  /** Per interval, liquidation and candle series backfilled (and paused) of those planned; null when settled. */
   intervalProgress(): IntervalBackfill[] | null {
-    return intervalProgress(this.series, this.backfilled, this.deps.intervals);
+    return intervalProgress(this.series, this.backfilled, this.deps.intervals, this.heldBack);
   }
 
   /** Open interest and funding series backfilled of those planned; null when done (or none are fetched). */
   contextProgress(): SeriesCount | null {
-    return contextProgress(this.series, this.backfilled);
+    return contextProgress(this.series, this.backfilled, this.heldBack);
   }
 
   /** Share of liquidation and candle series backfilled (context series fill in behind them); null when done. */

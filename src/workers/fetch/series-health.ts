@@ -17,6 +17,8 @@ interface Health {
   reason: string;
   /** The user is told about it (set aside or refused), not only delayed. */
   shown: boolean;
+  /** Set aside or refused since its last good answer: the backfill's progress stops waiting for it. */
+  heldBack: boolean;
 }
 
 /** Per-series strikes and pauses, keyed `kind|symbol|interval`. */
@@ -33,6 +35,15 @@ export class SeriesHealth {
     return this.bySeries.get(key)?.until ?? 0;
   }
 
+  /**
+   * True when `key` was set aside or refused and has had no good answer since, retries in between included: a
+   * series Coinalyze keeps leaving out is retried every half hour, and the progress would otherwise wait for it
+   * again (and say so) at each retry.
+   */
+  heldBack(key: string): boolean {
+    return this.bySeries.get(key)?.heldBack ?? false;
+  }
+
   /** A good answer: the series starts again with a clean record. */
   good(key: string): void {
     this.bySeries.delete(key);
@@ -40,19 +51,21 @@ export class SeriesHealth {
 
   /** A bad answer for `key`: retried after 5 s, 10 s, …, then set aside. */
   bad(key: string, reason: string, now: number): void {
-    const strikes = (this.bySeries.get(key)?.strikes ?? 0) + 1;
+    const before = this.bySeries.get(key);
+    const strikes = (before?.strikes ?? 0) + 1;
     const aside = strikes >= STRIKES_TO_SET_ASIDE;
     this.bySeries.set(key, {
       strikes: aside ? 0 : strikes,
       until: now + (aside ? SET_ASIDE_MS : 5_000 * 2 ** (strikes - 1)),
       reason,
       shown: aside,
+      heldBack: aside || (before?.heldBack ?? false),
     });
   }
 
   /** The API refused the request for `key` (400): leave it for an hour. */
   refused(key: string, reason: string, now: number): void {
-    this.bySeries.set(key, { strikes: 0, until: now + REFUSED_MS, reason, shown: true });
+    this.bySeries.set(key, { strikes: 0, until: now + REFUSED_MS, reason, shown: true, heldBack: true });
   }
 
   /** Status line for the series the user should know about, or null. */

@@ -114,4 +114,27 @@ describe('backfill against the fake Coinalyze', () => {
       expect(now?.ranges[0]?.[0]).toBe(c.ranges[0]?.[0]);
     }
   }, 60_000);
+
+  it('a contract Coinalyze leaves out of every answer is paused, not waited for: the backfill still ends', async () => {
+    const env = await setup();
+    // A saved selection can hold a contract Coinalyze no longer lists: the fake leaves unknown symbols out.
+    const gone = 'DELISTED_PERP.A';
+    const contracts = [...env.contracts.slice(0, 5), gone];
+    const { statuses, runFor } = await scheduler(env, { contracts, intervals: ['1hour'] });
+    await runFor(5 * 60_000);
+    // Asked for, and never answered.
+    const asked = env.fake.log.filter((r) => r.status === 200 && r.symbols?.includes(gone));
+    expect(asked.length).toBeGreaterThanOrEqual(3);
+    expect(await env.db.get('coverage', ['liq', gone, '1hour'])).toBeUndefined();
+    // Waited for until it is set aside (three answers without it), then counted as paused, never as done.
+    const waiting = statuses.filter((st) => st.intervals?.[0]?.done === 6 - 1 && !st.intervals?.[0]?.paused);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const st of statuses) expect(st.intervals?.[0]?.done ?? 0).toBeLessThanOrEqual(6);
+    const last = statuses.at(-1);
+    expect(last?.backfill).toBeNull();
+    expect(last?.intervals ?? null).toBeNull();
+    expect(last?.completeAt ?? null).toBeNull();
+    // The status line says which series is paused and why.
+    expect(last?.message).toMatch(/^Paused DELISTED_PERP\.A 1hour for \d+ min: the answer left it out/);
+  }, 60_000);
 });

@@ -18,6 +18,7 @@ describe('status notice: the open interest and funding backfill', () => {
   it('accepts a count, null, and a status from a fetcher that does not send one', () => {
     expect(accepts({ contextBackfill: { done: 3, total: 56 } })).toBe(true);
     expect(accepts({ contextBackfill: { done: 0, total: 1 } })).toBe(true);
+    expect(accepts({ contextBackfill: { done: 3, total: 56, paused: 2 } })).toBe(true);
     expect(accepts({ contextBackfill: null })).toBe(true);
     expect(accepts({})).toBe(true);
   });
@@ -31,6 +32,10 @@ describe('status notice: the open interest and funding backfill', () => {
       { done: 1.5, total: 8 },
       { done: 0, total: 0 },
       { done: Number.NaN, total: 8 },
+      { done: 7, total: 8, paused: 2 },
+      { done: 3, total: 8, paused: -1 },
+      { done: 3, total: 8, paused: 0.5 },
+      { done: 3, total: 8, paused: '1' },
       3,
       'open interest 3/8',
       [3, 8],

@@ -27,6 +27,36 @@ describe('intervalProgress', () => {
   });
 });
 
+describe('paused series (set aside by their health)', () => {
+  const held = (key: string) => key === 'candle|M|1min' || key === 'funding|A|1hour';
+  it('are counted as paused, not done, and only while not backfilled', () => {
+    expect(intervalProgress(series, new Set(), ['1min', '1hour'], held)).toEqual([
+      { interval: '1min', done: 0, total: 2, paused: 1 },
+      { interval: '1hour', done: 0, total: 1 },
+    ]);
+    expect(contextProgress(series, new Set(['oi|A|5min']), held)).toEqual({ done: 1, total: 3, paused: 1 });
+    // Backfilled after all (a good answer came): done, no longer paused.
+    expect(contextProgress(series, new Set(['oi|A|5min', 'funding|A|1hour']), held)).toEqual({
+      done: 2,
+      total: 3,
+    });
+  });
+  it('are not waited for: the progress ends when every other series is done', () => {
+    expect(
+      intervalProgress(series, new Set(['liq|A|1min', 'liq|A|1hour']), ['1min', '1hour'], held),
+    ).toBeNull();
+    expect(contextProgress(series, new Set(['oi|A|5min', 'predicted|A|daily']), held)).toBeNull();
+  });
+  it('take no call in the completion time', () => {
+    const e = new CompletionEstimate(38);
+    const rows = [{ interval: '1min' as const, done: 0, total: 40, paused: 1 }];
+    expect(e.update(rows, 1_000_000)).toBe(1000 + 1 * 60);
+    expect(
+      new CompletionEstimate(38).update([{ interval: '1min', done: 0, total: 40, paused: 2 }], 1_000_000),
+    ).toBe(1000);
+  });
+});
+
 describe('contextProgress', () => {
   it('counts the open interest and funding series of every interval as one, liquidations and candles left out', () => {
     expect(contextProgress(series, new Set(chartDone))).toEqual({ done: 0, total: 3 });

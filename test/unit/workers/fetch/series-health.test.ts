@@ -21,6 +21,23 @@ describe('SeriesHealth', () => {
     expect(h.ready(key, 0)).toBe(true);
   });
 
+  it('is held back from being set aside (or refused) until a good answer, its retries included', () => {
+    const h = new SeriesHealth();
+    const key = 'funding|X.A|1hour';
+    h.bad(key, 'the answer left it out', 0);
+    h.bad(key, 'the answer left it out', 5_000);
+    expect(h.heldBack(key)).toBe(false);
+    h.bad(key, 'the answer left it out', 15_000);
+    expect(h.heldBack(key)).toBe(true);
+    // Retried after the pause and left out again: still held back, not waited for at each retry.
+    h.bad(key, 'the answer left it out', 15_000 + SET_ASIDE_MS);
+    expect(h.heldBack(key)).toBe(true);
+    h.good(key);
+    expect(h.heldBack(key)).toBe(false);
+    h.refused('oi|Y.A|5min', 'Coinalyze refused it (bad symbol)', 0);
+    expect(h.heldBack('oi|Y.A|5min')).toBe(true);
+  });
+
   it('other series are never held back by one that keeps failing', () => {
     const h = new SeriesHealth();
     for (let i = 0; i < 10; i++) h.bad('liq|X.A|1min', 'broken', i * 60_000);
