@@ -96,6 +96,11 @@ export interface FetchStatus {
    * the status bar says so instead of "idle". Absent (a fetcher from before it) or null when none remains.
    */
   contextBackfill?: SeriesCount | null;
+  /**
+   * Unix seconds when the open interest and funding backfill should be done, at what their requests may use of the
+   * budget; absent or null while liquidations and candles still fill (or when none remains).
+   */
+  contextCompleteAt?: number | null;
 }
 
 const STATES: readonly string[] = ['idle', 'live', 'offline', 'key-rejected', 'error'];
@@ -140,7 +145,8 @@ export function isFetchStatus(v: unknown): v is FetchStatus {
     isNumOrNull(v.backfill) &&
     isNumOrNull(v.lastUpdate) &&
     (v.message === null || typeof v.message === 'string') &&
-    (v.contextBackfill === undefined || v.contextBackfill === null || isSeriesCount(v.contextBackfill))
+    (v.contextBackfill === undefined || v.contextBackfill === null || isSeriesCount(v.contextBackfill)) &&
+    (v.contextCompleteAt === undefined || isNumOrNull(v.contextCompleteAt))
   );
 }
 

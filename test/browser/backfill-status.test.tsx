@@ -125,15 +125,36 @@ describe('first backfill progress', () => {
     });
     await expect.element(bar).toHaveTextContent('Backfill: open interest & funding 3/56');
     await expect.element(bar).not.toHaveTextContent('idle');
+    await expect.element(bar).not.toHaveTextContent('complete');
+    // On a 390 px phone the count stays one line, like the API budget beside it.
+    const height = (id: string) => page.getByTestId(id).element().getBoundingClientRect().height;
+    expect(height('status-backfill')).toBeLessThan(1.6 * height('status-budget'));
+    // With its completion time (estimated apart from the chart's rows).
+    const inSixMinutes = Math.floor(Date.now() / 1000) + 6 * 60 + 10;
+    channel.postMessage({
+      type: 'status',
+      status: {
+        ...base,
+        backfill: null,
+        intervals: null,
+        contextBackfill: { done: 3, total: 56 },
+        contextCompleteAt: inSixMinutes,
+      },
+    });
+    const hhmm = new Date(inSixMinutes * 1000).toISOString().slice(11, 16);
+    await expect
+      .element(bar)
+      .toHaveTextContent(`open interest & funding 3/56 · complete ${hhmm} UTC (in about 6 min)`);
     await expect.element(contextBar).toHaveAttribute('value', '3');
     await expect.element(contextBar).toHaveAttribute('max', '56');
     await expect
       .element(page.getByRole('progressbar', { name: 'Backfill progress', exact: true }))
       .not.toBeInTheDocument();
     await expect.element(page.getByRole('region', { name: 'History being fetched' })).not.toBeInTheDocument();
-    // On a 390 px phone it stays one line, like the API budget beside it.
-    const height = (id: string) => page.getByTestId(id).element().getBoundingClientRect().height;
-    expect(height('status-backfill')).toBeLessThan(1.6 * height('status-budget'));
+    // The time may wrap on a phone, but nothing of it is cut off.
+    const box = bar.element().getBoundingClientRect();
+    expect(box.right).toBeLessThanOrEqual(390);
+    expect(bar.element().scrollWidth).toBeLessThanOrEqual(bar.element().clientWidth + 1);
     channel.postMessage({ type: 'status', status: { ...base, backfill: null, contextBackfill: null } });
     await expect.element(bar).toHaveTextContent('Backfill: idle');
     await expect.element(contextBar).not.toBeInTheDocument();

@@ -48,6 +48,7 @@ export function toStatusInfo(s: FetchStatus, prev: StatusInfo): StatusInfo {
     callsBudget: s.callsBudget,
     backfill: s.backfill,
     contextBackfill: s.contextBackfill ?? null,
+    contextCompleteAt: s.contextCompleteAt ?? null,
     message: s.message ?? undefined,
   };
 }

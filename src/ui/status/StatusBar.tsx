@@ -17,6 +17,8 @@ export interface StatusInfo {
   backfill: number | null;
   /** Open interest and funding series backfilled of those planned, or null (or left out) when none remains. */
   contextBackfill?: SeriesCount | null;
+  /** Unix seconds when that backfill should be done, or null (or left out) when not known. */
+  contextCompleteAt?: number | null;
   message?: string;
 }
 
@@ -78,6 +80,9 @@ export function StatusBar({
         {pct !== null &&
           completeAt !== null &&
           ` · complete ${completionText(completeAt, Date.now() / 1000)}`}
+        {context &&
+          info.contextCompleteAt != null &&
+          ` · complete ${completionText(info.contextCompleteAt, Date.now() / 1000)}`}
       </span>
       {info.message && <span class="status-message">{info.message}</span>}
       <span class="attribution">

@@ -4,7 +4,8 @@
  * budget's rate). Context series (open interest, funding, predicted funding) rank below every liquidation and
  * candle job, so they fill in behind them: they get one count of their own (`contextProgress`), which the status
  * bar shows once the rows are done, so "idle" means nothing at all is being backfilled. The rows and the
- * completion time leave them out (they say when the chart's liquidations and candles are complete).
+ * completion time leave them out (they say when the chart's liquidations and candles are complete); theirs is
+ * estimated apart.
  *
  * A series set aside (Coinalyze keeps leaving it out of its answers, or refused it) counts as paused: still shown,
  * but not waited for. Otherwise a funding series Coinalyze does not carry would hold the count at 55/56, the card
@@ -79,23 +80,32 @@ export function backfillShare(rows: readonly IntervalBackfill[] | null): number 
 /**
  * When the series still to backfill should be done: each takes one call (2,000 points; backfill.test.ts checks
  * 41 × 5 calls for 40 contracts), at `callsPerMinute`. Kept while the count is unchanged, so a status that says
- * nothing new is not sent again just because the clock moved.
+ * nothing new is not sent again just because the clock moved. One estimate for the chart's rows, at the whole
+ * budget, and one for open interest and funding, at what their requests may use (they leave a reserve free).
  */
 export class CompletionEstimate {
   private remaining = -1;
   private at: number | null = null;
 
-  constructor(private readonly callsPerMinute: number) {}
+  /** `callsPerWindow` calls may go in any `windowSec` (the budget's sliding window). */
+  constructor(
+    private readonly callsPerWindow: number,
+    private readonly windowSec = 60,
+  ) {}
 
-  /** Unix seconds the backfill should be done by, or null when nothing remains. */
-  update(rows: readonly IntervalBackfill[] | null, nowMs: number): number | null {
+  /**
+   * Unix seconds the counted series should be backfilled by, or null when none remains. `freeNow`: calls the budget
+   * has free at once (others already went in this window, as when open interest follows the chart's rows).
+   */
+  update(counts: readonly SeriesCount[] | null, nowMs: number, freeNow = this.callsPerWindow): number | null {
     // Paused series are not waited for: they take no call until their pause ends.
-    const remaining = rows ? rows.reduce((n, r) => n + r.total - r.done - (r.paused ?? 0), 0) : 0;
+    const remaining = counts ? counts.reduce((n, r) => n + r.total - r.done - (r.paused ?? 0), 0) : 0;
     if (remaining !== this.remaining) {
       this.remaining = remaining;
-      // Calls 1 … rate go now, the next rate a minute later, and so on: the last one goes this many minutes on.
-      const minutes = Math.floor((remaining - 1) / this.callsPerMinute);
-      this.at = remaining === 0 ? null : Math.ceil(nowMs / 1000) + minutes * 60;
+      // The free calls go now, then `callsPerWindow` a window later, and so on: the last one goes this many on.
+      const later = Math.max(0, remaining - Math.min(Math.max(0, freeNow), this.callsPerWindow));
+      const windows = Math.ceil(later / this.callsPerWindow);
+      this.at = remaining === 0 ? null : Math.ceil(nowMs / 1000) + windows * this.windowSec;
     }
     return this.at;
   }

@@ -95,6 +95,7 @@ export class Scheduler {
   private readonly planner: JobPlanner;
   private readonly notes = new StatusNotes();
   private readonly completion: CompletionEstimate;
+  private readonly contextCompletion: CompletionEstimate;
   private attempt = 0;
   private wakeCtl = new AbortController();
   private status: FetchStatus;
@@ -103,7 +104,10 @@ export class Scheduler {
   readonly stats = { requests: 0, rateLimited: 0, retries: 0, unreachable: 0, malformed: 0 };
 
   constructor(private readonly deps: SchedulerDeps) {
-    this.completion = new CompletionEstimate(deps.ledger.bucket.capacity);
+    const { capacity, windowMs } = deps.ledger.bucket;
+    this.completion = new CompletionEstimate(capacity, windowMs / 1000);
+    // A context request goes only while CONTEXT_RESERVE calls stay free in the window.
+    this.contextCompletion = new CompletionEstimate(capacity - CONTEXT_RESERVE, windowMs / 1000);
     this.planner = new JobPlanner({
       db: deps.db,
       contracts: deps.contracts,
@@ -138,6 +142,8 @@ export class Scheduler {
   private compose(state: FetchStatus['state']): FetchStatus {
     const now = this.deps.clock.now();
     const intervals = this.planner.intervalProgress();
+    const context = this.planner.contextProgress();
+    const free = this.deps.ledger.available(now);
     return {
       state,
       callsUsed: this.deps.ledger.usedInLastMinute(now),
@@ -146,8 +152,12 @@ export class Scheduler {
       lastUpdate: this.lastUpdate,
       message: this.notes.text(now, this.deps.ledger.bucket.pause, this.health.note(now)),
       intervals,
-      completeAt: this.completion.update(intervals, now),
-      contextBackfill: this.planner.contextProgress(),
+      completeAt: this.completion.update(intervals, now, free),
+      contextBackfill: context,
+      // Context series go after the rows: their time is only known once those are done.
+      contextCompleteAt: intervals
+        ? null
+        : this.contextCompletion.update(context && [context], now, free - CONTEXT_RESERVE),
     };
   }
 

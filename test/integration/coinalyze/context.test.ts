@@ -50,6 +50,20 @@ describe('open interest and funding against the fake Coinalyze', () => {
     expect(afterChart.length).toBeGreaterThan(2);
     expect(afterChart[0]?.contextBackfill?.done).toBeLessThan(ctxTotal);
     expect(statuses.at(-1)?.contextBackfill).toBeNull();
+    // Their completion time: none while the rows fill (they go after them), then the first estimate is when the
+    // last context call really went (the calls the rows left in the window go at once, then 28 every 61 s); none
+    // once they are done.
+    for (const st of statuses.filter((x) => x.backfill !== null))
+      expect(st.contextCompleteAt ?? null).toBeNull();
+    const estimate = afterChart[0]?.contextCompleteAt ?? null;
+    expect(estimate).not.toBeNull();
+    const lastCtx = Math.max(
+      ...env.fake.log
+        .filter((r) => r.status === 200 && Object.values(CONTEXT_PATHS).some((c) => r.path.endsWith(c)))
+        .map((r) => r.at),
+    );
+    expect(Math.abs((estimate ?? 0) - lastCtx / 1000)).toBeLessThanOrEqual(5);
+    expect(statuses.at(-1)?.contextCompleteAt ?? null).toBeNull();
     expect(s.stats.rateLimited).toBe(0);
     expect(env.fake.log.filter((r) => r.status === 429)).toHaveLength(0);
     const ok = env.fake.log.filter((r) => r.status === 200 && r.path.includes('history'));
