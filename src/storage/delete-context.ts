@@ -9,7 +9,8 @@ import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { type Range, subtractRange } from '../core/ranges';
 import { floorTo } from '../core/time';
 import { bucketCount, cutOf, type DeleteSelection } from './delete-cut';
-import { type ChangedOiChunk, type OiGroupRebuildTx, rebuildOiGroupChunks } from './oi-groups-rebuild';
+import type { ChangedChunk, EmptiedSeries } from './group-rebuild-plan';
+import { type OiGroupRebuildTx, rebuildOiGroupChunks } from './oi-groups-rebuild';
 import { CHUNK_SLOTS, type ContextCoverage, type LiqLabDB } from './schema';
 
 /** Stores the context part of a delete needs (with `markets`). */
@@ -90,8 +91,8 @@ async function clearContextChunks(
 export async function deleteContext(tx: ContextDeleteTx, sel: DeleteSelection): Promise<ContextCut[]> {
   const coverage = tx.objectStore('ctxCoverage');
   const cuts: ContextCut[] = [];
-  const changedOi: ChangedOiChunk[] = [];
-  const emptied: Array<{ symbol: string; interval: BaseInterval }> = [];
+  const changedOi: ChangedChunk[] = [];
+  const emptied: EmptiedSeries[] = [];
   for (const c of await coverage.getAll()) {
     const cut = cutOf(c, sel);
     if (cut.length === 0) continue;

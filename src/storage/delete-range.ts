@@ -11,8 +11,9 @@ import { type Range, subtractRange } from '../core/ranges';
 import { floorTo } from '../core/time';
 import { CONTEXT_DELETE_STORES, type ContextDeleteTx, countContext, deleteContext } from './delete-context';
 import { bucketCount, cutOf, type DeleteSelection } from './delete-cut';
+import type { ChangedChunk, EmptiedSeries } from './group-rebuild-plan';
 import { hasGroups } from './liq-groups';
-import { type ChangedChunk, type GroupRebuildTx, rebuildGroupChunks } from './liq-groups-rebuild';
+import { type GroupRebuildTx, rebuildGroupChunks } from './liq-groups-rebuild';
 import { type CandleChunk, CHUNK_SLOTS, type Coverage, type LiqChunk, type LiqLabDB } from './schema';
 
 export type { DeleteSelection } from './delete-cut';
@@ -143,7 +144,7 @@ export async function deleteStored(
     Object.assign(count, countContext(contextCoverage, sel));
     const coverage = await tx.objectStore('coverage').getAll();
     const changedLiq: ChangedChunk[] = [];
-    const emptied: Array<{ symbol: string; interval: BaseInterval }> = [];
+    const emptied: EmptiedSeries[] = [];
     for (const c of coverage) {
       const cut = cutOf(c, sel);
       const n = bucketCount(cut, BASE_INTERVAL_SECONDS[c.interval]);

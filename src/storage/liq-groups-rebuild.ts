@@ -4,16 +4,13 @@
  * any more is exactly 0 (a group chunk with nothing left is removed).
  */
 import type { IDBPTransaction } from 'idb';
-import type { BaseInterval } from '../core/intervals';
-import { groupsOf } from './liq-groups';
+import {
+  type ChangedChunk,
+  dropEmptiedMembers,
+  type EmptiedSeries,
+  groupChunksOf,
+} from './group-rebuild-plan';
 import { CHUNK_SLOTS, type LiqLabDB } from './schema';
-
-/** One contract chunk that a deletion changed. */
-export interface ChangedChunk {
-  symbol: string;
-  interval: BaseInterval;
-  start: number;
-}
 
 /** The transaction a rebuild runs in. */
 export type GroupRebuildTx = IDBPTransaction<
@@ -30,25 +27,15 @@ export type GroupRebuildTx = IDBPTransaction<
 export async function rebuildGroupChunks(
   tx: GroupRebuildTx,
   changed: readonly ChangedChunk[],
-  emptied: ReadonlyArray<{ symbol: string; interval: BaseInterval }>,
+  emptied: readonly EmptiedSeries[],
 ): Promise<void> {
   const markets = tx.objectStore('markets');
   const meta = tx.objectStore('liqGroupMembers');
-  for (const { symbol, interval } of emptied)
-    for (const group of groupsOf(await markets.get(symbol))) {
-      const m = await meta.get([group, interval]);
-      if (!m?.members.includes(symbol)) continue;
-      const members = m.members.filter((s) => s !== symbol);
-      if (members.length === 0) await meta.delete([group, interval]);
-      else await meta.put({ ...m, members });
-    }
-  const todo = new Map<string, { group: string; interval: BaseInterval; start: number }>();
-  for (const c of changed)
-    for (const group of groupsOf(await markets.get(c.symbol)))
-      todo.set(`${group}\n${c.interval}\n${c.start}`, { group, interval: c.interval, start: c.start });
+  await dropEmptiedMembers(markets, meta, emptied);
+  const todo = await groupChunksOf(markets, changed);
   const chunks = tx.objectStore('liqChunks');
   const groups = tx.objectStore('liqGroups');
-  for (const { group, interval, start } of todo.values()) {
+  for (const { group, interval, start } of todo) {
     const members = (await meta.get([group, interval]))?.members ?? [];
     const long = new Float64Array(CHUNK_SLOTS);
     const short = new Float64Array(CHUNK_SLOTS);

@@ -4,17 +4,14 @@
  * member has any more is exactly 0 with count 0, and a group chunk with nothing left is removed.
  */
 import type { IDBPTransaction } from 'idb';
-import type { BaseInterval } from '../core/intervals';
-import { groupsOf } from './liq-groups';
+import {
+  type ChangedChunk,
+  dropEmptiedMembers,
+  type EmptiedSeries,
+  groupChunksOf,
+} from './group-rebuild-plan';
 import { blankOiGroup } from './oi-groups';
 import { CHUNK_SLOTS, type LiqLabDB } from './schema';
-
-/** One contract OI chunk that a deletion changed. */
-export interface ChangedOiChunk {
-  symbol: string;
-  interval: BaseInterval;
-  start: number;
-}
 
 /** The transaction a rebuild runs in. */
 export type OiGroupRebuildTx = IDBPTransaction<
@@ -30,26 +27,16 @@ export type OiGroupRebuildTx = IDBPTransaction<
  */
 export async function rebuildOiGroupChunks(
   tx: OiGroupRebuildTx,
-  changed: readonly ChangedOiChunk[],
-  emptied: ReadonlyArray<{ symbol: string; interval: BaseInterval }>,
+  changed: readonly ChangedChunk[],
+  emptied: readonly EmptiedSeries[],
 ): Promise<void> {
   const markets = tx.objectStore('markets');
   const meta = tx.objectStore('oiGroupMembers');
-  for (const { symbol, interval } of emptied)
-    for (const group of groupsOf(await markets.get(symbol))) {
-      const m = await meta.get([group, interval]);
-      if (!m?.members.includes(symbol)) continue;
-      const members = m.members.filter((s) => s !== symbol);
-      if (members.length === 0) await meta.delete([group, interval]);
-      else await meta.put({ ...m, members });
-    }
-  const todo = new Map<string, { group: string; interval: BaseInterval; start: number }>();
-  for (const c of changed)
-    for (const group of groupsOf(await markets.get(c.symbol)))
-      todo.set(`${group}\n${c.interval}\n${c.start}`, { group, interval: c.interval, start: c.start });
+  await dropEmptiedMembers(markets, meta, emptied);
+  const todo = await groupChunksOf(markets, changed);
   const chunks = tx.objectStore('ctxChunks');
   const groups = tx.objectStore('oiGroups');
-  for (const { group, interval, start } of todo.values()) {
+  for (const { group, interval, start } of todo) {
     const members = (await meta.get([group, interval]))?.members ?? [];
     const g = blankOiGroup(group, interval, start);
     for (const symbol of members) {
