@@ -12,10 +12,10 @@ import { completeOpens } from '../../core/context/liq-bp';
 import { CONTEXT_SERIES, type ContextKind, isContextKind } from '../../core/context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../core/intervals';
 import { type ContractFilter, marketsOf } from '../../core/market';
-import type { BarFrame } from '../../core/series';
 import { readFundingLevel, readOiSum } from '../../storage/oi-read';
 import type { LiqLabDB } from '../../storage/schema';
 import type { ChangedSpan, FrameContext } from './api';
+import { type FrameGrid, FrameReadCache } from './frame-read-cache';
 
 /**
  * The base interval to read `kind` at for bars of `barStep` seconds, among those stored for `symbols`: the
@@ -67,8 +67,6 @@ async function contextPlan(
   };
 }
 
-type Grid = Pick<BarFrame, 'start' | 'step'> & { n: number };
-
 /** A context series on the bars, and the opens the bp-of-OI score divides by (for open interest). */
 export interface OnBars {
   level: LevelSeries;
@@ -84,7 +82,7 @@ async function readKind(
   kind: ContextKind,
   iv: BaseInterval | null,
   symbols: readonly string[],
-  { start, step, n }: Grid,
+  { start, step, n }: FrameGrid,
 ): Promise<OnBars | null> {
   if (iv === null || n === 0) return null;
   const end = start + n * step;
@@ -108,7 +106,7 @@ async function readKind(
  */
 export async function readFrameOi(
   db: IDBPDatabase<LiqLabDB>,
-  frame: Grid,
+  frame: FrameGrid,
   asset: string,
   filter: ContractFilter,
 ): Promise<OnBars | null> {
@@ -119,7 +117,7 @@ export async function readFrameOi(
 /** Reads the context of `frame` for the contracts of `asset` that `filter` keeps. */
 export async function readFrameContext(
   db: IDBPDatabase<LiqLabDB>,
-  frame: Grid,
+  frame: FrameGrid,
   asset: string,
   filter: ContractFilter,
 ): Promise<FrameContext> {
@@ -138,34 +136,8 @@ export async function readFrameContext(
 }
 
 /** A frame's context kept between refreshes of one view; re-read whole only when it may have changed. */
-export class ContextCache {
-  private key = '';
-  private current: FrameContext | null = null;
-
-  constructor(
-    private readonly asset: string,
-    private readonly filter: ContractFilter,
-  ) {}
-
-  /** The context of `frame` after `changes` (null: unknown, read again). */
-  async refresh(
-    db: IDBPDatabase<LiqLabDB>,
-    frame: BarFrame,
-    changes: readonly ChangedSpan[] | null,
-  ): Promise<FrameContext> {
-    const n = frame.liq.long.length;
-    const key = `${frame.start}/${frame.step}/${n}`;
-    const stale = changes === null || changes.some(touchesContext) || key !== this.key;
-    if (this.current && !stale) return this.current;
-    this.current = null; // a failed read leaves nothing to reuse
-    const next = await readFrameContext(
-      db,
-      { start: frame.start, step: frame.step, n },
-      this.asset,
-      this.filter,
-    );
-    this.current = next;
-    this.key = key;
-    return next;
+export class ContextCache extends FrameReadCache<FrameContext> {
+  constructor(asset: string, filter: ContractFilter) {
+    super(touchesContext, (db, grid) => readFrameContext(db, grid, asset, filter));
   }
 }
