@@ -15,8 +15,8 @@ import { marketFromSymbol } from '../../../core/csv/contracts';
 import { type ByteSink, CsvWriter } from '../../../core/csv/writer';
 import { BASE_INTERVAL_SECONDS } from '../../../core/intervals';
 import { type ContractFilter, marketsOf, matchesFilter } from '../../../core/market';
-import { floorTo } from '../../../core/time';
-import { CHUNK_SLOTS, type LiqLabDB } from '../../../storage/schema';
+import type { LiqLabDB } from '../../../storage/schema';
+import { clipCoverage, coveredChunks } from './export-chunks';
 import { contextSeriesToExport, writeContextCoverage, writeContextPoints } from './export-context';
 
 /** Which part of the archive to export. */
@@ -27,25 +27,6 @@ export interface ArchiveExportRequest {
   /** Unix seconds; null for everything stored. */
   from: number | null;
   to: number | null;
-}
-
-/** Chunk reads kept in flight ahead of the one being written: IndexedDB reads then overlap the formatting. */
-const READ_AHEAD = 4;
-
-/** Yields `get(0) … get(n - 1)` in order, with up to READ_AHEAD reads started ahead. */
-export async function* prefetched<T>(n: number, get: (j: number) => Promise<T>): AsyncGenerator<T> {
-  const ahead: Array<Promise<T>> = [];
-  const start = (j: number) => {
-    const p = get(j);
-    p.catch(() => {}); // a read abandoned by a cancelled export must not surface as unhandled
-    ahead.push(p);
-  };
-  for (let j = 0; j < Math.min(n, READ_AHEAD); j++) start(j);
-  for (let j = 0; j < n; j++) {
-    const next = ahead.shift();
-    if (j + READ_AHEAD < n) start(j + READ_AHEAD);
-    if (next) yield await next;
-  }
 }
 
 /** Writes the archive; reports progress as the fraction of coverage records done. */
@@ -66,14 +47,7 @@ export async function exportArchive(
   let rows = 0;
   w.text(`${ARCHIVE_HEADER}\n`);
   for (const m of marketsOf([...stored.values()], req.asset, req.filter)) w.text(archiveMarketRow(m));
-  const clipped = coverage.map((c) => ({
-    ...c,
-    ranges: c.ranges
-      .map(
-        ([a, b]) => [Math.max(a, floorTo(lo, BASE_INTERVAL_SECONDS[c.interval])), Math.min(b, hi)] as const,
-      )
-      .filter(([a, b]) => a < b),
-  }));
+  const clipped = coverage.map((c) => ({ ...c, ranges: clipCoverage(c.ranges, c.interval, lo, hi) }));
   for (const c of clipped)
     for (const [a, b] of c.ranges) w.text(archiveCoverageRow(c.kind, c.market, c.interval, a, b));
   const context = await contextSeriesToExport(db, stored, req.asset, req.filter, lo, hi);
@@ -83,26 +57,10 @@ export async function exportArchive(
     const c = clipped[k];
     if (!c) continue;
     const step = BASE_INTERVAL_SECONDS[c.interval];
-    const span = step * CHUNK_SLOTS;
     const prefix = CsvWriter.encode(archivePrefix(c.kind, c.market, c.interval));
-    const pieces: Array<{ start: number; i0: number; i1: number }> = [];
-    for (const [a, b] of c.ranges)
-      for (let start: number = floorTo(a, span); start < b; start += span)
-        pieces.push({
-          start,
-          i0: Math.max(0, (a - start) / step),
-          i1: Math.min(CHUNK_SLOTS, (b - start) / step),
-        });
-    const key = (j: number): [string, typeof c.interval, number] => [
-      c.symbol,
-      c.interval,
-      pieces[j]?.start ?? 0,
-    ];
     if (c.kind === 'liq') {
-      let j = 0;
-      for await (const ch of prefetched(pieces.length, (i) => db.get('liqChunks', key(i)))) {
-        const { start, i0, i1 } = pieces[j++] ?? { start: 0, i0: 0, i1: 0 };
-        if (!ch) continue;
+      const get = (start: number) => db.get('liqChunks', [c.symbol, c.interval, start]);
+      for await (const { chunk: ch, start, i0, i1 } of coveredChunks(c.ranges, step, get)) {
         for (let i = i0; i < i1; i++) {
           const l = ch.long[i] ?? 0;
           const s = ch.short[i] ?? 0;
@@ -117,10 +75,8 @@ export async function exportArchive(
         }
       }
     } else {
-      let j = 0;
-      for await (const ch of prefetched(pieces.length, (i) => db.get('candleChunks', key(i)))) {
-        const { start, i0, i1 } = pieces[j++] ?? { start: 0, i0: 0, i1: 0 };
-        if (!ch) continue;
+      const get = (start: number) => db.get('candleChunks', [c.symbol, c.interval, start]);
+      for await (const { chunk: ch, start, i0, i1 } of coveredChunks(c.ranges, step, get)) {
         for (let i = i0; i < i1; i++) {
           const o = ch.open[i] ?? Number.NaN;
           const h = ch.high[i] ?? Number.NaN;
@@ -141,7 +97,7 @@ export async function exportArchive(
     onProgress((k + 1) / total);
   }
   const done = (k: number) => onProgress((clipped.length + k + 1) / total);
-  rows += await writeContextPoints(db, w, context, prefetched, done, check);
+  rows += await writeContextPoints(db, w, context, done, check);
   await w.flush();
   return rows;
 }

@@ -13,8 +13,8 @@ import { marketFromSymbol } from '../../../core/csv/contracts';
 import { CsvWriter } from '../../../core/csv/writer';
 import { BASE_INTERVAL_SECONDS } from '../../../core/intervals';
 import { type ContractFilter, type Market, matchesFilter } from '../../../core/market';
-import { floorTo } from '../../../core/time';
-import { CHUNK_SLOTS, type ContextCoverage, type LiqLabDB } from '../../../storage/schema';
+import type { ContextCoverage, LiqLabDB } from '../../../storage/schema';
+import { clipCoverage, coveredChunks } from './export-chunks';
 
 /** One context series to export: its market (for the name cells) and its coverage clipped to the request. */
 export interface ContextExportSeries extends ContextCoverage {
@@ -36,18 +36,7 @@ export async function contextSeriesToExport(
   return (await db.getAll('ctxCoverage'))
     .map((c) => ({ ...c, market: stored.get(c.symbol) ?? marketFromSymbol(c.symbol) }))
     .filter((c) => c.market.baseAsset === asset && matchesFilter(c.market, filter))
-    .map((c) => ({
-      ...c,
-      ranges: c.ranges
-        .map(
-          ([a, b]) =>
-            [Math.max(a, floorTo(lo, BASE_INTERVAL_SECONDS[c.interval])), Math.min(b, hi)] as [
-              number,
-              number,
-            ],
-        )
-        .filter(([a, b]) => a < b),
-    }));
+    .map((c) => ({ ...c, ranges: clipCoverage(c.ranges, c.interval, lo, hi) }));
 }
 
 /** Writes the coverage rows of `series`. */
@@ -57,35 +46,22 @@ export function writeContextCoverage(w: CsvWriter, series: readonly ContextExpor
 }
 
 /**
- * Writes the point rows of `series` (chunk reads through `prefetch`, so they overlap the formatting); calls
+ * Writes the point rows of `series` (chunk reads kept ahead, so they overlap the formatting); calls
  * `done(k)` after series k. Returns the number of rows written.
  */
 export async function writeContextPoints(
   db: IDBPDatabase<LiqLabDB>,
   w: CsvWriter,
   series: readonly ContextExportSeries[],
-  prefetch: <T>(n: number, get: (j: number) => Promise<T>) => AsyncGenerator<T>,
   done: (k: number) => void,
   check: () => Promise<void>,
 ): Promise<number> {
   let rows = 0;
   for (const [k, c] of series.entries()) {
     const step = BASE_INTERVAL_SECONDS[c.interval];
-    const span = step * CHUNK_SLOTS;
     const prefix = CsvWriter.encode(archiveContextPrefix(c.kind, c.market, c.interval));
-    const pieces: Array<{ start: number; i0: number; i1: number }> = [];
-    for (const [a, b] of c.ranges)
-      for (let start: number = floorTo(a, span); start < b; start += span)
-        pieces.push({
-          start,
-          i0: Math.max(0, (a - start) / step),
-          i1: Math.min(CHUNK_SLOTS, (b - start) / step),
-        });
-    let j = 0;
-    const get = (i: number) => db.get('ctxChunks', [c.kind, c.symbol, c.interval, pieces[i]?.start ?? 0]);
-    for await (const ch of prefetch(pieces.length, get)) {
-      const { start, i0, i1 } = pieces[j++] ?? { start: 0, i0: 0, i1: 0 };
-      if (!ch) continue;
+    const get = (start: number) => db.get('ctxChunks', [c.kind, c.symbol, c.interval, start]);
+    for await (const { chunk: ch, start, i0, i1 } of coveredChunks(c.ranges, step, get)) {
       for (let i = i0; i < i1; i++) {
         const o = ch.open[i] ?? Number.NaN;
         const h = ch.high[i] ?? Number.NaN;
