@@ -5,9 +5,8 @@
  */
 import { CONTEXT_KINDS, type ContextKind } from '../context/series';
 import type { BaseInterval } from '../intervals';
-import type { Market } from '../market';
-import { isoUtc } from '../time';
-import { formatNumber, isoSeconds, safeText } from './format';
+import { coverageRow, type NameFields, nameCells, writeOhlcCells } from './archive-cells';
+import { formatNumber, isoSeconds } from './format';
 import type { CsvWriter } from './writer';
 
 /** The archive's row kind of each context kind. */
@@ -27,25 +26,19 @@ export function contextOfCoverageRow(kind: string): ContextKind | null {
   return kind.startsWith('coverage_') ? contextOfRow(kind.slice('coverage_'.length)) : null;
 }
 
-type Names = Pick<Market, 'symbol' | 'exchange' | 'margined'>;
-
-function nameCells(m: Names): string {
-  return `${safeText(m.symbol)},${safeText(m.exchange)},${safeText(m.margined)}`;
-}
-
 /** A context coverage row: [from, to) of one series was fetched; buckets inside it without a row are gaps. */
 export function archiveContextCoverageRow(
   kind: ContextKind,
-  m: Names,
+  m: NameFields,
   interval: BaseInterval,
   from: number,
   to: number,
 ): string {
-  return `coverage_${CONTEXT_ROW_KINDS[kind]},${interval},${nameCells(m)},${isoUtc(from)},${from},,,,,,,,${to},\n`;
+  return coverageRow(CONTEXT_ROW_KINDS[kind], m, interval, from, to);
 }
 
 /** Prefix shared by the point rows of one context series. */
-export function archiveContextPrefix(kind: ContextKind, m: Names, interval: BaseInterval): string {
+export function archiveContextPrefix(kind: ContextKind, m: NameFields, interval: BaseInterval): string {
   return `${CONTEXT_ROW_KINDS[kind]},${interval},${nameCells(m)},`;
 }
 
@@ -65,17 +58,7 @@ export function writeContextRow(
   l: number,
   c: number,
 ): void {
-  w.iso(t, prefix);
-  w.comma();
-  w.number(t);
-  w.commas(3);
-  w.number(o);
-  w.comma();
-  w.number(h);
-  w.comma();
-  w.number(l);
-  w.comma();
-  w.number(c);
+  writeOhlcCells(w, prefix, t, o, h, l, c);
   w.commas(3);
   w.newline();
 }

@@ -5,6 +5,7 @@
 import { BASE_INTERVAL_SECONDS, BASE_INTERVALS, type BaseInterval } from '../intervals';
 import type { Market } from '../market';
 import { isoUtc } from '../time';
+import { coverageRow, type NameFields, nameCells, writeOhlcCells } from './archive-cells';
 import {
   CONTEXT_ROW_KINDS,
   contextOfCoverageRow,
@@ -12,7 +13,7 @@ import {
   contextValueProblem,
 } from './archive-context';
 import type { ImportBatch, PointKind } from './batch';
-import { formatNumber, isoSeconds, quoteCell, safeText } from './format';
+import { formatNumber, isoSeconds, quoteCell } from './format';
 import { nameProblem } from './names';
 import type { CsvRow } from './row';
 import { timeRangeProblem } from './time-range';
@@ -25,14 +26,6 @@ export const ARCHIVE_HEADER =
 const FIELDS = 16;
 const INTERVALS = new Set<string>(BASE_INTERVALS);
 
-/**
- * The symbol, exchange and margin cells of a row. They go through `safeText` because stored names may predate
- * validation (or come from the API): a symbol like `=HYPERLINK(…)` is written neutralised, never raw.
- */
-function nameCells(m: Pick<Market, 'symbol' | 'exchange' | 'margined'>): string {
-  return `${safeText(m.symbol)},${safeText(m.exchange)},${safeText(m.margined)}`;
-}
-
 /** A market row: its full metadata as JSON in `meta` (markets hold no secrets). */
 export function archiveMarketRow(m: Market): string {
   return `market,,${nameCells(m)},,,,,,,,,,,${quoteCell(JSON.stringify(m))}\n`;
@@ -44,20 +37,16 @@ export function archiveMarketRow(m: Market): string {
  */
 export function archiveCoverageRow(
   kind: 'liq' | 'candle',
-  m: Pick<Market, 'symbol' | 'exchange' | 'margined'>,
+  m: NameFields,
   interval: BaseInterval,
   from: number,
   to: number,
 ): string {
-  return `coverage_${kind},${interval},${nameCells(m)},${isoUtc(from)},${from},,,,,,,,${to},\n`;
+  return coverageRow(kind, m, interval, from, to);
 }
 
 /** Prefix shared by the point rows of one series (kind, interval, symbol, exchange, margin). */
-export function archivePrefix(
-  kind: 'liq' | 'candle',
-  m: Pick<Market, 'symbol' | 'exchange' | 'margined'>,
-  interval: BaseInterval,
-): string {
+export function archivePrefix(kind: 'liq' | 'candle', m: NameFields, interval: BaseInterval): string {
   return `${kind},${interval},${nameCells(m)},`;
 }
 
@@ -95,17 +84,7 @@ export function writeCandleRow(
   c: number,
   v: number,
 ): void {
-  w.iso(t, prefix);
-  w.comma();
-  w.number(t);
-  w.commas(3);
-  w.number(o);
-  w.comma();
-  w.number(h);
-  w.comma();
-  w.number(l);
-  w.comma();
-  w.number(c);
+  writeOhlcCells(w, prefix, t, o, h, l, c);
   w.comma();
   w.number(v);
   w.commas(2);
