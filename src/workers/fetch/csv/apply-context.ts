@@ -10,12 +10,11 @@ import type { SeriesBatch } from '../../../core/csv/batch';
 import { ensure } from '../../../core/ensure';
 import { BASE_INTERVAL_SECONDS } from '../../../core/intervals';
 import { addRange } from '../../../core/ranges';
-import { floorTo } from '../../../core/time';
 import { blankOhlc } from '../../../storage/context-repo';
 import { type OiChunkChange, updateOiGroups } from '../../../storage/oi-groups';
 import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk } from '../../../storage/schema';
 import type { ImportDiff } from './apply';
-import { type ChunkColumns, chunkChanged, countDiff, settle } from './apply-diff';
+import { chunkChanged, countDiff, loadChunks, placePoints, settle } from './apply-diff';
 
 /** Stores an import with context series needs besides `markets`. */
 export const CONTEXT_STORES = ['ctxChunks', 'ctxCoverage', 'oiGroups', 'oiGroupMembers'] as const;
@@ -54,24 +53,11 @@ export async function applyContextSeries(
   const store = tx.objectStore('ctxChunks');
   const cov = await tx.objectStore('ctxCoverage').get([s.kind, s.symbol, s.interval]);
   const old = cov?.ranges ?? [];
-  const chunks = new Map<number, ChunkColumns & { rec: OhlcChunk }>();
-  for (const [a, b] of s.ranges)
-    for (let start: number = floorTo(a, span); start < b; start += span) {
-      if (chunks.has(start)) continue;
-      const rec =
-        (await store.get([s.kind, s.symbol, s.interval, start])) ??
-        blankOhlc(s.kind, s.symbol, s.interval, start);
-      chunks.set(start, { before: cols(rec).map((c) => c.slice()), after: cols(rec), rec });
-    }
-  for (let k = 0; k < s.n; k++) {
-    const t = s.t[k] ?? 0;
-    const c = chunks.get(floorTo(t, span));
-    const i = (t - floorTo(t, span)) / step;
-    if (c)
-      c.after.forEach((col, j) => {
-        col[i] = s.cols[j]?.[k] ?? Number.NaN;
-      });
-  }
+  const read = async (start: number) =>
+    (await store.get([s.kind, s.symbol, s.interval, start])) ??
+    blankOhlc(s.kind, s.symbol, s.interval, start);
+  const chunks = await loadChunks(s.ranges, span, read, cols);
+  placePoints(s, step, span, chunks);
   countDiff(s.ranges, old, step, span, chunks, diff);
   if (!write) return;
   const changed = [...chunks.values()].filter(chunkChanged);

@@ -1,4 +1,5 @@
 /** What an import would change, bucket by bucket: shared by the liquidation, candle and context paths. */
+import type { SeriesBatch } from '../../../core/csv/batch';
 import type { Range } from '../../../core/ranges';
 import { floorTo } from '../../../core/time';
 import type { ImportDiff } from './apply';
@@ -7,6 +8,44 @@ import type { ImportDiff } from './apply';
 export interface ChunkColumns {
   before: Float64Array[];
   after: Float64Array[];
+}
+
+/**
+ * Every chunk (by start, `span` seconds each) that `ranges` touch, as `read` gives it (stored, or blank), with a
+ * copy of its value columns as they were and the record's own columns to change.
+ */
+export async function loadChunks<C>(
+  ranges: readonly Range[],
+  span: number,
+  read: (start: number) => Promise<C>,
+  columns: (rec: C) => Float64Array[],
+): Promise<Map<number, ChunkColumns & { rec: C }>> {
+  const chunks = new Map<number, ChunkColumns & { rec: C }>();
+  for (const [a, b] of ranges)
+    for (let start: number = floorTo(a, span); start < b; start += span) {
+      if (chunks.has(start)) continue;
+      const rec = await read(start);
+      chunks.set(start, { before: columns(rec).map((c) => c.slice()), after: columns(rec), rec });
+    }
+  return chunks;
+}
+
+/** Writes each of the file's points into the `after` columns of its chunk (a missing cell becomes NaN). */
+export function placePoints(
+  s: SeriesBatch,
+  step: number,
+  span: number,
+  chunks: ReadonlyMap<number, ChunkColumns>,
+): void {
+  for (let k = 0; k < s.n; k++) {
+    const t = s.t[k] ?? 0;
+    const c = chunks.get(floorTo(t, span));
+    const i = (t - floorTo(t, span)) / step;
+    if (c)
+      c.after.forEach((col, j) => {
+        col[i] = s.cols[j]?.[k] ?? Number.NaN;
+      });
+  }
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   hasContextStores,
   isContextBatch,
 } from './apply-context';
-import { chunkChanged, countDiff, settle } from './apply-diff';
+import { chunkChanged, countDiff, loadChunks, placePoints, settle } from './apply-diff';
 
 /** What an import changes (or changed). */
 export interface ImportDiff {
@@ -80,18 +80,8 @@ async function applySeries(tx: Tx, s: StoredSeriesBatch, write: boolean, diff: I
       : candleStore.get([s.symbol, s.interval, start]);
   const cov = await tx.objectStore('coverage').get([s.kind, s.symbol, s.interval]);
   const old = cov?.ranges ?? [];
-  const chunks = new Map<
-    number,
-    { before: Float64Array[]; after: Float64Array[]; rec: LiqChunk | CandleChunk }
-  >();
-  for (const [a, b] of s.ranges) {
-    for (let start: number = floorTo(a, span); start < b; start += span) {
-      if (chunks.has(start)) continue;
-      const rec = (await get(start)) ?? newChunk(s.kind, s.symbol, s.interval, start);
-      const before = columns(rec).map((c) => c.slice());
-      chunks.set(start, { before, after: columns(rec), rec });
-    }
-  }
+  const read = async (start: number) => (await get(start)) ?? newChunk(s.kind, s.symbol, s.interval, start);
+  const chunks = await loadChunks(s.ranges, span, read, columns);
   // Liquidation ranges are written whole (missing bucket = 0); candle buckets only where the file has one.
   if (s.kind === 'liq')
     for (const [a, b] of s.ranges)
@@ -100,15 +90,7 @@ async function applySeries(tx: Tx, s: StoredSeriesBatch, write: boolean, diff: I
         const i = (t - floorTo(t, span)) / step;
         if (c) for (const col of c.after) col[i] = 0;
       }
-  for (let k = 0; k < s.n; k++) {
-    const t = s.t[k] ?? 0;
-    const c = chunks.get(floorTo(t, span));
-    const i = (t - floorTo(t, span)) / step;
-    if (c)
-      c.after.forEach((col, j) => {
-        col[i] = s.cols[j]?.[k] ?? Number.NaN;
-      });
-  }
+  placePoints(s, step, span, chunks);
   countDiff(s.ranges, old, step, span, chunks, diff);
   if (!write) return;
   if (s.kind === 'liq' && hasGroups(tx.db)) {
