@@ -11,15 +11,12 @@ import { floorTo } from '../core/time';
 import { bucketCount, cutOf, type DeleteSelection } from './delete-cut';
 import type { ChangedChunk, EmptiedSeries } from './group-rebuild-plan';
 import { type OiGroupRebuildTx, rebuildOiGroupChunks } from './oi-groups-rebuild';
-import { CHUNK_SLOTS, type ContextCoverage, type LiqLabDB } from './schema';
-
-/** Stores the context part of a delete needs (with `markets`). */
-export const CONTEXT_DELETE_STORES = ['ctxChunks', 'ctxCoverage', 'oiGroups', 'oiGroupMembers'] as const;
+import { CHUNK_SLOTS, type CONTEXT_STORES, type ContextCoverage, type LiqLabDB } from './schema';
 
 /** The transaction the context part of a delete runs in. */
 export type ContextDeleteTx = IDBPTransaction<
   LiqLabDB,
-  ('markets' | (typeof CONTEXT_DELETE_STORES)[number])[],
+  ('markets' | (typeof CONTEXT_STORES)[number])[],
   'readwrite'
 >;
 

@@ -9,12 +9,21 @@ import type { ContextKind } from '../core/context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { type Range, subtractRange } from '../core/ranges';
 import { floorTo } from '../core/time';
-import { CONTEXT_DELETE_STORES, type ContextDeleteTx, countContext, deleteContext } from './delete-context';
+import { type ContextDeleteTx, countContext, deleteContext } from './delete-context';
 import { bucketCount, cutOf, type DeleteSelection } from './delete-cut';
 import type { ChangedChunk, EmptiedSeries } from './group-rebuild-plan';
 import { hasGroups } from './liq-groups';
 import { type GroupRebuildTx, rebuildGroupChunks } from './liq-groups-rebuild';
-import { type CandleChunk, CHUNK_SLOTS, type Coverage, type LiqChunk, type LiqLabDB } from './schema';
+import {
+  type CandleChunk,
+  CHUNK_SLOTS,
+  CONTEXT_STORES,
+  type Coverage,
+  hasContextStores,
+  type LiqChunk,
+  type LiqLabDB,
+  type SeriesStores,
+} from './schema';
 
 export type { DeleteSelection } from './delete-cut';
 
@@ -38,25 +47,11 @@ export interface DeletedSpan {
   to: number;
 }
 
-type Stores = (
-  | 'liqChunks'
-  | 'candleChunks'
-  | 'coverage'
-  | 'markets'
-  | 'liqGroups'
-  | 'liqGroupMembers'
-  | (typeof CONTEXT_DELETE_STORES)[number]
-)[];
-type Tx = IDBPTransaction<LiqLabDB, Stores, 'readwrite'>;
-
-/** True when the database has the open interest and funding stores (schema ≥ 9). */
-function hasContext(db: { objectStoreNames: DOMStringList }): boolean {
-  return db.objectStoreNames.contains('ctxChunks');
-}
+type Tx = IDBPTransaction<LiqLabDB, SeriesStores, 'readwrite'>;
 
 /** Counts what `deleteStored` with the same selection would remove (coverage only: no chunk is read). */
 export async function countStored(db: IDBPDatabase<LiqLabDB>, sel: DeleteSelection): Promise<DeleteCount> {
-  const ctx = countContext(hasContext(db) ? await db.getAll('ctxCoverage') : [], sel);
+  const ctx = countContext(hasContextStores(db) ? await db.getAll('ctxCoverage') : [], sel);
   const out: DeleteCount = { liqPoints: 0, candlePoints: 0, ...ctx };
   for (const c of await db.getAll('coverage')) {
     const n = bucketCount(cutOf(c, sel), BASE_INTERVAL_SECONDS[c.interval]);
@@ -117,10 +112,10 @@ export async function deleteStored(
   beforeDone?: () => void,
 ): Promise<{ count: DeleteCount; spans: DeletedSpan[] }> {
   const groups = hasGroups(db);
-  const context = hasContext(db);
-  const stores: Stores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
+  const context = hasContextStores(db);
+  const stores: SeriesStores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
   if (groups) stores.push('liqGroups', 'liqGroupMembers');
-  if (context) stores.push(...CONTEXT_DELETE_STORES);
+  if (context) stores.push(...CONTEXT_STORES);
   const tx = db.transaction(stores, 'readwrite') as Tx;
   const spans = new Map<string, DeletedSpan>();
   const announce = (kind: DeletedSpan['kind'], interval: BaseInterval, symbol: string, cut: Range[]) => {

@@ -151,3 +151,22 @@ export type StoreName =
   | 'ctxCoverage'
   | 'oiGroups'
   | 'oiGroupMembers';
+
+/** The open interest and funding stores (v9) that a write or delete of context series opens besides `markets`. */
+export const CONTEXT_STORES = ['ctxChunks', 'ctxCoverage', 'oiGroups', 'oiGroupMembers'] as const;
+
+/** True when the database has the open interest and funding stores (schema ≥ 9). */
+export function hasContextStores(db: { objectStoreNames: DOMStringList }): boolean {
+  return db.objectStoreNames.contains('ctxChunks');
+}
+
+/** Every store an import or a delete of stored series may open: series, coverage, groups and markets. */
+export type SeriesStores = (
+  | 'liqChunks'
+  | 'candleChunks'
+  | 'coverage'
+  | 'markets'
+  | 'liqGroups'
+  | 'liqGroupMembers'
+  | (typeof CONTEXT_STORES)[number]
+)[];

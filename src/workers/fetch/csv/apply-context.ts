@@ -16,20 +16,12 @@ import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk } from '../../../storage/sch
 import type { ImportDiff } from './apply';
 import { chunkChanged, countDiff, loadChunks, placePoints, settle } from './apply-diff';
 
-/** Stores an import with context series needs besides `markets`. */
-export const CONTEXT_STORES = ['ctxChunks', 'ctxCoverage', 'oiGroups', 'oiGroupMembers'] as const;
-
 /** A batch series of open interest or funding. */
 export type ContextSeriesBatch = SeriesBatch & { kind: ContextKind };
 
 /** True for a series of open interest or funding points. */
 export function isContextBatch(s: SeriesBatch): s is ContextSeriesBatch {
   return isContextKind(s.kind);
-}
-
-/** True when the database has the context stores (schema ≥ 9). */
-export function hasContextStores(db: { objectStoreNames: DOMStringList }): boolean {
-  return db.objectStoreNames.contains('ctxChunks');
 }
 
 /** A transaction over the stores a context import writes. */

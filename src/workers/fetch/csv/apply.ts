@@ -8,14 +8,16 @@ import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../../core/interval
 import { addRange } from '../../../core/ranges';
 import { floorTo } from '../../../core/time';
 import { type ChunkChange, type GroupTx, hasGroups, updateGroups } from '../../../storage/liq-groups';
-import { type CandleChunk, CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from '../../../storage/schema';
 import {
-  applyContextSeries,
+  type CandleChunk,
+  CHUNK_SLOTS,
   CONTEXT_STORES,
-  type ContextTx,
   hasContextStores,
-  isContextBatch,
-} from './apply-context';
+  type LiqChunk,
+  type LiqLabDB,
+  type SeriesStores,
+} from '../../../storage/schema';
+import { applyContextSeries, type ContextTx, isContextBatch } from './apply-context';
 import { chunkChanged, countDiff, loadChunks, placePoints, settle } from './apply-diff';
 
 /** What an import changes (or changed). */
@@ -27,19 +29,10 @@ export interface ImportDiff {
   unchanged: number;
 }
 
-type Stores = (
-  | 'liqChunks'
-  | 'candleChunks'
-  | 'coverage'
-  | 'markets'
-  | 'liqGroups'
-  | 'liqGroupMembers'
-  | (typeof CONTEXT_STORES)[number]
-)[];
 // Typed as readwrite; a dry run opens it readonly and never writes.
-type Tx = IDBPTransaction<LiqLabDB, Stores, 'readwrite'>;
+type Tx = IDBPTransaction<LiqLabDB, SeriesStores, 'readwrite'>;
 
-const BASE_STORES: Stores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
+const BASE_STORES: SeriesStores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
 
 function newChunk(
   kind: 'liq' | 'candle',
@@ -121,7 +114,9 @@ export async function applyBatch(
   beforeDone?: () => void,
 ): Promise<ImportDiff> {
   const diff: ImportDiff = { newPoints: 0, overwritten: 0, unchanged: 0 };
-  const stores: Stores = hasGroups(db) ? [...BASE_STORES, 'liqGroups', 'liqGroupMembers'] : [...BASE_STORES];
+  const stores: SeriesStores = hasGroups(db)
+    ? [...BASE_STORES, 'liqGroups', 'liqGroupMembers']
+    : [...BASE_STORES];
   const series = [...batch.series.values()];
   if (series.some(isContextBatch)) {
     // A database from before open interest was stored cannot take it: refuse rather than drop it silently.
