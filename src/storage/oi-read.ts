@@ -127,19 +127,13 @@ export async function readFundingWeighted(
   from: number,
   to: number,
 ): Promise<Float64Array> {
-  const { rates, ois } = await ratesWithOi(db, kind, symbols, interval, from, to);
-  const { n } = bucketsOver(BASE_INTERVAL_SECONDS[interval], from, to);
-  return weightedMean(
-    rates.map((r) => r.close),
-    ois.map((o) => o.close),
-    n,
-  );
+  return (await readFundingLevel(db, kind, symbols, interval, from, to)).close;
 }
 
 /**
  * Funding (`funding` or `predicted`) over [from, to) as a level series across `symbols`: each bucket's open
- * weighted by the open interest at its open, its close by the open interest at its close (as
- * `readFundingWeighted`), and `count` the contracts behind the close; NaN where no contract has both.
+ * weighted by the open interest at its open, its close by the open interest at its close, and `count` the
+ * contracts behind the close; NaN where no contract has both.
  */
 export async function readFundingLevel(
   db: IDBPDatabase<LiqLabDB>,
