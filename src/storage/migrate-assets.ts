@@ -35,6 +35,41 @@ async function btcGroups(tx: UpgradeTx, store: 'liqGroupMembers' | 'oiGroupMembe
   return keep;
 }
 
+/** The part of a store cursor that `moveRecords` uses. */
+interface RecordCursor<V> {
+  readonly value: V;
+  delete(): Promise<void>;
+  continue(): Promise<RecordCursor<V> | null>;
+}
+
+/** The part of a group store that `moveRecords` uses. */
+interface GroupStore<V> {
+  openCursor(): Promise<RecordCursor<V> | null>;
+  put(value: V): Promise<unknown>;
+}
+
+/**
+ * Walks `store` one record at a time (a year of 1-minute groups is about a gigabyte in memory otherwise): a
+ * record whose group key (in `field`) is a v9 one is put again under its BTC key when its group is kept, and
+ * deleted under the old one.
+ */
+async function moveRecords<F extends string, V extends Record<F, string>>(
+  store: GroupStore<V>,
+  field: F,
+  keep: ReadonlySet<string>,
+): Promise<void> {
+  let c = await store.openCursor();
+  while (c) {
+    const r = c.value;
+    const key = r[field];
+    if (isOld(key)) {
+      if (keep.has(key)) await store.put({ ...r, [field]: btcGroup(key) });
+      await c.delete();
+    }
+    c = await c.continue();
+  }
+}
+
 /** Moves every record of a v9 group to its BTC key (or drops it, see `btcGroups`). */
 async function moveGroups(
   tx: UpgradeTx,
@@ -42,37 +77,10 @@ async function moveGroups(
   members: 'liqGroupMembers' | 'oiGroupMembers',
 ): Promise<void> {
   const keep = await btcGroups(tx, members);
-  let m = await tx.objectStore(members).openCursor();
-  while (m) {
-    const g = m.value;
-    if (isOld(g.group)) {
-      if (keep.has(g.group)) await tx.objectStore(members).put({ ...g, group: btcGroup(g.group) });
-      await m.delete();
-    }
-    m = await m.continue();
-  }
-  // One record at a time: a year of 1-minute groups is about a gigabyte in memory otherwise.
-  if (chunks === 'liqGroups') {
-    let c = await tx.objectStore('liqGroups').openCursor();
-    while (c) {
-      const r = c.value;
-      if (isOld(r.symbol)) {
-        if (keep.has(r.symbol)) await tx.objectStore('liqGroups').put({ ...r, symbol: btcGroup(r.symbol) });
-        await c.delete();
-      }
-      c = await c.continue();
-    }
-  } else {
-    let c = await tx.objectStore('oiGroups').openCursor();
-    while (c) {
-      const r = c.value;
-      if (isOld(r.group)) {
-        if (keep.has(r.group)) await tx.objectStore('oiGroups').put({ ...r, group: btcGroup(r.group) });
-        await c.delete();
-      }
-      c = await c.continue();
-    }
-  }
+  await moveRecords(tx.objectStore(members), 'group', keep);
+  // Liquidation group chunks keep their group key in `symbol` (they are LiqChunks); OI group chunks in `group`.
+  if (chunks === 'liqGroups') await moveRecords(tx.objectStore('liqGroups'), 'symbol', keep);
+  else await moveRecords(tx.objectStore('oiGroups'), 'group', keep);
 }
 
 /** Alert keys as v10 spells them: the asset before the rule's key, inside a cooldown key's `cool:` prefix. */
