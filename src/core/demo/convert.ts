@@ -3,17 +3,11 @@
  * Quirks handled (see that folder's README): labels are naive UTC+6, the liquidation file repeats 19 rows
  * and misses 19 hours, and liquidations are in BTC, converted to USD with the same hour's close.
  */
+import type { CandleSeries } from '../series';
 import { parseNaiveTime, type UnixSeconds } from '../time';
 
-/** What the conversion produces: one dense hourly grid. */
-export interface DemoFrame {
-  start: UnixSeconds;
-  step: number;
-  open: Float64Array;
-  high: Float64Array;
-  low: Float64Array;
-  close: Float64Array;
-  volume: Float64Array;
+/** What the conversion produces: one dense hourly grid of candles and liquidations in USD. */
+export interface DemoFrame extends CandleSeries {
   longUsd: Float64Array;
   shortUsd: Float64Array;
   /** What was repaired, for the build script's log and the tests. */
