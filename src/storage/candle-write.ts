@@ -11,6 +11,7 @@ import { addRange } from '../core/ranges';
 import { floorTo } from '../core/time';
 import { allOrNothing, quiet } from './atomic';
 import { type CandleChunk, CHUNK_SLOTS, type LiqLabDB } from './schema';
+import { assertPointsOnGrid } from './write-check';
 
 /** One market's part of a candle write: `points` over [from, to). */
 export interface CandleRangeWrite {
@@ -41,11 +42,7 @@ export async function writeCandleRanges(
   interval: BaseInterval,
   writes: readonly CandleRangeWrite[],
 ): Promise<Array<Array<[number, number]>>> {
-  const step = BASE_INTERVAL_SECONDS[interval];
-  for (const { symbol, from, to, points } of writes)
-    for (const p of points)
-      if (!(p.t >= from && p.t < to && p.t % step === 0))
-        throw new RangeError(`${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
+  assertPointsOnGrid(writes, interval);
   const tx: CandleTx = db.transaction(['candleChunks', 'coverage'], 'readwrite');
   return allOrNothing(tx, async () => {
     const out: Array<Array<[number, number]>> = [];

@@ -13,6 +13,7 @@ import { floorTo } from '../core/time';
 import { allOrNothing, quiet } from './atomic';
 import { type OiChunkChange, type OiGroupChunks, oiGroupChunks, updateOiGroups } from './oi-groups';
 import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk } from './schema';
+import { assertPointsOnGrid } from './write-check';
 
 type CtxStores = ('ctxChunks' | 'ctxCoverage' | 'oiGroups' | 'oiGroupMembers' | 'markets')[];
 /** A transaction over the context stores. */
@@ -76,11 +77,7 @@ export async function writeContextRanges(
   interval: BaseInterval,
   writes: readonly ContextRangeWrite[],
 ): Promise<ContextWrite[]> {
-  const step = BASE_INTERVAL_SECONDS[interval];
-  for (const { symbol, from, to, points } of writes)
-    for (const p of points)
-      if (!(p.t >= from && p.t < to && p.t % step === 0))
-        throw new RangeError(`${kind} ${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
+  assertPointsOnGrid(writes, interval, kind);
   const stores: CtxStores =
     kind === 'oi'
       ? ['ctxChunks', 'ctxCoverage', 'oiGroups', 'oiGroupMembers', 'markets']

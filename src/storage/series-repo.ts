@@ -21,6 +21,7 @@ import {
   updateGroups,
 } from './liq-groups';
 import { type CandleChunk, CHUNK_SLOTS, type LiqChunk, type LiqLabDB } from './schema';
+import { assertPointsOnGrid } from './write-check';
 
 export { writeCandleRanges, writeCandles } from './candle-write';
 export { readLiqSum } from './liq-read';
@@ -92,12 +93,7 @@ export async function writeLiqRanges(
   interval: BaseInterval,
   writes: readonly LiqRangeWrite[],
 ): Promise<LiqWrite[]> {
-  const step = BASE_INTERVAL_SECONDS[interval];
-  // Callers check their input (API answers, CSV rows); a point here off the grid or range is a bug, not data.
-  for (const { symbol, from, to, points } of writes)
-    for (const p of points)
-      if (!(p.t >= from && p.t < to && p.t % step === 0))
-        throw new RangeError(`${symbol} ${interval}: t=${p.t} outside [${from}, ${to}) or off grid`);
+  assertPointsOnGrid(writes, interval);
   const grouped = hasGroups(db);
   const stores = grouped
     ? (['liqChunks', 'coverage', ...GROUP_STORES] as const)
