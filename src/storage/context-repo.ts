@@ -3,7 +3,7 @@
  * (one the answer left out becomes NaN: a gap, never a zero) and extends coverage, in one transaction that, for
  * open interest, also keeps the group sums current; writing the same answer twice changes nothing.
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { ContextKind, WireOhlc } from '../core/context/series';
 import { ensure } from '../core/ensure';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
@@ -12,12 +12,14 @@ import { bucketsOver } from '../core/series';
 import { floorTo } from '../core/time';
 import { allOrNothing, quiet } from './atomic';
 import { type OiChunkChange, type OiGroupChunks, oiGroupChunks, updateOiGroups } from './oi-groups';
-import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk } from './schema';
+import {
+  CHUNK_SLOTS,
+  type ContextStores,
+  type ContextWriteTx,
+  type LiqLabDB,
+  type OhlcChunk,
+} from './schema';
 import { assertPointsOnGrid } from './write-check';
-
-type CtxStores = ('ctxChunks' | 'ctxCoverage' | 'oiGroups' | 'oiGroupMembers' | 'markets')[];
-/** A transaction over the context stores. */
-export type CtxTx = IDBPTransaction<LiqLabDB, CtxStores, 'readwrite'>;
 
 /** An OHLC chunk with every bucket a gap. */
 export function blankOhlc(
@@ -78,11 +80,11 @@ export async function writeContextRanges(
   writes: readonly ContextRangeWrite[],
 ): Promise<ContextWrite[]> {
   assertPointsOnGrid(writes, interval, kind);
-  const stores: CtxStores =
+  const stores: ContextStores =
     kind === 'oi'
       ? ['ctxChunks', 'ctxCoverage', 'oiGroups', 'oiGroupMembers', 'markets']
       : ['ctxChunks', 'ctxCoverage'];
-  const tx = db.transaction(stores, 'readwrite') as CtxTx;
+  const tx = db.transaction(stores, 'readwrite') as ContextWriteTx;
   const groups = kind === 'oi' ? oiGroupChunks(tx) : null;
   return allOrNothing(tx, async () => {
     const out: ContextWrite[] = [];
@@ -93,7 +95,7 @@ export async function writeContextRanges(
 }
 
 async function writeContextIn(
-  tx: CtxTx,
+  tx: ContextWriteTx,
   groups: OiGroupChunks | null,
   kind: ContextKind,
   interval: BaseInterval,

@@ -3,7 +3,6 @@
  * buckets become gaps (NaN) and a chunk left with nothing is deleted, coverage loses the span, and every OI group
  * chunk that summed a changed contract chunk is recomputed from its members (`oi-groups-rebuild.ts`).
  */
-import type { IDBPTransaction } from 'idb';
 import type { ContextKind } from '../core/context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { type Range, subtractRange } from '../core/ranges';
@@ -11,14 +10,7 @@ import { floorTo } from '../core/time';
 import { bucketCount, cutOf, type DeleteSelection } from './delete-cut';
 import type { ChangedChunk, EmptiedSeries } from './group-rebuild-plan';
 import { type OiGroupRebuildTx, rebuildOiGroupChunks } from './oi-groups-rebuild';
-import { CHUNK_SLOTS, type CONTEXT_STORES, type ContextCoverage, type LiqLabDB } from './schema';
-
-/** The transaction the context part of a delete runs in. */
-export type ContextDeleteTx = IDBPTransaction<
-  LiqLabDB,
-  ('markets' | (typeof CONTEXT_STORES)[number])[],
-  'readwrite'
->;
+import { CHUNK_SLOTS, type ContextCoverage, type ContextWriteTx } from './schema';
 
 /** Buckets a selection removes per context kind, and how many context series lose something. */
 export interface ContextDeleteCount {
@@ -56,7 +48,7 @@ export function countContext(coverage: readonly ContextCoverage[], sel: DeleteSe
 
 /** Sets the cut buckets of one series to NaN; returns the chunk starts it changed. */
 async function clearContextChunks(
-  tx: ContextDeleteTx,
+  tx: ContextWriteTx,
   c: ContextCoverage,
   cut: readonly Range[],
 ): Promise<number[]> {
@@ -85,7 +77,7 @@ async function clearContextChunks(
 }
 
 /** Deletes the context part of `sel` inside `tx`; returns what it removed, per series. */
-export async function deleteContext(tx: ContextDeleteTx, sel: DeleteSelection): Promise<ContextCut[]> {
+export async function deleteContext(tx: ContextWriteTx, sel: DeleteSelection): Promise<ContextCut[]> {
   const coverage = tx.objectStore('ctxCoverage');
   const cuts: ContextCut[] = [];
   const changedOi: ChangedChunk[] = [];

@@ -4,12 +4,12 @@
  * (liquidations, open interest) that summed a changed contract chunk is recomputed from its members, so groups stay
  * exactly the sum of their contracts.
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { ContextKind } from '../core/context/series';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../core/intervals';
 import { type Range, subtractRange } from '../core/ranges';
 import { floorTo } from '../core/time';
-import { type ContextDeleteTx, countContext, deleteContext } from './delete-context';
+import { countContext, deleteContext } from './delete-context';
 import { bucketCount, cutOf, type DeleteSelection } from './delete-cut';
 import type { ChangedChunk, EmptiedSeries } from './group-rebuild-plan';
 import { hasGroups } from './liq-groups';
@@ -18,11 +18,13 @@ import {
   type CandleChunk,
   CHUNK_SLOTS,
   CONTEXT_STORES,
+  type ContextWriteTx,
   type Coverage,
   hasContextStores,
   type LiqChunk,
   type LiqLabDB,
   type SeriesStores,
+  type SeriesWriteTx,
 } from './schema';
 
 export type { DeleteSelection } from './delete-cut';
@@ -47,8 +49,6 @@ export interface DeletedSpan {
   to: number;
 }
 
-type Tx = IDBPTransaction<LiqLabDB, SeriesStores, 'readwrite'>;
-
 /** Counts what `deleteStored` with the same selection would remove (coverage only: no chunk is read). */
 export async function countStored(db: IDBPDatabase<LiqLabDB>, sel: DeleteSelection): Promise<DeleteCount> {
   const ctx = countContext(hasContextStores(db) ? await db.getAll('ctxCoverage') : [], sel);
@@ -64,7 +64,7 @@ export async function countStored(db: IDBPDatabase<LiqLabDB>, sel: DeleteSelecti
 }
 
 /** Clears the cut buckets of one series' chunks: liquidations to 0 (outside coverage), candles to NaN. */
-async function clearChunks(tx: Tx, c: Coverage, cut: readonly Range[]): Promise<ChangedChunk[]> {
+async function clearChunks(tx: SeriesWriteTx, c: Coverage, cut: readonly Range[]): Promise<ChangedChunk[]> {
   const step = BASE_INTERVAL_SECONDS[c.interval];
   const span = step * CHUNK_SLOTS;
   const starts = new Set<number>();
@@ -116,7 +116,7 @@ export async function deleteStored(
   const stores: SeriesStores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
   if (groups) stores.push('liqGroups', 'liqGroupMembers');
   if (context) stores.push(...CONTEXT_STORES);
-  const tx = db.transaction(stores, 'readwrite') as Tx;
+  const tx = db.transaction(stores, 'readwrite') as SeriesWriteTx;
   const spans = new Map<string, DeletedSpan>();
   const announce = (kind: DeletedSpan['kind'], interval: BaseInterval, symbol: string, cut: Range[]) => {
     const id = `${kind}|${interval}`;
@@ -168,7 +168,7 @@ export async function deleteStored(
     // Each helper is typed with the stores it uses; this transaction spans them all.
     if (groups) await rebuildGroupChunks(tx as unknown as GroupRebuildTx, changedLiq, emptied);
     if (context)
-      for (const c of await deleteContext(tx as unknown as ContextDeleteTx, sel))
+      for (const c of await deleteContext(tx as unknown as ContextWriteTx, sel))
         announce(c.kind, c.interval, c.symbol, c.cut);
     await dropEmptySyntheticMarkets(tx, [...coverage, ...contextCoverage], sel, context);
     beforeDone?.();
@@ -183,7 +183,7 @@ export async function deleteStored(
 
 /** Imported synthetic contracts (aggregates, re-imported bars) with no series left are forgotten too. */
 async function dropEmptySyntheticMarkets(
-  tx: Tx,
+  tx: SeriesWriteTx,
   before: ReadonlyArray<{ symbol: string }>,
   sel: DeleteSelection,
   context: boolean,

@@ -5,17 +5,10 @@
  * gap in one contract is visible (the count drops) instead of reading as a fall in open interest; where no member
  * has a value the sums are exactly 0 and the count 0 (read back as NaN, a gap).
  */
-import type { IDBPTransaction } from 'idb';
 import type { BaseInterval } from '../core/intervals';
 import { groupsOf } from './liq-groups';
-import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk, type OiGroupChunk } from './schema';
+import { CHUNK_SLOTS, type ContextWriteTx, type OhlcChunk, type OiGroupChunk } from './schema';
 import { type HeldGroups, heldGroups } from './tx-chunks';
-
-type Tx = IDBPTransaction<
-  LiqLabDB,
-  ('ctxChunks' | 'ctxCoverage' | 'oiGroups' | 'oiGroupMembers' | 'markets')[],
-  'readwrite'
->;
 
 /** One contract OI chunk as it was before a write and as it will be stored. */
 export interface OiChunkChange {
@@ -72,7 +65,7 @@ const NAN_CHUNK = (() => {
 export type OiGroupChunks = HeldGroups<OiGroupChunk>;
 
 /** OI group chunks, member lists and markets held for the rest of `tx`: several contracts store each once. */
-export function oiGroupChunks(tx: Tx): OiGroupChunks {
+export function oiGroupChunks(tx: ContextWriteTx): OiGroupChunks {
   return heldGroups(tx.objectStore('oiGroups'), tx.objectStore('oiGroupMembers'), tx.objectStore('markets'));
 }
 
@@ -82,7 +75,7 @@ export function oiGroupChunks(tx: Tx): OiGroupChunks {
  * With `held`, group chunks and member lists stay there for the caller to flush.
  */
 export async function updateOiGroups(
-  tx: Tx,
+  tx: ContextWriteTx,
   symbol: string,
   interval: BaseInterval,
   changes: readonly OiChunkChange[],

@@ -11,10 +11,9 @@ import { bucketsOver } from '../core/series';
 import { floorTo } from '../core/time';
 import { readContextWith } from './context-repo';
 import { planGroupRead } from './liq-read';
-import { CHUNK_SLOTS, type LiqLabDB, type OiGroupChunk } from './schema';
+import { CHUNK_SLOTS, type ContextStores, type LiqLabDB, type OiGroupChunk } from './schema';
 
-type Stores = ('ctxChunks' | 'ctxCoverage' | 'oiGroups' | 'oiGroupMembers' | 'markets')[];
-type ReadTx = IDBPTransaction<LiqLabDB, Stores, 'readonly'>;
+type ReadTx = IDBPTransaction<LiqLabDB, ContextStores, 'readonly'>;
 type CoverageTx = IDBPTransaction<LiqLabDB, ('ctxChunks' | 'ctxCoverage')[], 'readonly'>;
 
 /** The symbols among `symbols` with stored `kind` at `interval`. */

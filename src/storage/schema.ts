@@ -2,7 +2,7 @@
  * IndexedDB schema. Series live in columnar chunks: one record holds CHUNK_SLOTS consecutive buckets of one
  * contract at one base interval as typed arrays (see docs/storage-design.md for why).
  */
-import type { DBSchema } from 'idb';
+import type { DBSchema, IDBPTransaction } from 'idb';
 import type { ContextKind } from '../core/context/series';
 import type { BaseInterval } from '../core/intervals';
 import type { Market } from '../core/market';
@@ -170,3 +170,12 @@ export type SeriesStores = (
   | 'liqGroupMembers'
   | (typeof CONTEXT_STORES)[number]
 )[];
+
+/** A write transaction over every store an import or a delete of stored series may open. */
+export type SeriesWriteTx = IDBPTransaction<LiqLabDB, SeriesStores, 'readwrite'>;
+
+/** The open interest and funding stores with `markets`: what a context write, import or delete opens. */
+export type ContextStores = ('markets' | (typeof CONTEXT_STORES)[number])[];
+
+/** A write transaction over ContextStores. */
+export type ContextWriteTx = IDBPTransaction<LiqLabDB, ContextStores, 'readwrite'>;

@@ -4,7 +4,6 @@
  * zero), coverage into `ctxCoverage`, and open interest also moves the contract's group sums (`updateOiGroups`),
  * exactly as a fetched write does.
  */
-import type { IDBPTransaction } from 'idb';
 import { type ContextKind, isContextKind } from '../../../core/context/series';
 import type { SeriesBatch } from '../../../core/csv/batch';
 import { ensure } from '../../../core/ensure';
@@ -12,7 +11,7 @@ import { BASE_INTERVAL_SECONDS } from '../../../core/intervals';
 import { addRange } from '../../../core/ranges';
 import { blankOhlc } from '../../../storage/context-repo';
 import { type OiChunkChange, updateOiGroups } from '../../../storage/oi-groups';
-import { CHUNK_SLOTS, type LiqLabDB, type OhlcChunk } from '../../../storage/schema';
+import { CHUNK_SLOTS, type ContextWriteTx, type OhlcChunk } from '../../../storage/schema';
 import type { ImportDiff } from './apply';
 import { chunkChanged, countDiff, loadChunks, placePoints, settle } from './apply-diff';
 
@@ -24,18 +23,11 @@ export function isContextBatch(s: SeriesBatch): s is ContextSeriesBatch {
   return isContextKind(s.kind);
 }
 
-/** A transaction over the stores a context import writes. */
-export type ContextTx = IDBPTransaction<
-  LiqLabDB,
-  ('ctxChunks' | 'ctxCoverage' | 'oiGroups' | 'oiGroupMembers' | 'markets')[],
-  'readwrite'
->;
-
 const cols = (c: OhlcChunk) => [c.open, c.high, c.low, c.close];
 
 /** Adds the diff of one context series to `diff`; with `write`, stores it (and the OI groups) in `tx`. */
 export async function applyContextSeries(
-  tx: ContextTx,
+  tx: ContextWriteTx,
   s: ContextSeriesBatch,
   write: boolean,
   diff: ImportDiff,

@@ -2,7 +2,7 @@
  * Diff and commit of an import batch. The commit is ONE readwrite transaction over every store it touches:
  * any failure (quota, a bug, an abort) rolls the whole import back, so stored data is never half-written.
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { ImportBatch, SeriesBatch } from '../../../core/csv/batch';
 import { BASE_INTERVAL_SECONDS, type BaseInterval } from '../../../core/intervals';
 import { addRange } from '../../../core/ranges';
@@ -12,12 +12,14 @@ import {
   type CandleChunk,
   CHUNK_SLOTS,
   CONTEXT_STORES,
+  type ContextWriteTx,
   hasContextStores,
   type LiqChunk,
   type LiqLabDB,
   type SeriesStores,
+  type SeriesWriteTx,
 } from '../../../storage/schema';
-import { applyContextSeries, type ContextTx, isContextBatch } from './apply-context';
+import { applyContextSeries, isContextBatch } from './apply-context';
 import { chunkChanged, countDiff, loadChunks, placePoints, settle } from './apply-diff';
 
 /** What an import changes (or changed). */
@@ -28,9 +30,6 @@ export interface ImportDiff {
   overwritten: number;
   unchanged: number;
 }
-
-// Typed as readwrite; a dry run opens it readonly and never writes.
-type Tx = IDBPTransaction<LiqLabDB, SeriesStores, 'readwrite'>;
 
 const BASE_STORES: SeriesStores = ['liqChunks', 'candleChunks', 'coverage', 'markets'];
 
@@ -62,7 +61,12 @@ function isStoredBatch(s: SeriesBatch): s is StoredSeriesBatch {
   return s.kind === 'liq' || s.kind === 'candle';
 }
 
-async function applySeries(tx: Tx, s: StoredSeriesBatch, write: boolean, diff: ImportDiff): Promise<void> {
+async function applySeries(
+  tx: SeriesWriteTx,
+  s: StoredSeriesBatch,
+  write: boolean,
+  diff: ImportDiff,
+): Promise<void> {
   const step = BASE_INTERVAL_SECONDS[s.interval];
   const span = step * CHUNK_SLOTS;
   const liqStore = tx.objectStore('liqChunks');
@@ -124,7 +128,8 @@ export async function applyBatch(
       throw new Error('this archive has no open interest or funding stores (schema < 9)');
     stores.push(...CONTEXT_STORES);
   }
-  const tx = db.transaction(stores, write ? 'readwrite' : 'readonly') as Tx;
+  // Typed as readwrite; a dry run opens it readonly and never writes.
+  const tx = db.transaction(stores, write ? 'readwrite' : 'readonly') as SeriesWriteTx;
   try {
     if (write) {
       // Markets first, so imported contracts join their margin and exchange groups as their series are written.
@@ -137,7 +142,7 @@ export async function applyBatch(
       }
     }
     for (const s of series)
-      if (isContextBatch(s)) await applyContextSeries(tx as unknown as ContextTx, s, write, diff);
+      if (isContextBatch(s)) await applyContextSeries(tx as unknown as ContextWriteTx, s, write, diff);
       else if (isStoredBatch(s)) await applySeries(tx, s, write, diff);
     if (write) beforeDone?.();
   } catch (e) {
