@@ -15,9 +15,10 @@ interface Health {
   strikes: number;
   until: number;
   reason: string;
-  /** The user is told about it (set aside or refused), not only delayed. */
-  shown: boolean;
-  /** Set aside or refused since its last good answer: the backfill's progress stops waiting for it. */
+  /**
+   * Set aside or refused since its last good answer: the user is told about it (not only delayed), and the
+   * backfill's progress stops waiting for it, through the retries between pauses too.
+   */
   heldBack: boolean;
 }
 
@@ -58,19 +59,18 @@ export class SeriesHealth {
       strikes: aside ? 0 : strikes,
       until: now + (aside ? SET_ASIDE_MS : 5_000 * 2 ** (strikes - 1)),
       reason,
-      shown: aside,
       heldBack: aside || (before?.heldBack ?? false),
     });
   }
 
   /** The API refused the request for `key` (400): leave it for an hour. */
   refused(key: string, reason: string, now: number): void {
-    this.bySeries.set(key, { strikes: 0, until: now + REFUSED_MS, reason, shown: true, heldBack: true });
+    this.bySeries.set(key, { strikes: 0, until: now + REFUSED_MS, reason, heldBack: true });
   }
 
   /** Status line for the series the user should know about, or null. */
   note(now: number): string | null {
-    const shown = [...this.bySeries.entries()].filter(([, h]) => h.shown && h.until > now);
+    const shown = [...this.bySeries.entries()].filter(([, h]) => h.heldBack && h.until > now);
     if (shown.length === 0) return null;
     const [key, first] = shown[0] ?? ['', null];
     const [, symbol, interval] = key.split('|');

@@ -29,9 +29,11 @@ describe('SeriesHealth', () => {
     expect(h.heldBack(key)).toBe(false);
     h.bad(key, 'the answer left it out', 15_000);
     expect(h.heldBack(key)).toBe(true);
-    // Retried after the pause and left out again: still held back, not waited for at each retry.
+    // Retried after the pause and left out again: still held back, not waited for at each retry, and the status
+    // line stays (it does not blink out for the seconds of each retry).
     h.bad(key, 'the answer left it out', 15_000 + SET_ASIDE_MS);
     expect(h.heldBack(key)).toBe(true);
+    expect(h.note(15_000 + SET_ASIDE_MS)).toBe('Paused X.A 1hour for 1 min: the answer left it out');
     h.good(key);
     expect(h.heldBack(key)).toBe(false);
     h.refused('oi|Y.A|5min', 'Coinalyze refused it (bad symbol)', 0);
