@@ -3,13 +3,11 @@
  * newer one needs to upgrade (blocking), and a newer tab waiting on an old one reports it (blocked).
  */
 import { type IDBPDatabase, openDB } from 'idb';
+import { ARCHIVE_DB } from './db-names';
 import { MIGRATIONS, type Migration, schemaVersion } from './migrations';
 import type { LiqLabDB } from './schema';
 
-/** The user's archive. */
-export const ARCHIVE_DB = 'liqlab';
-/** The bundled demo data lives apart, so it never mixes with the user's archive. */
-export const DEMO_DB = 'liqlab-demo';
+export { ARCHIVE_DB, DEMO_DB } from './db-names';
 
 /** Callbacks for the situations a user should hear about. */
 export interface OpenHooks {

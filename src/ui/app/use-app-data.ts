@@ -9,7 +9,7 @@ import type { Timeframe } from '../../core/intervals';
 import { ALL_CONTRACTS, type ContractFilter } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import { sharedDatabase } from '../../storage/connection';
-import { ARCHIVE_DB } from '../../storage/open';
+import { ARCHIVE_DB } from '../../storage/db-names';
 import type { DataSource } from '../../workers/compute/api';
 import { type AnalysisState, useAnalysis } from '../analysis/use-analysis';
 import type { LatestValue } from '../common/latest-value';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type AssetEntry, FIRST_ASSETS, listAssets } from '../../core/assets';
 import { broadcastBus } from '../../platform/notice-bus';
 import { sharedDatabase } from '../../storage/connection';
-import { ARCHIVE_DB } from '../../storage/open';
+import { ARCHIVE_DB } from '../../storage/db-names';
 import { afterFirstChart } from '../app/first-chart';
 
 /**

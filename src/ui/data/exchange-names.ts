@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { COVERABLE_EXCHANGES } from '../../core/csv/names';
 import { broadcastBus } from '../../platform/notice-bus';
 import { sharedDatabase } from '../../storage/connection';
+import { ARCHIVE_DB } from '../../storage/db-names';
 import { exchangeNames } from '../../storage/kv-repo';
-import { ARCHIVE_DB } from '../../storage/open';
 import { afterFirstChart } from '../app/first-chart';
 
 /** One exchange as the UI names it. */

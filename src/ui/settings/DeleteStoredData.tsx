@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { sharedDatabase } from '../../storage/connection';
+import { ARCHIVE_DB } from '../../storage/db-names';
 import type { DeleteCount, DeleteSelection } from '../../storage/delete-range';
-import { ARCHIVE_DB } from '../../storage/open';
 import { fetcher } from '../app/services';
 
 const ALL = '';

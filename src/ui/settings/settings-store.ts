@@ -2,7 +2,7 @@
 import type { Settings } from '../../core/settings';
 import { broadcastBus } from '../../platform/notice-bus';
 import { sharedDatabase } from '../../storage/connection';
-import { ARCHIVE_DB } from '../../storage/open';
+import { ARCHIVE_DB } from '../../storage/db-names';
 import { readSettings, writeSettings } from '../../storage/settings-repo';
 
 const bus = broadcastBus();
