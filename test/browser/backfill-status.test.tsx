@@ -52,6 +52,9 @@ describe('first backfill progress', () => {
   const host = document.createElement('div');
   document.body.append(host);
   const channel = new BroadcastChannel(NOTICE_CHANNEL);
+  /** Sends a status notice as the fetching tab would: `base` with `change` over it. */
+  const post = (change: Partial<FetchStatus>) =>
+    channel.postMessage({ type: 'status', status: { ...base, ...change } });
   afterEach(() => render(null, host));
   // The shell subscribes in an effect, after its first paint.
   const mount = async () => {
@@ -62,17 +65,13 @@ describe('first backfill progress', () => {
   it('shows each interval arriving and when the chart will be complete', async () => {
     await mount();
     const inFourMinutes = Math.floor(Date.now() / 1000) + 4 * 60 + 10;
-    channel.postMessage({
-      type: 'status',
-      status: {
-        ...base,
-        intervals: [
-          { interval: '1min', done: 40, total: 40 },
-          { interval: '5min', done: 10, total: 40 },
-          { interval: 'daily', done: 0, total: 80 },
-        ],
-        completeAt: inFourMinutes,
-      },
+    post({
+      intervals: [
+        { interval: '1min', done: 40, total: 40 },
+        { interval: '5min', done: 10, total: 40 },
+        { interval: 'daily', done: 0, total: 80 },
+      ],
+      completeAt: inFourMinutes,
     });
     const card = page.getByRole('region', { name: 'History being fetched' });
     await expect.element(card).toBeVisible();
@@ -89,14 +88,11 @@ describe('first backfill progress', () => {
 
   it('goes away when the backfill ends, and stays away for a status without per-interval detail', async () => {
     await mount();
-    channel.postMessage({
-      type: 'status',
-      status: { ...base, intervals: [{ interval: '1hour', done: 1, total: 2 }], completeAt: null },
-    });
+    post({ intervals: [{ interval: '1hour', done: 1, total: 2 }], completeAt: null });
     await expect.element(page.getByText('Completion time not known yet.')).toBeVisible();
-    channel.postMessage({ type: 'status', status: { ...base, backfill: null, intervals: null } });
+    post({ backfill: null, intervals: null });
     await expect.element(page.getByRole('region', { name: 'History being fetched' })).not.toBeInTheDocument();
-    channel.postMessage({ type: 'status', status: base });
+    post({});
     await new Promise((r) => setTimeout(r, 100));
     await expect.element(page.getByRole('region', { name: 'History being fetched' })).not.toBeInTheDocument();
   });
@@ -106,23 +102,16 @@ describe('first backfill progress', () => {
     await mount();
     const bar = page.getByTestId('status-backfill');
     const contextBar = page.getByRole('progressbar', { name: 'Open interest and funding backfill progress' });
-    channel.postMessage({
-      type: 'status',
-      status: {
-        ...base,
-        backfill: 0.63,
-        intervals: [{ interval: '1min', done: 63, total: 100 }],
-        contextBackfill: { done: 0, total: 56 },
-      },
+    post({
+      backfill: 0.63,
+      intervals: [{ interval: '1min', done: 63, total: 100 }],
+      contextBackfill: { done: 0, total: 56 },
     });
     // While liquidations and candles fill, the share of those, as before.
     await expect.element(bar).toHaveTextContent('Backfill: 63%');
     await expect.element(bar).not.toHaveTextContent('open interest');
     await expect.element(contextBar).not.toBeInTheDocument();
-    channel.postMessage({
-      type: 'status',
-      status: { ...base, backfill: null, intervals: null, contextBackfill: { done: 3, total: 56 } },
-    });
+    post({ backfill: null, intervals: null, contextBackfill: { done: 3, total: 56 } });
     await expect.element(bar).toHaveTextContent('Backfill: open interest & funding 3/56');
     await expect.element(bar).not.toHaveTextContent('idle');
     await expect.element(bar).not.toHaveTextContent('complete');
@@ -131,15 +120,11 @@ describe('first backfill progress', () => {
     expect(height('status-backfill')).toBeLessThan(1.6 * height('status-budget'));
     // With its completion time (estimated apart from the chart's rows).
     const inSixMinutes = Math.floor(Date.now() / 1000) + 6 * 60 + 10;
-    channel.postMessage({
-      type: 'status',
-      status: {
-        ...base,
-        backfill: null,
-        intervals: null,
-        contextBackfill: { done: 3, total: 56 },
-        contextCompleteAt: inSixMinutes,
-      },
+    post({
+      backfill: null,
+      intervals: null,
+      contextBackfill: { done: 3, total: 56 },
+      contextCompleteAt: inSixMinutes,
     });
     const hhmm = new Date(inSixMinutes * 1000).toISOString().slice(11, 16);
     await expect
@@ -155,52 +140,37 @@ describe('first backfill progress', () => {
     const box = bar.element().getBoundingClientRect();
     expect(box.right).toBeLessThanOrEqual(390);
     expect(bar.element().scrollWidth).toBeLessThanOrEqual(bar.element().clientWidth + 1);
-    channel.postMessage({ type: 'status', status: { ...base, backfill: null, contextBackfill: null } });
+    post({ backfill: null, contextBackfill: null });
     await expect.element(bar).toHaveTextContent('Backfill: idle');
     await expect.element(contextBar).not.toBeInTheDocument();
     // A fetcher from before the count sends none: idle, as it always said.
-    channel.postMessage({ type: 'status', status: { ...base, backfill: 0.5 } });
+    post({ backfill: 0.5 });
     await expect.element(bar).toHaveTextContent('Backfill: 50%');
-    channel.postMessage({ type: 'status', status: { ...base, backfill: null } });
+    post({ backfill: null });
     await expect.element(bar).toHaveTextContent('Backfill: idle');
     await page.viewport(1280, 800);
   });
 
   it('says how many series are paused (set aside), in the card and beside the open interest and funding count', async () => {
     await mount();
-    channel.postMessage({
-      type: 'status',
-      status: {
-        ...base,
-        backfill: 0.95,
-        intervals: [
-          { interval: '1min', done: 40, total: 41, paused: 1 },
-          { interval: '1hour', done: 38, total: 41, paused: 1 },
-        ],
-        completeAt: null,
-      },
+    post({
+      backfill: 0.95,
+      intervals: [
+        { interval: '1min', done: 40, total: 41, paused: 1 },
+        { interval: '1hour', done: 38, total: 41, paused: 1 },
+      ],
+      completeAt: null,
     });
     const card = page.getByRole('region', { name: 'History being fetched' });
     await expect.element(card.getByRole('listitem').nth(0)).toHaveTextContent('98% · 1 paused');
     await expect.element(card.getByRole('listitem').nth(1)).toHaveTextContent('93% · 1 paused');
-    channel.postMessage({
-      type: 'status',
-      status: {
-        ...base,
-        backfill: null,
-        intervals: null,
-        contextBackfill: { done: 40, total: 56, paused: 2 },
-      },
-    });
+    post({ backfill: null, intervals: null, contextBackfill: { done: 40, total: 56, paused: 2 } });
     await expect
       .element(page.getByTestId('status-backfill'))
       .toHaveTextContent('open interest & funding 40/56 (2 paused)');
     await expect.element(card).not.toBeInTheDocument();
     // More paused than are left to do is not a count this page shows (a malformed status): the card stays away.
-    channel.postMessage({
-      type: 'status',
-      status: { ...base, intervals: [{ interval: '1min', done: 40, total: 41, paused: 2 }] },
-    });
+    post({ intervals: [{ interval: '1min', done: 40, total: 41, paused: 2 }] });
     await new Promise((r) => setTimeout(r, 100));
     await expect.element(card).not.toBeInTheDocument();
   });
