@@ -13,7 +13,7 @@ import { launch } from '../test/e2e/harness.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const filter = process.argv[2] ?? '';
 const resultsPath = join(root, 'bench/results.json');
-const previewPort = process.env.BENCH_PREVIEW_PORT ?? '4190';
+const previewPort = process.env.BENCH_PREVIEW_PORT;
 
 if (spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 const preview = await startPreview({ port: previewPort, cwd: root });

@@ -1,4 +1,5 @@
-// Runs a command while `vite preview` serves the built app on 127.0.0.1:$PREVIEW_PORT (default 4173).
+// Runs a command while `vite preview` serves the built app on 127.0.0.1:$PREVIEW_PORT (default: a free port); the
+// command finds it in $APP_URL.
 // Usage: node scripts/with-preview.mjs <command> [args…]; the command's exit code is ours.
 import { spawn } from 'node:child_process';
 import { startPreview } from './preview.mjs';
@@ -8,7 +9,7 @@ if (!cmd) {
   console.error('usage: node scripts/with-preview.mjs <command> [args…]');
   process.exit(2);
 }
-const preview = await startPreview({ port: process.env.PREVIEW_PORT ?? '4173' }).catch((e) => {
+const preview = await startPreview({ port: process.env.PREVIEW_PORT }).catch((e) => {
   console.error(e.message);
   process.exit(1);
 });

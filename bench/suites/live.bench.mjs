@@ -96,7 +96,6 @@ export async function run({ launch }) {
   });
   const upstream = await fake.listen(0);
   const preview = await startPreview({
-    port: Number(process.env.BENCH_PREVIEW_PORT ?? 4190) + 7,
     env: { COINALYZE_UPSTREAM: upstream },
   });
   const { url } = preview;

@@ -16,7 +16,6 @@ import { startFakeTelegram } from '../../test/fakes/telegram.mjs';
 
 const TOKEN = '123456:BENCH-fake-token';
 const CHAT = 4242;
-const PORT = Number(process.env.BENCH_LIVE_PORT ?? 4192);
 /** Planted bursts allowed to join an event of the fake's own data (and so not alert) before the bench fails. */
 const MAX_MERGED = 3;
 
@@ -25,8 +24,8 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** The built app on `port`, its proxies pointed at `env`'s fakes. */
-const preview = (root, env, port = PORT) => startPreview({ port, env, cwd: root });
+/** The built app on a free port, its proxies pointed at `env`'s fakes. */
+const preview = (root, env) => startPreview({ env, cwd: root });
 
 /** Opens the app, saves the key (and Telegram + alert rules when given), and waits for Live. */
 async function goLive(launch, url, alerts) {
@@ -91,13 +90,13 @@ async function budgetUse({ launch, root }) {
 }
 
 /** One user for the spike bench: a fake Coinalyze with exchange A's BTC contracts, a fake Telegram, the app, Live. */
-async function spikeUser(launch, root, i) {
+async function spikeUser(launch, root) {
   const nowSec = Math.floor(Date.now() / 1000);
   const markets = makeMarkets(nowSec).filter((m) => m.exchange === 'A' && m.base_asset === 'BTC');
   const fake = createFakeCoinalyze({ keys: ['bench-key'], listedDaysAgo: 20, markets });
   const upstream = await fake.listen(0);
   const tg = await startFakeTelegram({ tokens: [TOKEN], chats: [String(CHAT)] });
-  const app = await preview(root, { COINALYZE_UPSTREAM: upstream, TELEGRAM_UPSTREAM: tg.url }, PORT + 1 + i);
+  const app = await preview(root, { COINALYZE_UPSTREAM: upstream, TELEGRAM_UPSTREAM: tg.url });
   const { ctx, page } = await goLive(launch, app.url, true);
   return {
     fake,
@@ -188,7 +187,7 @@ async function spikeToAlert({ launch, root }) {
   const latencies = [];
   try {
     // One after another: each backfills its four contracts in seconds; then the history behind the 1m baseline lands.
-    for (let i = 0; i < k; i++) users.push(await spikeUser(launch, root, i));
+    for (let i = 0; i < k; i++) users.push(await spikeUser(launch, root));
     await new Promise((r) => setTimeout(r, 20_000));
     // Liquidations and candles backfilled (open interest and funding may still be filling, as before).
     for (const u of users)

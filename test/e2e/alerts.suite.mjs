@@ -1,4 +1,4 @@
-// e2e for Telegram alerts: a fake Bot API, our own `vite preview` on $ALERTS_PREVIEW_PORT (default 4184) with
+// e2e for Telegram alerts: a fake Bot API, our own `vite preview` on a free port with
 // TELEGRAM_UPSTREAM pointing at it, then the user's path: token + "Find my chat" + "Send test message" + log.
 import { startPreview, waitUntil } from '../../scripts/preview.mjs';
 import { startFakeTelegram } from '../fakes/telegram.mjs';
@@ -10,7 +10,6 @@ export async function run({ check, assert, launch }) {
   const fake = await startFakeTelegram({ tokens: [TOKEN], chats: [String(CHAT)] });
   fake.userWrites(CHAT, '/start', { first_name: 'Tester' });
   const preview = await startPreview({
-    port: process.env.ALERTS_PREVIEW_PORT ?? 4184,
     env: { TELEGRAM_UPSTREAM: fake.url },
   });
   const context = await launch();

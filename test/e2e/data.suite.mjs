@@ -16,7 +16,6 @@ export async function run({ check, assert, launch }) {
   const fake = createFakeCoinalyze({ keys: ['test-key'], listedDaysAgo: 20, markets });
   const upstream = await fake.listen(0);
   const preview = await startPreview({
-    port: Number(process.env.PREVIEW_PORT ?? 4173) + 5,
     env: { COINALYZE_UPSTREAM: upstream },
   }).catch(async (e) => {
     await fake.close();

@@ -2,6 +2,7 @@
 // origin), the Cloudflare Worker in workerd on another origin in front of the fake Coinalyze. A user points
 // "API base URL" at the Worker, checks it, saves, and the app goes Live with bars. A page on an origin the Worker
 // does not list gets nothing.
+import { freePort } from '../../scripts/preview.mjs';
 import { createFakeCoinalyze } from '../fakes/coinalyze/server.mjs';
 import { buildWorker, startWorker } from './edge-worker.mjs';
 import { enterKey, waitLiveWithBars } from './go-live.mjs';
@@ -10,18 +11,17 @@ import { buildForBase, serveStatic } from './static-host.mjs';
 const BASE = '/liqlab/';
 
 export async function run({ check, assert, launch }) {
-  const port = Number(process.env.PREVIEW_PORT ?? 4173);
   const closers = [];
   try {
     const [dist, bundle] = await Promise.all([buildForBase(BASE), buildWorker()]);
-    const pages = await serveStatic({ dir: dist, base: BASE, port: port + 16 });
+    const pages = await serveStatic({ dir: dist, base: BASE, port: await freePort() });
     closers.push(pages.close);
-    const stranger = await serveStatic({ dir: dist, base: BASE, port: port + 18 });
+    const stranger = await serveStatic({ dir: dist, base: BASE, port: await freePort() });
     closers.push(stranger.close);
     const fake = createFakeCoinalyze({ keys: ['test-key'], listedDaysAgo: 3, cookies: true });
     const upstream = await fake.listen(0);
     closers.push(() => fake.close());
-    const worker = await startWorker(bundle, { upstream, allowedOrigins: pages.origin, port: port + 17 });
+    const worker = await startWorker(bundle, { upstream, allowedOrigins: pages.origin });
     closers.push(worker.dispose);
     const apiBase = `${worker.url}/v1`;
 

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFil
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../scripts/preview.mjs';
 import { createFakeCoinalyze } from '../fakes/coinalyze/server.mjs';
 import { enterKey, waitLiveWithBars } from './go-live.mjs';
 import { makeCertificates } from './tls.mjs';
@@ -98,7 +99,6 @@ const api = (base, key = 'test-key') =>
   fetch(`${base}/coinalyze/v1/exchanges`, { headers: { api_key: key, Cookie: 'session=should-not-travel' } });
 
 export async function run({ check, assert, launch }) {
-  const base = Number(process.env.PREVIEW_PORT ?? 4173);
   const work = mkdtempSync(join(tmpdir(), 'liqlab-nginx-'));
   const stops = [];
   try {
@@ -115,10 +115,10 @@ export async function run({ check, assert, launch }) {
       stops.push(n.stop);
       return n;
     };
-    const nginx = await start('shipped', { port: base + 13, caFile: certs.caFile });
-    const wrongCa = await start('wrong-ca', { port: base + 14, caFile: certs.otherCaFile });
+    const nginx = await start('shipped', { port: await freePort(), caFile: certs.caFile });
+    const wrongCa = await start('wrong-ca', { port: await freePort(), caFile: certs.otherCaFile });
     const previous = await start('previous', {
-      port: base + 15,
+      port: await freePort(),
       caFile: certs.otherCaFile,
       serverConf: PREVIOUS_SERVER_CONF,
     });

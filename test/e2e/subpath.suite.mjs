@@ -1,12 +1,13 @@
 // The app built for a sub-path (BASE_PATH=/liqlab/) on a static host without rewrites, as on a GitHub project
 // page: demo chart, nothing requested outside /liqlab/, service worker scoped there, installable, offline reload.
+import { freePort } from '../../scripts/preview.mjs';
 import { paneColourCounts } from './pixels.mjs';
 import { buildForBase, serveStatic } from './static-host.mjs';
 
 const BASE = '/liqlab/';
 
 export async function run({ check, assert, launch }) {
-  const port = Number(process.env.PREVIEW_PORT ?? 4173) + 6;
+  const port = await freePort();
   let host;
   await check('the app builds for /liqlab/ (BASE_PATH)', async () => {
     host = await serveStatic({ dir: await buildForBase(BASE), base: BASE, port });

@@ -52,7 +52,6 @@ export async function run({ check, assert, launch }) {
   const upstream = await fake.listen(0);
   const tg = await startFakeTelegram({ tokens: [TOKEN], chats: [String(CHAT)] });
   const preview = await startPreview({
-    port: Number(process.env.PREVIEW_PORT ?? 4173) + 7,
     env: { COINALYZE_UPSTREAM: upstream, TELEGRAM_UPSTREAM: tg.url },
   }).catch(async (e) => {
     await fake.close();
