@@ -11,9 +11,11 @@ function grid(start: number, step: number, n: number, target: number) {
 
 /**
  * Sums liquidations into `target`-second bars. A bar is covered only if every one of its source buckets is,
- * so a partly known bar is never shown as a complete total.
+ * so a partly known bar is never shown as a complete total. `openEnd`, the source's coverage end when it falls
+ * inside the last bar: that bar is the open one, and counts as covered when every bucket before `openEnd` is (the
+ * sum so far, as the API's own coarser intervals give their open bucket).
  */
-export function binLiq(src: LiqSeries, target: number): LiqSeries {
+export function binLiq(src: LiqSeries, target: number, openEnd?: number): LiqSeries {
   const n = src.long.length;
   const { outStart, outN, ratio, lead } = grid(src.start, src.step, n, target);
   const out = emptyLiq(outStart, target, outN);
@@ -25,7 +27,20 @@ export function binLiq(src: LiqSeries, target: number): LiqSeries {
     if (src.covered[i]) seen[j]++;
   }
   for (let j = 0; j < outN; j++) out.covered[j] = seen[j] === ratio ? 1 : 0;
+  if (openEnd !== undefined && outN > 0) coverOpenBar(src, out, openEnd);
   return out;
+}
+
+/** Marks `out`'s last bar covered when it holds `openEnd` and every source bucket before `openEnd` is covered. */
+function coverOpenBar(src: LiqSeries, out: LiqSeries, openEnd: number): void {
+  const j = out.long.length - 1;
+  const barStart = out.start + j * out.step;
+  if (!(openEnd > barStart && openEnd < barStart + out.step)) return;
+  const first = (barStart - src.start) / src.step;
+  const stop = Math.ceil((openEnd - src.start) / src.step);
+  if (first < 0 || stop > src.long.length) return;
+  for (let i = first; i < stop; i++) if (!src.covered[i]) return;
+  out.covered[j] = 1;
 }
 
 /** Aggregates candles into `target`-second bars: first open, max high, min low, last close, summed volume. */

@@ -81,9 +81,12 @@ export function spikeMessage(c: SpikeCandidate, appUrl: string): AlertMessage {
   const e = c.event;
   const who = e.side === 'long' ? 'Long' : 'Short';
   const title = `${c.asset} ${who.toLowerCase()} liquidation spike · ${e.timeframe}`;
+  // On a bar still open the figures are those so far, and a one-bar event's price is the latest, not a close.
+  const soFar = c.barOpen === true ? ' so far' : '';
+  const latest = c.barOpen === true && e.firstTime === e.lastTime ? ' (bar still open)' : '';
   const lines = [
-    `${compactUsd(e.usd)}${bpText(e)} ${e.side}s liquidated · z ${e.maxZ.toFixed(1)} · p ${formatP(eventP(e))}${pBgText(e.pBg)} · ${e.eventClass}${rarityText(e)}`,
-    `Price ${formatPrice(e.closeAtFirst)} · ${when(e.firstTime)}`,
+    `${compactUsd(e.usd)}${bpText(e)} ${e.side}s liquidated${soFar} · z ${e.maxZ.toFixed(1)} · p ${formatP(eventP(e))}${pBgText(e.pBg)} · ${e.eventClass}${rarityText(e)}`,
+    `Price ${formatPrice(e.closeAtFirst)}${latest} · ${when(e.firstTime)}`,
   ];
   return assemble(title, lines, buildDeepLink(appUrl, c.asset, e.firstTime, e.timeframe), e.firstTime);
 }

@@ -31,6 +31,11 @@ export interface SpikeCandidate {
   cooldownKey: string;
   cooldownMs: number;
   event: SpikeEvent;
+  /**
+   * The event's last bar had not closed when the rule passed: its USD is the sum so far (liquidations only add up
+   * within a bar, so a bar that qualifies keeps qualifying), and the alert goes out without waiting for the close.
+   */
+  barOpen?: boolean;
 }
 
 /** A level touch that passed the rule. */
@@ -115,6 +120,7 @@ export function evaluateRules(input: AlertInput, rules: AlertSettings): AlertCan
       cooldownKey: `${input.asset}:spike:${e.timeframe}:${e.side}`,
       cooldownMs: rules.spikes.cooldownMin * 60_000,
       event: e,
+      barOpen: e.lastTime + TIMEFRAME_SECONDS[e.timeframe] > input.nowSec,
     });
   }
   const byId = new Map(input.levels.map((l) => [l.id, l]));

@@ -64,15 +64,17 @@ export async function readFrameSince(
         readCandlesFilled(candleGets, s.candles, s.interval, from, s.to),
         ...exReads.map((r) => readLiqPlanned(liqGets, r, s.interval, from, s.to)),
       ]);
+      // The frame's newest bar is open: where this source's coverage ends inside it, the sum so far stands for it.
+      const open = s.end === plan.end && s.to < s.end ? s.to : undefined;
       const source: StitchSource = {
         label: s.interval,
-        liq: binLiq(liq, plan.target),
+        liq: binLiq(liq, plan.target, open),
         candles: binCandles(candles, plan.target),
       };
       if (!ex) return source;
       const exchanges = ex.codes.map((exchange, e) => ({
         exchange,
-        liq: binLiq(ensure(perExchange[e], `${exchange} read`), plan.target),
+        liq: binLiq(ensure(perExchange[e], `${exchange} read`), plan.target, open),
       }));
       return { ...source, exchanges };
     }),

@@ -87,6 +87,8 @@ describe('unattended operation', () => {
         if (offline) throw new TypeError('Failed to fetch');
         return fn(...a);
       });
+    /** Each Telegram send that was answered 200, at the virtual time it went out. */
+    const sends: Array<{ at: number; text: string }> = [];
     const bus = memoryBus();
     const statuses: Array<{ at: number; tab: string; n: unknown }> = [];
     if (process.env.SOAK_DEBUG) bus.subscribe((n) => statuses.push({ at: clock.now(), tab: '', n }));
@@ -100,7 +102,16 @@ describe('unattended operation', () => {
         db: async () => db,
         locks,
         fetch: net((u: string, init?: RequestInit) => fetch(u, init)),
-        telegramFetch: net((u: string, init?: RequestInit) => fetch(u, init)),
+        telegramFetch: net(async (u: string, init?: RequestInit) => {
+          const sent = clock.now();
+          const res = await fetch(u, init);
+          const body = init?.body;
+          if (res.ok && body instanceof URLSearchParams)
+            sends.push({ at: sent, text: body.get('text') ?? '' });
+          if (res.ok && body instanceof FormData)
+            sends.push({ at: sent, text: String(body.get('caption') ?? '') });
+          return res;
+        }),
         origin: url,
         appUrl: 'https://liqlab.test/',
         clock,
@@ -284,6 +295,13 @@ describe('unattended operation', () => {
           (x) => x.includes(`BTC long liquidation spike · ${tf}<`) && x.includes(bar),
         );
         expect(matching, `spike at ${new Date(t * 1000).toISOString()} on ${tf}`).toHaveLength(1);
+        // It goes out while the bar is still open, from the minutes polled so far, not when the bar closes (an hour
+        // or four later) nor from a coarser interval's snapshot taken before the spike.
+        const sent = sends.find((x) => x.text.includes(`spike · ${tf}<`) && x.text.includes(bar));
+        expect(sent, `send of the ${tf} alert`).toBeDefined();
+        expect((sent?.at ?? Number.POSITIVE_INFINITY) - t * 1000, `${tf} alert delay`).toBeLessThanOrEqual(
+          5 * MIN,
+        );
       }
     }
     // The leader changed hands, and every tenure that ended on its own was followed by another.

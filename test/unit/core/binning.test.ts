@@ -27,6 +27,34 @@ describe('binning', () => {
     );
   });
 
+  it('counts the open last bar as covered by the buckets so far, and only that bar', () => {
+    // 1m buckets from 06:00 to 06:17 (coverage ends at 06:18, inside the 06:00 hour), all known.
+    const src = emptyLiq(unixSeconds(6 * 3600), 60, 18);
+    for (let i = 0; i < 18; i++) {
+      src.long[i] = 1_000;
+      src.covered[i] = 1;
+    }
+    const openEnd = 6 * 3600 + 18 * 60;
+    const out = binLiq(src, 3600, openEnd);
+    expect(Array.from(out.covered)).toEqual([1]);
+    expect(out.long[0]).toBe(18_000);
+    // Without the coverage end the hour is partly known, so it is a gap, as before.
+    expect(Array.from(binLiq(src, 3600).covered)).toEqual([0]);
+    // A hole before the coverage end leaves it a gap: the sum so far would not be the sum so far.
+    src.covered[5] = 0;
+    expect(Array.from(binLiq(src, 3600, openEnd).covered)).toEqual([0]);
+  });
+
+  it('does not count an earlier partly known bar as open', () => {
+    // Two hours of 1m buckets, the first hour missing its last 10 minutes, coverage ending inside the second.
+    const src = emptyLiq(unixSeconds(0), 60, 90);
+    for (let i = 0; i < 90; i++) src.covered[i] = i < 50 || i >= 60 ? 1 : 0;
+    const out = binLiq(src, 3600, 90 * 60);
+    expect(Array.from(out.covered)).toEqual([0, 1]);
+    // A coverage end on the bar boundary leaves nothing open: the last bar is judged whole.
+    expect(Array.from(binLiq(src, 3600, 120 * 60).covered)).toEqual([0, 0]);
+  });
+
   it('marks a coarse bar covered only when all its source buckets are', () => {
     const src = emptyLiq(unixSeconds(0), 3600, 8);
     src.covered.fill(1);

@@ -87,6 +87,28 @@ describe('messages', () => {
     expect(usd.body).not.toContain('of OI');
   });
 
+  it('says when the bar is still open: the USD is so far and the price the latest, not a close', () => {
+    const e = spike(3600 * 100, { usd: 25_000_000 });
+    const input = (nowSec: number) => ({
+      asset: 'BTC',
+      timeframe: '1h' as const,
+      contracts: '',
+      events: [e],
+      levels: [],
+      touches: [],
+      nowSec,
+    });
+    const [open] = evaluateRules(input(e.firstTime + 17 * 60), rules());
+    expect(open?.kind === 'spike' && open.barOpen).toBe(true);
+    const [line1, line2] = spikeMessage(open as SpikeCandidate, 'https://a.test/').body.split('\n');
+    expect(line1).toMatch(/^\$25\.0M longs liquidated so far · z /);
+    expect(line2).toMatch(/^Price [\d,.]+ \(bar still open\) · /);
+    const [closed] = evaluateRules(input(justAfter(e.firstTime)), rules());
+    const body = spikeMessage(closed as SpikeCandidate, 'https://a.test/').body;
+    expect(body).not.toContain('so far');
+    expect(body).not.toContain('still open');
+  });
+
   it('stays under 4096 characters even with a 5,000-character hostile field', () => {
     const e = spike(3600 * 100, { eventClass: 'extreme' });
     const [c] = evaluateRules(

@@ -67,6 +67,50 @@ describe('loadFrame stitching', () => {
   });
 });
 
+describe('the open bar', () => {
+  const frame = (db: Awaited<ReturnType<typeof openLiqLabDb>>, timeframe: '15m' | '1h') =>
+    loadFrame(db, {
+      source: 'archive',
+      asset: 'BTC',
+      timeframe,
+      filter: ALL_CONTRACTS,
+      referenceSymbol: market.symbol,
+    });
+
+  it('is the sum of the live 1-minute buckets so far, not a coarser interval fetched earlier in the bar', async () => {
+    const db = await openLiqLabDb('open-bar-test');
+    await db.put('markets', market);
+    const hour = T0 + 6 * 3600;
+    // The 1hour series was fetched at 06:00:05: its open bucket (coverage to 07:00) held nothing yet.
+    const hours = Array.from({ length: 6 }, (_, i) => ({ t: T0 + i * 3600, l: 100, s: 50 }));
+    await writeLiqRange(db, market.symbol, '1hour', T0, hour + 3600, hours);
+    // The 15min series, refreshed at 06:05, has the open 06:00 bucket as it was then.
+    await writeLiqRange(db, market.symbol, '15min', hour - 3600, hour + 900, [{ t: hour, l: 444, s: 526 }]);
+    // 1m polled live up to 06:17 (coverage runs to the end of the open minute), with a $25M flush at 06:02.
+    const minutes = Array.from({ length: 78 }, (_, i) => ({
+      t: hour - 3600 + i * 60,
+      l: i === 62 ? 25_000_000 : 1_000,
+      s: 500,
+    }));
+    await writeLiqRange(db, market.symbol, '1min', hour - 3600, hour + 18 * 60, minutes);
+    const h1 = await frame(db, '1h');
+    const last = h1.frame.liq.long.length - 1;
+    expect(h1.frame.start + last * 3600).toBe(hour);
+    expect(h1.frame.liq.covered[last]).toBe(1);
+    expect(h1.frame.liq.long[last]).toBe(25_000_000 + 17 * 1_000);
+    expect(h1.frame.liq.short[last]).toBe(18 * 500);
+    // The closed hour before it is whole in every source; 1m, the finest, supplies it.
+    expect(h1.frame.liq.long[last - 1]).toBe(60 * 1_000);
+    const m15 = await frame(db, '15m');
+    const open15 = m15.frame.liq.long.length - 1;
+    expect(m15.frame.start + open15 * 900).toBe(hour + 900);
+    expect(m15.frame.liq.covered[open15]).toBe(1);
+    expect(m15.frame.liq.long[open15]).toBe(3 * 1_000); // 06:15–06:17 so far
+    expect(m15.frame.liq.long[open15 - 1]).toBe(25_000_000 + 14 * 1_000); // 06:00–06:14, closed
+    db.close();
+  });
+});
+
 describe('candles of an imported file', () => {
   const name = 'coinglass-binance-btc-1h.csv';
   const text = readFileSync(path.resolve(import.meta.dirname, '../../../fixtures', name), 'utf8');
