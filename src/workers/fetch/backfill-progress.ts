@@ -78,14 +78,19 @@ export function backfillShare(rows: readonly IntervalBackfill[] | null): number 
 }
 
 /**
- * When the series still to backfill should be done: each takes one call (2,000 points; backfill.test.ts checks
- * 41 × 5 calls for 40 contracts), at `callsPerMinute`. Kept while the count is unchanged, so a status that says
- * nothing new is not sent again just because the clock moved. One estimate for the chart's rows, at the whole
- * budget, and one for open interest and funding, at what their requests may use (they leave a reserve free).
+ * When the series still to backfill should be done. The budget model: each takes one call (2,000 points;
+ * backfill.test.ts checks 41 × 5 calls for 40 contracts), at `callsPerWindow`. That is the soonest it can be; live
+ * refreshes, other assets and longer histories share the budget, so once two minutes of progress are seen the
+ * estimate is never sooner than the pace measured over the last few minutes. Kept while the count is unchanged (a
+ * status that says nothing new is not sent again just because the clock moved) until it has passed. One estimate
+ * for the chart's rows, at the whole budget, and one for open interest and funding, at what their requests may use
+ * (they leave a reserve free).
  */
 export class CompletionEstimate {
   private remaining = -1;
   private at: number | null = null;
+  /** (time in ms, series remaining) at each change of the count, oldest first. */
+  private seen: Array<{ t: number; remaining: number }> = [];
 
   /** `callsPerWindow` calls may go in any `windowSec` (the budget's sliding window). */
   constructor(
@@ -100,13 +105,38 @@ export class CompletionEstimate {
   update(counts: readonly SeriesCount[] | null, nowMs: number, freeNow = this.callsPerWindow): number | null {
     // Paused series are not waited for: they take no call until their pause ends.
     const remaining = counts ? counts.reduce((n, r) => n + r.total - r.done - (r.paused ?? 0), 0) : 0;
-    if (remaining !== this.remaining) {
-      this.remaining = remaining;
-      // The free calls go now, then `callsPerWindow` a window later, and so on: the last one goes this many on.
-      const later = Math.max(0, remaining - Math.min(Math.max(0, freeNow), this.callsPerWindow));
-      const windows = Math.ceil(later / this.callsPerWindow);
-      this.at = remaining === 0 ? null : Math.ceil(nowMs / 1000) + windows * this.windowSec;
+    const passed = this.at !== null && nowMs >= this.at * 1000;
+    if (remaining === this.remaining && !passed) return this.at;
+    // The estimate passed with nothing finished: the model was wrong about now, so at least a window more.
+    const overdue = remaining === this.remaining;
+    if (!overdue) this.seen.push({ t: nowMs, remaining });
+    if (remaining > this.remaining && this.remaining >= 0) this.seen = [{ t: nowMs, remaining }]; // new work
+    this.remaining = remaining;
+    if (remaining === 0) {
+      this.seen = [];
+      this.at = null;
+      return null;
     }
+    // The free calls go now, then `callsPerWindow` a window later, and so on: the last one goes this many on.
+    const later = Math.max(0, remaining - Math.min(Math.max(0, freeNow), this.callsPerWindow));
+    const nowSec = Math.ceil(nowMs / 1000);
+    const model = nowSec + Math.ceil(later / this.callsPerWindow) * this.windowSec;
+    this.at = Math.max(model, this.paced(nowMs) ?? model, overdue ? nowSec + this.windowSec : model);
     return this.at;
   }
+
+  /** Unix seconds at the pace of the last few minutes (at least one series per span when none finished). */
+  private paced(nowMs: number): number | null {
+    const since = nowMs - PACE_SPAN_MS;
+    this.seen = this.seen.filter((x, i, all) => x.t >= since || (all[i + 1]?.t ?? nowMs) > since);
+    const ref = this.seen[0];
+    if (!ref || nowMs - ref.t < MIN_PACE_MS) return null;
+    const progress = Math.max(1, ref.remaining - this.remaining);
+    return Math.ceil((nowMs + (this.remaining * (nowMs - ref.t)) / progress) / 1000);
+  }
 }
+
+/** How far back the measured pace looks. */
+const PACE_SPAN_MS = 5 * 60_000;
+/** Progress seen over less than this is not a pace yet (the model alone speaks). */
+const MIN_PACE_MS = 2 * 60_000;

@@ -80,4 +80,34 @@ describe('CompletionEstimate', () => {
     expect(e.update(rows(62), 1_061_000)).toBe(1061);
     expect(e.update(null, 1_100_000)).toBeNull();
   });
+
+  it('is never sooner than the pace seen over the last minutes once two minutes of progress are in', () => {
+    // Open interest and funding: 280 series, 28 calls a window by the model, but 3 a minute arrive (the live
+    // refresh and longer histories share the budget).
+    const e = new CompletionEstimate(28, 61);
+    const ctx = (done: number) => [{ done, total: 280 }];
+    const t0 = 5_000_000;
+    expect(e.update(ctx(0), t0)).toBe(5000 + 9 * 61); // the model alone: 28 calls now, then 28 a window
+    let at = 0;
+    for (let m = 1; m <= 6; m++) at = e.update(ctx(3 * m), t0 + m * 60_000) ?? 0;
+    // 262 left at 3 a minute: about 87 minutes on, not the model's 10 windows.
+    const now = 5000 + 6 * 60;
+    expect(at).toBeGreaterThanOrEqual(now + 85 * 60);
+    expect(at).toBeLessThanOrEqual(now + 90 * 60);
+  });
+
+  it('moves on when the time passes with no progress, instead of saying "under a minute" for ever', () => {
+    const e = new CompletionEstimate(38);
+    const t0 = 7_000_000;
+    const first = e.update(rows(65), t0) ?? 0;
+    expect(first).toBe(7000); // 35 left, all free now
+    // Nothing finishes for seven minutes.
+    let at = first;
+    for (let m = 1; m <= 7; m++) {
+      at = e.update(rows(65), t0 + m * 60_000) ?? 0;
+      expect(at * 1000).toBeGreaterThan(t0 + m * 60_000);
+    }
+    // At least one series per the 7 minutes seen: 35 left take hours at that pace, not seconds.
+    expect(at).toBeGreaterThan(7000 + 60 * 60);
+  });
 });
