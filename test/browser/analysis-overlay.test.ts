@@ -1,3 +1,4 @@
+import type { UTCTimestamp } from 'lightweight-charts';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/core/analysis/analyzer';
 import { DEFAULT_LEVEL_PARAMS } from '../../src/core/levels/params';
@@ -32,6 +33,35 @@ describe('analysis overlay in a real chart', () => {
     expect(recent.length).toBeGreaterThan(0);
     expect(layers.zones.drawnCount).toBeGreaterThan(0);
     expect(host.querySelectorAll('canvas').length).toBeGreaterThan(0);
+    layers.dispose();
+    c.dispose();
+  });
+
+  it('a frame from months later (an import replacing the demo) opens on its newest bars once its overlays replace the old ones', async () => {
+    const host = document.createElement('div');
+    host.style.cssText = 'width:900px;height:500px';
+    document.body.append(host);
+    const c = new ChartController(host, 'dark', () => {});
+    const params = {
+      spikes: { ...DEFAULT_SPIKE_PARAMS, windowBars: 48, pThreshold: 0.05, zThreshold: 2.5 },
+      levels: DEFAULT_LEVEL_PARAMS,
+      oscillators: DEFAULT_OSCILLATOR_PARAMS,
+    };
+    const demo = randomFrame(600, 3);
+    c.setFrame(demo);
+    const layers = new OverlayLayers(c);
+    layers.show(demo, analyze(demo, '1h', params), 'lsi', null);
+    const later = randomFrame(900, 5, 3600, demo.start + 150 * 86_400);
+    c.setFrame(later); // the old overlays still hold the demo's times, to the left of this frame
+    layers.show(later, analyze(later, '1h', params), 'lsi', null);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const view = c.currentView();
+    expect(view?.atEnd).toBe(true);
+    // The newest bar in view is the frame's last, and the view is full of its bars, not empty time past its end.
+    expect(c.lastVisibleIndex()).toBe(899);
+    const range = c.chart.timeScale().getVisibleLogicalRange();
+    const lastIndex = c.chart.timeScale().timeToIndex((later.start + 899 * 3600) as UTCTimestamp, true) ?? -1;
+    expect(range && range.to - lastIndex).toBeLessThanOrEqual(5);
     layers.dispose();
     c.dispose();
   });

@@ -258,7 +258,11 @@ export class ChartController {
   keepingView(change: () => void): void {
     const view = this.currentView();
     change();
-    if (view && !view.atEnd) this.showView(view);
+    if (!view) return;
+    // At the newest bars it stays there: overlays dropping another frame's older times (the demo's, after an
+    // import) shift every logical index, and the chart would keep the old numbers, past the end of the data.
+    if (view.atEnd) this.showRecent(Math.round(view.bars));
+    else this.showView(view);
   }
 
   /** Index (in the frame) of the newest bar in view, for the legend when nothing is hovered; null before data. */
