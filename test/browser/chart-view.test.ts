@@ -132,4 +132,46 @@ describe('chart view', () => {
     expect(c.container.dataset.zonesInView).toBe('0');
     layers.dispose();
   });
+
+  it('labels the newest close on the price axis while older history is in view, and moves it with live data', async () => {
+    const c = chart();
+    c.setPendingView({ time: at(700), bars: 120 });
+    c.setFrame(full);
+    await frames();
+    const n = full.candles.close.length;
+    const shown = full.candles.close[c.lastVisibleIndex() ?? 0] ?? Number.NaN;
+    const cell = c.container.querySelectorAll('tr')[0]?.querySelectorAll('td')[2];
+    const canvas = cell?.querySelector('canvas');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) throw new Error('no price axis canvas');
+    const height = canvas.clientHeight;
+    // The price axis of the candle pane: the label is a box in the newest candle's colour at its price.
+    const labelAt = (price: number) => {
+      const y = c.candles.priceToCoordinate(price) ?? -1;
+      const ratio = canvas.width / canvas.clientWidth;
+      const px = ctx.getImageData(Math.round(canvas.width * 0.3), Math.round(y * ratio), 1, 1).data;
+      return (px[0] === 0x26 && px[1] === 0xa6 && px[2] === 0x9a) || (px[0] === 0xef && px[1] === 0x53);
+    };
+    // The newest bar moves (live data) to prices in view, away from the last visible bar's close.
+    const liveAt = async (y: number) => {
+      const price = c.candles.coordinateToPrice(y) ?? Number.NaN;
+      const candles = { ...full.candles };
+      for (const k of ['open', 'high', 'low', 'close'] as const) {
+        candles[k] = full.candles[k].slice();
+        candles[k][n - 1] = price;
+      }
+      c.setFrame({ ...full, candles });
+      await frames();
+      return price;
+    };
+    const shownY = c.candles.priceToCoordinate(shown) ?? 0;
+    const y1 = shownY > height / 2 ? height * 0.25 : height * 0.75;
+    const first = await liveAt(y1);
+    expect(c.currentView()?.atEnd).toBe(false); // still looking at older history
+    expect(labelAt(first)).toBe(true);
+    expect(labelAt(shown)).toBe(false); // not the last bar in view, as the library's own label was
+    const second = await liveAt(height / 2 + (y1 < height / 2 ? 40 : -40));
+    expect(labelAt(second)).toBe(true);
+    expect(labelAt(first)).toBe(false);
+  });
 });

@@ -21,6 +21,7 @@ import { formatAxisPrice, formatGrouped, formatUsd } from '../format/usd';
 import { barIndex, changedTail, toChartData } from './chart-data';
 import { ContextPanes } from './context-panes';
 import { ExchangeStacks } from './exchange-stacks';
+import { LastPriceLine } from './last-price-line';
 import { CHART_THEMES, type ThemeName } from './theme';
 
 /** What the crosshair points at, or null when it leaves the chart. */
@@ -66,6 +67,7 @@ export class ChartController {
   readonly stacks: ExchangeStacks;
   /** Open interest and funding panes (none until chosen). */
   readonly context: ContextPanes;
+  private readonly lastPrice: LastPriceLine;
 
   constructor(
     readonly container: HTMLElement,
@@ -94,8 +96,10 @@ export class ChartController {
     });
     // Price axis as 63,000.5 rather than 63000.50. Set on the series: a chart-wide localization formatter would
     // also override the USD histogram's own compact formatter.
+    // The last price is drawn by LastPriceLine: the series' own label shows the last bar in view, not the newest.
     this.candles = this.chart.addSeries(CandlestickSeries, {
-      priceLineVisible: true,
+      priceLineVisible: false,
+      lastValueVisible: false,
       priceFormat: { type: 'custom', formatter: formatAxisPrice, minMove: 0.01 },
     });
     const usd = { type: 'custom' as const, formatter: (v: number) => formatUsd(Math.abs(v)), minMove: 1 };
@@ -130,6 +134,7 @@ export class ChartController {
     const oscLabel = this.edgeAware(this.osc, 2, (v) => formatGrouped(v, 2, 2), true, false);
     this.osc.applyOptions({ priceFormat: { type: 'custom', formatter: oscLabel, minMove: 0.01 } });
     this.stacks = new ExchangeStacks(this.chart, [this.shorts, this.longs]);
+    this.lastPrice = new LastPriceLine(this.candles);
     this.context = new ContextPanes(this.chart, CHART_THEMES[theme].context);
     let size = `${container.clientWidth}x${container.clientHeight}`;
     this.resizer = new ResizeObserver(() => {
@@ -179,6 +184,7 @@ export class ChartController {
     this.frame = frame;
     const data = toChartData(frame);
     this.candles.setData(data.candles);
+    this.lastPrice.show(frame.candles);
     this.shorts.setData(data.shorts);
     this.longs.setData(data.longs);
     this.stacks.show(frame, null);
@@ -302,6 +308,7 @@ export class ChartController {
       if (short) this.shorts.update(short);
       if (long) this.longs.update(long);
     }
+    this.lastPrice.show(frame.candles);
     this.stacks.show(frame, from);
     this.container.dataset.liveUpdates = String(++this.liveUpdates);
     this.onLiveUpdate?.(frame);
@@ -361,6 +368,7 @@ export class ChartController {
       wickUpColor: t.up,
       wickDownColor: t.down,
     });
+    this.lastPrice.setColours(t.up, t.down);
     this.shorts.applyOptions({ color: t.shortLiq });
     this.longs.applyOptions({ color: t.longLiq });
   }
