@@ -242,6 +242,29 @@ export async function run({ check, assert, launch, APP_URL }) {
     }
   });
 
+  await check(
+    'a link to one exchange on the demo selects it by name (the demo is Binance data)',
+    async () => {
+      const c4 = await launch({ width: 1400, height: 900 });
+      try {
+        const { page: p } = await open(c4, `${APP_URL}?tf=1h&contracts=exchange%3AA`);
+        await analysed(p);
+        const select = p.getByLabel('Contracts');
+        await p.waitForFunction(
+          () =>
+            document.querySelector('select[aria-label="Contracts"]')?.selectedOptions[0]?.textContent ===
+            'Binance',
+          null,
+          { timeout: 10_000 },
+        );
+        const options = await select.locator('option').allTextContents();
+        assert(options.includes('Binance'), `options: ${options.join(', ')}`);
+      } finally {
+        await c4.close();
+      }
+    },
+  );
+
   await check('an old alert link (?t=&tf=) still opens its bar, centred', async () => {
     const t = CRASH + 14 * H;
     const c3 = await launch({ width: 1280, height: 800 });

@@ -88,7 +88,7 @@ export function App() {
   const stacked = layout.histogram === 'exchanges';
   const asset = layout.asset;
   const data = useAppData(asset, layout.timeframe, stacked, early);
-  const exchanges = useStoredExchanges(asset, data.dataTick > 0 ? 1 : 0);
+  const exchanges = useStoredExchanges(asset, data.source, data.dataTick > 0 ? 1 : 0);
   const assets = useAssetList();
   const stack = useMemo(
     () =>

@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { COVERABLE_EXCHANGES } from '../../core/csv/names';
 import { broadcastBus } from '../../platform/notice-bus';
 import { sharedDatabase } from '../../storage/connection';
-import { ARCHIVE_DB } from '../../storage/db-names';
+import { ARCHIVE_DB, DEMO_DB } from '../../storage/db-names';
 import { exchangeNames } from '../../storage/kv-repo';
+import type { DataSource } from '../../workers/compute/api';
 import { afterFirstChart } from '../app/first-chart';
 
 /** One exchange as the UI names it. */
@@ -17,8 +18,8 @@ export interface NamedExchange {
  * Exchanges listing `asset` in the stored market list, with names from /exchanges when known; an imported
  * aggregate is its own entry, named by its symbol and the exchanges it covers.
  */
-export async function storedExchanges(asset: string): Promise<NamedExchange[]> {
-  const db = await sharedDatabase(ARCHIVE_DB);
+export async function storedExchanges(asset: string, source: DataSource): Promise<NamedExchange[]> {
+  const db = await sharedDatabase(source === 'demo' ? DEMO_DB : ARCHIVE_DB);
   const names = await exchangeNames(db);
   const markets = (await db.getAll('markets')).filter((m) => m.baseAsset === asset);
   const label = new Map<string, string>();
@@ -38,16 +39,21 @@ function exchangeName(code: string, names: ReadonlyMap<string, string>): string 
 }
 
 /**
- * The stored exchanges of `asset`, read after the first chart (opening the archive on a first visit would compete
- * with the first paint), again when the asset or `refresh` changes and when the leader announces a new market list.
+ * The exchanges of `asset` in the data on screen (the demo's own database, or the archive), read after the first
+ * chart (opening the archive on a first visit would compete with the first paint), again when the asset, the
+ * source or `refresh` changes and when the leader announces a new market list.
  */
-export function useStoredExchanges(asset: string, refresh: number): NamedExchange[] {
+export function useStoredExchanges(
+  asset: string,
+  source: DataSource | null,
+  refresh: number,
+): NamedExchange[] {
   const [exchanges, setExchanges] = useState<NamedExchange[]>([]);
   useEffect(() => {
     let stale = false;
     const load = () =>
       void afterFirstChart()
-        .then(() => storedExchanges(asset))
+        .then(() => storedExchanges(asset, source ?? 'archive'))
         .then(
           (e) => stale || setExchanges(e),
           () => stale || setExchanges([]),
@@ -60,6 +66,6 @@ export function useStoredExchanges(asset: string, refresh: number): NamedExchang
       stale = true;
       unsubscribe();
     };
-  }, [asset, refresh]);
+  }, [asset, source, refresh]);
   return exchanges;
 }
