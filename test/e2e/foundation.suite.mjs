@@ -101,6 +101,20 @@ export async function run({ check, assert, launch, APP_URL }) {
   await check('a timeframe finer than the stored data says so instead of drawing zeros', async () => {
     await page.getByRole('button', { name: '1m', exact: true }).click();
     await page.getByText(/needs data finer than the stored 1hour/).waitFor({ timeout: 5000 });
+    // Only that notice: no "No BTC data yet — add a key" box over it (the demo's hourly data is stored).
+    await page.waitForTimeout(500);
+    assert((await page.getByTestId('asset-empty').count()) === 0, 'an empty-state box covers the notice');
+    // A contract filter that matches nothing stored says so, and one click brings all contracts back.
+    await page.getByRole('button', { name: '1h', exact: true }).click();
+    await page.getByLabel('Contracts').selectOption('margin:COIN');
+    const empty = page.getByTestId('asset-empty');
+    await empty.filter({ hasText: 'No BTC data stored for COIN-margined contracts.' }).waitFor({ timeout: 5000 });
+    const text = await page.locator('.chart-area').innerText();
+    assert(!/add a Coinalyze key|No data stored yet/.test(text), `chart says: ${text}`);
+    await page.getByRole('button', { name: 'Show all contracts' }).click();
+    await page.waitForFunction(() => document.querySelector('#chart')?.getAttribute('data-bars') === '1465');
+    assert((await empty.count()) === 0, 'the empty state stayed up over the bars');
+    await page.getByRole('button', { name: '1m', exact: true }).click();
   });
 
   await check('keyboard: Alt+4 picks 1h, arrows pan, + zooms', async () => {

@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { frameLayers } from '../../core/exchange-stack';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
+import { ALL_CONTRACTS } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import { AnalysisOverlay, type AnalysisOverlayProps } from '../analysis/AnalysisOverlay';
 import { ChartView, chartKey } from '../chart/ChartView';
@@ -131,8 +132,11 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // Nothing stored for the asset on screen (its analysis came back without bars): say why, no demo instead.
-  const empty = data.result !== null && data.result.frame.candles.close.length === 0;
+  // Nothing stored for the asset on screen (its analysis came back without bars): say why, no demo instead. Not when
+  // the timeframe is finer than what is stored: the chart's notice says that (frame-loader's wording), and a box
+  // saying "no data yet" over it would be wrong.
+  const noBars = data.result !== null && data.result.frame.candles.close.length === 0;
+  const empty = noBars && !(data.notice ?? '').includes('needs data finer than the stored');
   const osc = data.result?.analysis.oscillators;
   const edge = useMemo(() => (osc ? { long: osc.edgeLong, short: osc.edgeShort } : null), [osc]);
   const contextValues = data.result?.context ?? null;
@@ -245,7 +249,7 @@ export function App() {
             asset={asset}
             frame={data.frame}
             early={early}
-            notice={data.error ?? data.notice}
+            notice={data.error ?? (empty ? null : data.notice)}
             theme={layout.theme}
             initialView={(frame) => startTarget(demoFirstScreen(frame.step))}
             edge={edge}
@@ -265,7 +269,10 @@ export function App() {
                 asset={asset}
                 mode={data.mode}
                 live={data.liveAssets.includes(asset)}
+                keyRejected={data.status.keyRejected === true}
+                filter={data.filter}
                 onSettings={() => setSettingsOpen(true)}
+                onAllContracts={() => data.setFilter(ALL_CONTRACTS)}
               />
             )}
           </ChartView>
