@@ -232,6 +232,18 @@ export async function run({ check, assert, launch, APP_URL }) {
     },
   );
 
+  await check('the tab title names the asset on screen', async () => {
+    const c3 = await launch();
+    try {
+      const { page: p } = await openApp(c3, APP_URL);
+      assert((await p.title()) === 'LiqLab — BTC liquidations', `title: ${await p.title()}`);
+      await p.goto(`${APP_URL}?asset=ETH`);
+      await p.waitForFunction(() => document.title === 'LiqLab — ETH liquidations', null, { timeout: 10_000 });
+    } finally {
+      await c3.close();
+    }
+  });
+
   await check('a new version shows "Update available" and reloads only when the user says so', async () => {
     const c2 = await launch();
     const { page: p } = await openApp(c2, APP_URL);

@@ -28,6 +28,7 @@ import { AssetPicker } from '../toolbar/AssetPicker';
 import { Toolbar } from '../toolbar/Toolbar';
 import { AssetEmpty } from './AssetEmpty';
 import { demoFirstScreen, previewOverlay } from './demo-preview';
+import { useDocumentTitle } from './document-title';
 import { afterFirstChart } from './first-chart';
 import { IntroStrip } from './IntroStrip';
 import { type Layout, loadLayout, saveLayout } from './layout-store';
@@ -104,6 +105,7 @@ export function App() {
   const backfill = useBackfillDetail();
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
   useViewInAddressBar(layout, data.filter, controller);
+  useDocumentTitle(asset);
 
   // In the commit that changes it, not after the next frame (a passive effect, held until the first chart): a
   // reload or a closed tab right after a change (dismissing the intro strip, then reloading) must not lose it.
