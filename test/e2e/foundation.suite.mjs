@@ -108,7 +108,9 @@ export async function run({ check, assert, launch, APP_URL }) {
     await page.getByRole('button', { name: '1h', exact: true }).click();
     await page.getByLabel('Contracts').selectOption('margin:COIN');
     const empty = page.getByTestId('asset-empty');
-    await empty.filter({ hasText: 'No BTC data stored for COIN-margined contracts.' }).waitFor({ timeout: 5000 });
+    await empty
+      .filter({ hasText: 'No BTC data stored for COIN-margined contracts.' })
+      .waitFor({ timeout: 5000 });
     const text = await page.locator('.chart-area').innerText();
     assert(!/add a Coinalyze key|No data stored yet/.test(text), `chart says: ${text}`);
     await page.getByRole('button', { name: 'Show all contracts' }).click();
@@ -238,7 +240,9 @@ export async function run({ check, assert, launch, APP_URL }) {
       const { page: p } = await openApp(c3, APP_URL);
       assert((await p.title()) === 'LiqLab — BTC liquidations', `title: ${await p.title()}`);
       await p.goto(`${APP_URL}?asset=ETH`);
-      await p.waitForFunction(() => document.title === 'LiqLab — ETH liquidations', null, { timeout: 10_000 });
+      await p.waitForFunction(() => document.title === 'LiqLab — ETH liquidations', null, {
+        timeout: 10_000,
+      });
     } finally {
       await c3.close();
     }
