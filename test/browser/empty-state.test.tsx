@@ -49,7 +49,7 @@ describe('empty states and the source label', () => {
       host,
     );
     const empty = page.getByTestId('asset-empty');
-    await expect.element(empty).toHaveTextContent('Coinalyze rejected the API key (401)');
+    await expect.element(empty).toHaveTextContent('Coinalyze refused the saved API key (401)');
     expect(empty.element().textContent).not.toContain('fetching');
     const source = page.getByTestId('status-source');
     expect(source.element().textContent).not.toContain('Live');

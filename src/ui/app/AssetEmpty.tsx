@@ -33,7 +33,7 @@ function texts(p: AssetEmptyProps): [string, string | null, 'settings' | 'all'] 
     return [`No ${asset} data yet — add a Coinalyze key to fetch it.`, 'Add a key…', 'settings'];
   if (p.keyRejected)
     return [
-      `No ${asset} data — Coinalyze rejected the API key (401), so nothing is fetched. Fix the key in Settings → Data.`,
+      `No ${asset} data — Coinalyze refused the saved API key (401), so nothing is fetched. Fix the key in Settings → Data.`,
       'Open Settings…',
       'settings',
     ];
