@@ -4,6 +4,7 @@
  * the stored data) it sits in the middle, where there is nothing to hide.
  */
 import { useState } from 'preact/hooks';
+import './chart-notice.css';
 
 const KEY = 'liqlab.chart.dismissedNotices';
 
