@@ -101,6 +101,22 @@ export async function run({ check, assert, launch, APP_URL }) {
   await check('a timeframe finer than the stored data says so instead of drawing zeros', async () => {
     await page.getByRole('button', { name: '1m', exact: true }).click();
     await page.getByText(/needs data finer than the stored 1hour/).waitFor({ timeout: 5000 });
+    // Only that notice: no "No BTC data yet — add a key" box over it (the demo's hourly data is stored).
+    await page.waitForTimeout(500);
+    assert((await page.getByTestId('asset-empty').count()) === 0, 'an empty-state box covers the notice');
+    // A contract filter that matches nothing stored says so, and one click brings all contracts back.
+    await page.getByRole('button', { name: '1h', exact: true }).click();
+    await page.getByLabel('Contracts').selectOption('margin:COIN');
+    const empty = page.getByTestId('asset-empty');
+    await empty
+      .filter({ hasText: 'No BTC data stored for COIN-margined contracts.' })
+      .waitFor({ timeout: 5000 });
+    const text = await page.locator('.chart-area').innerText();
+    assert(!/add a Coinalyze key|No data stored yet/.test(text), `chart says: ${text}`);
+    await page.getByRole('button', { name: 'Show all contracts' }).click();
+    await page.waitForFunction(() => document.querySelector('#chart')?.getAttribute('data-bars') === '1465');
+    assert((await empty.count()) === 0, 'the empty state stayed up over the bars');
+    await page.getByRole('button', { name: '1m', exact: true }).click();
   });
 
   await check('keyboard: Alt+4 picks 1h, arrows pan, + zooms', async () => {
@@ -217,6 +233,20 @@ export async function run({ check, assert, launch, APP_URL }) {
       await phone.close();
     },
   );
+
+  await check('the tab title names the asset on screen', async () => {
+    const c3 = await launch();
+    try {
+      const { page: p } = await openApp(c3, APP_URL);
+      assert((await p.title()) === 'LiqLab — BTC liquidations', `title: ${await p.title()}`);
+      await p.goto(`${APP_URL}?asset=ETH`);
+      await p.waitForFunction(() => document.title === 'LiqLab — ETH liquidations', null, {
+        timeout: 10_000,
+      });
+    } finally {
+      await c3.close();
+    }
+  });
 
   await check('a new version shows "Update available" and reloads only when the user says so', async () => {
     const c2 = await launch();

@@ -296,6 +296,13 @@ export async function run({ check, assert, launch }) {
               const bar = await page.locator('footer.status-bar').textContent();
               throw new Error(`${e.message.split('\n')[0]}; status bar: ${bar}`);
             });
+          // Nothing is fetched with that key: the source is not Live, and the empty chart says why.
+          const source = await page.getByTestId('status-source').textContent();
+          assert(source === 'Offline', `source label: ${source}`);
+          await page
+            .getByTestId('asset-empty')
+            .filter({ hasText: 'Coinalyze refused the saved API key (401)' })
+            .waitFor({ timeout: 15_000 });
         } finally {
           await c.close();
         }

@@ -53,6 +53,9 @@ export async function run({ check, assert, launch, APP_URL }) {
     assert(err === 0, `study failed: ${err ? await page.locator('.study-error').innerText() : ''}`);
     const rows = await page.locator('table[aria-label="Study summary"] tbody tr').count();
     assert(rows >= 7, `summary rows: ${rows}`);
+    // Counts read as words: the one-bar horizon is "1 bar", not "1 bars".
+    const horizons = await page.getByLabel('Horizon').locator('option').allInnerTexts();
+    assert(horizons[0] === '1 bar' && horizons[1] === '2 bars', `horizons: ${horizons.join(', ')}`);
   });
 
   await check('CAAR, MFE/MAE scatter and dose-response plots are drawn (pixels)', async () => {

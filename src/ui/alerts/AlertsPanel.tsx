@@ -36,8 +36,9 @@ const LABEL: Readonly<Record<AlertRecord['status'], string>> = {
   failed: 'Failed',
 };
 
-function time(ms: number): string {
-  return new Date(ms).toLocaleString();
+/** An alert's time in UTC to the second, labelled, as the rest of the app shows times ("2026-12-01 06:14:09 UTC"). */
+export function alertTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 /** The alert log. */
@@ -81,7 +82,7 @@ export function AlertsPanel({ onJump }: PanelProps) {
             <span class={`state state-${r.status}`}>{LABEL[r.status]}</span>
             <span>{r.payload.title}</span>
             <div class="hint">
-              {time(r.createdAt)}
+              {alertTime(r.createdAt)}
               {r.attempts > 1 && ` · ${r.attempts} attempts`}
               {r.error && ` · ${r.error}`}
               {r.payload.kind !== 'test' && (

@@ -8,6 +8,7 @@ import type { AnalyzeResult } from '../../workers/compute/api';
 import type { ChartController } from '../chart/chart-controller';
 import { loadChart } from '../chart/load-chart';
 import { describeBranching, describeEvent } from '../chart/spike-markers';
+import { plural } from '../format/plural';
 import { OSCILLATORS, type OscillatorKey } from './oscillators';
 import type { OverlayLayers } from './overlay-layers';
 import './analysis.css';
@@ -92,9 +93,9 @@ export function AnalysisOverlay({ controller, result, preview = null, children }
           data-events={det.events.length}
           data-levels={result?.analysis.levels.length ?? 0}
         >
-          {det.events.length} spike events ·{' '}
-          {result?.analysis.levels.filter((l) => l.state === 'active').length ?? 0} active levels · W{' '}
-          {det.window} bars · ≈{det.expectedFalseAlarmsPerDay.toFixed(2)} false alarms/day/series
+          {plural(det.events.length, 'spike event')} ·{' '}
+          {plural(result?.analysis.levels.filter((l) => l.state === 'active').length ?? 0, 'active level')} ·
+          W {plural(det.window, 'bar')} · ≈{det.expectedFalseAlarmsPerDay.toFixed(2)} false alarms/day/series
         </span>
       )}
       {det && (

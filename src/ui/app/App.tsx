@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { frameLayers } from '../../core/exchange-stack';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
+import { ALL_CONTRACTS } from '../../core/market';
 import type { BarFrame } from '../../core/series';
 import { AnalysisOverlay, type AnalysisOverlayProps } from '../analysis/AnalysisOverlay';
 import { ChartView, chartKey } from '../chart/ChartView';
@@ -27,6 +28,7 @@ import { AssetPicker } from '../toolbar/AssetPicker';
 import { Toolbar } from '../toolbar/Toolbar';
 import { AssetEmpty } from './AssetEmpty';
 import { demoFirstScreen, previewOverlay } from './demo-preview';
+import { useDocumentTitle } from './document-title';
 import { afterFirstChart } from './first-chart';
 import { IntroStrip } from './IntroStrip';
 import { type Layout, loadLayout, saveLayout } from './layout-store';
@@ -103,6 +105,7 @@ export function App() {
   const backfill = useBackfillDetail();
   const update = (patch: Partial<Layout>) => setLayout((l) => ({ ...l, ...patch }));
   useViewInAddressBar(layout, data.filter, controller);
+  useDocumentTitle(asset);
 
   // In the commit that changes it, not after the next frame (a passive effect, held until the first chart): a
   // reload or a closed tab right after a change (dismissing the intro strip, then reloading) must not lose it.
@@ -131,8 +134,11 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // Nothing stored for the asset on screen (its analysis came back without bars): say why, no demo instead.
-  const empty = data.result !== null && data.result.frame.candles.close.length === 0;
+  // Nothing stored for the asset on screen (its analysis came back without bars): say why, no demo instead. Not when
+  // the timeframe is finer than what is stored: the chart's notice says that (frame-loader's wording), and a box
+  // saying "no data yet" over it would be wrong.
+  const noBars = data.result !== null && data.result.frame.candles.close.length === 0;
+  const empty = noBars && !(data.notice ?? '').includes('needs data finer than the stored');
   const osc = data.result?.analysis.oscillators;
   const edge = useMemo(() => (osc ? { long: osc.edgeLong, short: osc.edgeShort } : null), [osc]);
   const contextValues = data.result?.context ?? null;
@@ -245,7 +251,7 @@ export function App() {
             asset={asset}
             frame={data.frame}
             early={early}
-            notice={data.error ?? data.notice}
+            notice={data.error ?? (empty ? null : data.notice)}
             theme={layout.theme}
             initialView={(frame) => startTarget(demoFirstScreen(frame.step))}
             edge={edge}
@@ -265,7 +271,10 @@ export function App() {
                 asset={asset}
                 mode={data.mode}
                 live={data.liveAssets.includes(asset)}
+                keyRejected={data.status.keyRejected === true}
+                filter={data.filter}
                 onSettings={() => setSettingsOpen(true)}
+                onAllContracts={() => data.setFilter(ALL_CONTRACTS)}
               />
             )}
           </ChartView>

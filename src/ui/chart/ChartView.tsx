@@ -5,6 +5,7 @@ import type { BarFrame } from '../../core/series';
 import type { FrameContext } from '../../workers/compute/api';
 import { markFirstChartDrawn } from '../app/first-chart';
 import { type LatestValue, useLatestValue } from '../common/latest-value';
+import { ChartNotice, useNoticeStrip } from './ChartNotice';
 import type { ChartController, ViewTarget } from './chart-controller';
 import type { ContextChoice } from './context-choice';
 import { type EdgeLines, Legend, type StackLegend } from './Legend';
@@ -116,8 +117,9 @@ export function ChartView({
 
   const shown = live ?? frame;
   const bars = shown?.candles.close.length ?? 0;
+  const { strip, dismiss } = useNoticeStrip(notice, bars);
   return (
-    <div class="chart-area">
+    <div class={strip ? 'chart-area has-notice-strip' : 'chart-area'}>
       <Legend
         frame={shown}
         index={hover}
@@ -140,11 +142,7 @@ export function ChartView({
         aria-label={`Chart: ${asset} candles, long and short liquidations, spike events and support/resistance zones (the legend above reads the bar under the crosshair)`}
       />
       {children}
-      {notice && (
-        <div class="chart-notice" role="status">
-          {notice}
-        </div>
-      )}
+      <ChartNotice notice={notice} bars={bars} strip={strip} onDismiss={dismiss} />
     </div>
   );
 }

@@ -35,6 +35,20 @@ function toUnix(date: string): number | null {
   return date ? Date.parse(`${date}T00:00:00Z`) / 1000 : null;
 }
 
+/** What is wrong with the From / To pair (To is exclusive), or null when the range can hold data. */
+export function rangeProblem(from: string, to: string): string | null {
+  if (!from || !to) return null;
+  if (from > to) return `From (${from}) is after To (${to}): pick a From before To.`;
+  if (from === to) return `From and To are the same day (${from}), and To is exclusive: the range is empty.`;
+  return null;
+}
+
+/** The message for an export that found no rows: the range and filter hold no stored data. */
+function nothingStored(from: string, to: string): string {
+  const range = from && to ? `from ${from} to ${to}` : from ? `from ${from} on` : to ? `before ${to}` : '';
+  return `No stored data ${range ? `${range} ` : ''}for these contracts: nothing exported.`;
+}
+
 /** Renders the export dialog. */
 export function ExportDialog({ source, asset, timeframe, filter: chartFilter, onClose }: ExportDialogProps) {
   const [kind, setKind] = useState<'bars' | 'archive'>('bars');
@@ -48,8 +62,10 @@ export function ExportDialog({ source, asset, timeframe, filter: chartFilter, on
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const problem = rangeProblem(from, to);
 
   const run = async () => {
+    if (problem) return;
     const name = `liqlab-${asset}-${kind}-${kind === 'bars' ? `${timeframe}-` : ''}${filter.replace(':', '-')}.csv`;
     let target: SaveTarget;
     try {
@@ -85,6 +101,12 @@ export function ExportDialog({ source, asset, timeframe, filter: chartFilter, on
           id,
         ),
       );
+      if (r.rows === 0) {
+        // A header-only file helps no one: discard it and say why.
+        await target.abort();
+        setMessage(nothingStored(from, to));
+        return;
+      }
       await target.close();
       setMessage(`Exported ${r.rows.toLocaleString()} rows (${(r.bytes / 1e6).toFixed(1)} MB).`);
     } catch (e) {
@@ -147,11 +169,12 @@ export function ExportDialog({ source, asset, timeframe, filter: chartFilter, on
           <option value="download">Download</option>
         </select>
       </label>
+      {problem && <p role="alert">{problem}</p>}
       {progress !== null && <progress aria-label="Export progress" max={1} value={progress} />}
       {message && <p role="status">{message}</p>}
       <div class="csv-actions">
         {progress === null ? (
-          <button type="button" onClick={run}>
+          <button type="button" onClick={run} disabled={problem !== null}>
             Save
           </button>
         ) : (

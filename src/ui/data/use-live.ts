@@ -39,10 +39,11 @@ const DEMO_STATUS: StatusInfo = {
   backfill: null,
 };
 
-/** Maps the fetcher's status to the status bar. */
+/** Maps the fetcher's status to the status bar: a rejected key fetches nothing, so it is not called Live. */
 export function toStatusInfo(s: FetchStatus, prev: StatusInfo): StatusInfo {
   return {
-    source: s.state === 'offline' ? 'Offline' : 'Live',
+    source: s.state === 'offline' || s.state === 'key-rejected' ? 'Offline' : 'Live',
+    keyRejected: s.state === 'key-rejected',
     lastUpdate: s.lastUpdate ?? prev.lastUpdate,
     callsUsed: s.callsUsed,
     callsBudget: s.callsBudget,

@@ -29,6 +29,10 @@ export async function loadCatalog(): Promise<{ markets: Market[]; names: Map<str
   return { markets: await db.getAll('markets'), names };
 }
 
+/** What the cost lines say before any market list is stored: the counts are unknown, not zero. */
+export const NO_MARKET_LIST =
+  'Contracts and what a refresh costs are known once a Coinalyze key has loaded the market list (Settings → Data → Coinalyze API key).';
+
 /** The one-line summary: how many contracts and what a full refresh costs against the budget. */
 export function costLine(count: number): string {
   const cost = assetsCost([count]);
@@ -100,7 +104,11 @@ export function ContractsSection({ draft, onChange, asset }: SectionProps) {
         ))}
       </div>
       <p class="hint" data-testid="contracts-cost" aria-live="polite">
-        {catalog === null ? 'Loading markets…' : costLine(chosen.length)}
+        {catalog === null
+          ? 'Loading markets…'
+          : catalog.markets.length === 0
+            ? NO_MARKET_LIST
+            : costLine(chosen.length)}
       </p>
       <SelectField
         id="contracts-reference"

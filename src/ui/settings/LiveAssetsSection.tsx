@@ -9,7 +9,7 @@ import { selectContracts } from '../../core/coinalyze';
 import { assetsCost, LIVE_CALLS_PER_MIN } from '../../core/live-cost';
 import type { Market } from '../../core/market';
 import { assetSettings, type Settings } from '../../core/settings';
-import { loadCatalog, minutes } from './ContractsSection';
+import { loadCatalog, minutes, NO_MARKET_LIST } from './ContractsSection';
 import { CheckField } from './fields/CheckField';
 import type { SectionProps } from './SettingsDialog';
 
@@ -17,6 +17,7 @@ import type { SectionProps } from './SettingsDialog';
 export function liveCostLine(draft: Settings, markets: readonly Market[], nowMs: number): string {
   const live = draft.assets.live;
   if (live.length === 0) return 'No asset is kept Live: nothing is fetched.';
+  if (markets.length === 0) return NO_MARKET_LIST;
   const counts = live.map(
     (a) => selectContracts(markets, assetSettings(draft, a).contracts, nowMs, a).length,
   );

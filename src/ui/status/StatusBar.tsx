@@ -20,6 +20,8 @@ export interface StatusInfo {
   /** Unix seconds when that backfill should be done, or null (or left out) when not known. */
   contextCompleteAt?: number | null;
   message?: string;
+  /** True while Coinalyze rejects the saved key (401): nothing is fetched until a new key is saved. */
+  keyRejected?: boolean;
 }
 
 /** What is being backfilled: the share of liquidations and candles, then the open interest and funding count. */

@@ -28,8 +28,26 @@ export function oiDelta(v: number | undefined): string {
   return v > 0 ? `+${formatUsd(v)}` : formatUsd(v);
 }
 
+/**
+ * One bin's long / short USD: "no data" when the timeframe has no bin there, "gap" when the bin is not covered
+ * (as the chart legend says), never an invented $0.
+ */
+export function liqPair(long: number | undefined, short: number | undefined): string {
+  if (long === undefined || short === undefined) return 'no data';
+  if (!Number.isFinite(long) || !Number.isFinite(short)) return 'gap';
+  return `${formatUsd(long)} / ${formatUsd(short)}`;
+}
+
 function z(v: number | undefined): string {
   return v !== undefined && Number.isFinite(v) ? v.toFixed(1) : '–';
+}
+
+function histLabel(row: HtfRow): string {
+  const n = row.long.length;
+  if (n === 0) return `${row.timeframe}: no data`;
+  const gaps = row.long.filter((v) => !Number.isFinite(v)).length;
+  const bins = `last ${n} ${n === 1 ? 'bin' : 'bins'}`;
+  return `${row.timeframe}: ${bins}${gaps > 0 ? `, ${gaps} ${gaps === 1 ? 'gap' : 'gaps'} left empty` : ''}`;
 }
 
 /** The last bins of one timeframe, drawn to the width its column gets (the panel is resizable). */
@@ -55,27 +73,23 @@ function MiniHistogram({ row }: { row: HtfRow }) {
     c.height = Math.round(h * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
-    const max = Math.max(1, ...row.long, ...row.short);
+    const max = Math.max(1, ...row.long.filter(Number.isFinite), ...row.short.filter(Number.isFinite));
     const bw = w / Math.max(1, row.long.length);
     const style = getComputedStyle(c);
     const down = style.getPropertyValue('--down').trim() || '#ef5350';
     const up = style.getPropertyValue('--up').trim() || '#26a69a';
     row.long.forEach((v, i) => {
+      const sv = row.short[i] ?? Number.NaN;
+      // A gap stays empty: no bar is drawn for a bin whose data is missing.
+      if (!Number.isFinite(v) || !Number.isFinite(sv)) return;
       ctx.fillStyle = down;
       ctx.fillRect(i * bw, h / 2, Math.max(1, bw - 0.5), (v / max) * (h / 2));
       ctx.fillStyle = up;
-      const s = ((row.short[i] ?? 0) / max) * (h / 2);
+      const s = (sv / max) * (h / 2);
       ctx.fillRect(i * bw, h / 2 - s, Math.max(1, bw - 0.5), s);
     });
   }, [row, width]);
-  return (
-    <canvas
-      ref={ref}
-      class="htf-hist"
-      role="img"
-      aria-label={`${row.timeframe}: last ${row.long.length} bins`}
-    />
-  );
+  return <canvas ref={ref} class="htf-hist" role="img" aria-label={histLabel(row)} />;
 }
 
 /** HTF tab. */
@@ -186,15 +200,11 @@ export function HtfPanel({ source, asset, frame, timeframe, onTimeframe, filter 
                       {r.timeframe}
                     </button>
                   </th>
-                  <td>
-                    {formatUsd(r.long[n - 1] ?? 0)} / {formatUsd(r.short[n - 1] ?? 0)}
-                  </td>
+                  <td>{liqPair(r.long[n - 1], r.short[n - 1])}</td>
                   <td>
                     {z(r.zLong[n - 1])} / {z(r.zShort[n - 1])}
                   </td>
-                  <td>
-                    {formatUsd(r.long[n - 2] ?? 0)} / {formatUsd(r.short[n - 2] ?? 0)}
-                  </td>
+                  <td>{liqPair(r.long[n - 2], r.short[n - 2])}</td>
                   <td class="htf-oi">
                     {oiDelta(r.oiChange[n - 1])} / {oiDelta(r.oiChange[n - 2])}
                   </td>

@@ -9,6 +9,7 @@ import { eventsCsv, summaryCsv } from '../../../core/study/csv';
 import type { MagnitudeBucket, StudyGroupBy, StudyResult } from '../../../core/study/types';
 import { referenceFor, studyCompute } from '../../app/services';
 import { TableScroll } from '../../common/TableScroll';
+import { plural } from '../../format/plural';
 import { loadSettings } from '../../settings/settings-store';
 import type { PanelProps } from '../SidePanel';
 import { drawCaar, drawDose, drawScatter } from './plots';
@@ -178,14 +179,14 @@ export function StudyPanel({ source, asset, timeframe, onJump, filter, studyRequ
               <select value={k} onChange={(e) => setK(Number(e.currentTarget.value))}>
                 {result.params.horizons.map((h, i) => (
                   <option key={h} value={i}>
-                    {h} bars
+                    {plural(h, 'bar')}
                   </option>
                 ))}
               </select>
             </label>
             <span class="study-meta">
-              {result.events.length} events · {result.bars} bars · M={result.params.placeboDraws} · seed{' '}
-              {result.params.seed} · {Math.round(result.elapsedMs)} ms
+              {plural(result.events.length, 'event')} · {plural(result.bars, 'bar')} · M=
+              {result.params.placeboDraws} · seed {result.params.seed} · {Math.round(result.elapsedMs)} ms
             </span>
           </div>
           <SummaryTable rows={result.summary.filter((r) => r.side === side)} label={bucketLabel(result)} />

@@ -47,6 +47,7 @@ export interface HtfRow {
   timeframe: Timeframe;
   /** Bin start times of the last N bins; the last one is the current (possibly still open) bin. */
   times: number[];
+  /** Long and short liquidations (USD) per bin; NaN where the bin is a gap (not every source bucket stored). */
   long: number[];
   short: number[];
   zLong: number[];

@@ -94,8 +94,8 @@ export const studyApi: StudyApi = {
       rows.push({
         timeframe,
         times: pick((i) => frame.start + i * frame.step),
-        long: pick((i) => frame.liq.long[i] ?? 0),
-        short: pick((i) => frame.liq.short[i] ?? 0),
+        long: pick((i) => (frame.liq.covered[i] === 1 ? (frame.liq.long[i] ?? Number.NaN) : Number.NaN)),
+        short: pick((i) => (frame.liq.covered[i] === 1 ? (frame.liq.short[i] ?? Number.NaN) : Number.NaN)),
         zLong: pick((i) => det?.zLong[i] ?? Number.NaN),
         zShort: pick((i) => det?.zShort[i] ?? Number.NaN),
         labels: pick((i) => eventAt.get(i) ?? (det?.spikeLong[i] || det?.spikeShort[i] ? 'spike' : '')),
