@@ -1,6 +1,7 @@
 /** The app shell: toolbar, chart, side panels, status bar; the data wiring lives in useAppData. */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { frameLayers } from '../../core/exchange-stack';
+import { isFinerDataNotice } from '../../core/frame-notice';
 import { TOOLBAR_TIMEFRAMES } from '../../core/intervals';
 import { ALL_CONTRACTS } from '../../core/market';
 import type { BarFrame } from '../../core/series';
@@ -135,10 +136,10 @@ export function App() {
   }, []);
 
   // Nothing stored for the asset on screen (its analysis came back without bars): say why, no demo instead. Not when
-  // the timeframe is finer than what is stored: the chart's notice says that (frame-loader's wording), and a box
-  // saying "no data yet" over it would be wrong.
+  // the timeframe is finer than what is stored: the chart's notice says that, and a box saying "no data yet" over it
+  // would be wrong.
   const noBars = data.result !== null && data.result.frame.candles.close.length === 0;
-  const empty = noBars && !(data.notice ?? '').includes('needs data finer than the stored');
+  const empty = noBars && !isFinerDataNotice(data.notice ?? null);
   const osc = data.result?.analysis.oscillators;
   const edge = useMemo(() => (osc ? { long: osc.edgeLong, short: osc.edgeShort } : null), [osc]);
   const contextValues = data.result?.context ?? null;

@@ -7,6 +7,7 @@
 import type { IDBPDatabase } from 'idb';
 import { binCandles, binLiq } from '../../core/binning';
 import { ensure } from '../../core/ensure';
+import { finerDataNotice } from '../../core/frame-notice';
 import type { BaseInterval } from '../../core/intervals';
 import { emptyCandles, emptyLiq } from '../../core/series';
 import { type StitchedFrame, type StitchSource, stitch, stitchNotice } from '../../core/stitch';
@@ -96,9 +97,7 @@ export function frameResult(request: FrameRequest, plan: FramePlan, s: StitchedF
         liq: emptyLiq(empty, plan.target, 0),
         ...(plan.exchanges ? { exchanges: [] } : {}),
       },
-      notice: first
-        ? `${request.timeframe} needs data finer than the stored ${first} buckets`
-        : 'No data stored yet',
+      notice: first ? finerDataNotice(request.timeframe, first) : 'No data stored yet',
       historyStart: null,
     };
   }
