@@ -8,7 +8,7 @@ import { renderHosts } from './helpers/hosts';
 describe('analysis counts', () => {
   const newHost = renderHosts();
 
-  it('one level, one event: "1 spike event · 1 active level", not "1 active levels"', async () => {
+  it('one level, one event: "1 spike event · 1 level active at the last bar", not "1 active levels"', async () => {
     const result = {
       analysis: {
         detection: {
@@ -22,6 +22,8 @@ describe('analysis counts', () => {
     } as unknown as AnalyzeResult;
     render(<AnalysisOverlay controller={null} result={result} />, newHost());
     const counts = page.getByText(/spike event/);
-    await expect.element(counts).toHaveTextContent('1 spike event · 1 active level · W 500 bars');
+    await expect
+      .element(counts)
+      .toHaveTextContent('1 spike event · 1 level active at the last bar · W 500 bars');
   });
 });

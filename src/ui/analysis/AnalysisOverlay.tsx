@@ -94,8 +94,10 @@ export function AnalysisOverlay({ controller, result, preview = null, children }
           data-levels={result?.analysis.levels.length ?? 0}
         >
           {plural(det.events.length, 'spike event')} ·{' '}
-          {plural(result?.analysis.levels.filter((l) => l.state === 'active').length ?? 0, 'active level')} ·
-          W {plural(det.window, 'bar')} · ≈{det.expectedFalseAlarmsPerDay.toFixed(2)} false alarms/day/series
+          {/* "Active" is at the newest bar: a past cascade in view still shows the zones it left while they lived. */}
+          {plural(result?.analysis.levels.filter((l) => l.state === 'active').length ?? 0, 'level')} active at
+          the last bar · W {plural(det.window, 'bar')} · ≈{det.expectedFalseAlarmsPerDay.toFixed(2)} false
+          alarms/day/series
         </span>
       )}
       {det && (
