@@ -19,6 +19,7 @@ import type { StatusInfo } from '../status/StatusBar';
 import { useDemoPreview } from './demo-preview';
 import { afterFirstChart } from './first-chart';
 import { probablyNoKey } from './key-hint';
+import { shownStatus } from './shown-status';
 
 /** True when the archive database holds any series (coverage record). */
 async function archiveHasData(): Promise<boolean> {
@@ -91,21 +92,7 @@ export function useAppData(
   }, [mode, settingsRevision]);
   // An import lands in the archive: show it even before a key is saved.
   const shown: DataSource | null = imported > 0 ? 'archive' : source;
-  // The demo's "last update" says nothing about imported data or another asset, and nothing is fetched without a
-  // key.
-  const shownStatus: StatusInfo =
-    status.source !== 'Demo'
-      ? status
-      : imported > 0
-        ? {
-            ...status,
-            source: 'Offline',
-            lastUpdate: null,
-            message: 'Showing imported data; not fetching without an API key',
-          }
-        : asset !== DEFAULT_ASSET
-          ? { ...status, source: 'Offline', lastUpdate: null, message: 'No API key: nothing is fetched' }
-          : status;
+  const statusOnScreen = shownStatus(status, { imported, asset, liveAssets });
   const analysis = useAnalysis(
     shown,
     asset,
@@ -131,7 +118,7 @@ export function useAppData(
     source: shown,
     mode,
     liveAssets,
-    status: shownStatus,
+    status: statusOnScreen,
     dataTick,
     filter,
     setFilter,

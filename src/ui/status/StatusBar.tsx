@@ -4,7 +4,7 @@ import { formatUtc } from '../format/usd';
 import { completionText } from './use-backfill';
 
 /** Where the data on screen comes from. */
-export type DataSourceLabel = 'Demo' | 'Live' | 'Offline';
+export type DataSourceLabel = 'Demo' | 'Live' | 'Offline' | 'Stored';
 
 /** Everything the status bar shows. */
 export interface StatusInfo {
@@ -55,7 +55,7 @@ export function StatusBar({
         {asset}
       </span>
       <span class={`source source-${info.source.toLowerCase()}`} data-testid="status-source">
-        {info.source === 'Demo' ? 'Demo data' : info.source}
+        {info.source === 'Demo' ? 'Demo data' : info.source === 'Stored' ? 'Stored data' : info.source}
       </span>
       <span data-testid="status-updated">
         Last update:{' '}
