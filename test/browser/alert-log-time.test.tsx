@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { ALL_CONTRACTS } from '../../src/core/market';
 import { logAlert } from '../../src/storage/alert-repo';
 import { sharedDatabase } from '../../src/storage/connection';
 import { ARCHIVE_DB } from '../../src/storage/db-names';
 import { AlertsPanel } from '../../src/ui/alerts/AlertsPanel';
 import { renderHosts } from './helpers/hosts';
+import { panelProps } from './helpers/panel-props';
 
 const ALERT_ID = 'alert-log-time-test';
 
@@ -26,19 +26,7 @@ describe('alert log', () => {
       nextAttemptAt: createdAt,
       payload: { kind: 'test', title: 'Test message', html: 'Test', time: createdAt / 1000 },
     });
-    render(
-      <AlertsPanel
-        source="demo"
-        asset="BTC"
-        frame={null}
-        timeframe="1h"
-        filter={ALL_CONTRACTS}
-        onJump={() => {}}
-        onTimeframe={() => {}}
-        studyRequest={0}
-      />,
-      newHost(),
-    );
+    render(<AlertsPanel {...panelProps({ source: 'demo' })} />, newHost());
     await expect
       .element(page.getByRole('list', { name: 'Alert log' }))
       .toHaveTextContent('2026-12-01 06:14:09 UTC');

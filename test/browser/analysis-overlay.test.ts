@@ -8,6 +8,13 @@ import { OverlayLayers } from '../../src/ui/analysis/overlay-layers';
 import { ChartController } from '../../src/ui/chart/chart-controller';
 import { prefix, randomFrame } from '../helpers/random-frame';
 
+/** Spike settings loose enough that a short random frame has events and levels to draw. */
+const params = {
+  spikes: { ...DEFAULT_SPIKE_PARAMS, windowBars: 48, pThreshold: 0.05, zThreshold: 2.5 },
+  levels: DEFAULT_LEVEL_PARAMS,
+  oscillators: DEFAULT_OSCILLATOR_PARAMS,
+};
+
 describe('analysis overlay in a real chart', () => {
   it('draws spike markers and level zones on the price pane', async () => {
     const host = document.createElement('div');
@@ -15,11 +22,7 @@ describe('analysis overlay in a real chart', () => {
     document.body.append(host);
     const c = new ChartController(host, 'dark', () => {});
     const frame = randomFrame(3000, 11);
-    const a = analyze(frame, '1h', {
-      spikes: { ...DEFAULT_SPIKE_PARAMS, windowBars: 48, pThreshold: 0.05, zThreshold: 2.5 },
-      levels: DEFAULT_LEVEL_PARAMS,
-      oscillators: DEFAULT_OSCILLATOR_PARAMS,
-    });
+    const a = analyze(frame, '1h', params);
     c.setFrame(frame);
     const layers = new OverlayLayers(c);
     // the book's own states are unit-tested; here the last levels are drawn as active to test the rendering
@@ -42,11 +45,6 @@ describe('analysis overlay in a real chart', () => {
     host.style.cssText = 'width:900px;height:500px';
     document.body.append(host);
     const c = new ChartController(host, 'dark', () => {});
-    const params = {
-      spikes: { ...DEFAULT_SPIKE_PARAMS, windowBars: 48, pThreshold: 0.05, zThreshold: 2.5 },
-      levels: DEFAULT_LEVEL_PARAMS,
-      oscillators: DEFAULT_OSCILLATOR_PARAMS,
-    };
     const demo = randomFrame(600, 3);
     c.setFrame(demo);
     const layers = new OverlayLayers(c);
@@ -71,11 +69,6 @@ describe('analysis overlay in a real chart', () => {
     host.style.cssText = 'width:900px;height:500px';
     document.body.append(host);
     const c = new ChartController(host, 'dark', () => {});
-    const params = {
-      spikes: { ...DEFAULT_SPIKE_PARAMS, windowBars: 48, pThreshold: 0.05, zThreshold: 2.5 },
-      levels: DEFAULT_LEVEL_PARAMS,
-      oscillators: DEFAULT_OSCILLATOR_PARAMS,
-    };
     const frame = randomFrame(800, 4);
     const before = prefix(frame, 798);
     c.setFrame(before);

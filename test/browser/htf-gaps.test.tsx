@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { ALL_CONTRACTS } from '../../src/core/market';
 import { ARCHIVE_DB, openLiqLabDb } from '../../src/storage/open';
 import { writeCandles, writeLiqRange } from '../../src/storage/series-repo';
 import { fetcher } from '../../src/ui/app/services';
 import { HtfPanel } from '../../src/ui/panels/htf/HtfPanel';
 import { testMarket } from '../helpers/markets';
 import { renderHosts } from './helpers/hosts';
+import { panelProps } from './helpers/panel-props';
 
 const H = 3600;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -28,19 +28,7 @@ describe('HTF panel on the demo (1h buckets, no live data)', () => {
     localStorage.setItem('liqlab.htf.timeframes', '15m,1h,4h,1D');
     await fetcher.api.ensureDemo('/demo/btcusdt-perp-1h.bin');
     const host = newHost('width: 900px');
-    render(
-      <HtfPanel
-        source="demo"
-        asset="BTC"
-        frame={null}
-        timeframe="1h"
-        filter={ALL_CONTRACTS}
-        onJump={() => {}}
-        onTimeframe={() => {}}
-        studyRequest={0}
-      />,
-      host,
-    );
+    render(<HtfPanel {...panelProps({ source: 'demo' })} />, host);
     const m15 = await rowCells(host, '15m');
     expect(m15[0]).toBe('no data');
     expect(m15[2]).toBe('no data');
@@ -76,19 +64,7 @@ describe('HTF panel on an archive with a hole', () => {
     await writeCandles(db, m.symbol, '1hour', t(0), t(N), candles);
     db.close();
     const host = newHost('width: 900px');
-    render(
-      <HtfPanel
-        source="archive"
-        asset="HTFTEST"
-        frame={null}
-        timeframe="1h"
-        filter={ALL_CONTRACTS}
-        onJump={() => {}}
-        onTimeframe={() => {}}
-        studyRequest={0}
-      />,
-      host,
-    );
+    render(<HtfPanel {...panelProps({ asset: 'HTFTEST' })} />, host);
     const [h4, d1, h1] = [await rowCells(host, '4h'), await rowCells(host, '1D'), await rowCells(host, '1h')];
     expect(h4[0]).toBe('gap');
     expect(h4[1]).toBe('– / –');

@@ -9,7 +9,7 @@ import {
 import { spikeMessage } from '../../../../src/core/alerts/message';
 import { evaluateRules, type SpikeCandidate } from '../../../../src/core/alerts/rules';
 import type { SpikeEvent } from '../../../../src/core/events';
-import { justAfter, rules, spike } from './fixtures';
+import { justAfter, rules, spike, spikeInput } from './fixtures';
 
 describe('escapeHtml', () => {
   it('escapes each of < > & and leaves everything else', () => {
@@ -89,15 +89,7 @@ describe('messages', () => {
 
   it('says when the bar is still open: the USD is so far and the price the latest, not a close', () => {
     const e = spike(3600 * 100, { usd: 25_000_000 });
-    const input = (nowSec: number) => ({
-      asset: 'BTC',
-      timeframe: '1h' as const,
-      contracts: '',
-      events: [e],
-      levels: [],
-      touches: [],
-      nowSec,
-    });
+    const input = (nowSec: number) => spikeInput([e], nowSec);
     const [open] = evaluateRules(input(e.firstTime + 17 * 60), rules());
     expect(open?.kind === 'spike' && open.barOpen).toBe(true);
     const [line1, line2] = spikeMessage(open as SpikeCandidate, 'https://a.test/').body.split('\n');
@@ -111,18 +103,7 @@ describe('messages', () => {
 
   it('stays under 4096 characters even with a 5,000-character hostile field', () => {
     const e = spike(3600 * 100, { eventClass: 'extreme' });
-    const [c] = evaluateRules(
-      {
-        asset: 'BTC',
-        timeframe: '1h',
-        contracts: '',
-        events: [e],
-        levels: [],
-        touches: [],
-        nowSec: justAfter(e.firstTime),
-      },
-      rules(),
-    );
+    const [c] = evaluateRules(spikeInput([e], justAfter(e.firstTime)), rules());
     expect(c?.kind).toBe('spike');
     const hostile = { ...(c as SpikeCandidate), event: { ...e, eventClass: '<b>&"'.repeat(1250) } };
     const m = spikeMessage(hostile as unknown as SpikeCandidate, 'https://app.test/"><script>');

@@ -1,5 +1,6 @@
 /** Synthetic spike events, levels and touches for alert tests (the shapes the compute worker reports). */
 import { type AlertSettings, DEFAULT_ALERTS } from '../../../../src/core/alerts/config';
+import type { AlertInput } from '../../../../src/core/alerts/rules';
 import type { Level, LevelTouch, SpikeEvent } from '../../../../src/core/events';
 import type { Timeframe } from '../../../../src/core/intervals';
 import { TIMEFRAME_SECONDS } from '../../../../src/core/intervals';
@@ -70,4 +71,9 @@ export function rules(over: Partial<AlertSettings> = {}): AlertSettings {
 /** "Now" just after the bar at `t` closed on `tf`. */
 export function justAfter(t: number, tf: Timeframe = '1h'): number {
   return t + TIMEFRAME_SECONDS[tf] + 30;
+}
+
+/** The rules' input for BTC 1h spike events alone (no levels or touches) at `nowSec`. */
+export function spikeInput(events: SpikeEvent[], nowSec: number, contracts = ''): AlertInput {
+  return { asset: 'BTC', timeframe: '1h', contracts, events, levels: [], touches: [], nowSec };
 }

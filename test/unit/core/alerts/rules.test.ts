@@ -5,7 +5,7 @@ import { alertMessage } from '../../../../src/core/alerts/message';
 import { evaluateRules } from '../../../../src/core/alerts/rules';
 import { classifyTelegram } from '../../../../src/core/alerts/telegram-result';
 import { parseViewState } from '../../../../src/core/view-url';
-import { justAfter, level, rules, spike, touch } from './fixtures';
+import { justAfter, level, rules, spike, spikeInput, touch } from './fixtures';
 
 const H = 3600;
 const T0 = 1_722_816_000; // 2024-08-05 00:00 UTC
@@ -46,15 +46,7 @@ describe('spike rules', () => {
 
   it('honour side, min z, contract filter and the master switch', () => {
     const e = spike(T0, { side: 'short', maxZ: 4 });
-    const input = {
-      asset: 'BTC',
-      timeframe: '1h' as const,
-      contracts: 'perp',
-      events: [e],
-      levels: [],
-      touches: [],
-      nowSec: justAfter(T0),
-    };
+    const input = spikeInput([e], justAfter(T0), 'perp');
     const r = rules();
     expect(evaluateRules(input, { ...r, enabled: false })).toEqual([]);
     expect(evaluateRules(input, { ...r, spikes: { ...r.spikes, side: 'long' } })).toEqual([]);
@@ -64,17 +56,7 @@ describe('spike rules', () => {
   });
 
   it('ignore history: an event older than the freshness window never alerts', () => {
-    const e = spike(T0);
-    const input = {
-      asset: 'BTC',
-      timeframe: '1h' as const,
-      contracts: '',
-      events: [e],
-      levels: [],
-      touches: [],
-      nowSec: T0 + 5 * H,
-    };
-    expect(evaluateRules(input, rules())).toEqual([]);
+    expect(evaluateRules(spikeInput([spike(T0)], T0 + 5 * H), rules())).toEqual([]);
   });
 });
 
