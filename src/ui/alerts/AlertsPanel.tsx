@@ -1,4 +1,5 @@
 /** Side-panel tab "Alerts": the alert log (sent / pending / failed with reasons) and why delivery stopped. */
+
 import { useEffect, useState } from 'preact/hooks';
 import { telegramFingerprint } from '../../core/alerts/halt';
 import { broadcastBus } from '../../platform/notice-bus';
@@ -6,6 +7,7 @@ import { type AlertRecord, recentAlerts } from '../../storage/alert-repo';
 import { sharedDatabase } from '../../storage/connection';
 import { ARCHIVE_DB } from '../../storage/db-names';
 import { readKv } from '../../storage/kv-repo';
+import { formatUtc } from '../format/usd';
 import type { PanelProps } from '../panels/SidePanel';
 import { loadSettings } from '../settings/settings-store';
 import './alerts.css';
@@ -35,11 +37,6 @@ const LABEL: Readonly<Record<AlertRecord['status'], string>> = {
   pending: 'Pending',
   failed: 'Failed',
 };
-
-/** An alert's time in UTC to the second, labelled, as the rest of the app shows times ("2026-12-01 06:14:09 UTC"). */
-export function alertTime(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
 
 /** The alert log. */
 export function AlertsPanel({ onJump }: PanelProps) {
@@ -82,7 +79,7 @@ export function AlertsPanel({ onJump }: PanelProps) {
             <span class={`state state-${r.status}`}>{LABEL[r.status]}</span>
             <span>{r.payload.title}</span>
             <div class="hint">
-              {alertTime(r.createdAt)}
+              {formatUtc(r.createdAt / 1000, true)}
               {r.attempts > 1 && ` · ${r.attempts} attempts`}
               {r.error && ` · ${r.error}`}
               {r.payload.kind !== 'test' && (

@@ -43,10 +43,17 @@ export function rangeProblem(from: string, to: string): string | null {
   return null;
 }
 
+/** The chosen range in words ("from 2024-08-01 to 2024-08-10", "from … on", "before …"), or '' for all time. */
+function rangeWords(from: string, to: string): string {
+  if (from && to) return `from ${from} to ${to} `;
+  if (from) return `from ${from} on `;
+  if (to) return `before ${to} `;
+  return '';
+}
+
 /** The message for an export that found no rows: the range and filter hold no stored data. */
 function nothingStored(from: string, to: string): string {
-  const range = from && to ? `from ${from} to ${to}` : from ? `from ${from} on` : to ? `before ${to}` : '';
-  return `No stored data ${range ? `${range} ` : ''}for these contracts: nothing exported.`;
+  return `No stored data ${rangeWords(from, to)}for these contracts: nothing exported.`;
 }
 
 /** Renders the export dialog. */

@@ -43,7 +43,10 @@ export function formatAxisPrice(value: number): string {
   return formatGrouped(value, 0, 2);
 }
 
-/** `YYYY-MM-DD HH:MM` UTC for unix seconds. */
-export function formatUtc(t: number): string {
-  return `${new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** `YYYY-MM-DD HH:MM UTC` for unix seconds (`YYYY-MM-DD HH:MM:SS UTC` with `seconds`). */
+export function formatUtc(t: number, seconds = false): string {
+  return `${new Date(t * 1000)
+    .toISOString()
+    .slice(0, seconds ? 19 : 16)
+    .replace('T', ' ')} UTC`;
 }

@@ -6,6 +6,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings';
 import { Modal } from '../common/Modal';
+import { plural } from '../format/plural';
 import { AlertsSection } from './AlertsSection';
 import { LevelSection, OscillatorSection, SpikeSection } from './ComputeSection';
 import { ContractsSection } from './ContractsSection';
@@ -31,10 +32,6 @@ const SECTIONS: ReadonlyArray<{ title: string; component: ComponentType<SectionP
   { title: 'Levels', component: LevelSection },
   { title: 'Oscillators', component: OscillatorSection },
 ];
-
-function plural(n: number): string {
-  return n === 1 ? '1 field' : `${n} fields`;
-}
 
 /** Props of the dialog. */
 export interface SettingsDialogProps {
@@ -80,7 +77,8 @@ export function SettingsDialog({ open, asset, onClose }: SettingsDialogProps) {
           ))}
       </InvalidFieldsContext.Provider>
       <p class="settings-invalid" role="status" data-testid="settings-invalid">
-        {invalid.size > 0 && `Fix ${plural(invalid.size)} to save: ${[...invalid.values()].join(' ')}`}
+        {invalid.size > 0 &&
+          `Fix ${plural(invalid.size, 'field')} to save: ${[...invalid.values()].join(' ')}`}
       </p>
       <div class="dialog-actions">
         <button type="button" onClick={() => onClose(null)}>

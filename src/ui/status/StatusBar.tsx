@@ -6,6 +6,14 @@ import { completionText } from './use-backfill';
 /** Where the data on screen comes from. */
 export type DataSourceLabel = 'Demo' | 'Live' | 'Offline' | 'Stored';
 
+/** How each source reads in the status bar. */
+const SOURCE_TEXT: Readonly<Record<DataSourceLabel, string>> = {
+  Demo: 'Demo data',
+  Live: 'Live',
+  Offline: 'Offline',
+  Stored: 'Stored data',
+};
+
 /** Everything the status bar shows. */
 export interface StatusInfo {
   source: DataSourceLabel;
@@ -55,7 +63,7 @@ export function StatusBar({
         {asset}
       </span>
       <span class={`source source-${info.source.toLowerCase()}`} data-testid="status-source">
-        {info.source === 'Demo' ? 'Demo data' : info.source === 'Stored' ? 'Stored data' : info.source}
+        {SOURCE_TEXT[info.source]}
       </span>
       <span data-testid="status-updated">
         Last update:{' '}

@@ -105,12 +105,12 @@ export class CompletionEstimate {
   update(counts: readonly SeriesCount[] | null, nowMs: number, freeNow = this.callsPerWindow): number | null {
     // Paused series are not waited for: they take no call until their pause ends.
     const remaining = counts ? counts.reduce((n, r) => n + r.total - r.done - (r.paused ?? 0), 0) : 0;
-    const passed = this.at !== null && nowMs >= this.at * 1000;
-    if (remaining === this.remaining && !passed) return this.at;
-    // The estimate passed with nothing finished: the model was wrong about now, so at least a window more.
+    // Unchanged: kept until it passes; then the model was wrong about now, and it moves on by a window at least.
     const overdue = remaining === this.remaining;
+    if (overdue && (this.at === null || nowMs < this.at * 1000)) return this.at;
+    // New work (the count grew) starts the pace afresh.
+    if (remaining > this.remaining) this.seen = [];
     if (!overdue) this.seen.push({ t: nowMs, remaining });
-    if (remaining > this.remaining && this.remaining >= 0) this.seen = [{ t: nowMs, remaining }]; // new work
     this.remaining = remaining;
     if (remaining === 0) {
       this.seen = [];
@@ -121,7 +121,7 @@ export class CompletionEstimate {
     const later = Math.max(0, remaining - Math.min(Math.max(0, freeNow), this.callsPerWindow));
     const nowSec = Math.ceil(nowMs / 1000);
     const model = nowSec + Math.ceil(later / this.callsPerWindow) * this.windowSec;
-    this.at = Math.max(model, this.paced(nowMs) ?? model, overdue ? nowSec + this.windowSec : model);
+    this.at = Math.max(model, this.paced(nowMs) ?? 0, overdue ? nowSec + this.windowSec : 0);
     return this.at;
   }
 

@@ -1,4 +1,5 @@
 /** The "HTF" tab: the same liquidations at several higher timeframes at once; a row click switches the chart. */
+import { plural } from '../../format/plural';
 import '../study/study.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isTimeframe, type Timeframe } from '../../../core/intervals';
@@ -46,8 +47,8 @@ function histLabel(row: HtfRow): string {
   const n = row.long.length;
   if (n === 0) return `${row.timeframe}: no data`;
   const gaps = row.long.filter((v) => !Number.isFinite(v)).length;
-  const bins = `last ${n} ${n === 1 ? 'bin' : 'bins'}`;
-  return `${row.timeframe}: ${bins}${gaps > 0 ? `, ${gaps} ${gaps === 1 ? 'gap' : 'gaps'} left empty` : ''}`;
+  const left = gaps > 0 ? `, ${plural(gaps, 'gap')} left empty` : '';
+  return `${row.timeframe}: last ${plural(n, 'bin')}${left}`;
 }
 
 /** The last bins of one timeframe, drawn to the width its column gets (the panel is resizable). */
